@@ -1,0 +1,68 @@
+package dev.veritas.audit;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Two or more audits side by side, oldest first, with what changed between each consecutive pair. */
+public record Comparison(
+        List<Compared> audits,
+        List<ScoreDelta> trustScoreDeltas,
+        List<RiskChange> riskLevelChanges,
+        List<SignalDelta> signalDeltas,
+        List<FindingsDiff> findingChanges) {
+
+    public Comparison {
+        audits = Require.list("audits", audits);
+        trustScoreDeltas = Require.list("trust_score_deltas", trustScoreDeltas);
+        riskLevelChanges = Require.list("risk_level_changes", riskLevelChanges);
+        signalDeltas = Require.list("signal_deltas", signalDeltas);
+        findingChanges = Require.list("finding_changes", findingChanges);
+    }
+
+    public record Compared(
+            AuditId auditId,
+            String url,
+            AuditStatus status,
+            Optional<Integer> trustScore,
+            Optional<RiskLevel> riskLevel,
+            Optional<String> siteType,
+            Instant createdAt,
+            Optional<Instant> completedAt,
+            int screenshotsCount,
+            FindingsSummary findingsSummary) {}
+
+    public record FindingsSummary(int total, int critical, int high, int medium, int low) {}
+
+    /** {@code delta} treats a missing score as 0, as the original did; {@code percentageChange} is empty when the earlier score is 0 or missing. */
+    public record ScoreDelta(
+            AuditId fromAuditId,
+            AuditId toAuditId,
+            Optional<Integer> fromScore,
+            Optional<Integer> toScore,
+            int delta,
+            Optional<Double> percentageChange) {}
+
+    public record RiskChange(AuditId fromAuditId, AuditId toAuditId, String from, String to) {}
+
+    public record SignalDelta(
+            AuditId fromAuditId,
+            AuditId toAuditId,
+            String signal,
+            Optional<Double> fromScore,
+            Optional<Double> toScore,
+            Optional<Double> delta) {}
+
+    public record FindingRef(String checkId, String category, String patternType, Severity severity, String title, Optional<String> pageUrl) {
+        static FindingRef of(Finding f) {
+            return new FindingRef(f.checkId(), f.category(), f.patternType(), f.severity(), f.title(), f.pageUrl());
+        }
+    }
+
+    public record FindingsDiff(
+            AuditId fromAuditId,
+            AuditId toAuditId,
+            List<FindingRef> added,
+            List<FindingRef> removed,
+            List<FindingRef> unchanged) {}
+}

@@ -1,0 +1,106 @@
+package dev.veritas.store;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.veritas.audit.Audit;
+import dev.veritas.audit.AuditEvent;
+import dev.veritas.audit.AuditId;
+import dev.veritas.audit.AuditResult;
+import dev.veritas.audit.AuditStatus;
+import dev.veritas.audit.AuditSummary;
+import dev.veritas.audit.Comparison;
+import dev.veritas.audit.NewAudit;
+import dev.veritas.audit.Screenshot;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The durable home of audits, their findings, screenshots and events: the whole contract every store
+ * (SQLite, PostgreSQL) implements and the contract tests check.
+ *
+ * <p>Every write is acknowledged only once it is committed. Status changes are compare-and-set: a change
+ * the lifecycle does not allow throws {@link IllegalTransitionException} instead of overwriting. Terminal
+ * changes (complete, fail, cancel) append their terminal event in the same transaction, so a stream of
+ * events always ends with exactly one of {@code audit_result}, {@code audit_error}, {@code audit_cancelled}.
+ */
+public interface AuditStore extends AutoCloseable {
+
+    /** Stores a new audit in {@code queued}. */
+    Audit create(NewAudit request);
+
+    /** Stores a new audit already {@code running} for {@code worker}, for callers that run it themselves. */
+    Audit createRunning(NewAudit request, WorkerId worker, Duration lease);
+
+    /** The audit with its findings and screenshots. */
+    Optional<Audit> find(AuditId id);
+
+    default Audit get(AuditId id) {
+        return find(id).orElseThrow(() -> new AuditNotFoundException(id));
+    }
+
+    /** Claims the oldest queued audit for {@code worker}: it becomes {@code running} under a lease. */
+    Optional<Audit> claimNext(WorkerId worker, Duration lease);
+
+    /** Extends the lease of a running audit; false when the audit is no longer running for this worker. */
+    boolean renewLease(AuditId id, WorkerId worker, Duration lease);
+
+    /** running → completed with the whole result, findings included, in one transaction. */
+    void complete(AuditId id, AuditResult result);
+
+    /** queued|running → failed with a message a person can act on. */
+    void fail(AuditId id, String message);
+
+    /** queued|running → cancelled. */
+    void cancel(AuditId id, String reason);
+
+    /** Current status, cheaply (the engine asks between steps whether it was cancelled). */
+    Optional<AuditStatus> status(AuditId id);
+
+    /** Appends an event to a queued or running audit and returns its global id. */
+    long appendEvent(AuditId id, String type, JsonNode data);
+
+    /** Appends several events in order, in one transaction. */
+    List<Long> appendEvents(AuditId id, List<NewEvent> events);
+
+    /** Events of an audit with id greater than {@code afterId}, oldest first, at most {@code limit}. */
+    List<AuditEvent> eventsAfter(AuditId id, long afterId, int limit);
+
+    /** Audits matching the query, newest first (or as sorted), with a stable cursor and the total count. */
+    HistoryPage history(HistoryQuery query);
+
+    /** Audits of exactly this URL, newest first. */
+    List<AuditSummary> auditsOfUrl(String url, int limit);
+
+    /** Two or more audits compared; unknown ids are an error naming them. */
+    Comparison compare(List<AuditId> ids);
+
+    /** Deletes an audit that is not running, with its rows and screenshot files. False if there was none. */
+    boolean delete(AuditId id);
+
+    /** Writes the image file atomically and records its metadata. */
+    Screenshot addScreenshot(AuditId id, NewScreenshot screenshot);
+
+    /** The file of a stored screenshot, resolved safely under the screenshot root. */
+    Optional<ScreenshotFile> screenshotFile(AuditId id, int index);
+
+    /**
+     * Returns interrupted audits to the queue: {@code running} audits whose worker is gone (its lease
+     * expired, or its process on this host has exited) go back to {@code queued} with attempts+1, or to
+     * {@code failed} ("interrupted") once they have been interrupted {@value #MAX_ATTEMPTS} times.
+     */
+    RecoveryReport recoverInterrupted();
+
+    int MAX_ATTEMPTS = 3;
+
+    /** Integrity, schema version and row counts. */
+    StoreCheck check();
+
+    /** Wakes up when new events may be available for an audit (in this process, or polled across processes). */
+    EventSignal eventSignal();
+
+    /** A short description for logs and health output, e.g. "sqlite /data/veritas.db". */
+    String describe();
+
+    @Override
+    void close();
+}

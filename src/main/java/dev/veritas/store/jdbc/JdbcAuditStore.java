@@ -1,0 +1,661 @@
+package dev.veritas.store.jdbc;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.veritas.audit.Audit;
+import dev.veritas.audit.AuditComparer;
+import dev.veritas.audit.AuditEvent;
+import dev.veritas.audit.AuditId;
+import dev.veritas.audit.AuditResult;
+import dev.veritas.audit.AuditStatus;
+import dev.veritas.audit.AuditSummary;
+import dev.veritas.audit.Comparison;
+import dev.veritas.audit.EventType;
+import dev.veritas.audit.Finding;
+import dev.veritas.audit.NewAudit;
+import dev.veritas.audit.Require;
+import dev.veritas.audit.Screenshot;
+import dev.veritas.audit.TargetUrl;
+import dev.veritas.json.Json;
+import dev.veritas.store.AuditNotFoundException;
+import dev.veritas.store.AuditStore;
+import dev.veritas.store.EventSignal;
+import dev.veritas.store.HistoryCursor;
+import dev.veritas.store.HistoryPage;
+import dev.veritas.store.HistoryQuery;
+import dev.veritas.store.IllegalTransitionException;
+import dev.veritas.store.NewEvent;
+import dev.veritas.store.NewScreenshot;
+import dev.veritas.store.RecoveryReport;
+import dev.veritas.store.ScreenshotFile;
+import dev.veritas.store.WorkerId;
+import dev.veritas.store.files.ScreenshotFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The audit store's logic in plain SQL, shared by SQLite and PostgreSQL. Subclasses decide only how a unit
+ * of work reaches the database ({@link #write}, {@link #read}) and how errors are described.
+ */
+public abstract class JdbcAuditStore implements AuditStore {
+    private static final Logger log = LoggerFactory.getLogger(JdbcAuditStore.class);
+
+    protected final Dialect dialect;
+    protected final Clock clock;
+    protected final ScreenshotFiles files;
+    protected final EventSignal signal = new EventSignal();
+
+    protected JdbcAuditStore(Dialect dialect, Clock clock, ScreenshotFiles files) {
+        this.dialect = dialect;
+        this.clock = clock;
+        this.files = files;
+    }
+
+    /** Runs a unit of work in a write transaction; returns once it is committed. */
+    protected abstract <T> T write(Tx.Work<T> work);
+
+    /** Runs work on a consistent read-only snapshot. */
+    protected abstract <T> T read(Tx.Work<T> work);
+
+    @Override
+    public EventSignal eventSignal() {
+        return signal;
+    }
+
+    public ScreenshotFiles screenshotFiles() {
+        return files;
+    }
+
+    // ---------------------------------------------------------------- creating and lifecycle
+
+    @Override
+    public Audit create(NewAudit request) {
+        return insert(request, Optional.empty(), Duration.ZERO);
+    }
+
+    @Override
+    public Audit createRunning(NewAudit request, WorkerId worker, Duration lease) {
+        Require.present("worker", worker);
+        return insert(request, Optional.of(worker), lease);
+    }
+
+    private Audit insert(NewAudit request, Optional<WorkerId> worker, Duration lease) {
+        Require.present("request", request);
+        AuditId id = AuditId.random();
+        Instant now = clock.instant();
+        AuditStatus status = worker.isPresent() ? AuditStatus.RUNNING : AuditStatus.QUEUED;
+        String url = request.url().toString();
+        ObjectNode data = Json.object().put("status", status.wire()).put("url", url).put("tier", request.tier().wire());
+        String eventJson = Json.write(data);
+        write(tx -> {
+            PreparedStatement ps = tx.prepare("INSERT INTO audits (id, url, host, status, tier, verdict_mode, attempts, "
+                    + "lease_owner, lease_expires_at, created_at, started_at, updated_at, version) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, 0)");
+            ps.setString(1, id.value());
+            ps.setString(2, url);
+            ps.setString(3, request.url().host());
+            ps.setString(4, status.wire());
+            ps.setString(5, request.tier().wire());
+            ps.setString(6, request.verdictMode().wire());
+            setNullableString(ps, 7, worker.map(WorkerId::encode).orElse(null));
+            setNullableLong(ps, 8, worker.isPresent() ? now.plus(lease).toEpochMilli() : null);
+            ps.setLong(9, now.toEpochMilli());
+            setNullableLong(ps, 10, worker.isPresent() ? now.toEpochMilli() : null);
+            ps.setLong(11, now.toEpochMilli());
+            ps.executeUpdate();
+            insertEvent(tx, id, EventType.STATUS.wire(), eventJson, now.toEpochMilli());
+            return null;
+        });
+        return new Audit(id, url, request.url().host(), status, request.tier(), request.verdictMode(), 0, now,
+                worker.isPresent() ? Optional.of(now) : Optional.empty(), Optional.empty(), now, 0,
+                Optional.empty(), Optional.empty(), List.of());
+    }
+
+    @Override
+    public Optional<Audit> claimNext(WorkerId worker, Duration lease) {
+        Require.present("worker", worker);
+        return write(tx -> {
+            PreparedStatement pick = tx.prepare("SELECT id, attempts FROM audits WHERE status = 'queued' ORDER BY seq LIMIT 1" + dialect.skipLocked());
+            AuditId id;
+            int attempts;
+            try (ResultSet rs = pick.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.<Audit>empty();
+                }
+                id = new AuditId(rs.getString(1));
+                attempts = rs.getInt(2);
+            }
+            long now = clock.millis();
+            PreparedStatement claim = tx.prepare("UPDATE audits SET status = 'running', started_at = ?, lease_owner = ?, "
+                    + "lease_expires_at = ?, updated_at = ?, version = version + 1 WHERE id = ? AND status = 'queued'");
+            claim.setLong(1, now);
+            claim.setString(2, worker.encode());
+            claim.setLong(3, now + lease.toMillis());
+            claim.setLong(4, now);
+            claim.setString(5, id.value());
+            if (claim.executeUpdate() != 1) {
+                return Optional.<Audit>empty();
+            }
+            ObjectNode data = Json.object().put("status", "running").put("worker", worker.name()).put("attempt", attempts + 1);
+            insertEvent(tx, id, EventType.STATUS.wire(), Json.write(data), now);
+            return loadAudit(tx, id);
+        });
+    }
+
+    @Override
+    public boolean renewLease(AuditId id, WorkerId worker, Duration lease) {
+        return write(tx -> {
+            PreparedStatement ps = tx.prepare("UPDATE audits SET lease_expires_at = ? WHERE id = ? AND status = 'running' AND lease_owner = ?");
+            ps.setLong(1, clock.millis() + lease.toMillis());
+            ps.setString(2, id.value());
+            ps.setString(3, worker.encode());
+            return ps.executeUpdate() == 1;
+        });
+    }
+
+    @Override
+    public void complete(AuditId id, AuditResult result) {
+        Require.present("result", result);
+        // Serialise outside the transaction: the writer's time is the scarce resource.
+        String signals = Json.write(result.signals());
+        String overrides = Json.write(result.overrides());
+        String recommendations = Json.write(result.recommendations());
+        String security = Json.write(result.securityResults());
+        String errors = Json.write(result.errors());
+        List<String> evidence = result.findings().stream().map(f -> AuditRows.evidenceJson(f.evidence())).toList();
+        ObjectNode summary = Json.object()
+                .put("trust_score", result.trustScore())
+                .put("risk_level", result.riskLevel().wire())
+                .put("findings_count", result.findings().size())
+                .put("pages_scanned", result.pagesScanned())
+                .put("elapsed_ms", result.elapsedMs());
+        String eventJson = Json.write(summary);
+        write(tx -> {
+            requireTransition(tx, id, AuditStatus.COMPLETED, "completed");
+            long now = clock.millis();
+            PreparedStatement ps = tx.prepare("UPDATE audits SET status = 'completed', trust_score = ?, risk_level = ?, "
+                    + "signal_scores = " + dialect.json() + ", overrides = " + dialect.json() + ", narrative = ?, "
+                    + "recommendations = " + dialect.json() + ", site_type = ?, site_type_confidence = ?, "
+                    + "security_results = " + dialect.json() + ", pages_scanned = ?, "
+                    + "screenshots_count = (SELECT count(*) FROM audit_screenshots WHERE audit_id = ?), findings_count = ?, "
+                    + "elapsed_ms = ?, errors = " + dialect.json() + ", error_message = NULL, completed_at = ?, updated_at = ?, "
+                    + "lease_owner = NULL, lease_expires_at = NULL, version = version + 1 WHERE id = ? AND status = 'running'");
+            int i = 1;
+            ps.setInt(i++, result.trustScore());
+            ps.setString(i++, result.riskLevel().wire());
+            ps.setString(i++, signals);
+            ps.setString(i++, overrides);
+            ps.setString(i++, result.narrative());
+            ps.setString(i++, recommendations);
+            ps.setString(i++, result.siteType());
+            ps.setDouble(i++, result.siteTypeConfidence());
+            ps.setString(i++, security);
+            ps.setInt(i++, result.pagesScanned());
+            ps.setString(i++, id.value());
+            ps.setInt(i++, result.findings().size());
+            ps.setLong(i++, result.elapsedMs());
+            ps.setString(i++, errors);
+            ps.setLong(i++, now);
+            ps.setLong(i++, now);
+            ps.setString(i, id.value());
+            ps.executeUpdate();
+            insertFindings(tx, id, result.findings(), evidence, now);
+            insertEvent(tx, id, EventType.AUDIT_RESULT.wire(), eventJson, now);
+            return null;
+        });
+    }
+
+    private void insertFindings(Tx tx, AuditId id, List<Finding> findings, List<String> evidence, long now) throws SQLException {
+        if (findings.isEmpty()) {
+            return;
+        }
+        PreparedStatement ps = tx.prepare("INSERT INTO audit_findings (audit_id, check_id, category, pattern_type, severity, "
+                + "confidence, title, description, plain_english, page_url, evidence, screenshot_index, created_at) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, " + dialect.json() + ", ?, ?)");
+        for (int n = 0; n < findings.size(); n++) {
+            Finding f = findings.get(n);
+            ps.setString(1, id.value());
+            ps.setString(2, f.checkId());
+            ps.setString(3, f.category());
+            ps.setString(4, f.patternType());
+            ps.setString(5, f.severity().wire());
+            ps.setDouble(6, f.confidence());
+            ps.setString(7, f.title());
+            ps.setString(8, f.description());
+            ps.setString(9, f.plainEnglish());
+            setNullableString(ps, 10, f.pageUrl().orElse(null));
+            ps.setString(11, evidence.get(n));
+            setNullableLong(ps, 12, f.screenshotIndex().isPresent() ? (long) f.screenshotIndex().getAsInt() : null);
+            ps.setLong(13, now);
+            ps.addBatch();
+        }
+        ps.executeBatch();
+    }
+
+    @Override
+    public void fail(AuditId id, String message) {
+        Require.text("message", message);
+        String eventJson = Json.write(Json.object().put("error", message));
+        endWith(id, AuditStatus.FAILED, "failed", message, EventType.AUDIT_ERROR, eventJson);
+    }
+
+    @Override
+    public void cancel(AuditId id, String reason) {
+        String why = reason == null || reason.isBlank() ? "cancelled" : reason;
+        String eventJson = Json.write(Json.object().put("reason", why));
+        endWith(id, AuditStatus.CANCELLED, "cancelled", why, EventType.AUDIT_CANCELLED, eventJson);
+    }
+
+    private void endWith(AuditId id, AuditStatus target, String verb, String message, EventType event, String eventJson) {
+        write(tx -> {
+            requireTransition(tx, id, target, verb);
+            long now = clock.millis();
+            PreparedStatement ps = tx.prepare("UPDATE audits SET status = ?, error_message = ?, completed_at = ?, updated_at = ?, "
+                    + "lease_owner = NULL, lease_expires_at = NULL, version = version + 1 WHERE id = ?");
+            ps.setString(1, target.wire());
+            ps.setString(2, message);
+            ps.setLong(3, now);
+            ps.setLong(4, now);
+            ps.setString(5, id.value());
+            ps.executeUpdate();
+            insertEvent(tx, id, event.wire(), eventJson, now);
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<AuditStatus> status(AuditId id) {
+        return read(tx -> currentStatus(tx, id, false));
+    }
+
+    // ---------------------------------------------------------------- events
+
+    @Override
+    public long appendEvent(AuditId id, String type, JsonNode data) {
+        return appendEvents(id, List.of(new NewEvent(type, data))).get(0);
+    }
+
+    @Override
+    public List<Long> appendEvents(AuditId id, List<NewEvent> events) {
+        Require.notEmpty("events", events);
+        List<String> payloads = new ArrayList<>(events.size());
+        for (NewEvent e : events) {
+            if (EventType.isTerminal(e.type())) {
+                throw new IllegalArgumentException("event type " + e.type() + " is written by complete, fail or cancel, not appended");
+            }
+            payloads.add(Json.write(e.data()));
+        }
+        return write(tx -> {
+            AuditStatus current = currentStatus(tx, id, true).orElseThrow(() -> new AuditNotFoundException(id));
+            if (current.isTerminal()) {
+                throw new IllegalTransitionException(id, current, "given new events");
+            }
+            long now = clock.millis();
+            List<Long> ids = new ArrayList<>(events.size());
+            for (int i = 0; i < events.size(); i++) {
+                ids.add(insertEvent(tx, id, events.get(i).type(), payloads.get(i), now));
+            }
+            return ids;
+        });
+    }
+
+    private long insertEvent(Tx tx, AuditId id, String type, String json, long now) throws SQLException {
+        PreparedStatement ps = tx.prepare("INSERT INTO audit_events (audit_id, type, data, created_at) VALUES (?, ?, "
+                + dialect.json() + ", ?) RETURNING id");
+        ps.setString(1, id.value());
+        ps.setString(2, type);
+        ps.setString(3, json);
+        ps.setLong(4, now);
+        long eventId;
+        try (ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            eventId = rs.getLong(1);
+        }
+        tx.afterCommit(() -> signal.signal(id));
+        return eventId;
+    }
+
+    @Override
+    public List<AuditEvent> eventsAfter(AuditId id, long afterId, int limit) {
+        Require.between("limit", limit, 1, 10_000);
+        return read(tx -> {
+            PreparedStatement ps = tx.prepare("SELECT id, audit_id, type, data, created_at FROM audit_events "
+                    + "WHERE audit_id = ? AND id > ? ORDER BY id LIMIT ?");
+            ps.setString(1, id.value());
+            ps.setLong(2, afterId);
+            ps.setInt(3, limit);
+            List<AuditEvent> events = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    events.add(AuditRows.event(rs));
+                }
+            }
+            if (events.isEmpty() && currentStatus(tx, id, false).isEmpty()) {
+                throw new AuditNotFoundException(id);
+            }
+            return events;
+        });
+    }
+
+    // ---------------------------------------------------------------- reading
+
+    @Override
+    public Optional<Audit> find(AuditId id) {
+        return read(tx -> loadAudit(tx, id));
+    }
+
+    private Optional<Audit> loadAudit(Tx tx, AuditId id) throws SQLException {
+        List<Finding> findings = new ArrayList<>();
+        PreparedStatement fs = tx.prepare("SELECT " + AuditRows.FINDING_COLUMNS + " FROM audit_findings WHERE audit_id = ? ORDER BY id");
+        fs.setString(1, id.value());
+        try (ResultSet rs = fs.executeQuery()) {
+            while (rs.next()) {
+                findings.add(AuditRows.finding(rs));
+            }
+        }
+        List<Screenshot> shots = screenshots(tx, id);
+        PreparedStatement ps = tx.prepare("SELECT " + AuditRows.AUDIT_COLUMNS + " FROM audits WHERE id = ?");
+        ps.setString(1, id.value());
+        try (ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? Optional.of(AuditRows.audit(rs, findings, shots)) : Optional.empty();
+        }
+    }
+
+    private List<Screenshot> screenshots(Tx tx, AuditId id) throws SQLException {
+        PreparedStatement ps = tx.prepare("SELECT " + AuditRows.SCREENSHOT_COLUMNS + " FROM audit_screenshots WHERE audit_id = ? ORDER BY index_num");
+        ps.setString(1, id.value());
+        List<Screenshot> shots = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                shots.add(AuditRows.screenshot(rs));
+            }
+        }
+        return shots;
+    }
+
+    @Override
+    public HistoryPage history(HistoryQuery query) {
+        Require.present("query", query);
+        HistorySql sql = new HistorySql(query, dialect);
+        return read(tx -> {
+            PreparedStatement page = tx.prepare(sql.pageSql());
+            sql.bindPage(page);
+            List<AuditSummary> items = new ArrayList<>();
+            Optional<String> next = Optional.empty();
+            long lastSeq = 0;
+            try (ResultSet rs = page.executeQuery()) {
+                while (rs.next()) {
+                    if (items.size() == query.limit()) {
+                        AuditSummary last = items.get(items.size() - 1);
+                        next = Optional.of(new HistoryCursor(query.sort(), last.trustScore().orElse(-1), lastSeq).encode());
+                        break;
+                    }
+                    items.add(AuditRows.summary(rs));
+                    lastSeq = rs.getLong("seq");
+                }
+            }
+            PreparedStatement count = tx.prepare(sql.countSql());
+            sql.bindCount(count);
+            long total;
+            try (ResultSet rs = count.executeQuery()) {
+                rs.next();
+                total = rs.getLong(1);
+            }
+            return new HistoryPage(items, total, next);
+        });
+    }
+
+    @Override
+    public List<AuditSummary> auditsOfUrl(String url, int limit) {
+        Require.present("url", url);
+        Require.between("limit", limit, 1, HistoryQuery.MAX_LIMIT);
+        String normalised;
+        try {
+            normalised = TargetUrl.parse(url).toString();
+        } catch (IllegalArgumentException e) {
+            normalised = url;
+        }
+        String exact = normalised;
+        return read(tx -> {
+            PreparedStatement ps = tx.prepare("SELECT " + AuditRows.SUMMARY_COLUMNS + " FROM audits WHERE url = ? ORDER BY seq DESC LIMIT ?");
+            ps.setString(1, exact);
+            ps.setInt(2, limit);
+            List<AuditSummary> items = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    items.add(AuditRows.summary(rs));
+                }
+            }
+            return items;
+        });
+    }
+
+    @Override
+    public Comparison compare(List<AuditId> ids) {
+        Require.present("ids", ids);
+        List<AuditId> distinct = ids.stream().distinct().toList();
+        if (distinct.size() < 2) {
+            throw new IllegalArgumentException("compare needs at least 2 different audit ids (got " + distinct.size() + ")");
+        }
+        if (distinct.size() > 20) {
+            throw new IllegalArgumentException("compare takes at most 20 audits (got " + distinct.size() + ")");
+        }
+        List<Audit> audits = read(tx -> {
+            List<Audit> loaded = new ArrayList<>();
+            for (AuditId id : distinct) {
+                loaded.add(loadAudit(tx, id).orElseThrow(() -> new AuditNotFoundException(id)));
+            }
+            return loaded;
+        });
+        return AuditComparer.compare(audits);
+    }
+
+    // ---------------------------------------------------------------- deleting
+
+    @Override
+    public boolean delete(AuditId id) {
+        return write(tx -> {
+            Optional<AuditStatus> current = currentStatus(tx, id, true);
+            if (current.isEmpty()) {
+                return false;
+            }
+            if (current.get() == AuditStatus.RUNNING) {
+                throw new IllegalTransitionException(id, AuditStatus.RUNNING, "deleted while it runs; cancel it first");
+            }
+            PreparedStatement ps = tx.prepare("DELETE FROM audits WHERE id = ?");
+            ps.setString(1, id.value());
+            ps.executeUpdate();
+            tx.afterCommit(() -> {
+                files.deleteAll(id);
+                signal.forget(id);
+            });
+            return true;
+        });
+    }
+
+    // ---------------------------------------------------------------- screenshots
+
+    @Override
+    public Screenshot addScreenshot(AuditId id, NewScreenshot shot) {
+        Require.present("screenshot", shot);
+        ScreenshotFiles.StoredFile file = files.write(id, shot.index(), shot.label(), shot.mediaType(), shot.bytes());
+        Instant now = clock.instant();
+        try {
+            write(tx -> {
+                AuditStatus current = currentStatus(tx, id, true).orElseThrow(() -> new AuditNotFoundException(id));
+                if (current.isTerminal()) {
+                    throw new IllegalTransitionException(id, current, "given new screenshots");
+                }
+                PreparedStatement dup = tx.prepare("SELECT 1 FROM audit_screenshots WHERE audit_id = ? AND index_num = ?");
+                dup.setString(1, id.value());
+                dup.setInt(2, shot.index());
+                try (ResultSet rs = dup.executeQuery()) {
+                    if (rs.next()) {
+                        throw new IllegalArgumentException("audit " + id + " already has a screenshot with index " + shot.index());
+                    }
+                }
+                PreparedStatement ps = tx.prepare("INSERT INTO audit_screenshots (audit_id, index_num, label, page_url, file_path, "
+                        + "media_type, width, height, file_size_bytes, sha256, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                ps.setString(1, id.value());
+                ps.setInt(2, shot.index());
+                ps.setString(3, shot.label());
+                setNullableString(ps, 4, shot.pageUrl().orElse(null));
+                ps.setString(5, file.relativePath());
+                ps.setString(6, shot.mediaType());
+                ps.setInt(7, shot.width());
+                ps.setInt(8, shot.height());
+                ps.setLong(9, file.sizeBytes());
+                ps.setString(10, file.sha256());
+                ps.setLong(11, now.toEpochMilli());
+                ps.executeUpdate();
+                PreparedStatement count = tx.prepare("UPDATE audits SET screenshots_count = screenshots_count + 1, updated_at = ? WHERE id = ?");
+                count.setLong(1, now.toEpochMilli());
+                count.setString(2, id.value());
+                count.executeUpdate();
+                return null;
+            });
+        } catch (RuntimeException e) {
+            files.deleteQuietly(file.relativePath());
+            throw e;
+        }
+        return new Screenshot(shot.index(), shot.label(), shot.pageUrl(), file.relativePath(), shot.mediaType(),
+                shot.width(), shot.height(), file.sizeBytes(), file.sha256(), now);
+    }
+
+    @Override
+    public Optional<ScreenshotFile> screenshotFile(AuditId id, int index) {
+        Optional<Screenshot> meta = read(tx -> {
+            PreparedStatement ps = tx.prepare("SELECT " + AuditRows.SCREENSHOT_COLUMNS + " FROM audit_screenshots WHERE audit_id = ? AND index_num = ?");
+            ps.setString(1, id.value());
+            ps.setInt(2, index);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(AuditRows.screenshot(rs)) : Optional.<Screenshot>empty();
+            }
+        });
+        return meta.flatMap(s -> files.resolve(s.filePath()).map(p -> new ScreenshotFile(s, p)));
+    }
+
+    // ---------------------------------------------------------------- recovery
+
+    @Override
+    public RecoveryReport recoverInterrupted() {
+        RecoveryReport report = write(tx -> {
+            long now = clock.millis();
+            List<String[]> running = new ArrayList<>();
+            PreparedStatement ps = tx.prepare("SELECT id, attempts, lease_owner, lease_expires_at FROM audits WHERE status = 'running'" + dialect.forUpdate());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long expires = rs.getLong(4);
+                    boolean expired = rs.wasNull() || expires < now;
+                    boolean dead = WorkerId.decode(rs.getString(3)).map(WorkerId::isKnownDead).orElse(true);
+                    if (expired || dead) {
+                        running.add(new String[] {rs.getString(1), Integer.toString(rs.getInt(2))});
+                    }
+                }
+            }
+            List<AuditId> requeued = new ArrayList<>();
+            List<AuditId> failed = new ArrayList<>();
+            for (String[] row : running) {
+                AuditId id = new AuditId(row[0]);
+                int attempts = Integer.parseInt(row[1]) + 1;
+                boolean giveUp = attempts >= MAX_ATTEMPTS;
+                String message = "interrupted: the process running this audit stopped " + attempts
+                        + " times, so Veritas gave up on it; start a new audit of this site";
+                PreparedStatement up = tx.prepare("UPDATE audits SET status = ?, attempts = ?, error_message = ?, completed_at = ?, "
+                        + "screenshots_count = 0, lease_owner = NULL, lease_expires_at = NULL, updated_at = ?, version = version + 1 "
+                        + "WHERE id = ? AND status = 'running'");
+                up.setString(1, giveUp ? "failed" : "queued");
+                up.setInt(2, attempts);
+                setNullableString(up, 3, giveUp ? message : null);
+                setNullableLong(up, 4, giveUp ? now : null);
+                up.setLong(5, now);
+                up.setString(6, id.value());
+                up.executeUpdate();
+                // The interrupted attempt's screenshots are partial; the next attempt takes its own.
+                PreparedStatement shots = tx.prepare("DELETE FROM audit_screenshots WHERE audit_id = ?");
+                shots.setString(1, id.value());
+                shots.executeUpdate();
+                tx.afterCommit(() -> files.deleteAll(id));
+                if (giveUp) {
+                    insertEvent(tx, id, EventType.AUDIT_ERROR.wire(), Json.write(Json.object().put("error", message)), now);
+                    failed.add(id);
+                } else {
+                    ObjectNode data = Json.object().put("status", "queued").put("reason", "interrupted").put("attempts", attempts);
+                    insertEvent(tx, id, EventType.STATUS.wire(), Json.write(data), now);
+                    requeued.add(id);
+                }
+            }
+            return new RecoveryReport(requeued, failed);
+        });
+        removeOrphanScreenshotFolders();
+        return report;
+    }
+
+    /** Folders left by an audit whose deletion committed but whose files were not removed (the process stopped in between). */
+    private void removeOrphanScreenshotFolders() {
+        Path root = files.root();
+        if (!Files.isDirectory(root)) {
+            return;
+        }
+        List<AuditId> candidates;
+        try (Stream<Path> dirs = Files.list(root)) {
+            candidates = dirs.map(p -> p.getFileName().toString()).filter(AuditId::isValid).map(AuditId::new).toList();
+        } catch (IOException e) {
+            log.warn("could not list screenshot folder {}: {}", root, e.getMessage());
+            return;
+        }
+        for (AuditId id : candidates) {
+            if (status(id).isEmpty()) {
+                files.deleteAll(id);
+                log.info("removed screenshots of deleted audit {}", id);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private Optional<AuditStatus> currentStatus(Tx tx, AuditId id, boolean lock) throws SQLException {
+        PreparedStatement ps = tx.prepare("SELECT status FROM audits WHERE id = ?" + (lock ? dialect.forUpdate() : ""));
+        ps.setString(1, id.value());
+        try (ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? Optional.of(AuditStatus.parse(rs.getString(1))) : Optional.empty();
+        }
+    }
+
+    private void requireTransition(Tx tx, AuditId id, AuditStatus target, String verb) throws SQLException {
+        AuditStatus current = currentStatus(tx, id, true).orElseThrow(() -> new AuditNotFoundException(id));
+        if (!current.canMoveTo(target)) {
+            throw new IllegalTransitionException(id, current, verb);
+        }
+    }
+
+    protected static void setNullableString(PreparedStatement ps, int index, String value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.VARCHAR);
+        } else {
+            ps.setString(index, value);
+        }
+    }
+
+    protected static void setNullableLong(PreparedStatement ps, int index, Long value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.BIGINT);
+        } else {
+            ps.setLong(index, value);
+        }
+    }
+}

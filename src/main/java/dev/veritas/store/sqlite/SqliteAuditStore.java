@@ -1,0 +1,356 @@
+package dev.veritas.store.sqlite;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.veritas.store.StoreCheck;
+import dev.veritas.store.StoreException;
+import dev.veritas.store.StoreUnavailableException;
+import dev.veritas.store.files.ScreenshotFiles;
+import dev.veritas.store.jdbc.Dialect;
+import dev.veritas.store.jdbc.JdbcAuditStore;
+import dev.veritas.store.jdbc.Tx;
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+
+/**
+ * The embedded store: one SQLite file in WAL mode. Writes go through the {@link GroupCommitWriter};
+ * reads use a pool of read-only connections, which WAL never blocks. Other processes may open the same
+ * file: their writers queue for the lock behind {@code BEGIN IMMEDIATE} and the busy timeout.
+ */
+public final class SqliteAuditStore extends JdbcAuditStore {
+    private static final Logger log = LoggerFactory.getLogger(SqliteAuditStore.class);
+
+    private final SqliteOptions options;
+    private final Connection writeConnection;
+    private final GroupCommitWriter writer;
+    private final HikariDataSource readers;
+    private final SQLiteDataSource readOnlySource;
+    private final WriterStats stats = new WriterStats();
+    private volatile boolean closed;
+
+    private SqliteAuditStore(SqliteOptions options) throws SQLException {
+        super(Dialect.SQLITE, options.clock(), new ScreenshotFiles(options.screenshotRoot()));
+        this.options = options;
+        String url = "jdbc:sqlite:" + options.databaseFile();
+        SQLiteDataSource writeSource = new SQLiteDataSource(writeConfig(options));
+        writeSource.setUrl(url);
+        this.writeConnection = writeSource.getConnection();
+        try (Statement st = writeConnection.createStatement(); ResultSet rs = st.executeQuery("PRAGMA journal_mode")) {
+            String mode = rs.next() ? rs.getString(1) : "?";
+            if (!"wal".equalsIgnoreCase(mode)) {
+                log.warn("SQLite refused WAL mode for {} (journal_mode={}); is the data directory on a network file system?", options.databaseFile(), mode);
+            }
+        }
+        migrate(writeSource);
+        this.readOnlySource = new SQLiteDataSource(readConfig(options));
+        this.readOnlySource.setUrl(url);
+        HikariConfig pool = new HikariConfig();
+        pool.setDataSource(readOnlySource);
+        pool.setPoolName("veritas-read");
+        pool.setMaximumPoolSize(options.readPoolSize());
+        pool.setMinimumIdle(1);
+        pool.setAutoCommit(false);
+        pool.setReadOnly(true); // must match the connection's own flag: sqlite-jdbc refuses to change it later
+        pool.setConnectionTimeout(30_000);
+        this.readers = new HikariDataSource(pool);
+        this.writer = new GroupCommitWriter(writeConnection, 4096, options.maxBatch(), options.busyTimeout().multipliedBy(12),
+                this::translate, stats, "veritas-sqlite-writer");
+    }
+
+    /** Opens (creating if needed) the store in {@code options.dataDir()}, applying migrations. */
+    public static SqliteAuditStore open(SqliteOptions options) {
+        Path dir = options.dataDir();
+        try {
+            Files.createDirectories(dir);
+        } catch (AccessDeniedException e) {
+            throw new StoreUnavailableException("cannot create the data directory " + dir.toAbsolutePath()
+                    + ": permission denied — choose another with --data or VERITAS_DATA", e);
+        } catch (IOException e) {
+            throw new StoreUnavailableException("cannot create the data directory " + dir.toAbsolutePath() + ": " + e.getMessage()
+                    + " — choose another with --data or VERITAS_DATA", e);
+        }
+        if (!Files.isWritable(dir)) {
+            throw new StoreUnavailableException("the data directory " + dir.toAbsolutePath() + " is not writable — fix its permissions or choose another with --data", null);
+        }
+        try {
+            return new SqliteAuditStore(options);
+        } catch (SQLException e) {
+            throw translate(e, options.databaseFile());
+        }
+    }
+
+    private static SQLiteConfig writeConfig(SqliteOptions options) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(options.synchronous() == SqliteOptions.Synchronous.FULL
+                ? SQLiteConfig.SynchronousMode.FULL : SQLiteConfig.SynchronousMode.NORMAL);
+        config.enforceForeignKeys(true);
+        config.setBusyTimeout((int) options.busyTimeout().toMillis());
+        config.setTempStore(SQLiteConfig.TempStore.MEMORY);
+        config.setCacheSize(-32_000);
+        return config;
+    }
+
+    private static SQLiteConfig readConfig(SqliteOptions options) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        config.setBusyTimeout((int) options.busyTimeout().toMillis());
+        config.setTempStore(SQLiteConfig.TempStore.MEMORY);
+        config.setCacheSize(-16_000);
+        return config;
+    }
+
+    private static void migrate(SQLiteDataSource source) {
+        try {
+            Flyway.configure()
+                    .dataSource(source)
+                    .locations("classpath:db/migration/sqlite")
+                    .failOnMissingLocations(true)
+                    .load()
+                    .migrate();
+        } catch (FlywayException e) {
+            throw new StoreUnavailableException("could not bring the database schema up to date: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    protected <T> T write(Tx.Work<T> work) {
+        if (closed) {
+            throw new StoreUnavailableException("the audit store is closed", null);
+        }
+        try {
+            return writer.submit(work).join();
+        } catch (CompletionException e) {
+            throw unwrap(e.getCause());
+        }
+    }
+
+    @Override
+    protected <T> T read(Tx.Work<T> work) {
+        if (closed) {
+            throw new StoreUnavailableException("the audit store is closed", null);
+        }
+        try (Connection c = readers.getConnection(); Tx tx = new Tx(c, null)) {
+            try {
+                T result = work.run(tx);
+                c.commit();
+                return result;
+            } catch (RuntimeException | SQLException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw translate(e);
+        }
+    }
+
+    private RuntimeException unwrap(Throwable cause) {
+        if (cause instanceof SQLException sql) {
+            return translate(sql);
+        }
+        if (cause instanceof RuntimeException r) {
+            return r;
+        }
+        return new StoreUnavailableException("write failed: " + cause, cause);
+    }
+
+    RuntimeException translate(SQLException e) {
+        return translate(e, options.databaseFile());
+    }
+
+    /** Turns SQLite's error codes into messages that say what happened and what to do. */
+    static StoreException translate(SQLException e, Path db) {
+        if (e instanceof SQLiteException se) {
+            int primary = se.getResultCode().code & 0xff;
+            if (primary == SQLiteErrorCode.SQLITE_FULL.code) {
+                return new StoreUnavailableException("the disk holding " + db + " is full; free some space and try again "
+                        + "(nothing that was acknowledged is lost)", e);
+            }
+            if (primary == SQLiteErrorCode.SQLITE_BUSY.code || primary == SQLiteErrorCode.SQLITE_LOCKED.code) {
+                return new StoreUnavailableException("another process has held the database " + db
+                        + " for too long; stop it or try again", e);
+            }
+            if (primary == SQLiteErrorCode.SQLITE_READONLY.code) {
+                return new StoreUnavailableException("the database " + db + " is read-only; check the permissions of the file and its folder", e);
+            }
+            if (primary == SQLiteErrorCode.SQLITE_CORRUPT.code || primary == SQLiteErrorCode.SQLITE_NOTADB.code) {
+                return new StoreUnavailableException("the database " + db + " is damaged or is not a Veritas database; "
+                        + "run `veritas db check` and restore from a backup", e);
+            }
+            if (primary == SQLiteErrorCode.SQLITE_CANTOPEN.code || primary == SQLiteErrorCode.SQLITE_IOERR.code) {
+                return new StoreUnavailableException("could not read or write the database " + db + " (" + se.getResultCode().name()
+                        + "); check the disk and the file's permissions", e);
+            }
+        }
+        return new StoreUnavailableException("database error on " + db + ": " + e.getMessage(), e);
+    }
+
+    // ---------------------------------------------------------------- operations only SQLite has
+
+    public SqliteOptions options() {
+        return options;
+    }
+
+    public WriterStats writerStats() {
+        return stats;
+    }
+
+    @Override
+    public String describe() {
+        return "sqlite " + options.databaseFile().toAbsolutePath();
+    }
+
+    @Override
+    public StoreCheck check() {
+        Map<String, String> settings = new LinkedHashMap<>();
+        Map<String, Long> counts = new LinkedHashMap<>();
+        List<String> problems = new ArrayList<>();
+        String[] version = {"none"};
+        read(tx -> {
+            try (Statement st = tx.connection().createStatement()) {
+                List<String> integrity = strings(st, "PRAGMA integrity_check");
+                settings.put("integrity_check", String.join("; ", integrity));
+                if (!(integrity.size() == 1 && integrity.get(0).equals("ok"))) {
+                    problems.add("integrity_check reported: " + String.join("; ", integrity));
+                }
+                String mode = strings(st, "PRAGMA journal_mode").get(0);
+                settings.put("journal_mode", mode);
+                if (!mode.equalsIgnoreCase("wal")) {
+                    problems.add("journal_mode is " + mode + ", expected wal");
+                }
+                settings.put("synchronous", options.synchronous().name().toLowerCase(java.util.Locale.ROOT));
+                settings.put("page_size", strings(st, "PRAGMA page_size").get(0));
+                settings.put("page_count", strings(st, "PRAGMA page_count").get(0));
+                List<String> fk = strings(st, "PRAGMA foreign_key_check");
+                if (!fk.isEmpty()) {
+                    problems.add(fk.size() + " rows point at audits that do not exist (foreign_key_check)");
+                }
+                List<String> v = strings(st, "SELECT version FROM flyway_schema_history WHERE success = 1 AND version IS NOT NULL ORDER BY installed_rank DESC LIMIT 1");
+                version[0] = v.isEmpty() ? "none" : v.get(0);
+                for (String status : List.of("queued", "running", "completed", "failed", "cancelled")) {
+                    counts.put("audits_" + status, count(st, "SELECT count(*) FROM audits WHERE status = '" + status + "'"));
+                }
+                counts.put("audit_findings", count(st, "SELECT count(*) FROM audit_findings"));
+                counts.put("audit_screenshots", count(st, "SELECT count(*) FROM audit_screenshots"));
+                counts.put("audit_events", count(st, "SELECT count(*) FROM audit_events"));
+                long missing = 0;
+                try (ResultSet rs = st.executeQuery("SELECT file_path FROM audit_screenshots")) {
+                    while (rs.next()) {
+                        if (files.resolve(rs.getString(1)).isEmpty()) {
+                            missing++;
+                        }
+                    }
+                }
+                if (missing > 0) {
+                    problems.add(missing + " screenshot files are missing under " + files.root());
+                }
+            }
+            return null;
+        });
+        if (version[0].equals("none")) {
+            problems.add("no schema version recorded");
+        }
+        return new StoreCheck(describe(), version[0], settings, counts, problems);
+    }
+
+    /** An online copy of the database (taken while writes go on), verified with integrity_check before it is named {@code target}. */
+    public BackupReport backup(Path target) {
+        Path absolute = target.toAbsolutePath().normalize();
+        if (Files.exists(absolute)) {
+            throw new IllegalArgumentException(absolute + " already exists; choose another file name or delete it first");
+        }
+        Path dir = absolute.getParent();
+        if (dir == null || !Files.isDirectory(dir)) {
+            throw new IllegalArgumentException("the folder of " + absolute + " does not exist; create it first");
+        }
+        Path partial = dir.resolve("." + absolute.getFileName() + ".part-" + System.nanoTime());
+        long started = System.nanoTime();
+        try {
+            try (Connection c = readOnlySource.getConnection(); Statement st = c.createStatement()) {
+                // VACUUM INTO reads one consistent snapshot; WAL lets writers continue meanwhile.
+                st.execute("VACUUM INTO '" + partial.toString().replace("'", "''") + "'");
+            }
+            String integrity;
+            SQLiteDataSource copy = new SQLiteDataSource();
+            copy.setUrl("jdbc:sqlite:" + partial);
+            long audits;
+            try (Connection c = copy.getConnection(); Statement st = c.createStatement()) {
+                integrity = String.join("; ", strings(st, "PRAGMA integrity_check"));
+                audits = count(st, "SELECT count(*) FROM audits");
+            }
+            if (!integrity.equals("ok")) {
+                throw new StoreUnavailableException("the backup copy failed integrity_check (" + integrity + "); the original is untouched", null);
+            }
+            Files.move(partial, absolute, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            return new BackupReport(absolute, Files.size(absolute), audits, (System.nanoTime() - started) / 1_000_000);
+        } catch (SQLException e) {
+            throw translate(e, options.databaseFile());
+        } catch (IOException e) {
+            throw new StoreUnavailableException("could not write the backup " + absolute + ": " + e.getMessage(), e);
+        } finally {
+            try {
+                Files.deleteIfExists(partial);
+            } catch (IOException ignored) {
+                // a stray .part file is visible and harmless
+            }
+        }
+    }
+
+    public record BackupReport(Path file, long sizeBytes, long audits, long elapsedMs) {}
+
+    private static List<String> strings(Statement st, String sql) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        }
+        return out;
+    }
+
+    private static long count(Statement st, String sql) throws SQLException {
+        try (ResultSet rs = st.executeQuery(sql)) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
+    }
+
+    /** Commits what is queued, checkpoints the WAL into the main file, and closes every connection. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        writer.close();
+        readers.close();
+        try (Statement st = writeConnection.createStatement()) {
+            st.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+        } catch (SQLException e) {
+            log.warn("could not checkpoint {} on close: {}", options.databaseFile(), e.getMessage());
+        }
+        try {
+            writeConnection.close();
+        } catch (SQLException e) {
+            log.warn("could not close {}: {}", options.databaseFile(), e.getMessage());
+        }
+    }
+}
