@@ -44,4 +44,10 @@ public record AuditResult(
         errors = Require.list("errors", errors);
         findings = Require.list("findings", findings);
     }
+
+    /** The same result without findings (for callers that store findings separately or not at all). */
+    public AuditResult withoutFindings() {
+        return new AuditResult(trustScore, riskLevel, signals, overrides, narrative, recommendations, siteType, siteTypeConfidence,
+                securityResults, pagesScanned, screenshotsCount, elapsedMs, errors, List.of());
+    }
 }

@@ -220,30 +220,30 @@ public abstract class JdbcAuditStore implements AuditStore {
     }
 
     private void insertFindings(Tx tx, AuditId id, List<Finding> findings, List<String> evidence, long now) throws SQLException {
-        if (findings.isEmpty()) {
-            return;
+        String tuple = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, " + dialect.json() + ", ?, ?)";
+        for (int from = 0; from < findings.size(); from += MultiRowInsert.MAX_ROWS) {
+            int to = Math.min(findings.size(), from + MultiRowInsert.MAX_ROWS);
+            PreparedStatement ps = tx.prepare(MultiRowInsert.sql("audit_findings", "audit_id, check_id, category, pattern_type, severity, "
+                    + "confidence, title, description, plain_english, page_url, evidence, screenshot_index, created_at", tuple, to - from));
+            int i = 1;
+            for (int n = from; n < to; n++) {
+                Finding f = findings.get(n);
+                ps.setString(i++, id.value());
+                ps.setString(i++, f.checkId());
+                ps.setString(i++, f.category());
+                ps.setString(i++, f.patternType());
+                ps.setString(i++, f.severity().wire());
+                ps.setDouble(i++, f.confidence());
+                ps.setString(i++, f.title());
+                ps.setString(i++, f.description());
+                ps.setString(i++, f.plainEnglish());
+                setNullableString(ps, i++, f.pageUrl().orElse(null));
+                ps.setString(i++, evidence.get(n));
+                setNullableLong(ps, i++, f.screenshotIndex().isPresent() ? (long) f.screenshotIndex().getAsInt() : null);
+                ps.setLong(i++, now);
+            }
+            ps.executeUpdate();
         }
-        PreparedStatement ps = tx.prepare("INSERT INTO audit_findings (audit_id, check_id, category, pattern_type, severity, "
-                + "confidence, title, description, plain_english, page_url, evidence, screenshot_index, created_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, " + dialect.json() + ", ?, ?)");
-        for (int n = 0; n < findings.size(); n++) {
-            Finding f = findings.get(n);
-            ps.setString(1, id.value());
-            ps.setString(2, f.checkId());
-            ps.setString(3, f.category());
-            ps.setString(4, f.patternType());
-            ps.setString(5, f.severity().wire());
-            ps.setDouble(6, f.confidence());
-            ps.setString(7, f.title());
-            ps.setString(8, f.description());
-            ps.setString(9, f.plainEnglish());
-            setNullableString(ps, 10, f.pageUrl().orElse(null));
-            ps.setString(11, evidence.get(n));
-            setNullableLong(ps, 12, f.screenshotIndex().isPresent() ? (long) f.screenshotIndex().getAsInt() : null);
-            ps.setLong(13, now);
-            ps.addBatch();
-        }
-        ps.executeBatch();
     }
 
     @Override
@@ -304,29 +304,53 @@ public abstract class JdbcAuditStore implements AuditStore {
             if (current.isTerminal()) {
                 throw new IllegalTransitionException(id, current, "given new events");
             }
-            long now = clock.millis();
-            List<Long> ids = new ArrayList<>(events.size());
-            for (int i = 0; i < events.size(); i++) {
-                ids.add(insertEvent(tx, id, events.get(i).type(), payloads.get(i), now));
-            }
-            return ids;
+            return insertEventRows(tx, id, events.stream().map(NewEvent::type).toList(), payloads, clock.millis());
         });
     }
 
     private long insertEvent(Tx tx, AuditId id, String type, String json, long now) throws SQLException {
+        return insertEventRows(tx, id, List.of(type), List.of(json), now).get(0);
+    }
+
+    /**
+     * Inserts events in order and returns their ids. This default asks the database for each id
+     * ({@code RETURNING}), which is what a sequence shared by concurrent transactions requires.
+     */
+    protected List<Long> insertEventRows(Tx tx, AuditId id, List<String> types, List<String> payloads, long now) throws SQLException {
         PreparedStatement ps = tx.prepare("INSERT INTO audit_events (audit_id, type, data, created_at) VALUES (?, ?, "
                 + dialect.json() + ", ?) RETURNING id");
-        ps.setString(1, id.value());
-        ps.setString(2, type);
-        ps.setString(3, json);
-        ps.setLong(4, now);
-        long eventId;
-        try (ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            eventId = rs.getLong(1);
+        List<Long> ids = new ArrayList<>(types.size());
+        for (int i = 0; i < types.size(); i++) {
+            ps.setString(1, id.value());
+            ps.setString(2, types.get(i));
+            ps.setString(3, payloads.get(i));
+            ps.setLong(4, now);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                ids.add(rs.getLong(1));
+            }
         }
         tx.afterCommit(() -> signal.signal(id));
-        return eventId;
+        return ids;
+    }
+
+    /** Inserts event rows with ids the caller chose (for stores that can allocate ids themselves). */
+    protected void insertEventRowsWithIds(Tx tx, AuditId id, long firstId, List<String> types, List<String> payloads, long now) throws SQLException {
+        String tuple = "(?, ?, ?, " + dialect.json() + ", ?)";
+        for (int from = 0; from < types.size(); from += MultiRowInsert.MAX_ROWS) {
+            int to = Math.min(types.size(), from + MultiRowInsert.MAX_ROWS);
+            PreparedStatement ps = tx.prepare(MultiRowInsert.sql("audit_events", "id, audit_id, type, data, created_at", tuple, to - from));
+            int p = 1;
+            for (int n = from; n < to; n++) {
+                ps.setLong(p++, firstId + n);
+                ps.setString(p++, id.value());
+                ps.setString(p++, types.get(n));
+                ps.setString(p++, payloads.get(n));
+                ps.setLong(p++, now);
+            }
+            ps.executeUpdate();
+        }
+        tx.afterCommit(() -> signal.signal(id));
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.veritas.store.sqlite;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.veritas.audit.AuditId;
 import dev.veritas.store.StoreCheck;
 import dev.veritas.store.StoreException;
 import dev.veritas.store.StoreUnavailableException;
@@ -17,6 +18,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,6 +47,7 @@ public final class SqliteAuditStore extends JdbcAuditStore {
     private final HikariDataSource readers;
     private final SQLiteDataSource readOnlySource;
     private final WriterStats stats = new WriterStats();
+    private final WalCheckpointer checkpointer;
     private volatile boolean closed;
 
     private SqliteAuditStore(SqliteOptions options) throws SQLException {
@@ -61,6 +64,11 @@ public final class SqliteAuditStore extends JdbcAuditStore {
             }
         }
         migrate(writeSource);
+        try (Statement st = writeConnection.createStatement()) {
+            // Checkpoints move to WalCheckpointer's own thread; see there why.
+            st.execute("PRAGMA wal_autocheckpoint=0");
+        }
+        this.checkpointer = new WalCheckpointer(writeSource.getConnection(), Duration.ofMillis(250), 20_000, "veritas-sqlite-checkpoint");
         this.readOnlySource = new SQLiteDataSource(readConfig(options));
         this.readOnlySource.setUrl(url);
         HikariConfig pool = new HikariConfig();
@@ -204,6 +212,25 @@ public final class SqliteAuditStore extends JdbcAuditStore {
         return new StoreUnavailableException("database error on " + db + ": " + e.getMessage(), e);
     }
 
+    /**
+     * SQLite allocates event ids here: every write holds the database's write lock (BEGIN IMMEDIATE), so the
+     * next ids are known and all of an append goes in one multi-row INSERT instead of a statement per event.
+     * Ids continue from {@code sqlite_sequence}, as AUTOINCREMENT would, so they are never reused.
+     */
+    @Override
+    protected List<Long> insertEventRows(Tx tx, AuditId id, List<String> types, List<String> payloads, long now) throws SQLException {
+        long last;
+        try (ResultSet rs = tx.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'audit_events'").executeQuery()) {
+            last = rs.next() ? rs.getLong(1) : 0;
+        }
+        insertEventRowsWithIds(tx, id, last + 1, types, payloads, now);
+        List<Long> ids = new ArrayList<>(types.size());
+        for (int i = 1; i <= types.size(); i++) {
+            ids.add(last + i);
+        }
+        return ids;
+    }
+
     // ---------------------------------------------------------------- operations only SQLite has
 
     public SqliteOptions options() {
@@ -341,6 +368,7 @@ public final class SqliteAuditStore extends JdbcAuditStore {
         }
         closed = true;
         writer.close();
+        checkpointer.close();
         readers.close();
         try (Statement st = writeConnection.createStatement()) {
             st.execute("PRAGMA wal_checkpoint(TRUNCATE)");

@@ -58,6 +58,11 @@ public final class WriterStats {
         return b == 0 ? 0 : (double) units.sum() / b;
     }
 
+    /** Total time spent inside group commits (begin to commit), in milliseconds. */
+    public double busyMillis() {
+        return commitNanos.sum() / 1e6;
+    }
+
     public double meanCommitMillis() {
         long b = batches.sum();
         return b == 0 ? 0 : commitNanos.sum() / 1e6 / b;

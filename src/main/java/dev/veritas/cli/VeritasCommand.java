@@ -1,0 +1,23 @@
+package dev.veritas.cli;
+
+import picocli.CommandLine.Command;
+
+@Command(name = "veritas",
+        mixinStandardHelpOptions = true,
+        version = "veritas 0.1.0",
+        description = "Audits websites for phishing, dark patterns and security weaknesses, and keeps every audit.",
+        subcommands = {
+            HistoryCommand.class,
+            ShowCommand.class,
+            DbCommand.class,
+            BenchCommand.class,
+        })
+public final class VeritasCommand implements Runnable {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

@@ -1,0 +1,38 @@
+package dev.veritas.store;
+
+import dev.veritas.config.Env;
+import dev.veritas.store.sqlite.SqliteAuditStore;
+import dev.veritas.store.sqlite.SqliteOptions;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Which store to open: SQLite under a data directory (the default, nothing to set up), or PostgreSQL
+ * when a database URL is given. Screenshots always live under the data directory.
+ */
+public record StoreConfig(Path dataDir, Optional<String> databaseUrl, SqliteOptions.Synchronous synchronous) {
+    public static final Path DEFAULT_DATA = Path.of("veritas-data");
+
+    public static StoreConfig of(Path dataFlag, String databaseUrlFlag, String synchronousFlag) {
+        Path data = dataFlag != null ? dataFlag : Env.get("VERITAS_DATA").map(Path::of).orElse(DEFAULT_DATA);
+        Optional<String> url = Optional.ofNullable(databaseUrlFlag).filter(s -> !s.isBlank()).or(() -> Env.get("VERITAS_DATABASE_URL"));
+        String sync = synchronousFlag != null ? synchronousFlag : Env.get("VERITAS_SYNCHRONOUS").orElse("normal");
+        SqliteOptions.Synchronous s = switch (sync.toLowerCase(java.util.Locale.ROOT)) {
+            case "normal" -> SqliteOptions.Synchronous.NORMAL;
+            case "full" -> SqliteOptions.Synchronous.FULL;
+            default -> throw new IllegalArgumentException("synchronous must be normal or full (got '" + sync + "')");
+        };
+        return new StoreConfig(data, url, s);
+    }
+
+    public AuditStore open() {
+        if (databaseUrl.isPresent()) {
+            return PostgresStores.open(databaseUrl.get(), dataDir);
+        }
+        return SqliteAuditStore.open(SqliteOptions.defaults(dataDir).withSynchronous(synchronous));
+    }
+
+    public String describe() {
+        return databaseUrl.map(u -> "postgresql " + PostgresStores.redact(u)).orElse("sqlite " + dataDir.resolve("veritas.db").toAbsolutePath());
+    }
+}
