@@ -1,5 +1,7 @@
 package dev.veritas.store;
 
+import dev.veritas.store.postgres.PostgresAuditStore;
+import dev.veritas.store.postgres.PostgresUrl;
 import java.nio.file.Path;
 
 /** Opens the PostgreSQL store (kept apart so StoreConfig reads simply). */
@@ -7,11 +9,15 @@ final class PostgresStores {
     private PostgresStores() {}
 
     static AuditStore open(String url, Path dataDir) {
-        throw new StoreUnavailableException("PostgreSQL support is not available in this build yet; unset VERITAS_DATABASE_URL to use SQLite", null);
+        return PostgresAuditStore.open(url, dataDir);
     }
 
     /** The URL without its password, for logs. */
     static String redact(String url) {
-        return url.replaceAll("(?i)(password=)[^&]*", "$1***").replaceAll("//([^:/@]+):[^@/]*@", "//$1:***@");
+        try {
+            return PostgresUrl.parse(url).redacted();
+        } catch (IllegalArgumentException e) {
+            return "(invalid url)";
+        }
     }
 }

@@ -1,0 +1,288 @@
+package dev.veritas.store.postgres;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.veritas.audit.AuditId;
+import dev.veritas.store.StoreCheck;
+import dev.veritas.store.StoreException;
+import dev.veritas.store.StoreUnavailableException;
+import dev.veritas.store.files.ScreenshotFiles;
+import dev.veritas.store.jdbc.Dialect;
+import dev.veritas.store.jdbc.JdbcAuditStore;
+import dev.veritas.store.jdbc.Tx;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The store for more than one machine: the same contract on PostgreSQL. Workers on any node claim audits
+ * with {@code FOR UPDATE SKIP LOCKED}; new events are announced with {@code NOTIFY}, so a node streaming
+ * an audit that runs elsewhere follows it live.
+ */
+public final class PostgresAuditStore extends JdbcAuditStore {
+    private static final Logger log = LoggerFactory.getLogger(PostgresAuditStore.class);
+    static final String CHANNEL = "veritas_events";
+    private static final int MAX_RETRIES = 5;
+
+    private final HikariDataSource pool;
+    private final String description;
+    private final Thread listener;
+    private volatile boolean closed;
+
+    private PostgresAuditStore(PostgresUrl url, Path dataDir, Clock clock) {
+        super(Dialect.POSTGRES, clock, new ScreenshotFiles(dataDir.resolve("screenshots")));
+        this.description = "postgresql " + url.redacted();
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url.jdbcUrl());
+        url.user().ifPresent(config::setUsername);
+        url.password().ifPresent(config::setPassword);
+        url.schema().ifPresent(config::setSchema);
+        config.setPoolName("veritas-pg");
+        config.setMaximumPoolSize(10);
+        config.setAutoCommit(false);
+        config.setConnectionTimeout(10_000);
+        config.addDataSourceProperty("reWriteBatchedInserts", "true");
+        try {
+            this.pool = new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new StoreUnavailableException("cannot connect to PostgreSQL at " + url.redacted() + ": " + rootMessage(e)
+                    + " — check that it runs and that VERITAS_DATABASE_URL is right", e);
+        }
+        migrate(url);
+        this.listener = new Thread(this::listen, "veritas-pg-listen");
+        this.listener.setDaemon(true);
+        this.listener.start();
+    }
+
+    public static PostgresAuditStore open(String url, Path dataDir) {
+        return open(PostgresUrl.parse(url), dataDir, Clock.systemUTC());
+    }
+
+    public static PostgresAuditStore open(PostgresUrl url, Path dataDir, Clock clock) {
+        return new PostgresAuditStore(url, dataDir, clock);
+    }
+
+    private void migrate(PostgresUrl url) {
+        try {
+            var flyway = Flyway.configure().dataSource(pool).locations("classpath:db/migration/postgres").failOnMissingLocations(true);
+            url.schema().ifPresent(s -> flyway.schemas(s).defaultSchema(s).createSchemas(true));
+            flyway.load().migrate();
+        } catch (FlywayException e) {
+            pool.close();
+            throw new StoreUnavailableException("could not bring the PostgreSQL schema up to date: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    protected <T> T write(Tx.Work<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            requireOpen();
+            try (Connection c = pool.getConnection(); Tx tx = new Tx(c, null)) {
+                try {
+                    T result = work.run(tx);
+                    c.commit();
+                    tx.afterCommitActions().forEach(Runnable::run);
+                    return result;
+                } catch (RuntimeException | SQLException e) {
+                    c.rollback();
+                    throw e;
+                }
+            } catch (SQLException e) {
+                // 40001 serialization failure, 40P01 deadlock: the transaction did nothing; run it again.
+                if (attempt < MAX_RETRIES && ("40001".equals(e.getSQLState()) || "40P01".equals(e.getSQLState()))) {
+                    continue;
+                }
+                throw translate(e);
+            }
+        }
+    }
+
+    @Override
+    protected <T> T read(Tx.Work<T> work) {
+        requireOpen();
+        try (Connection c = pool.getConnection(); Tx tx = new Tx(c, null)) {
+            try (Statement st = c.createStatement()) {
+                // One snapshot for all statements of the read, as SQLite's read transaction gives.
+                st.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY");
+            }
+            try {
+                T result = work.run(tx);
+                c.commit();
+                return result;
+            } catch (RuntimeException | SQLException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw translate(e);
+        }
+    }
+
+    @Override
+    protected List<Long> insertEventRows(Tx tx, AuditId id, List<String> types, List<String> payloads, long now) throws SQLException {
+        List<Long> ids = super.insertEventRows(tx, id, types, payloads, now);
+        PreparedStatement notify = tx.prepare("SELECT pg_notify('" + CHANNEL + "', ?)");
+        notify.setString(1, id.value());
+        notify.executeQuery().close(); // delivered to listeners on commit, never before
+        return ids;
+    }
+
+    /** Relays NOTIFY from every node to this process's readers. */
+    private void listen() {
+        while (!closed) {
+            try (Connection c = pool.getConnection()) {
+                c.setAutoCommit(true);
+                try (Statement st = c.createStatement()) {
+                    st.execute("LISTEN " + CHANNEL);
+                }
+                PGConnection pg = c.unwrap(PGConnection.class);
+                while (!closed) {
+                    PGNotification[] notes = pg.getNotifications(500);
+                    if (notes != null) {
+                        for (PGNotification n : notes) {
+                            if (AuditId.isValid(n.getParameter())) {
+                                signal.signal(new AuditId(n.getParameter()));
+                            }
+                        }
+                    }
+                }
+            } catch (SQLException | RuntimeException e) {
+                if (!closed) {
+                    log.warn("lost the PostgreSQL event listener ({}); readers fall back to polling until it reconnects", e.getMessage());
+                    try {
+                        Thread.sleep(1000); // reconnect back-off
+                    } catch (InterruptedException ie) {
+                        return;
+                    }
+                }
+            }
+        }
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new StoreUnavailableException("the audit store is closed", null);
+        }
+    }
+
+    private StoreException translate(SQLException e) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        if (state.startsWith("08")) {
+            return new StoreUnavailableException("lost the connection to PostgreSQL (" + e.getMessage() + "); check the server and try again", e);
+        }
+        if (state.equals("53100")) {
+            return new StoreUnavailableException("PostgreSQL's disk is full; free some space and try again (nothing acknowledged was lost)", e);
+        }
+        if (state.equals("57014")) {
+            return new StoreUnavailableException("PostgreSQL cancelled the statement (timeout); try again", e);
+        }
+        return new StoreUnavailableException("PostgreSQL error " + state + ": " + e.getMessage(), e);
+    }
+
+    private static String rootMessage(Throwable t) {
+        Throwable c = t;
+        while (c.getCause() != null) {
+            c = c.getCause();
+        }
+        return c.getMessage();
+    }
+
+    @Override
+    public String describe() {
+        return description;
+    }
+
+    @Override
+    public StoreCheck check() {
+        Map<String, String> settings = new LinkedHashMap<>();
+        Map<String, Long> counts = new LinkedHashMap<>();
+        List<String> problems = new ArrayList<>();
+        String[] version = {"none"};
+        read(tx -> {
+            try (Statement st = tx.connection().createStatement()) {
+                try (ResultSet rs = st.executeQuery("SHOW server_version")) {
+                    rs.next();
+                    settings.put("server_version", rs.getString(1));
+                }
+                try (ResultSet rs = st.executeQuery("SELECT current_schema()")) {
+                    rs.next();
+                    settings.put("schema", rs.getString(1));
+                }
+                try (ResultSet rs = st.executeQuery("SELECT version FROM flyway_schema_history WHERE success AND version IS NOT NULL ORDER BY installed_rank DESC LIMIT 1")) {
+                    version[0] = rs.next() ? rs.getString(1) : "none";
+                }
+                for (String status : List.of("queued", "running", "completed", "failed", "cancelled")) {
+                    try (ResultSet rs = st.executeQuery("SELECT count(*) FROM audits WHERE status = '" + status + "'")) {
+                        rs.next();
+                        counts.put("audits_" + status, rs.getLong(1));
+                    }
+                }
+                for (String table : List.of("audit_findings", "audit_screenshots", "audit_events")) {
+                    try (ResultSet rs = st.executeQuery("SELECT count(*) FROM " + table)) {
+                        rs.next();
+                        counts.put(table, rs.getLong(1));
+                    }
+                }
+                long missing = 0;
+                try (ResultSet rs = st.executeQuery("SELECT file_path FROM audit_screenshots")) {
+                    while (rs.next()) {
+                        if (files.resolve(rs.getString(1)).isEmpty()) {
+                            missing++;
+                        }
+                    }
+                }
+                if (missing > 0) {
+                    problems.add(missing + " screenshot files are missing under " + files.root());
+                }
+            }
+            return null;
+        });
+        if (version[0].equals("none")) {
+            problems.add("no schema version recorded");
+        }
+        return new StoreCheck(describe(), version[0], settings, counts, problems);
+    }
+
+    /** Drops this store's schema: for tests that made their own. */
+    public void dropSchema(String schema) {
+        write(tx -> {
+            try (Statement st = tx.connection().createStatement()) {
+                st.execute("DROP SCHEMA IF EXISTS \"" + schema.replace("\"", "") + "\" CASCADE");
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            listener.join(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        pool.close();
+    }
+
+    Optional<Thread> listenerThread() {
+        return Optional.of(listener);
+    }
+}

@@ -1,0 +1,107 @@
+package dev.veritas.store.postgres;
+
+import static dev.veritas.testing.Samples.newAudit;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.veritas.audit.Audit;
+import dev.veritas.audit.AuditId;
+import dev.veritas.json.Json;
+import dev.veritas.store.AuditStore;
+import dev.veritas.store.AuditStoreContract;
+import dev.veritas.store.WorkerId;
+import dev.veritas.testing.MutableClock;
+import dev.veritas.testing.Requirements;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The whole store contract against a real PostgreSQL, in a schema of its own per test. */
+class PostgresAuditStoreTest extends AuditStoreContract {
+    private final List<String> schemas = new ArrayList<>();
+
+    @BeforeAll
+    static void needsPostgres() {
+        Requirements.postgres();
+    }
+
+    @Override
+    protected AuditStore open(Path dataDir, MutableClock clock) {
+        String schema = "veritas_test_" + AuditId.random().value().substring(5);
+        schemas.add(schema);
+        return PostgresAuditStore.open(PostgresUrl.parse(Requirements.postgresUrl()).withSchema(schema), dataDir, clock);
+    }
+
+    private PostgresAuditStore openNode(String schema) {
+        return PostgresAuditStore.open(PostgresUrl.parse(Requirements.postgresUrl()).withSchema(schema), dataDir, clock);
+    }
+
+    @AfterEach
+    void dropSchemas() throws Exception {
+        try (Connection c = DriverManager.getConnection(Requirements.postgresUrl()); Statement st = c.createStatement()) {
+            for (String s : schemas) {
+                st.execute("DROP SCHEMA IF EXISTS " + s + " CASCADE");
+            }
+        }
+    }
+
+    @Test
+    void workersOnTwoNodesNeverClaimTheSameAudit() throws Exception {
+        String schema = schemas.get(0);
+        try (PostgresAuditStore other = openNode(schema)) {
+            Set<AuditId> created = new HashSet<>();
+            for (int i = 0; i < 60; i++) {
+                created.add(store.create(newAudit("https://claim" + i + ".example/")).id());
+            }
+            ConcurrentLinkedQueue<AuditId> claimed = new ConcurrentLinkedQueue<>();
+            ExecutorService pool = Executors.newFixedThreadPool(6);
+            List<Future<?>> fs = new ArrayList<>();
+            for (int w = 0; w < 6; w++) {
+                AuditStore node = w % 2 == 0 ? store : other;
+                WorkerId worker = ME.named("w" + w);
+                fs.add(pool.submit(() -> {
+                    Optional<Audit> a;
+                    while ((a = node.claimNext(worker, LEASE)).isPresent()) {
+                        claimed.add(a.get().id());
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : fs) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+            pool.shutdown();
+            assertThat(claimed).hasSize(60).doesNotHaveDuplicates();
+            assertThat(new HashSet<>(claimed)).isEqualTo(created);
+        }
+    }
+
+    @Test
+    void anotherNodeHearsOfNewEventsThroughNotify() throws Exception {
+        try (PostgresAuditStore other = openNode(schemas.get(0))) {
+            Audit a = store.createRunning(newAudit("https://notify.example/"), ME, LEASE);
+            long seen = other.eventSignal().generation(a.id());
+            store.appendEvent(a.id(), "log_entry", Json.object().put("m", "hello"));
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (other.eventSignal().generation(a.id()) == seen && System.nanoTime() < deadline) {
+                other.eventSignal().awaitChange(a.id(), seen, Duration.ofSeconds(1));
+            }
+            assertThat(other.eventSignal().generation(a.id())).isGreaterThan(seen);
+            assertThat(other.eventsAfter(a.id(), 0, 10)).extracting(e -> e.type()).contains("log_entry");
+        }
+    }
+}
