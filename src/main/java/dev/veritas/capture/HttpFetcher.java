@@ -1,0 +1,204 @@
+package dev.veritas.capture;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLException;
+
+/**
+ * Plain HTTP fetches for the no-browser mode and the probes. Redirects are followed by hand so the URL guard
+ * sees every hop; bodies are read up to a size cap and a deadline, so a huge, endless or stalled response
+ * costs a bounded amount of memory and time.
+ */
+public final class HttpFetcher {
+    public static final String USER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Safari/537.36 Veritas/0.1";
+
+    private final UrlGuard guard;
+    private final FetchLimits limits;
+    private final HttpClient client;
+
+    public HttpFetcher(UrlGuard guard, FetchLimits limits) {
+        this.guard = guard;
+        this.limits = limits;
+        this.client = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(limits.connectTimeout())
+                .sslContext(TrustConfig.acceptingAny())
+                .version(HttpClient.Version.HTTP_1_1)
+                .build();
+    }
+
+    /** A response, or the reason there was none; with every hop of the redirect chain. */
+    public record Result(
+            URI requested,
+            URI finalUrl,
+            Optional<Integer> status,
+            HeaderMap headers,
+            byte[] body,
+            boolean truncated,
+            List<RedirectHop> chain,
+            Optional<String> error) {
+
+        public boolean ok() {
+            return error.isEmpty() && status.isPresent();
+        }
+    }
+
+    public Result fetch(URI url, Map<String, String> extraHeaders) {
+        List<RedirectHop> chain = new ArrayList<>();
+        Set<URI> seen = new LinkedHashSet<>();
+        URI current = url;
+        for (int hop = 0; ; hop++) {
+            if (guard.check(current) instanceof UrlGuard.Refused r) {
+                return failed(url, current, chain, r.reason());
+            }
+            if (!seen.add(current)) {
+                return failed(url, current, chain, "redirect loop: " + String.join(" → ", seen.stream().map(URI::toString).toList()) + " → " + current);
+            }
+            Single one;
+            try {
+                one = single(current, extraHeaders);
+            } catch (IOException e) {
+                return failed(url, current, chain, describe(e));
+            }
+            int status = one.status;
+            Optional<String> location = one.headers.first("location");
+            chain.add(new RedirectHop(current, status, location));
+            if (status >= 300 && status < 400 && location.isPresent()) {
+                if (hop + 1 > limits.maxRedirects()) {
+                    return failed(url, current, chain, "more than " + limits.maxRedirects() + " redirects");
+                }
+                try {
+                    current = current.resolve(location.get().strip().replace(" ", "%20"));
+                } catch (IllegalArgumentException e) {
+                    return failed(url, current, chain, "redirect to an invalid URL: " + location.get());
+                }
+                continue;
+            }
+            return new Result(url, current, Optional.of(status), one.headers, one.body, one.truncated, chain, Optional.empty());
+        }
+    }
+
+    private static Result failed(URI requested, URI at, List<RedirectHop> chain, String why) {
+        return new Result(requested, at, Optional.empty(), HeaderMap.empty(), new byte[0], false, chain, Optional.of(why));
+    }
+
+    private record Single(int status, HeaderMap headers, byte[] body, boolean truncated) {}
+
+    private Single single(URI url, Map<String, String> extraHeaders) throws IOException {
+        HttpRequest.Builder req = HttpRequest.newBuilder(url)
+                .timeout(limits.responseTimeout())
+                .header("User-Agent", USER_AGENT)
+                .header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
+                .header("Accept-Language", "en-US,en;q=0.9")
+                .GET();
+        extraHeaders.forEach(req::header);
+        CompletableFuture<HttpResponse<Capped>> future = client.sendAsync(req.build(), info -> new CappedSubscriber(limits.maxBodyBytes()));
+        try {
+            // The client's timeout covers waiting for headers; this deadline also covers a body that trickles or stalls.
+            HttpResponse<Capped> r = future.get(limits.responseTimeout().toMillis() + 2000, TimeUnit.MILLISECONDS);
+            return new Single(r.statusCode(), HeaderMap.of(r.headers().map()), r.body().bytes(), r.body().truncated());
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            throw new HttpTimeoutException("no complete answer within " + limits.responseTimeout().toSeconds() + " s");
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted");
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            throw c instanceof IOException io ? io : new IOException(c == null ? "request failed" : c.getMessage(), c);
+        }
+    }
+
+    static String describe(IOException e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        if (e instanceof HttpConnectTimeoutException) {
+            return "the server did not accept a connection in time";
+        }
+        if (e instanceof HttpTimeoutException) {
+            return "the server did not answer in time (" + e.getMessage() + ")";
+        }
+        if (root instanceof ConnectException || e instanceof ConnectException) {
+            return "connection refused";
+        }
+        if (root instanceof SSLException || e instanceof SSLException) {
+            return "TLS handshake failed: " + root.getMessage();
+        }
+        String m = root.getMessage() != null ? root.getMessage() : e.getMessage();
+        return m == null ? e.getClass().getSimpleName() : m;
+    }
+
+    /** The body as read: at most the cap; the rest is dropped and the connection closed. */
+    record Capped(byte[] bytes, boolean truncated) {}
+
+    private static final class CappedSubscriber implements HttpResponse.BodySubscriber<Capped> {
+        private final long cap;
+        private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        private final CompletableFuture<Capped> result = new CompletableFuture<>();
+        private Flow.Subscription subscription;
+
+        CappedSubscriber(long cap) {
+            this.cap = cap;
+        }
+
+        @Override
+        public CompletionStage<Capped> getBody() {
+            return result;
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription s) {
+            subscription = s;
+            s.request(1);
+        }
+
+        @Override
+        public void onNext(List<ByteBuffer> items) {
+            for (ByteBuffer b : items) {
+                int room = (int) Math.min(b.remaining(), cap - out.size());
+                byte[] chunk = new byte[room];
+                b.get(chunk);
+                out.write(chunk, 0, room);
+                if (out.size() >= cap) {
+                    subscription.cancel();
+                    result.complete(new Capped(out.toByteArray(), true));
+                    return;
+                }
+            }
+            subscription.request(1);
+        }
+
+        @Override
+        public void onError(Throwable t) {
+            result.completeExceptionally(t);
+        }
+
+        @Override
+        public void onComplete() {
+            result.complete(new Capped(out.toByteArray(), false));
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package dev.veritas.capture;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+
+/** Everything captured of one page. Immutable; checks read it and never change it. */
+public record PageCapture(
+        URI requestedUrl,
+        URI finalUrl,
+        int status,
+        List<RedirectHop> redirects,
+        HeaderMap headers,
+        Optional<String> contentType,
+        String title,
+        String html,
+        boolean htmlTruncated,
+        List<TextSegment> segments,
+        List<ControlFacts> controls,
+        List<CheckboxFacts> checkboxes,
+        List<FormFacts> forms,
+        List<ScriptFacts> scripts,
+        List<LinkFacts> links,
+        List<NetworkRequest> requests,
+        List<String> consoleErrors,
+        TemporalFacts temporal,
+        List<Integer> screenshotIndexes) {
+
+    public PageCapture {
+        redirects = List.copyOf(redirects);
+        segments = List.copyOf(segments);
+        controls = List.copyOf(controls);
+        checkboxes = List.copyOf(checkboxes);
+        forms = List.copyOf(forms);
+        scripts = List.copyOf(scripts);
+        links = List.copyOf(links);
+        requests = List.copyOf(requests);
+        consoleErrors = List.copyOf(consoleErrors);
+        screenshotIndexes = List.copyOf(screenshotIndexes);
+    }
+
+    public boolean isHtml() {
+        return contentType.map(c -> c.toLowerCase(java.util.Locale.ROOT).contains("html")).orElse(!html.isBlank());
+    }
+
+    public boolean isHttps() {
+        return "https".equalsIgnoreCase(finalUrl.getScheme());
+    }
+
+    public Optional<Integer> firstScreenshot() {
+        return screenshotIndexes.isEmpty() ? Optional.empty() : Optional.of(screenshotIndexes.get(0));
+    }
+}

@@ -1,0 +1,52 @@
+package dev.veritas.capture;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * An immutable record of what a site showed: its pages, the probes (the site asked for over plain http://,
+ * and with an Origin header for CORS), the TLS facts of each origin, and notes on what could not be captured.
+ */
+public record SiteCapture(
+        URI target,
+        CaptureSource source,
+        Instant startedAt,
+        List<PageCapture> pages,
+        Optional<HttpProbe> httpProbe,
+        Optional<HeaderMap> corsProbe,
+        Map<String, TlsFacts> tls,
+        List<String> notes) {
+
+    public SiteCapture {
+        pages = List.copyOf(pages);
+        tls = Map.copyOf(tls);
+        notes = List.copyOf(notes);
+    }
+
+    public Optional<PageCapture> firstPage() {
+        return pages.isEmpty() ? Optional.empty() : Optional.of(pages.get(0));
+    }
+
+    /** TLS facts of the origin serving {@code url}, if it was HTTPS and probed. */
+    public Optional<TlsFacts> tlsFor(URI url) {
+        return Optional.ofNullable(tls.get(originKey(url)));
+    }
+
+    public static String originKey(URI url) {
+        int port = url.getPort() != -1 ? url.getPort() : ("https".equalsIgnoreCase(url.getScheme()) ? 443 : 80);
+        return (url.getHost() == null ? "" : url.getHost().toLowerCase(java.util.Locale.ROOT)) + ":" + port;
+    }
+
+    /**
+     * The site asked for over plain http://: the hops it answered with, or why there was no answer.
+     * {@code reachable} is false when nothing listens for plain HTTP (which needs no redirect at all).
+     */
+    public record HttpProbe(URI url, boolean reachable, List<RedirectHop> chain, Optional<String> error) {
+        public HttpProbe {
+            chain = List.copyOf(chain);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package dev.veritas.capture;
+
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Reads the value of a countdown ("09:59", "1:02:03", "2h 15m", "3 days 4 hours") or a counter ("only 3 left"). */
+public final class TimerText {
+    private static final Pattern CLOCK = Pattern.compile("(?<!\\d)(?:(\\d{1,2})\\s*:\\s*)?(\\d{1,2})\\s*:\\s*(\\d{2})(?!\\d)");
+    private static final Pattern UNITS = Pattern.compile("(\\d+)\\s*(d|days?|h|hrs?|hours?|m|mins?|minutes?|s|secs?|seconds?)\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern NUMBER = Pattern.compile("\\d[\\d,]*");
+
+    private TimerText() {}
+
+    /** Seconds left, if the text holds a clock or a duration. */
+    public static Optional<Long> seconds(String text) {
+        Matcher m = CLOCK.matcher(text);
+        if (m.find()) {
+            long h = m.group(1) == null ? 0 : Long.parseLong(m.group(1));
+            long mm = Long.parseLong(m.group(2));
+            long ss = Long.parseLong(m.group(3));
+            if (ss < 60) {
+                return Optional.of(h * 3600 + mm * 60 + ss);
+            }
+        }
+        Matcher u = UNITS.matcher(text);
+        long total = 0;
+        boolean any = false;
+        while (u.find()) {
+            long v = Long.parseLong(u.group(1));
+            char unit = Character.toLowerCase(u.group(2).charAt(0));
+            total += switch (unit) {
+                case 'd' -> v * 86_400;
+                case 'h' -> v * 3_600;
+                case 'm' -> v * 60;
+                default -> v;
+            };
+            any = true;
+        }
+        return any ? Optional.of(total) : Optional.empty();
+    }
+
+    /** The first number in a counter's text ("Only 3 left" → 3). */
+    public static Optional<Long> count(String text) {
+        Matcher m = NUMBER.matcher(text);
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Long.parseLong(m.group().replace(",", "")));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+}

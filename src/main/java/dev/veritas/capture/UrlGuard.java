@@ -1,0 +1,199 @@
+package dev.veritas.capture;
+
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Decides whether Veritas may fetch a URL. Auditing a URL someone typed must not become a way to reach the
+ * machine's own network (SSRF): only http and https, and — unless private targets were explicitly allowed —
+ * no loopback, private, link-local, shared, metadata or reserved addresses, checked after DNS resolution and
+ * again for every redirect.
+ */
+public final class UrlGuard {
+    private final boolean allowPrivate;
+    private final Resolver resolver;
+    private final ConcurrentHashMap<String, Cached> cache = new ConcurrentHashMap<>();
+    private static final long CACHE_MILLIS = 30_000;
+
+    /** Name resolution, replaceable in tests. */
+    @FunctionalInterface
+    public interface Resolver {
+        InetAddress[] resolve(String host) throws UnknownHostException;
+    }
+
+    public sealed interface Decision permits Allowed, Refused {}
+
+    public record Allowed(List<InetAddress> addresses) implements Decision {}
+
+    public record Refused(String reason) implements Decision {}
+
+    private record Cached(Decision decision, long at) {}
+
+    public UrlGuard(boolean allowPrivate) {
+        this(allowPrivate, InetAddress::getAllByName);
+    }
+
+    public UrlGuard(boolean allowPrivate, Resolver resolver) {
+        this.allowPrivate = allowPrivate;
+        this.resolver = resolver;
+    }
+
+    public boolean allowsPrivate() {
+        return allowPrivate;
+    }
+
+    /** Throws {@link UrlRefusedException} with a reason a person can act on. */
+    public void require(URI url) {
+        if (check(url) instanceof Refused r) {
+            throw new UrlRefusedException(r.reason());
+        }
+    }
+
+    public Decision check(URI url) {
+        if (url == null) {
+            return new Refused("no URL given");
+        }
+        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            return new Refused("only http and https URLs can be audited (got " + (scheme.isEmpty() ? "no scheme" : scheme + ":") + ")");
+        }
+        String host = url.getHost();
+        if (host == null || host.isBlank()) {
+            return new Refused("the URL has no host name");
+        }
+        String h = host.toLowerCase(Locale.ROOT);
+        if (h.startsWith("[") && h.endsWith("]")) {
+            h = h.substring(1, h.length() - 1);
+        }
+        String key = h;
+        Cached c = cache.get(key);
+        long now = System.currentTimeMillis();
+        if (c != null && now - c.at < CACHE_MILLIS) {
+            return c.decision;
+        }
+        Decision d = decide(h);
+        cache.put(key, new Cached(d, now));
+        return d;
+    }
+
+    private Decision decide(String host) {
+        if (!allowPrivate && (host.equals("localhost") || host.endsWith(".localhost") || host.endsWith(".internal")
+                || host.endsWith(".local") || host.equals("metadata.google.internal"))) {
+            return refusedPrivate(host, "a local name");
+        }
+        InetAddress[] addresses;
+        try {
+            addresses = resolver.resolve(host);
+        } catch (UnknownHostException e) {
+            return new Refused("the host name " + host + " does not resolve (DNS); check the spelling");
+        } catch (SecurityException e) {
+            return new Refused("the host name " + host + " could not be resolved: " + e.getMessage());
+        }
+        if (addresses.length == 0) {
+            return new Refused("the host name " + host + " has no addresses");
+        }
+        if (!allowPrivate) {
+            for (InetAddress a : addresses) {
+                String why = nonPublicReason(a);
+                if (why != null) {
+                    return refusedPrivate(host + " (" + a.getHostAddress() + ")", why);
+                }
+            }
+        }
+        return new Allowed(List.of(addresses));
+    }
+
+    private static Refused refusedPrivate(String what, String why) {
+        return new Refused("refusing to fetch " + what + ": it is " + why
+                + "; to audit sites on your own network, start Veritas with --allow-private (or VERITAS_ALLOW_PRIVATE=true)");
+    }
+
+    /** Null when the address is public; otherwise what kind of non-public address it is. */
+    static String nonPublicReason(InetAddress a) {
+        if (a instanceof Inet6Address v6) {
+            byte[] b = v6.getAddress();
+            if (isV4Mapped(b) || isV4Compatible(b) || isNat64(b)) {
+                byte[] v4 = {b[12], b[13], b[14], b[15]};
+                try {
+                    return nonPublicReason(InetAddress.getByAddress(v4));
+                } catch (UnknownHostException e) {
+                    return "an invalid address";
+                }
+            }
+            if ((b[0] & 0xfe) == 0xfc) {
+                return "a private (unique local) address";
+            }
+            if (b[0] == 0x20 && b[1] == 0x01 && b[2] == 0x0d && (b[3] & 0xff) == 0xb8) {
+                return "a documentation address";
+            }
+        }
+        if (a.isLoopbackAddress()) {
+            return "this machine (loopback)";
+        }
+        if (a.isAnyLocalAddress()) {
+            return "an unspecified address (0.0.0.0)";
+        }
+        if (a.isLinkLocalAddress()) {
+            return a.getHostAddress().startsWith("169.254.169.254") ? "a cloud metadata address" : "a link-local address";
+        }
+        if (a.isSiteLocalAddress()) {
+            return "a private network address";
+        }
+        if (a.isMulticastAddress()) {
+            return "a multicast address";
+        }
+        if (a instanceof Inet4Address) {
+            byte[] b = a.getAddress();
+            int o0 = b[0] & 0xff;
+            int o1 = b[1] & 0xff;
+            int o2 = b[2] & 0xff;
+            if (o0 == 0) {
+                return "a reserved address (0.0.0.0/8)";
+            }
+            if (o0 == 100 && o1 >= 64 && o1 <= 127) {
+                return "a carrier-grade shared address (100.64.0.0/10)";
+            }
+            if (o0 == 192 && o1 == 0 && o2 == 0) {
+                return "a reserved address (192.0.0.0/24)";
+            }
+            if ((o0 == 192 && o1 == 0 && o2 == 2) || (o0 == 198 && o1 == 51 && o2 == 100) || (o0 == 203 && o1 == 0 && o2 == 113)) {
+                return "a documentation address";
+            }
+            if (o0 == 198 && (o1 == 18 || o1 == 19)) {
+                return "a benchmarking address (198.18.0.0/15)";
+            }
+            if (o0 >= 240) {
+                return "a reserved address (240.0.0.0/4)";
+            }
+        }
+        return null;
+    }
+
+    private static boolean isV4Mapped(byte[] b) {
+        for (int i = 0; i < 10; i++) {
+            if (b[i] != 0) {
+                return false;
+            }
+        }
+        return (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff;
+    }
+
+    private static boolean isV4Compatible(byte[] b) {
+        for (int i = 0; i < 12; i++) {
+            if (b[i] != 0) {
+                return false;
+            }
+        }
+        return !(b[12] == 0 && b[13] == 0 && b[14] == 0 && (b[15] == 0 || b[15] == 1));
+    }
+
+    private static boolean isNat64(byte[] b) {
+        return b[0] == 0x00 && b[1] == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b;
+    }
+}
