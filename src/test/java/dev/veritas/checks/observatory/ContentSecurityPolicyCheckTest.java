@@ -11,7 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The CSP test on single headers (cases from the reference suite), on several policies, and on {@code <meta>}. */
+/** The CSP test on single headers (cases from Observatory's own test suite), on several policies, and on {@code <meta>}. */
 class ContentSecurityPolicyCheckTest {
     private static final String CSP = "Content-Security-Policy";
 

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Pages for tests, set up like the reference test suite's empty request: {@code https://mozilla.org/},
+ * Pages for tests, set up like the empty request of Observatory's own test suite: {@code https://mozilla.org/},
  * status 200, {@code Content-Type: text/html}, a valid certificate, and plain HTTP redirecting
  * {@code http://mozilla.org/ → https://mozilla.org/ → https://www.mozilla.org/}.
  */
