@@ -1,0 +1,24 @@
+package dev.veritas.checks.observatory;
+
+import java.util.List;
+import java.util.Objects;
+
+/** What grading a page gave: a report, or the reason Observatory would not grade it. */
+public sealed interface ObservatoryOutcome {
+
+    /** A graded site: the Observatory-shaped report, how the score came about, and notes for the user. */
+    record Graded(ObservatoryReport report, ScoreBreakdown breakdown, List<ObservatoryNote> notes) implements ObservatoryOutcome {
+        public Graded {
+            Objects.requireNonNull(report, "report");
+            Objects.requireNonNull(breakdown, "breakdown");
+            notes = List.copyOf(notes);
+        }
+    }
+
+    /** The final response's status is one Observatory does not grade (below 200, or 400 and up except 401/403). */
+    record NotGraded(int status, String reason) implements ObservatoryOutcome {
+        public NotGraded {
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+}
