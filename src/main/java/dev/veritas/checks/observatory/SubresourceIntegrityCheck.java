@@ -1,5 +1,6 @@
 package dev.veritas.checks.observatory;
 
+import dev.veritas.web.RegistrableDomain;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;

@@ -1,5 +1,7 @@
 package dev.veritas.checks.observatory;
 
+import dev.veritas.web.RegistrableDomain;
+
 import static dev.veritas.checks.observatory.Pages.html;
 import static dev.veritas.checks.observatory.Pages.page;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,5 +1,6 @@
-package dev.veritas.checks.observatory;
+package dev.veritas.web;
 
+import java.net.URI;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -12,7 +13,7 @@ import java.util.regex.Pattern;
  * (co.uk, com.au, …) and otherwise takes the last two labels, which is what the list's default rule does
  * for any suffix it does not name. IP addresses and single-label hosts have no registrable domain.
  */
-final class RegistrableDomain {
+public final class RegistrableDomain {
     private static final Pattern IPV4 = Pattern.compile("^\\d{1,3}(\\.\\d{1,3}){3}$");
 
     private static final Set<String> TWO_LABEL_SUFFIXES = Set.of(
@@ -41,7 +42,7 @@ final class RegistrableDomain {
 
     private RegistrableDomain() {}
 
-    static Optional<String> of(String host) {
+    public static Optional<String> of(String host) {
         String h = host.toLowerCase(Locale.ROOT);
         if (h.endsWith(".")) {
             h = h.substring(0, h.length() - 1);
@@ -62,12 +63,32 @@ final class RegistrableDomain {
     }
 
     /** Whether the host is itself a public suffix (cookies may not be set for one). */
-    static boolean isPublicSuffix(String host) {
+    public static boolean isPublicSuffix(String host) {
         return !isIpAddress(host) && of(host).isEmpty();
     }
 
-    static boolean isIpAddress(String host) {
+    public static boolean isIpAddress(String host) {
         String h = host.toLowerCase(Locale.ROOT);
         return h.contains(":") || h.startsWith("[") || IPV4.matcher(h).matches();
+    }
+
+    /**
+     * Whether two URLs belong to the same site: the same registrable domain, or, for IP addresses and
+     * single-label hosts, the same host. Ports and schemes do not matter here.
+     */
+    public static boolean sameSite(URI a, URI b) {
+        if (a == null || b == null || a.getHost() == null || b.getHost() == null) {
+            return false;
+        }
+        String ha = a.getHost().toLowerCase(Locale.ROOT);
+        String hb = b.getHost().toLowerCase(Locale.ROOT);
+        Optional<String> da = of(ha);
+        Optional<String> db = of(hb);
+        return da.isPresent() && db.isPresent() ? da.equals(db) : ha.equals(hb);
+    }
+
+    /** The registrable domain, or the host itself when it has none (IP addresses). */
+    public static String siteOf(String host) {
+        return of(host).orElse(host.toLowerCase(Locale.ROOT));
     }
 }

@@ -1,0 +1,84 @@
+package dev.veritas.capture;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+
+/**
+ * Captures pages without a browser: the HTML as served, read with jsoup. No screenshots, no scripts run,
+ * no timer probes; the audit says so in its events and findings.
+ */
+public final class HttpPageCapturer implements PageCapturer {
+    private final HttpFetcher fetcher;
+
+    public HttpPageCapturer(HttpFetcher fetcher) {
+        this.fetcher = fetcher;
+    }
+
+    @Override
+    public CaptureSource source() {
+        return CaptureSource.HTTP;
+    }
+
+    @Override
+    public PageCapture capture(URI url, PageOptions options, ScreenshotSink sink) {
+        HttpFetcher.Result r = fetcher.fetch(url, Map.of());
+        if (!r.ok()) {
+            throw new PageCaptureException(r.error().orElse("no answer from " + url));
+        }
+        return fromResponse(url, r.finalUrl(), r.status().orElseThrow(), r.chain(), r.headers(), r.body(), r.truncated());
+    }
+
+    /** Builds a page from a response body, for the plain-HTTP mode and for HAR files. */
+    public static PageCapture fromResponse(URI requested, URI finalUrl, int status, List<RedirectHop> chain, HeaderMap headers,
+                                           byte[] body, boolean truncated) {
+        Optional<String> contentType = headers.first("content-type");
+        boolean looksBinary = looksBinary(body);
+        boolean html = contentType.map(c -> c.toLowerCase(java.util.Locale.ROOT).matches(".*(html|xml|text/plain).*")).orElse(!looksBinary);
+        if (!html || looksBinary) {
+            return new PageCapture(requested, finalUrl, status, chain, headers, contentType.or(() -> Optional.of("application/octet-stream")),
+                    "", "", truncated, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+                    TemporalFacts.none(), List.of());
+        }
+        Document doc;
+        try {
+            doc = Jsoup.parse(new java.io.ByteArrayInputStream(body), null, finalUrl.toString());
+        } catch (java.io.IOException e) {
+            doc = Jsoup.parse(decode(body), finalUrl.toString());
+        }
+        HtmlFacts facts = HtmlFacts.extract(doc, finalUrl);
+        String text = doc.outerHtml();
+        return new PageCapture(requested, finalUrl, status, chain, headers, contentType, facts.title(), text, truncated,
+                facts.segments(), facts.controls(), facts.checkboxes(), facts.forms(), facts.scripts(), facts.links(),
+                List.of(), List.of(), TemporalFacts.none(), List.of());
+    }
+
+    /** NUL bytes or many control characters in the first kilobytes: not a text document, whatever it claims. */
+    static boolean looksBinary(byte[] body) {
+        int n = Math.min(body.length, 8192);
+        int control = 0;
+        for (int i = 0; i < n; i++) {
+            int b = body[i] & 0xff;
+            if (b == 0) {
+                return true;
+            }
+            if (b < 9 || (b > 13 && b < 32)) {
+                control++;
+            }
+        }
+        return n > 0 && control > n / 20;
+    }
+
+    static String decode(byte[] body) {
+        return new String(body, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() {
+        // nothing held between pages
+    }
+}

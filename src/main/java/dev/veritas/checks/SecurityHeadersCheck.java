@@ -1,0 +1,164 @@
+package dev.veritas.checks;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.veritas.audit.Finding;
+import dev.veritas.audit.Severity;
+import dev.veritas.capture.PageCapture;
+import dev.veritas.capture.SiteCapture;
+import dev.veritas.checks.CheckOutcome.SignalReading;
+import dev.veritas.checks.observatory.CorsProbe;
+import dev.veritas.checks.observatory.HttpHeaders;
+import dev.veritas.checks.observatory.HttpProbe;
+import dev.veritas.checks.observatory.ObservatoryGrader;
+import dev.veritas.checks.observatory.ObservatoryInput;
+import dev.veritas.checks.observatory.ObservatoryNote;
+import dev.veritas.checks.observatory.ObservatoryOutcome;
+import dev.veritas.checks.observatory.RedirectHop;
+import dev.veritas.checks.observatory.ScoreBreakdown;
+import dev.veritas.checks.observatory.TestResult;
+import dev.veritas.json.Json;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Security headers graded exactly as the MDN HTTP Observatory (algorithm v6) grades them, so a user who knows
+ * Observatory grades sees the same grade. The report goes to {@code security_results.observatory}; every
+ * failed test becomes a finding with its fix.
+ */
+public final class SecurityHeadersCheck implements Check {
+    public static final String NAME = "security_headers";
+    static final String CORS_ORIGIN = "https://veritas-cors-probe.example";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public CheckOutcome run(SiteCapture capture) {
+        Optional<PageCapture> first = capture.firstPage();
+        if (first.isEmpty()) {
+            return new CheckOutcome(NAME, Optional.empty(), List.of(), Optional.empty());
+        }
+        PageCapture page = first.get();
+        ObservatoryOutcome outcome = ObservatoryGrader.grade(input(capture, page));
+        ObjectNode details = Json.object();
+        if (outcome instanceof ObservatoryOutcome.NotGraded ng) {
+            details.putObject("observatory").put("graded", false).put("reason", ng.reason());
+            return new CheckOutcome(NAME, Optional.empty(), List.of(), Optional.of(details));
+        }
+        ObservatoryOutcome.Graded g = (ObservatoryOutcome.Graded) outcome;
+        ObjectNode report = (ObjectNode) Json.tree(g.report());
+        ScoreBreakdown b = g.breakdown();
+        ObjectNode breakdown = report.putObject("score_breakdown");
+        breakdown.put("with_extra_credit", b.scoreWithExtraCredit()).put("uncurved", b.uncurvedScore()).put("bonuses_counted", b.bonusesCounted());
+        breakdown.set("lost_bonuses", Json.tree(b.lostBonuses()));
+        report.set("notes", Json.tree(g.notes()));
+        details.set("observatory", report);
+
+        List<Finding> findings = new ArrayList<>();
+        for (Map.Entry<String, TestResult> e : g.report().tests().entrySet()) {
+            TestResult t = e.getValue();
+            if (!t.pass()) {
+                findings.add(FindingBuilder.finding("headers." + e.getKey())
+                        .category("security")
+                        .patternType(t.result())
+                        .severity(severity(t.scoreModifier()))
+                        .confidence(0.95)
+                        .title(title(e.getKey(), t))
+                        .description(t.description() + (t.recommendation().isBlank() ? "" : " " + t.recommendation()))
+                        .plainEnglish(plain(e.getKey()))
+                        .page(page.finalUrl())
+                        .evidence(evidence(page, e.getKey()).orElse(null), null, Map.of("result", t.result(), "score_modifier", t.scoreModifier()))
+                        .build());
+            }
+        }
+        for (ObservatoryNote n : g.notes()) {
+            if (n.code().equals(ObservatoryNote.HTTPS_DOWNGRADE)) {
+                findings.add(FindingBuilder.finding("headers.https_downgrade").category("security").patternType("https_downgrade")
+                        .severity(Severity.HIGH).title("A redirect sends visitors from HTTPS back to plain HTTP")
+                        .description(n.message()).plainEnglish("Part of the way to this site is not encrypted, so others on the network can read or change it.")
+                        .page(page.finalUrl()).build());
+            }
+        }
+        double score = Math.max(0, Math.min(100, g.report().score())) / 100.0;
+        String summary = "Observatory grade " + g.report().grade() + " (" + g.report().score() + "/100), "
+                + g.report().testsPassed() + " of " + (g.report().testsPassed() + g.report().testsFailed()) + " tests passed";
+        return new CheckOutcome(NAME, Optional.of(new SignalReading(score, 0.9, summary)), findings, Optional.of(details));
+    }
+
+    static ObservatoryInput input(SiteCapture capture, PageCapture page) {
+        ObservatoryInput.Builder in = ObservatoryInput.builder(page.finalUrl())
+                .status(page.status())
+                .headers(HttpHeaders.fromMultimap(page.headers().asMap()))
+                .certificateValid(!page.isHttps() || capture.tlsFor(page.finalUrl()).map(t -> t.valid()).orElse(true))
+                .hstsPreloaded(false);
+        if (page.isHtml()) {
+            in.body(page.html());
+        } else {
+            in.body("");
+        }
+        capture.httpProbe().ifPresent(p -> in.httpProbe(p.reachable() && !p.chain().isEmpty()
+                ? new HttpProbe.Redirects(p.chain().stream().map(h -> new RedirectHop(h.url(), h.status(), h.location())).toList())
+                : HttpProbe.noHttpListener()));
+        capture.corsProbe().ifPresent(h -> in.corsProbe(new CorsProbe(CORS_ORIGIN, HttpHeaders.fromMultimap(h.asMap()))));
+        return in.build();
+    }
+
+    static Severity severity(int modifier) {
+        if (modifier <= -40) {
+            return Severity.HIGH;
+        }
+        if (modifier <= -20) {
+            return Severity.MEDIUM;
+        }
+        return Severity.LOW;
+    }
+
+    private static String title(String test, TestResult t) {
+        return switch (test) {
+            case "content-security-policy" -> "Content Security Policy is missing or weak";
+            case "cookies" -> "Cookies are not protected";
+            case "cross-origin-resource-sharing" -> "Any website may read this site's responses with the visitor's credentials";
+            case "redirection" -> "Plain HTTP does not redirect to HTTPS properly";
+            case "referrer-policy" -> "Referrer policy is unsafe";
+            case "strict-transport-security" -> "Strict-Transport-Security (HSTS) is missing or short";
+            case "subresource-integrity" -> "Scripts from other sites load without integrity checks";
+            case "x-content-type-options" -> "X-Content-Type-Options is missing";
+            case "x-frame-options" -> "The site can be framed by other sites (clickjacking)";
+            default -> "Security header test failed: " + test + " (" + t.result() + ")";
+        };
+    }
+
+    private static String plain(String test) {
+        return switch (test) {
+            case "content-security-policy" -> "The site does not limit where its scripts may come from, so an injected script could run and steal what you type.";
+            case "cookies" -> "Login cookies could be sent unencrypted or read by scripts, which makes stealing a session easier.";
+            case "cross-origin-resource-sharing" -> "Other websites could read your data from this site while you are logged in.";
+            case "redirection" -> "If you type the address without https, your connection may stay unencrypted.";
+            case "strict-transport-security" -> "Your browser is not told to always use an encrypted connection to this site.";
+            case "subresource-integrity" -> "If another site this page loads scripts from were hacked, this page would run the attacker's code.";
+            case "x-frame-options" -> "Another site could show this page inside its own and trick you into clicking things.";
+            default -> "A browser protection the site could switch on is not switched on.";
+        };
+    }
+
+    private static Optional<String> evidence(PageCapture page, String test) {
+        String header = switch (test) {
+            case "content-security-policy" -> "content-security-policy";
+            case "strict-transport-security" -> "strict-transport-security";
+            case "x-frame-options" -> "x-frame-options";
+            case "x-content-type-options" -> "x-content-type-options";
+            case "referrer-policy" -> "referrer-policy";
+            case "cross-origin-resource-sharing" -> "access-control-allow-origin";
+            default -> null;
+        };
+        if (header == null) {
+            return Optional.empty();
+        }
+        List<String> v = page.headers().all(header);
+        return Optional.of(v.isEmpty() ? header + ": (not sent)" : header + ": " + String.join(", ", v));
+    }
+}

@@ -1,0 +1,185 @@
+package dev.veritas.checks;
+
+import dev.veritas.audit.Finding;
+import dev.veritas.audit.Severity;
+import dev.veritas.capture.NetworkRequest;
+import dev.veritas.capture.PageCapture;
+import dev.veritas.capture.RedirectHop;
+import dev.veritas.capture.ScriptFacts;
+import dev.veritas.capture.SiteCapture;
+import dev.veritas.capture.TlsFacts;
+import dev.veritas.checks.CheckOutcome.SignalReading;
+import dev.veritas.web.RegistrableDomain;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Is the connection to the site private and honest: HTTPS, a certificate that is valid, current and for this
+ * host, plain HTTP redirected to HTTPS, no insecure content in secure pages, and redirect chains that neither
+ * loop, downgrade nor wander.
+ */
+public final class TransportCheck implements Check {
+    public static final String NAME = "transport";
+    private static final Set<String> ACTIVE = Set.of("script", "stylesheet", "xhr", "fetch", "document", "websocket", "eventsource");
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public CheckOutcome run(SiteCapture capture) {
+        Optional<PageCapture> first = capture.firstPage();
+        if (first.isEmpty()) {
+            return new CheckOutcome(NAME, Optional.empty(), List.of(), Optional.empty());
+        }
+        PageCapture page = first.get();
+        List<Finding> findings = new ArrayList<>();
+        double score = 1.0;
+        List<String> why = new ArrayList<>();
+
+        if (!page.isHttps()) {
+            findings.add(FindingBuilder.finding("transport.no_https").category("transport").severity(Severity.HIGH).confidence(1)
+                    .title("The site is not served over HTTPS")
+                    .description("The page at " + page.finalUrl() + " was delivered over plain HTTP, without encryption.")
+                    .plainEnglish("Anything you send or see on this site can be read or changed by others on the network, such as public Wi-Fi.")
+                    .page(page.finalUrl()).screenshot(page.firstScreenshot()).build());
+            score = Math.min(score, 0.3);
+            why.add("no HTTPS");
+        } else {
+            Optional<TlsFacts> tls = capture.tlsFor(page.finalUrl());
+            if (tls.isPresent() && !tls.get().valid()) {
+                TlsFacts t = tls.get();
+                String id = t.expired() ? "transport.certificate_expired" : t.hostnameMismatch() ? "transport.certificate_wrong_host"
+                        : t.selfSigned() ? "transport.certificate_self_signed" : "transport.certificate_untrusted";
+                findings.add(FindingBuilder.finding(id).category("transport").severity(Severity.CRITICAL).confidence(0.95)
+                        .title("The site's certificate is not valid")
+                        .description("TLS certificate problem for " + t.host() + ": " + t.problem().orElse("not trusted")
+                                + t.notAfter().map(na -> " (valid until " + na + ")").orElse("") + t.issuer().map(i -> "; issued by " + i).orElse(""))
+                        .plainEnglish("Your browser would warn you about this site: its identity cannot be confirmed, so you may not be talking to who you think.")
+                        .page(page.finalUrl()).evidence(t.problem().orElse("invalid certificate"), null,
+                                Map.of("expired", t.expired(), "self_signed", t.selfSigned(), "wrong_host", t.hostnameMismatch()))
+                        .build());
+                score = Math.min(score, 0.15);
+                why.add("invalid certificate");
+            } else if (tls.isPresent() && tls.get().notAfter().isPresent()
+                    && tls.get().notAfter().get().isBefore(capture.startedAt().plus(Duration.ofDays(14)))) {
+                findings.add(FindingBuilder.finding("transport.certificate_expiring").category("transport").severity(Severity.LOW).confidence(0.9)
+                        .title("The certificate expires within two weeks")
+                        .description("The certificate of " + tls.get().host() + " is valid until " + tls.get().notAfter().get() + ".")
+                        .plainEnglish("The site's security certificate is about to run out; if it is not renewed, browsers will warn visitors.")
+                        .page(page.finalUrl()).build());
+                score -= 0.05;
+            }
+            score -= mixedContent(page, findings, why);
+        }
+        score -= httpRedirect(capture, page, findings, why);
+        score -= redirectChain(capture, page, findings, why);
+        String summary = why.isEmpty() ? "HTTPS with a valid certificate and clean redirects" : String.join(", ", why);
+        return CheckOutcome.of(NAME, new SignalReading(score, 0.95, summary), findings);
+    }
+
+    private static double mixedContent(PageCapture page, List<Finding> findings, List<String> why) {
+        Set<String> active = new LinkedHashSet<>();
+        Set<String> passive = new LinkedHashSet<>();
+        for (NetworkRequest r : page.requests()) {
+            if ("http".equalsIgnoreCase(r.url().getScheme())) {
+                (ACTIVE.contains(r.resourceType()) ? active : passive).add(r.url().toString());
+            }
+        }
+        for (ScriptFacts s : page.scripts()) {
+            s.src().filter(src -> src.toLowerCase(java.util.Locale.ROOT).startsWith("http://")).ifPresent(active::add);
+        }
+        double penalty = 0;
+        if (!active.isEmpty()) {
+            findings.add(FindingBuilder.finding("transport.mixed_content_active").category("transport").patternType("mixed_content")
+                    .severity(Severity.HIGH).confidence(0.9)
+                    .title("A secure page loads scripts or styles over plain HTTP")
+                    .description(active.size() + " script/style/data requests use http:// on an https:// page: " + String.join(", ", first(active, 3)))
+                    .plainEnglish("Someone on the network could swap those files and take over the page, even though the address bar shows a padlock.")
+                    .page(page.finalUrl()).evidence(String.join("\n", first(active, 10))).build());
+            penalty += 0.3;
+            why.add("active mixed content");
+        }
+        if (!passive.isEmpty()) {
+            findings.add(FindingBuilder.finding("transport.mixed_content_passive").category("transport").patternType("mixed_content")
+                    .severity(Severity.LOW).confidence(0.9)
+                    .title("A secure page loads images or media over plain HTTP")
+                    .description(passive.size() + " images/media use http://: " + String.join(", ", first(passive, 3)))
+                    .plainEnglish("Some pictures on this page travel unencrypted, so others can see or replace them.")
+                    .page(page.finalUrl()).evidence(String.join("\n", first(passive, 10))).build());
+            penalty += 0.05;
+        }
+        return penalty;
+    }
+
+    private static double httpRedirect(SiteCapture capture, PageCapture page, List<Finding> findings, List<String> why) {
+        if (capture.httpProbe().isEmpty() || !page.isHttps()) {
+            return 0;
+        }
+        SiteCapture.HttpProbe probe = capture.httpProbe().get();
+        if (!probe.reachable() || probe.chain().isEmpty()) {
+            return 0; // nothing listens on plain HTTP: nothing to redirect
+        }
+        RedirectHop last = probe.chain().get(probe.chain().size() - 1);
+        boolean endsHttps = "https".equalsIgnoreCase(last.url().getScheme());
+        if (!endsHttps) {
+            findings.add(FindingBuilder.finding("transport.no_http_redirect").category("transport").severity(Severity.MEDIUM).confidence(0.9)
+                    .title("Plain HTTP is not redirected to HTTPS")
+                    .description("Requesting " + probe.url() + " ends at " + last.url() + " (status " + last.status() + ") instead of an https:// page.")
+                    .plainEnglish("If you type the address without https://, you stay on an unencrypted connection.")
+                    .page(probe.url()).build());
+            why.add("no redirect from HTTP to HTTPS");
+            return 0.15;
+        }
+        return 0;
+    }
+
+    private static double redirectChain(SiteCapture capture, PageCapture page, List<Finding> findings, List<String> why) {
+        double penalty = 0;
+        List<RedirectHop> hops = page.redirects();
+        for (int i = 1; i < hops.size(); i++) {
+            if ("https".equalsIgnoreCase(hops.get(i - 1).url().getScheme()) && "http".equalsIgnoreCase(hops.get(i).url().getScheme())) {
+                findings.add(FindingBuilder.finding("transport.https_downgrade").category("transport").severity(Severity.HIGH).confidence(0.95)
+                        .title("A redirect downgrades HTTPS to plain HTTP")
+                        .description(hops.get(i - 1).url() + " redirects to " + hops.get(i).url())
+                        .plainEnglish("The site moves you from an encrypted connection to an unencrypted one.")
+                        .page(page.finalUrl()).build());
+                why.add("HTTPS downgrade");
+                penalty += 0.4;
+                break;
+            }
+        }
+        int redirects = Math.max(0, hops.size() - 1);
+        if (redirects > 3) {
+            findings.add(FindingBuilder.finding("transport.excessive_redirects").category("transport")
+                    .severity(redirects > 5 ? Severity.MEDIUM : Severity.LOW).confidence(0.9)
+                    .title("Many redirects before the page (" + redirects + ")")
+                    .description("The address passes through " + redirects + " redirects: "
+                            + String.join(" → ", hops.stream().map(h -> h.url().toString()).toList()))
+                    .plainEnglish("Long chains of redirects are common in tracking and in scams that hide where you end up.")
+                    .page(page.finalUrl()).build());
+            penalty += redirects > 5 ? 0.15 : 0.05;
+        }
+        URI target = capture.target();
+        if (!RegistrableDomain.sameSite(target, page.finalUrl())) {
+            findings.add(FindingBuilder.finding("transport.redirect_off_site").category("transport").severity(Severity.LOW).confidence(0.9)
+                    .title("The address leads to another site")
+                    .description(target + " ends at " + page.finalUrl())
+                    .plainEnglish("The link you audited sends you to a different website than its name suggests.")
+                    .page(page.finalUrl()).build());
+            penalty += 0.05;
+        }
+        return penalty;
+    }
+
+    private static List<String> first(Set<String> s, int n) {
+        return s.stream().limit(n).toList();
+    }
+}
