@@ -166,17 +166,27 @@ public final class Brands {
         if (word.length() < 2) {
             return Optional.empty();
         }
-        for (Brand b : ALL) {
-            for (String k : b.keywords()) {
-                if (word.contains(k)) {
-                    return Optional.of(new BrandHit(b, k, word));
-                }
-            }
-            if (b.tokenKeywords().contains(word)) {
-                return Optional.of(new BrandHit(b, word, word));
+        for (int i = 0; i < DISTINCTIVE.length; i++) {
+            if (DISTINCTIVE[i].length() <= word.length() && word.contains(DISTINCTIVE[i])) {
+                return Optional.of(new BrandHit(DISTINCTIVE_OWNER[i], DISTINCTIVE[i], word));
             }
         }
-        return Optional.empty();
+        Brand b = BY_TOKEN.get(word);
+        return b == null ? Optional.empty() : Optional.of(new BrandHit(b, word, word));
+    }
+
+    // Flattened once: inWord runs for every word of every address.
+    private static final String[] DISTINCTIVE = ALL.stream().flatMap(b -> b.keywords().stream()).toArray(String[]::new);
+    private static final Brand[] DISTINCTIVE_OWNER = ALL.stream()
+            .flatMap(b -> b.keywords().stream().map(k -> b)).toArray(Brand[]::new);
+    private static final java.util.Map<String, Brand> BY_TOKEN = tokenIndex();
+
+    private static java.util.Map<String, Brand> tokenIndex() {
+        java.util.Map<String, Brand> index = new java.util.HashMap<>();
+        for (Brand b : ALL) {
+            b.tokenKeywords().forEach(k -> index.putIfAbsent(k, b));
+        }
+        return index;
     }
 
     /** A brand named by a word of an address. */

@@ -16,6 +16,9 @@ final class Confusables {
 
     /** The host as a Latin reader would see it: look-alikes replaced, accents removed. */
     static String skeleton(String s) {
+        if (UrlParts.isAscii(s)) {
+            return s;
+        }
         StringBuilder b = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

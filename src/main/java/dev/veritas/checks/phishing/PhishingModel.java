@@ -44,7 +44,8 @@ public final class PhishingModel {
         this.weights = weights.clone();
         this.centres = centres.clone();
         this.scales = scales.clone();
-        this.tokenWeights = Map.copyOf(tokenWeights);
+        // A HashMap, not Map.copyOf: lookups run for every word of every address, and HashMap is faster.
+        this.tokenWeights = new HashMap<>(tokenWeights);
     }
 
     /** The model shipped with Veritas, learned by {@link PhishingModelTrainer}. */

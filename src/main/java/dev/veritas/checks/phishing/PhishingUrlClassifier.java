@@ -3,10 +3,7 @@ package dev.veritas.checks.phishing;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * Says whether an address looks like phishing, and why, from the address alone: no network, no
@@ -35,27 +32,35 @@ public final class PhishingUrlClassifier {
         String input = url == null ? "" : url;
         UrlFeatures features = UrlFeatureExtractor.extract(input);
         List<UrlSignal> signals = new ArrayList<>();
-        double z = model.bias();
-        for (UrlFeature f : UrlFeature.values()) {
-            double raw = features.value(f);
-            double c = model.weight(f) * model.input(f, raw);
-            z += c;
-            boolean present = f.numeric() || raw != 0;
-            if (present && Math.abs(c) >= MIN_SHOWN) {
-                signals.add(new UrlSignal(f.id(), c, explain(f, features.detail(f))));
-            }
-        }
+        // A measured signal's range (its "bin:" word) refines that signal, so it is reported with it.
+        double[] refinement = new double[UrlFeature.values().length];
         Spelling host = new Spelling();
         Spelling path = new Spelling();
+        double z = model.bias();
         for (String token : features.tokens()) {
             double c = model.tokenWeight(token);
             z += c;
-            if (token.startsWith("hg:")) {
+            if (token.startsWith(UrlFeatureExtractor.BIN_PREFIX)) {
+                UrlFeature.byId(binFeature(token)).ifPresent(f -> refinement[f.ordinal()] += c);
+            } else if (token.startsWith("hg:")) {
                 host.add(token.substring(3), c);
             } else if (token.startsWith("pg:")) {
                 path.add(token.substring(3), c);
+            } else if (token.startsWith("shape:")) {
+                if (Math.abs(c) >= MIN_SHOWN) {
+                    signals.add(new UrlSignal("address_shape", c, explainShape(token.substring(6), c)));
+                }
             } else if (Math.abs(c) >= MIN_SHOWN) {
                 signals.add(new UrlSignal("word:" + token, c, explainToken(token, c)));
+            }
+        }
+        for (UrlFeature f : UrlFeature.values()) {
+            double raw = features.value(f);
+            double c = model.weight(f) * model.input(f, raw) + refinement[f.ordinal()];
+            z += model.weight(f) * model.input(f, raw);
+            boolean present = f.numeric() || raw != 0;
+            if (present && Math.abs(c) >= MIN_SHOWN) {
+                signals.add(new UrlSignal(f.id(), c, explain(f, raw, features.detail(f))));
             }
         }
         host.signal("host_spelling", "host name").ifPresent(signals::add);
@@ -70,13 +75,16 @@ public final class PhishingUrlClassifier {
      * and explained by the few that weighed most.
      */
     private static final class Spelling {
+        private static final int SHOWN = 3;
         private double total;
-        private final List<Map.Entry<String, Double>> parts = new ArrayList<>();
+        private final List<String> grams = new ArrayList<>();
+        private final List<Double> weights = new ArrayList<>();
 
         void add(String gram, double c) {
             total += c;
             if (c != 0) {
-                parts.add(Map.entry(gram, c));
+                grams.add(gram);
+                weights.add(c);
             }
         }
 
@@ -85,26 +93,53 @@ public final class PhishingUrlClassifier {
                 return Optional.empty();
             }
             boolean suspicious = total > 0;
-            String examples = parts.stream()
-                    .sorted(Comparator.comparingDouble((Map.Entry<String, Double> e) -> suspicious ? -e.getValue() : e.getValue()))
-                    .limit(3)
-                    .map(e -> "'" + e.getKey().replace("<", "").replace(">", "") + "'")
-                    .distinct()
-                    .collect(Collectors.joining(", "));
-            String text = suspicious
-                    ? "the spelling of the %s (letter groups such as %s) resembles phishing addresses more than honest ones"
-                    : "the spelling of the %s (letter groups such as %s) resembles honest addresses more than phishing ones";
-            return Optional.of(new UrlSignal(name, total, text.formatted(where, examples)));
+            // Pick the few strongest in the signal's direction without sorting them all.
+            List<String> shown = new ArrayList<>();
+            boolean[] used = new boolean[grams.size()];
+            for (int k = 0; k < SHOWN; k++) {
+                int best = -1;
+                for (int i = 0; i < grams.size(); i++) {
+                    double w = suspicious ? weights.get(i) : -weights.get(i);
+                    if (!used[i] && w > 0 && (best < 0 || w > (suspicious ? weights.get(best) : -weights.get(best)))) {
+                        best = i;
+                    }
+                }
+                if (best < 0) {
+                    break;
+                }
+                used[best] = true;
+                String g = "'" + grams.get(best).replace("<", "").replace(">", "") + "'";
+                if (!shown.contains(g)) {
+                    shown.add(g);
+                }
+            }
+            String text = "the spelling of the " + where + " (letter groups such as " + String.join(", ", shown)
+                    + ") resembles " + (suspicious ? "phishing addresses more than honest ones"
+                    : "honest addresses more than phishing ones");
+            return Optional.of(new UrlSignal(name, total, text));
         }
     }
 
-    private String explain(UrlFeature f, String detail) {
-        String fact = f.describe(detail);
-        if (!f.numeric() || f == UrlFeature.SENSITIVE_WORDS) {
+    private String explain(UrlFeature f, double raw, String detail) {
+        String fact = f.describe(raw, detail);
+        if (!f.numeric() || raw == 0 || f == UrlFeature.SENSITIVE_WORDS) {
             return fact;
         }
         long typical = Math.round(model.typicalRaw(f));
         return fact + " (a typical address: about " + typical + ")";
+    }
+
+    private static String binFeature(String token) {
+        String rest = token.substring(UrlFeatureExtractor.BIN_PREFIX.length());
+        int colon = rest.lastIndexOf(':');
+        return colon < 0 ? rest : rest.substring(0, colon);
+    }
+
+    private static String explainShape(String shape, double contribution) {
+        return "the address as a whole (" + (shape.charAt(0) == 's' ? "HTTPS" : "plain HTTP") + ", "
+                + (shape.charAt(1) == 'w' ? "'www.' host" : "no 'www.'") + ", "
+                + (shape.charAt(3) == 'h' ? "home page" : "a page below the home page") + ") is "
+                + (contribution > 0 ? "shaped more like phishing addresses" : "shaped like most honest addresses");
     }
 
     private static String explainToken(String token, double contribution) {
@@ -123,8 +158,7 @@ public final class PhishingUrlClassifier {
                 : token.startsWith("ext:") ? "the file extension '." + word + "'"
                 : token.startsWith("query:") ? "the query parameter '" + word + "'"
                 : "the word '" + word + "' in the " + where;
-        return String.format(Locale.ROOT, "%s is %s", text,
-                contribution > 0 ? "more common in phishing addresses than in honest ones"
-                        : "more common in honest addresses than in phishing ones");
+        return text + " is " + (contribution > 0 ? "more common in phishing addresses than in honest ones"
+                : "more common in honest addresses than in phishing ones");
     }
 }

@@ -173,7 +173,15 @@ public final class UrlFeatureExtractor {
         count(v, d, UrlFeature.DOTS, countChar(raw, '.'));
 
         collectTokens(tokens, rd, subdomain, path, query, extension);
-        tokens.removeIf(UrlFeatureExtractor::hasBlank);
+        // Ranges of each measured signal let the linear model bend: both very short and very long
+        // addresses can be honest. The classifier folds these into the signal they refine.
+        for (UrlFeature f : UrlFeature.values()) {
+            if (f.numeric()) {
+                tokens.add(binToken(f, v[f.ordinal()]));
+            }
+        }
+        tokens.add("shape:" + (u.scheme().equals("https") ? "s" : "p") + (host.startsWith("www.") ? "w" : "n")
+                + Math.min(levels, 3) + (v[UrlFeature.BARE_HOST.ordinal()] > 0 ? "h" : "x"));
         return new UrlFeatures(v, d, new ArrayList<>(tokens), rd);
     }
 
@@ -193,17 +201,17 @@ public final class UrlFeatureExtractor {
         }
         String where = rd.domain().orElse(rd.host());
         firstBrand(Words.alphanumericRuns(subdomain)).ifPresent(hit -> set(v, d, UrlFeature.BRAND_IN_SUBDOMAIN, 1,
-                "'%s' appears in a subdomain of an unrelated domain (%s)".formatted(hit.keyword(), where)));
+                "'" + hit.keyword() + "' appears in a subdomain of an unrelated domain (" + where + ")"));
         firstBrand(Words.alphanumericRuns(rd.label())).ifPresent(hit -> set(v, d, UrlFeature.BRAND_IN_DOMAIN, 1,
-                "the domain %s contains '%s' but is not one of %s's official domains"
-                        .formatted(where, hit.keyword(), hit.brand().name())));
+                "the domain " + where + " contains '" + hit.keyword() + "' but is not one of "
+                        + hit.brand().name() + "'s official domains"));
         firstBrand(Words.alphanumericRuns(pathAndQuery.toLowerCase(Locale.ROOT))).ifPresent(hit ->
-                set(v, d, UrlFeature.BRAND_IN_PATH, 1, "'%s' appears in the path of an address on %s, which does not belong to %s"
-                        .formatted(hit.keyword(), where, hit.brand().name())));
+                set(v, d, UrlFeature.BRAND_IN_PATH, 1, "'" + hit.keyword() + "' appears in the path of an address on "
+                        + where + ", which does not belong to " + hit.brand().name()));
         if (!rd.ip()) {
             BrandLookalikes.in(shownHost).ifPresent(l -> set(v, d, UrlFeature.BRAND_LOOKALIKE, 1,
-                    "'%s', which imitates '%s', but %s is not an official %s domain"
-                            .formatted(l.written(), l.keyword(), where, l.brand().name())));
+                    "'" + l.written() + "', which imitates '" + l.keyword() + "', but " + where
+                            + " is not an official " + l.brand().name() + " domain"));
         }
     }
 
@@ -309,7 +317,7 @@ public final class UrlFeatureExtractor {
                 e++;
             }
             String domainPart = text.substring(at + 1, e);
-            if (s < at && domainPart.indexOf('.') > 0 && !domainPart.endsWith(".")) {
+            if (s < at && domainPart.indexOf('.') > 0 && endsWithLetterLabel(domainPart)) {
                 return Optional.of(text.substring(s, e));
             }
             at = text.indexOf('@', at + 1);
@@ -322,6 +330,20 @@ public final class UrlFeatureExtractor {
         return Optional.empty();
     }
 
+    /** "user@mail.example" is an address; "bootstrap@5.3.0" (a package version) is not. */
+    private static boolean endsWithLetterLabel(String domainPart) {
+        String tld = domainPart.substring(domainPart.lastIndexOf('.') + 1);
+        if (tld.length() < 2) {
+            return false;
+        }
+        for (int i = 0; i < tld.length(); i++) {
+            if (tld.charAt(i) < 'a' || tld.charAt(i) > 'z') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static boolean isEmailChar(char c) {
         return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '_' || c == '+';
     }
@@ -329,13 +351,13 @@ public final class UrlFeatureExtractor {
     private static void collectTokens(Set<String> tokens, RegistrableDomain rd, String subdomain, String path,
                                       String query, String extension) {
         if (!rd.tld().isEmpty()) {
-            tokens.add("tld:" + rd.tld());
+            addChecked(tokens, "tld:" + rd.tld());
         }
         addWords(tokens, "sub:", subdomain);
         addWords(tokens, "dom:", rd.label());
         addWords(tokens, "path:", path.toLowerCase(Locale.ROOT));
         if (!extension.isEmpty() && extension.length() <= 6) {
-            tokens.add("ext:" + extension);
+            addChecked(tokens, "ext:" + extension);
         }
         for (String pair : query.split("&")) {
             if (tokens.size() >= MAX_TOKENS) {
@@ -352,16 +374,31 @@ public final class UrlFeatureExtractor {
         addGrams(tokens, "pg:", path.toLowerCase(Locale.ROOT), 4, 4);
     }
 
+    static final String BIN_PREFIX = "bin:";
+    private static final java.util.regex.Pattern SLUG_SEPARATOR = java.util.regex.Pattern.compile("[-_]");
+
+    static String binToken(UrlFeature f, double value) {
+        int bucket = (int) Math.min(8, Math.floor(Math.log(1 + Math.max(0, value)) / Math.log(2)));
+        return BIN_PREFIX + f.id() + ":" + bucket;
+    }
+
     /** Letter sequences of the host or path, to recognise spelling patterns inside run-together words. */
     private static void addGrams(Set<String> tokens, String prefix, String text, int min, int max) {
-        int limit = Math.min(text.length(), 256);
+        String t = text.length() <= 256 ? text : text.substring(0, 256);
+        boolean blanks = hasBlank(t);
         for (int n = min; n <= max; n++) {
-            for (int i = 0; i + n <= limit; i++) {
-                String gram = text.substring(i, i + n);
-                if (!hasBlank(gram)) {
+            for (int i = 0; i + n <= t.length(); i++) {
+                String gram = t.substring(i, i + n);
+                if (!blanks || !hasBlank(gram)) {
                     tokens.add(prefix + gram);
                 }
             }
+        }
+    }
+
+    private static void addChecked(Set<String> tokens, String token) {
+        if (!hasBlank(token)) {
+            tokens.add(token);
         }
     }
 
@@ -479,7 +516,7 @@ public final class UrlFeatureExtractor {
         int best = 0;
         for (String seg : path.split("/")) {
             int words = 0;
-            for (String part : seg.split("[-_]")) {
+            for (String part : SLUG_SEPARATOR.split(seg)) {
                 if (part.length() >= 2 && Words.letterRuns(part).size() == 1 && countDigits(part) == 0) {
                     words++;
                 }
