@@ -86,7 +86,7 @@ public final class PhishingUrlEval {
         out.printf(Locale.ROOT, "                 flagged  passed%n");
         out.printf(Locale.ROOT, "  phishing      %8d %7d%n", tp, fn);
         out.printf(Locale.ROOT, "  legitimate    %8d %7d%n", fp, tn);
-        out.printf(Locale.ROOT, "threshold: %.4f, time: %.1f µs per address%n",
+        out.printf(Locale.ROOT, "threshold: %.4f, mean time: %.1f µs per address (including JIT warm-up)%n",
                 classifier.assess("").threshold(), rows.isEmpty() ? 0.0 : (double) micros / rows.size());
         printTop(out, "top signals among false positives (legitimate addresses flagged)", fpSignals);
         printTop(out, "top signals among false negatives (phishing addresses missed, strongest honest-looking)", fnSignals);

@@ -29,6 +29,7 @@ import java.util.Set;
  */
 public final class PhishingModelTrainer {
     static final int FOLDS = 5;
+    static final String RESOURCE_PATH = "src/main/resources/dev/veritas/checks/phishing/url-model.txt";
 
     /**
      * How the model is learned.
@@ -85,7 +86,7 @@ public final class PhishingModelTrainer {
             System.err.println("usage: PhishingModelTrainer LABELLED.csv [OUTPUT-MODEL.txt]");
             System.exit(2);
         }
-        Path out = Path.of(args.length == 2 ? args[1] : "src/main/resources/dev/veritas/checks/phishing/url-model.txt");
+        Path out = Path.of(args.length == 2 ? args[1] : RESOURCE_PATH);
         List<LabelledUrl> all;
         try {
             all = LabelledUrlCsv.read(Path.of(args[0]));
@@ -104,7 +105,10 @@ public final class PhishingModelTrainer {
                         + settings.minSitesPerWord() + " sites).",
                 String.format(Locale.ROOT, "Threshold: %d-fold cross-validation on training rows, aiming at FPR %.2f "
                         + "(cross-validated recall %.3f at FPR %.3f).", FOLDS, settings.targetFpr(), result.cvRecall, result.cvFpr),
-                "Regenerate: see PhishingModelTrainer's class comment. Do not edit by hand.");
+                "Regenerate (deterministic, byte-identical): mvn -q compile && java -cp target/classes "
+                        + "dev.veritas.checks.phishing.PhishingModelTrainer DEV.csv " + RESOURCE_PATH,
+                "Measure: java -cp target/classes dev.veritas.eval.PhishingUrlEval DEV.csv [--split held-out]. "
+                        + "Do not edit by hand.");
         Files.createDirectories(out.toAbsolutePath().getParent());
         try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
             result.model.write(w, header);
