@@ -1,0 +1,62 @@
+package dev.veritas.checks.phishing;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * A brand that phishing pages like to imitate, with the registrable domains it really uses.
+ *
+ * @param name             display name ("PayPal")
+ * @param keywords         distinctive spellings found inside larger words ("paypal", "appleid");
+ *                         long and unusual enough that a substring match means the brand
+ * @param tokenKeywords    short or common spellings that count only as a whole word ("dhl", "chase")
+ * @param officialDomains  registrable domains the brand owns
+ * @param countryDomains   whether "label.&lt;country code&gt;" (amazon.de, google.co.uk) is also the brand's
+ */
+public record Brand(String name, List<String> keywords, List<String> tokenKeywords,
+                    Set<String> officialDomains, boolean countryDomains) {
+
+    /** Country codes that are given away free or nearly so; a brand's real domain is never there. */
+    private static final Set<String> FREE_CC = Set.of("tk", "ml", "ga", "cf", "gq");
+
+    public Brand {
+        keywords = List.copyOf(keywords);
+        tokenKeywords = List.copyOf(tokenKeywords);
+        officialDomains = Set.copyOf(officialDomains);
+    }
+
+    /** Whether the host belongs to one of this brand's registrable domains. */
+    public boolean isOfficial(String host) {
+        return isOfficial(RegistrableDomain.of(host == null ? "" : host.toLowerCase(Locale.ROOT)));
+    }
+
+    boolean isOfficial(RegistrableDomain rd) {
+        if (rd.domain().isEmpty()) {
+            return false;
+        }
+        String domain = rd.domain().get();
+        if (officialDomains.contains(domain)) {
+            return true;
+        }
+        if (!countryDomains || rd.onSharedHosting()) {
+            return false;
+        }
+        String tld = rd.tld();
+        if (tld.length() != 2 || FREE_CC.contains(tld)) {
+            return false;
+        }
+        String prefix = rd.label() + ".";
+        for (String d : officialDomains) {
+            if (d.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Every spelling that names the brand, distinctive ones first. */
+    public List<String> allKeywords() {
+        return java.util.stream.Stream.concat(keywords.stream(), tokenKeywords.stream()).toList();
+    }
+}

@@ -1,0 +1,120 @@
+package dev.veritas.checks.phishing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.IDN;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The shipped model on addresses written for these tests (none taken from the development data). */
+class PhishingUrlClassifierTest {
+    private final PhishingUrlClassifier classifier = PhishingUrlClassifier.standard();
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "http://192.168.13.7/paypal/webscr/login.php?cmd=_login-run",
+            "http://paypal.com.secure-login.verify-account.tk/signin",
+            "https://appleid.apple.com.account-verify.xyz/",
+            "http://www.micros0ft-office365-login.com/owa/auth.php",
+            "http://secure-update-chase.com.customer-auth.ga/login/index.php",
+            "http://login-paypal-secure.com/webapps/mpp/account-selection",
+            "https://amaz0n-billing-update.net/ap/signin",
+            "https://netflix-account-suspended.web.app/",
+            "http://user@198.51.100.23:8080/bank/login.html",
+            "https://www.paypal.com@evil-host.ru/login",
+            "http://example.ml/wp-content/plugins/wellsfargo/verify/index.php",
+    })
+    void flagsPhishingAddresses(String url) {
+        UrlVerdict v = classifier.assess(url);
+        assertThat(v.phishing()).as("%s scored %.3f with %s", url, v.probability(), v.reasons()).isTrue();
+        assertThat(v.reasons()).isNotEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "https://www.bbc.co.uk/news/world-europe-12345678",
+            "https://en.wikipedia.org/wiki/Phishing",
+            "https://www.google.com/search?q=java+records&hl=en&source=hp",
+            "https://www.bing.com/search?q=weather+tomorrow&form=QBLH",
+            "https://www.ox.ac.uk/admissions/undergraduate/courses/course-listing",
+            "https://www.stanford.edu/academics/",
+            "https://www.usa.gov/",
+            "https://www.gov.uk/government/publications/annual-report-2023",
+            "https://www.irs.gov/forms-pubs/about-form-1040",
+            "https://www.canada.ca/en/services/benefits.html",
+            "https://www.nytimes.com/2023/04/12/science/space/moon-landing-artemis-crew.html",
+            "https://www.theguardian.com/world/2024/jan/15/climate-summit-agreement-reached-after-long-talks",
+            "https://www.lemonde.fr/international/article/2024/02/03/elections-resultats_6214567_3210.html",
+            "https://stackoverflow.com/questions/12345678/how-to-split-a-string-in-java",
+            "https://www.reddit.com/r/java/comments/abc123/records_in_java_17/",
+            "https://www.amazon.com/dp/B08N5WRWNW?ref_=nav_signin",
+            "https://www.paypal.com/signin",
+            "https://www.ebay.com/itm/123456789012",
+            "https://fonts.googleapis.com/css2?family=Roboto:wght@400;700&display=swap",
+            "https://ajax.googleapis.com/ajax/libs/jquery/3.6.0/jquery.min.js",
+            "https://www.healthline.com/nutrition/10-benefits-of-green-tea",
+    })
+    void passesHonestAddresses(String url) {
+        UrlVerdict v = classifier.assess(url);
+        assertThat(v.phishing()).as("%s scored %.3f with %s", url, v.probability(), v.reasons()).isFalse();
+    }
+
+    @Test
+    void brandInSubdomainOfUnrelatedDomainIsExplained() {
+        UrlVerdict v = classifier.assess("https://paypal.com.account-review.example.net/webscr?cmd=_login");
+        assertThat(v.phishing()).isTrue();
+        assertThat(v.registrableDomain()).contains("example.net");
+        assertThat(v.signal("brand_in_subdomain")).hasValueSatisfying(s -> {
+            assertThat(s.contribution()).isPositive();
+            assertThat(s.explanation()).contains("'paypal' appears in a subdomain of an unrelated domain (example.net)");
+        });
+    }
+
+    @Test
+    void ipHostIsExplained() {
+        UrlVerdict v = classifier.assess("http://198.51.100.23/secure/login.php");
+        assertThat(v.phishing()).isTrue();
+        assertThat(v.signal("ip_host")).hasValueSatisfying(s -> {
+            assertThat(s.contribution()).isPositive();
+            assertThat(s.explanation()).contains("IP number").contains("198.51.100.23");
+        });
+    }
+
+    @Test
+    void homographOfABrandIsFlagged() {
+        String host = IDN.toASCII("pаypal.com"); // Cyrillic а
+        UrlVerdict v = classifier.assess("https://" + host + "/signin");
+        assertThat(v.phishing()).isTrue();
+        assertThat(v.has("brand_lookalike")).isTrue();
+        assertThat(v.has("mixed_scripts")).isTrue();
+    }
+
+    @Test
+    void officialBrandDomainPullsTowardsHonest() {
+        UrlVerdict v = classifier.assess("https://www.paypal.com/myaccount/summary");
+        assertThat(v.signal("official_brand_domain")).hasValueSatisfying(s -> {
+            assertThat(s.contribution()).isNegative();
+            assertThat(s.explanation()).contains("official domain of PayPal");
+        });
+    }
+
+    @Test
+    void signalsAreSortedMostSuspiciousFirst() {
+        UrlVerdict v = classifier.assess("http://paypal.com.secure-login.verify-account.tk/signin");
+        assertThat(v.signals()).isNotEmpty();
+        for (int i = 1; i < v.signals().size(); i++) {
+            assertThat(v.signals().get(i - 1).contribution()).isGreaterThanOrEqualTo(v.signals().get(i).contribution());
+        }
+        assertThat(v.signals()).allSatisfy(s -> assertThat(s.explanation()).isNotBlank());
+    }
+
+    @Test
+    void probabilityAndVerdictAgreeWithTheThreshold() {
+        for (String url : new String[] {"https://www.usa.gov/", "http://203.0.113.9/login.php"}) {
+            UrlVerdict v = classifier.assess(url);
+            assertThat(v.probability()).isBetween(0.0, 1.0);
+            assertThat(v.phishing()).isEqualTo(v.probability() >= v.threshold());
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package dev.veritas.checks.phishing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class RegistrableDomainTest {
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            www.example.com              | example.com
+            a.b.c.example.com            | example.com
+            news.bbc.co.uk               | bbc.co.uk
+            shop.example.com.au          | example.com.au
+            portal.univ.ac.in            | univ.ac.in
+            WWW.EXAMPLE.ORG.             | example.org
+            someone.blogspot.com         | someone.blogspot.com
+            paypal-login.github.io       | paypal-login.github.io
+            x.y.r.appspot.com            | y.r.appspot.com
+            github.io                    | github.io
+            t.co                         | t.co
+            """)
+    void findsTheRegistrableDomain(String host, String expected) {
+        assertThat(RegistrableDomain.registrableOf(host)).contains(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"192.0.2.1", "::1", "2001:db8::1", "0x7f.1", "localhost", "co.uk", "com", "''"})
+    void hasNoRegistrableDomain(String host) {
+        assertThat(RegistrableDomain.registrableOf(host)).isEmpty();
+    }
+
+    @Test
+    void ipNumbersAreRecognised() {
+        assertThat(RegistrableDomain.of("192.0.2.1").ip()).isTrue();
+        assertThat(RegistrableDomain.of("3232235777").ip()).isTrue();
+        assertThat(RegistrableDomain.of("2001:db8::1").ip()).isTrue();
+        assertThat(RegistrableDomain.of("1.example.com").ip()).isFalse();
+    }
+
+    @Test
+    void splitsSubdomainAndSuffix() {
+        RegistrableDomain rd = RegistrableDomain.of("login.secure.bank.co.uk");
+        assertThat(rd.suffix()).isEqualTo("co.uk");
+        assertThat(rd.subdomain()).isEqualTo("login.secure");
+        assertThat(rd.label()).isEqualTo("bank");
+        assertThat(rd.tld()).isEqualTo("uk");
+    }
+
+    @Test
+    void sameSiteComparesRegistrants() {
+        assertThat(RegistrableDomain.sameSite("www.example.com", "pay.example.com")).isTrue();
+        assertThat(RegistrableDomain.sameSite("example.com", "example.com.evil.net")).isFalse();
+        assertThat(RegistrableDomain.sameSite("alice.github.io", "bob.github.io")).isFalse();
+    }
+}
