@@ -1,94 +1,183 @@
 package dev.veritas.web;
 
 import java.net.URI;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
- * The registrable domain ("eTLD+1") of a host, which Observatory uses to tell a site's own scripts from
- * foreign ones. Veritas ships no public suffix list, so this knows the common two-label public suffixes
- * (co.uk, com.au, …) and otherwise takes the last two labels, which is what the list's default rule does
- * for any suffix it does not name. IP addresses and single-label hosts have no registrable domain.
+ * The registrable domain of a host ("example.co.uk" for "www.shop.example.co.uk"): the part a
+ * person or company buys, and so the only part that says who runs a site.
+ *
+ * <p>Veritas ships no copy of the full public-suffix list. A small rule covers most of it: under a
+ * two-letter country code, a generic second level (com, co, org, ac, gov, ...) is part of the
+ * suffix, so "x.com.au" and "x.ac.in" resolve correctly. Platforms that hand out free subdomains
+ * ({@link #SHARED_HOSTING}) count as suffixes too, because each subdomain there belongs to a
+ * different person: "paypal.github.io" is not PayPal's.
+ *
+ * @param host        the host the parts were taken from (lower case)
+ * @param suffix      the public suffix ("co.uk", "com", "github.io"), or "" for IP numbers
+ * @param domain      the registrable domain, empty for IP numbers, bare suffixes and one-label hosts
+ * @param subdomain   the labels left of the registrable domain ("www.shop"), or ""
+ * @param ip          whether the host is an IP number rather than a name
  */
-public final class RegistrableDomain {
-    private static final Pattern IPV4 = Pattern.compile("^\\d{1,3}(\\.\\d{1,3}){3}$");
+public record RegistrableDomain(String host, String suffix, Optional<String> domain, String subdomain, boolean ip) {
 
-    private static final Set<String> TWO_LABEL_SUFFIXES = Set.of(
-            "co.uk", "org.uk", "ac.uk", "gov.uk", "ltd.uk", "plc.uk", "me.uk", "net.uk", "nhs.uk", "sch.uk", "police.uk",
-            "com.au", "net.au", "org.au", "edu.au", "gov.au", "asn.au", "id.au",
-            "co.nz", "net.nz", "org.nz", "ac.nz", "govt.nz", "school.nz", "geek.nz", "gen.nz",
-            "co.jp", "ne.jp", "or.jp", "ac.jp", "ad.jp", "ed.jp", "go.jp", "gr.jp", "lg.jp",
-            "com.br", "net.br", "org.br", "gov.br", "edu.br",
-            "com.cn", "net.cn", "org.cn", "gov.cn", "edu.cn", "ac.cn",
-            "co.in", "net.in", "org.in", "firm.in", "gen.in", "ind.in", "ac.in", "edu.in", "res.in", "gov.in",
-            "co.za", "org.za", "gov.za", "ac.za", "net.za", "web.za",
-            "com.mx", "org.mx", "gob.mx", "edu.mx", "net.mx",
-            "com.ar", "com.tr", "org.tr", "gov.tr", "edu.tr", "net.tr",
-            "com.sg", "edu.sg", "gov.sg", "org.sg", "net.sg",
-            "com.hk", "org.hk", "gov.hk", "edu.hk", "net.hk",
-            "co.kr", "or.kr", "go.kr", "ac.kr", "ne.kr",
-            "com.tw", "org.tw", "gov.tw", "edu.tw", "net.tw",
-            "co.il", "org.il", "gov.il", "ac.il", "net.il",
-            "com.my", "gov.my", "edu.my", "org.my", "net.my",
-            "co.id", "or.id", "go.id", "ac.id", "web.id",
-            "com.ua", "gov.ua", "org.ua", "net.ua", "edu.ua",
-            "com.pl", "net.pl", "org.pl", "gov.pl",
-            "com.es", "org.es", "gob.es",
-            "co.th", "ac.th", "go.th", "in.th", "or.th",
-            "com.pe", "com.co", "com.vn", "com.ph", "com.pk", "com.eg", "com.sa", "com.ng", "com.gr", "com.cy");
+    /** Second-level labels that, under a country code, are part of the public suffix. */
+    private static final Set<String> GENERIC_SECOND_LEVELS = Set.of(
+            "com", "co", "net", "org", "edu", "gov", "gob", "gouv", "go", "ac", "or", "ne", "mil",
+            "nic", "sch", "ltd", "plc", "info", "biz", "nom", "int", "firm", "gen", "ind", "nhs",
+            "police", "blogspot", "asso", "qc", "bc", "ab", "nsw", "vic", "qld");
 
-    private RegistrableDomain() {}
+    /**
+     * Platforms where anyone can publish under a free subdomain. Treating them as suffixes keeps
+     * one user's page from borrowing the platform's reputation, and lets Veritas say "hosted on".
+     */
+    public static final Set<String> SHARED_HOSTING = Set.of(
+            "blogspot.com", "wordpress.com", "tumblr.com", "weebly.com", "wixsite.com", "wix.com",
+            "github.io", "gitlab.io", "bitbucket.io", "web.app", "firebaseapp.com", "appspot.com",
+            "r.appspot.com", "herokuapp.com", "netlify.app", "netlify.com", "vercel.app", "pages.dev",
+            "workers.dev", "glitch.me", "repl.co", "replit.app", "onrender.com", "fly.dev", "surge.sh",
+            "000webhostapp.com", "azurewebsites.net", "web.core.windows.net", "cloudfront.net",
+            "s3.amazonaws.com", "amazonaws.com", "sharepoint.com", "myshopify.com", "square.site",
+            "webflow.io", "carrd.co", "yolasite.com", "jimdosite.com", "jimdofree.com", "business.site",
+            "godaddysites.com", "codesandbox.io", "csb.app", "webcindario.com", "my-free.website",
+            "myfreesites.net", "blogfa.com", "mihanblog.com", "livejournal.com", "over-blog.com",
+            "simplesite.com", "webnode.com", "jimdo.com", "ning.com", "squarespace.com", "hs-sites.com",
+            "notion.site", "framer.website", "gitbook.io", "readthedocs.io", "ghost.io", "substack.com",
+            "ngrok.io", "ngrok-free.app", "ddns.net", "duckdns.org", "no-ip.org",
+            "no-ip.biz", "hopto.org", "zapto.org", "sytes.net", "servehttp.com", "myftp.biz",
+            "dynu.net", "freehosting.com", "byethost.com", "epizy.com", "rf.gd", "atwebpages.com",
+            "hol.es", "esy.es", "16mb.com", "96.lt", "co.nf", "altervista.org", "ucoz.ru", "ucoz.net",
+            "narod.ru", "tripod.com", "angelfire.com", "biz.nf", "mybluehost.me", "wcomhost.com",
+            "site123.me", "strikingly.com", "mystrikingly.com", "webs.com", "mozello.com",
+            "forms.app", "typeform.com", "formstack.com", "ipfs.io",
+            "dweb.link", "translate.goog", "backblazeb2.com", "storage.googleapis.com",
+            "firebasestorage.googleapis.com", "googleusercontent.com", "cprapid.com", "temp.domains");
 
-    public static Optional<String> of(String host) {
-        String h = host.toLowerCase(Locale.ROOT);
-        if (h.endsWith(".")) {
-            h = h.substring(0, h.length() - 1);
+    public static RegistrableDomain of(String host) {
+        String h = host == null ? "" : stripDots(host.toLowerCase(Locale.ROOT));
+        if (h.isEmpty()) {
+            return new RegistrableDomain("", "", Optional.empty(), "", false);
         }
-        if (h.isEmpty() || h.contains(":") || h.startsWith("[") || IPV4.matcher(h).matches()) {
-            return Optional.empty();
+        if (IpHost.isIp(h)) {
+            return new RegistrableDomain(h, "", Optional.empty(), "", true);
         }
-        String[] labels = h.split("\\.", -1);
-        if (labels.length < 2) {
-            return Optional.empty();
+        String suffix = suffixOf(h);
+        if (h.equals(suffix) || h.length() <= suffix.length() + 1) {
+            return new RegistrableDomain(h, suffix, Optional.empty(), "", false);
         }
-        String lastTwo = labels[labels.length - 2] + "." + labels[labels.length - 1];
-        int suffixLabels = TWO_LABEL_SUFFIXES.contains(lastTwo) ? 2 : 1;
-        if (labels.length <= suffixLabels) {
-            return Optional.empty();
+        String beforeSuffix = h.substring(0, h.length() - suffix.length() - 1);
+        int dot = beforeSuffix.lastIndexOf('.');
+        String label = dot < 0 ? beforeSuffix : beforeSuffix.substring(dot + 1);
+        String sub = dot < 0 ? "" : beforeSuffix.substring(0, dot);
+        if (label.isEmpty()) {
+            return new RegistrableDomain(h, suffix, Optional.empty(), sub, false);
         }
-        return Optional.of(String.join(".", Arrays.copyOfRange(labels, labels.length - suffixLabels - 1, labels.length)));
+        return new RegistrableDomain(h, suffix, Optional.of(label + "." + suffix), sub, false);
     }
 
-    /** Whether the host is itself a public suffix (cookies may not be set for one). */
+    /** The registrable domain of a host, e.g. "bbc.co.uk" for "news.bbc.co.uk". */
+    public static Optional<String> registrableOf(String host) {
+        return of(host).domain();
+    }
+
+    /** The leftmost label of the registrable domain ("example" in "example.co.uk"), or "". */
+    public String label() {
+        return domain.map(d -> d.substring(0, d.length() - suffix.length() - 1)).orElse("");
+    }
+
+    /** The last label of the host ("uk" for "bbc.co.uk"), or "" for IP numbers. */
+    public String tld() {
+        if (ip || suffix.isEmpty()) {
+            return "";
+        }
+        int dot = suffix.lastIndexOf('.');
+        return dot < 0 ? suffix : suffix.substring(dot + 1);
+    }
+
+    public boolean onSharedHosting() {
+        return SHARED_HOSTING.contains(suffix);
+    }
+
+    /** Whether two hosts are run by the same registrant, as far as the address can tell. */
+    public static boolean sameSite(String hostA, String hostB) {
+        RegistrableDomain a = of(hostA);
+        RegistrableDomain b = of(hostB);
+        if (a.domain.isPresent() && b.domain.isPresent()) {
+            return a.domain.get().equals(b.domain.get());
+        }
+        return !a.host.isEmpty() && a.host.equals(b.host);
+    }
+
+    /** Whether two URLs belong to the same site (ports and schemes aside). */
+    public static boolean sameSite(URI a, URI b) {
+        return a != null && b != null && a.getHost() != null && b.getHost() != null && sameSite(a.getHost(), b.getHost());
+    }
+
+    /** The registrable domain, or the host itself when it has none (IP numbers, one-label hosts). */
+    public static String siteOf(String host) {
+        return registrableOf(host).orElse(host == null ? "" : host.toLowerCase(Locale.ROOT));
+    }
+
+    /** Whether the host is itself a public suffix ("co.uk", "github.io"): cookies may not be set for one. */
     public static boolean isPublicSuffix(String host) {
-        return !isIpAddress(host) && of(host).isEmpty();
+        RegistrableDomain d = of(host);
+        return !d.ip() && !d.host().isEmpty() && d.domain().isEmpty();
     }
 
     public static boolean isIpAddress(String host) {
-        String h = host.toLowerCase(Locale.ROOT);
-        return h.contains(":") || h.startsWith("[") || IPV4.matcher(h).matches();
-    }
-
-    /**
-     * Whether two URLs belong to the same site: the same registrable domain, or, for IP addresses and
-     * single-label hosts, the same host. Ports and schemes do not matter here.
-     */
-    public static boolean sameSite(URI a, URI b) {
-        if (a == null || b == null || a.getHost() == null || b.getHost() == null) {
-            return false;
+        String h = host == null ? "" : host.toLowerCase(Locale.ROOT);
+        if (h.startsWith("[") && h.endsWith("]")) {
+            h = h.substring(1, h.length() - 1);
         }
-        String ha = a.getHost().toLowerCase(Locale.ROOT);
-        String hb = b.getHost().toLowerCase(Locale.ROOT);
-        Optional<String> da = of(ha);
-        Optional<String> db = of(hb);
-        return da.isPresent() && db.isPresent() ? da.equals(db) : ha.equals(hb);
+        return IpHost.isIp(h);
     }
 
-    /** The registrable domain, or the host itself when it has none (IP addresses). */
-    public static String siteOf(String host) {
-        return of(host).orElse(host.toLowerCase(Locale.ROOT));
+    private static String suffixOf(String h) {
+        // Longest shared-hosting suffix first: "x.r.appspot.com" belongs to r.appspot.com.
+        String best = null;
+        int from = 0;
+        while (from < h.length()) {
+            String tail = h.substring(from);
+            if (SHARED_HOSTING.contains(tail) && !tail.equals(h)) {
+                best = tail;
+                break;
+            }
+            int next = h.indexOf('.', from);
+            if (next < 0) {
+                break;
+            }
+            from = next + 1;
+        }
+        if (best != null) {
+            return best;
+        }
+        int last = h.lastIndexOf('.');
+        if (last < 0) {
+            return h;
+        }
+        String tld = h.substring(last + 1);
+        int prev = h.lastIndexOf('.', last - 1);
+        String second = h.substring(prev + 1, last);
+        if (tld.length() == 2 && prev >= 0 && GENERIC_SECOND_LEVELS.contains(second)) {
+            return second + "." + tld;
+        }
+        if (tld.length() == 2 && prev < 0 && GENERIC_SECOND_LEVELS.contains(second)) {
+            return second + "." + tld;  // the host is itself a bare suffix like "co.uk"
+        }
+        return tld;
+    }
+
+    private static String stripDots(String h) {
+        int start = 0;
+        int end = h.length();
+        while (start < end && h.charAt(start) == '.') {
+            start++;
+        }
+        while (end > start && h.charAt(end - 1) == '.') {
+            end--;
+        }
+        return h.substring(start, end);
     }
 }

@@ -116,7 +116,7 @@ public final class SubresourceIntegrityCheck implements ObservatoryCheck {
             return Result.HTML_NOT_PARSEABLE;
         }
         ObservatoryInput input = page.input();
-        Optional<String> siteDomain = RegistrableDomain.of(input.host());
+        Optional<String> siteDomain = RegistrableDomain.registrableOf(input.host());
         Elements scripts = document.get().select("script");
         Result result = null;
         boolean scriptsOnForeignOrigin = false;
@@ -132,7 +132,7 @@ public final class SubresourceIntegrityCheck implements ObservatoryCheck {
             boolean relativeProtocol = src.kind() == ScriptUrl.Kind.PROTOCOL_RELATIVE;
             boolean sameSecondLevelDomain = switch (src.kind()) {
                 case RELATIVE, PROTOCOL_RELATIVE -> true;
-                case ABSOLUTE -> Objects.equals(RegistrableDomain.of(src.host()), siteDomain);
+                case ABSOLUTE -> Objects.equals(RegistrableDomain.registrableOf(src.host()), siteDomain);
             };
             boolean secureOrigin = relativeOrigin || sameSecondLevelDomain && !relativeProtocol;
             if (!secureOrigin) {

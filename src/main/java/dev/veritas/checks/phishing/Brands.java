@@ -1,5 +1,7 @@
 package dev.veritas.checks.phishing;
 
+import dev.veritas.web.RegistrableDomain;
+
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,5 +1,7 @@
 package dev.veritas.checks.phishing;
 
+import dev.veritas.web.RegistrableDomain;
+
 import java.util.List;
 
 /**

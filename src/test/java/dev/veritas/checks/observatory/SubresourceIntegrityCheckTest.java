@@ -112,12 +112,12 @@ class SubresourceIntegrityCheckTest {
         "example.co.uk         | example.co.uk",
         "WWW.Example.COM.      | example.com"})
     void registrableDomains(String host, String expected) {
-        assertThat(RegistrableDomain.of(host)).contains(expected);
+        assertThat(RegistrableDomain.registrableOf(host)).contains(expected);
     }
 
     @ParameterizedTest
     @CsvSource({"localhost", "co.uk", "192.168.1.1", "[::1]", "com"})
     void hostsWithoutARegistrableDomain(String host) {
-        assertThat(RegistrableDomain.of(host)).isEmpty();
+        assertThat(RegistrableDomain.registrableOf(host)).isEmpty();
     }
 }

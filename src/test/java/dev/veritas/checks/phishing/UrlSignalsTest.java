@@ -1,5 +1,7 @@
 package dev.veritas.checks.phishing;
 
+import dev.veritas.web.RegistrableDomain;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.IDN;

@@ -1,4 +1,4 @@
-package dev.veritas.checks.phishing;
+package dev.veritas.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.veritas.checks.phishing;
+package dev.veritas.web;
 
 /**
  * Recognises hosts that are IP numbers, in every spelling a browser accepts: dotted decimal,
