@@ -16,7 +16,7 @@ final class ObstructionRules {
     static List<TextRule> rules() {
         return List.of(
                 TextRule.of("obstruction.cancel_by_contact_only", HARD_TO_CANCEL, 0.75,
-                                "\\b(?:cancel(?:l?ation|l?ing|s|led)?|terminate|discontinue|stop (?:the |your )?(?:automatic )?renewal|elect not to renew|opt out of (?:the |your )?(?:renewal|membership|subscription))\\b")
+                                "\\b(?:cancel\\w*|terminat\\w*|discontinue|stop (?:the |your )?(?:automatic )?renewal|elect not to renew|opt out of (?:the |your )?(?:renewal|membership|subscription))\\b")
                         .requires("\\b(?:membership|subscription|auto(?:matic|-)? ?renew\\w*|recurring|(?:rewards?|vip|loyalty|benefits?) (?:club|program(?:me)?|plan)|renewal|club member)")
                         .requires("\\b(?:call(?:ing)?|phon(?:e|ing)|telephone|contact(?:ing)? (?:our |the )?(?:[\\w-]+ )?(?:customer (?:service|care|support|services)|support|us|member services)"
                                 + "|e-?mail(?:ing)? us|send us an e-?mail|by (?:post|mail|postal mail|letter)|in writing|writing to|\\d{3}[-. )]\\s?\\d{3}[-. ]\\d{4}|1-800|[\\w.]+@[\\w-]+\\.[a-z]{2,})")

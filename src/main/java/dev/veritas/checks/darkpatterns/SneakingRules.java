@@ -32,7 +32,10 @@ final class SneakingRules {
                                 + "|\\b(?:shipping|package|delivery|parcel) (?:insurance|protection) (?:has been|was|is|will be) (?:automatically )?(?:added|included)\\b"),
                 // "Service Charge: $14.99", "Care & Handling $2.99": a fee beyond price, tax and shipping
                 TextRule.of("sneaking.extra_fee", HIDDEN_COSTS, 0.65,
-                                FEE + " (?:fee|charge|surcharge)s?\\b\\W{0,4}(?:[$£€]|usd|gbp|eur|aud|cad)\\s?\\d"
+                                // Anchored on "fee"/"charge" and looking back for the kind of fee: much cheaper than
+                                // trying every fee name at every position. No \\b before the name, as
+                                // scraped totals run words together ("$69.99iService Charge").
+                                "\\b(?:fee|charge|surcharge)s?\\b(?<=" + FEE + " (?:fee|charge|surcharge)s?)\\W{0,4}(?:[$£€]|usd|gbp|eur|aud|cad)\\s?\\d"
                                         + "|\\b(?:care (?:&|and) handling)\\W{0,4}[$£€]\\s?\\d")
                         .unless("\\bno (?:hidden |extra |additional |service |booking )?(?:fees?|charges?|surcharges?)\\b|\\bwaived?\\b|\\bfree\\b.{0,10}\\bfee"),
                 // "After 1 year, subscription auto renews with fee", "free 60 day VIP trial membership with this order"

@@ -50,7 +50,7 @@ final class SocialProofRules {
                                 + RECENTLY + "\\b"),
                 // A bare counter badge: "210+ bought", "3642 BOUGHT"
                 TextRule.of("social.n_bought_badge", ACTIVITY_NOTIFICATION, 0.75,
-                        "^\\W*(?:over |more than )?" + DIGITS + "k?\\s+(?:sold|bought|orders|purchases|purchased)\\s*[!.]*$"),
+                        "^\\W*(?:over |more than )?\\d[\\d,.]*k?\\+?\\s+(?:sold|bought|orders|purchases|purchased)\\s*[!.]*$"),
                 // "Bought by 39 people in the last few hours", "Loved by 2,000 shoppers this week"
                 TextRule.of("social.bought_by_n", ACTIVITY_NOTIFICATION, 0.85,
                         "\\b(?:bought|purchased|ordered|viewed|added to (?:" + CART + ")) by (?:over |more than )?" + NUM + "\\s+" + PEOPLE + "\\b"

@@ -79,7 +79,7 @@ final class UrgencyRules {
                         .unless("\\b(?:deliver\\w*|dispatch\\w*|arrive\\w*|in time for)\\b"),
                 // "Hurry!", "Act now", "Don't miss this deal"
                 TextRule.of("urgency.hurry", LIMITED_TIME_MESSAGE, 0.7,
-                                "(?<!\\bin a |\\bno |\\bnot in a )\\bhurry\\b(?!\\s*\\?)|\\bact (?:now|fast|quickly)\\b|\\bnow or never\\b|\\bbefore it's too late\\b"
+                                "\\bhurry\\b(?<!\\bin a hurry|\\bno hurry)(?!\\s*\\?)|\\bact (?:now|fast|quickly)\\b|\\bnow or never\\b|\\bbefore it's too late\\b"
                                         + "|\\bdon't (?:miss|wait)\\b(?: out)?.{0,20}\\b(?:deal|offer|sale|discount|savings?|price|chance|opportunity)\\b"
                                         + "|\\bgrab (?:it|them|yours) (?:now|today|quick|fast|while)\\b|\\bbe quick\\b")
                         .unless("\\b(?:sign up|subscribe|newsletter|join (?:our|the) (?:list|club|mailing))\\b"));
