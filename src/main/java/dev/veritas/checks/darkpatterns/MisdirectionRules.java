@@ -4,6 +4,7 @@ import static dev.veritas.checks.darkpatterns.PatternType.CONFIRMSHAMING;
 import static dev.veritas.checks.darkpatterns.PatternType.PRESSURED_SELLING;
 import static dev.veritas.checks.darkpatterns.PatternType.TRICK_QUESTIONS;
 import static dev.veritas.checks.darkpatterns.PatternType.VISUAL_INTERFERENCE;
+import static dev.veritas.checks.darkpatterns.RuleParts.DECLINE;
 
 import java.util.List;
 
@@ -41,7 +42,9 @@ final class MisdirectionRules {
                                         + "|\\b(?:free stuff|free things|discounts?|savings?|deals?|saving money|winning|free gifts?|fun) (?:isn't|is not|aren't|are not) for me\\b"
                                         + "|\\bi(?:'d| would) (?:like|prefer|rather have) (?:\\w+ ){0,2}?0 ?% off\\b"
                                         + "|\\b(?:i'm|i am) not interested in " + BENEFIT
-                                        + "|\\bi(?:'d| would) rather not (?:\\w+ ){0,2}?" + BENEFIT)
+                                        + "|\\bi(?:'d| would) rather not (?:\\w+ ){0,2}?" + BENEFIT
+                                        // "Decline and lose my 20% discount", "No, I'll give up my reward"
+                                        + "|(?:^\\W*(?:" + DECLINE + "|decline)\\b.{0,20}?|\\bi(?:'ll| will| want to)? )(?:lose|forfeit|give up|throw away|waste) (?:my|the|this|these|all|free) (?:\\w+ ){0,2}?" + BENEFIT)
                         .maxLength(BUTTON),
 
                 // "Order without free membership", "Continue without protection": the unwanted option made to sound like a loss

@@ -56,7 +56,8 @@ final class UrgencyRules {
                         .unless("\\b(?:warranty|guarantee|trial|subscription|membership|lease|contract|licen[cs]e)\\b"),
                 // "Your order is reserved for 09:35", "Items held for 10 minutes"
                 TextRule.of("urgency.reserved_for", COUNTDOWN_TIMER, 0.85,
-                        "\\b(?:reserved|held|saved) for (?:you )?(?:for )?(?:the next |only )?(?:\\d{1,2}\\s?:\\s?\\d{2}|\\d+\\s*(?:minutes?|mins?|seconds?|secs?)\\b)"),
+                        "\\b(?:reserved|held|saved) for (?:you )?(?:for )?(?:the next |only )?(?:\\d{1,2}\\s?:\\s?\\d{2}|\\d+\\s*(?:minutes?|mins?|seconds?|secs?)\\b)"
+                                + "|\\b(?:holding|reserving|saving|keeping) (?:your |these |this |the )?(?:items?|cart|basket|bag|order|seats?|tickets?|room|booking|price|discount) for (?:you )?(?:for )?(?:the next |only )?\\d+\\s*(?:minutes?|mins?|seconds?|secs?)\\b"),
                 // "Please order within: 0 0 : 0 2 : 4 1"
                 TextRule.of("urgency.order_within", COUNTDOWN_TIMER, 0.8,
                                 "\\b(?:order|buy|checkout|check out|purchase|complete your order)\\s+(?:with)?in\\s*:?\\s*\\d[\\d\\s]*:[\\d\\s:]*\\d")
@@ -77,9 +78,9 @@ final class UrgencyRules {
                                         + "|\\b(?:last|final) (?:chance|day|hours?) to (?:buy|save|get|order|grab|shop|claim|enjoy)\\b|\\blast chance\\s*[!:]"
                                         + "|\\bwhile (?:it|they|the offer|the deal|the sale) lasts?\\b")
                         .unless("\\b(?:deliver\\w*|dispatch\\w*|arrive\\w*|in time for)\\b"),
-                // "Hurry!", "Act now", "Don't miss this deal"
+                // "Hurry!", "Act now", "Don't miss this deal"; not the invitation "hurry over to our blog"
                 TextRule.of("urgency.hurry", LIMITED_TIME_MESSAGE, 0.7,
-                                "\\bhurry\\b(?<!\\bin a hurry|\\bno hurry)(?!\\s*\\?)|\\bact (?:now|fast|quickly)\\b|\\bnow or never\\b|\\bbefore it's too late\\b"
+                                "\\bhurry\\b(?<!\\bin a hurry|\\bno hurry)(?:\\s*(?:up\\b|[!,.:;>\\-]|$)|\\s+(?:before|while|only|just|offer|sale|deal|limited|last|don't|now|and|these|this|stock|quantities|ends?|get|grab|buy|order|shop now)\\b)|\\bact (?:now|fast|quickly)\\b|\\bnow or never\\b|\\bbefore it's too late\\b"
                                         + "|\\bdon't (?:miss|wait)\\b(?: out)?.{0,20}\\b(?:deal|offer|sale|discount|savings?|price|chance|opportunity)\\b"
                                         + "|\\bgrab (?:it|them|yours) (?:now|today|quick|fast|while)\\b|\\bbe quick\\b")
                         .unless("\\b(?:sign up|subscribe|newsletter|join (?:our|the) (?:list|club|mailing))\\b"));

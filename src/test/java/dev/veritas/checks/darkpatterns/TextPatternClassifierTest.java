@@ -31,6 +31,7 @@ class TextPatternClassifierTest {
             "Flash deal ends in 01:23:45                             | countdown_timer",
             "Sale ends in 2 days 04 hrs 12 mins 09 secs              | countdown_timer",
             "Your cart is reserved for 14:59 minutes                 | countdown_timer",
+            "We are holding your seats for 12 minutes                | countdown_timer",
             "Limited time only: 2 for $30                            | limited_time_message",
             "Offer ends soon - shop now                              | limited_time_message",
             "Today only! Free tote with every order                  | limited_time_message",
@@ -39,6 +40,7 @@ class TextPatternClassifierTest {
             "No, I don't like saving money                           | confirmshaming",
             "I'll pass on the discount, I enjoy paying more          | confirmshaming",
             "Nope, free gifts aren't for me                          | confirmshaming",
+            "Decline and forfeit my welcome discount                 | confirmshaming",
             "Continue without free membership                        | visual_interference",
             "Proceed without my exclusive discount                   | visual_interference",
             "Uncheck this box if you do not wish to receive offers   | trick_questions",
@@ -157,6 +159,8 @@ class TextPatternClassifierTest {
             "Posted on 2023-04-01 10:22:33",
             "Video: 2 min 15 sec product tour",
             "In a hurry? Choose express shipping at checkout.",
+            "Hurry over to our journal for autumn recipes",
+            "If you return part of an order you may lose the bundle discount.",
     })
     void leavesOrdinaryShopTextAlone(String text) {
         assertThat(classifier.classify(text)).as(text).isEmpty();
