@@ -2,6 +2,7 @@ package dev.veritas.eval;
 
 import dev.veritas.checks.darkpatterns.LabelledSegment;
 import dev.veritas.checks.darkpatterns.LabelledTsv;
+import dev.veritas.checks.darkpatterns.NgramModel;
 import dev.veritas.checks.darkpatterns.PageSplit;
 import dev.veritas.checks.darkpatterns.PatternCategory;
 import dev.veritas.checks.darkpatterns.PatternType;
@@ -25,12 +26,14 @@ import java.util.TreeMap;
  * {@code RESULT precision=… recall=… f1=… fpr=…}.
  *
  * <pre>
- * java -cp target/classes dev.veritas.eval.DarkPatternEval [--split all|train|held-out] [--rules-only|--model-only] [--errors] FILE
+ * java -cp target/classes dev.veritas.eval.DarkPatternEval [--split all|train|held-out] [--rules-only|--model-only]
+ *     [--model-threshold T] [--errors] FILE
  * </pre>
  *
  * {@code --split held-out} scores only the pages the shipped model did not learn from (see
  * {@link PageSplit}); {@code --rules-only} and {@code --model-only} measure one half of the
- * classifier; {@code --errors} lists the misclassified rows. A ratio with an empty denominator is
+ * classifier; {@code --model-threshold} replaces the shipped model's threshold to study the model;
+ * {@code --errors} lists the misclassified rows. A ratio with an empty denominator is
  * printed as 0.000.
  */
 public final class DarkPatternEval {
@@ -40,13 +43,21 @@ public final class DarkPatternEval {
     /** Which half of the classifier to measure. */
     public enum Component { BOTH, RULES_ONLY, MODEL_ONLY }
 
-    /** @param split which pages to score (all when empty); @param showErrors list misclassified rows */
-    public record Options(Optional<PageSplit.Part> split, boolean showErrors, Component component) {
+    /**
+     * @param split          which pages to score (all when empty)
+     * @param showErrors     list misclassified rows
+     * @param modelThreshold replaces the shipped model's threshold, to study the model (empty: as shipped)
+     */
+    public record Options(Optional<PageSplit.Part> split, boolean showErrors, Component component, Optional<Double> modelThreshold) {
+        public Options(Optional<PageSplit.Part> split, boolean showErrors, Component component) {
+            this(split, showErrors, component, Optional.empty());
+        }
+
         public static Options defaults() {
             return new Options(Optional.empty(), false, Component.BOTH);
         }
     }
-    private static final String USAGE = "usage: DarkPatternEval [--split all|train|held-out] [--rules-only|--model-only] [--errors] FILE";
+    private static final String USAGE = "usage: DarkPatternEval [--split all|train|held-out] [--rules-only|--model-only] [--model-threshold T] [--errors] FILE";
 
     private DarkPatternEval() {
     }
@@ -59,12 +70,22 @@ public final class DarkPatternEval {
         Optional<PageSplit.Part> split = Optional.empty();
         boolean errors = false;
         Component component = Component.BOTH;
+        Optional<Double> threshold = Optional.empty();
         Path file = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--errors" -> errors = true;
                 case "--rules-only" -> component = Component.RULES_ONLY;
                 case "--model-only" -> component = Component.MODEL_ONLY;
+                case "--model-threshold" -> {
+                    String v = i + 1 < args.length ? args[++i] : "";
+                    try {
+                        threshold = Optional.of(Double.parseDouble(v));
+                    } catch (NumberFormatException e) {
+                        out.println("error: --model-threshold takes a probability such as 0.8 (got '" + v + "')");
+                        return BAD_INPUT;
+                    }
+                }
                 case "--split" -> {
                     String v = i + 1 < args.length ? args[++i] : "";
                     switch (v) {
@@ -90,7 +111,7 @@ public final class DarkPatternEval {
             out.println("error: no file given - " + USAGE);
             return BAD_INPUT;
         }
-        return run(file, out, new Options(split, errors, component));
+        return run(file, out, new Options(split, errors, component, threshold));
     }
 
     public static int run(Path tsv, PrintStream out) {
@@ -99,12 +120,13 @@ public final class DarkPatternEval {
 
     public static int run(Path tsv, PrintStream out, Options options) {
         TextPatternClassifier standard = TextPatternClassifier.standard();
+        Optional<NgramModel> model = standard.model().map(m -> options.modelThreshold().map(m::withThreshold).orElse(m));
         TextPatternClassifier classifier = switch (options.component()) {
-            case BOTH -> standard;
+            case BOTH -> new TextPatternClassifier(RuleBook.standard(), model);
             case RULES_ONLY -> TextPatternClassifier.rulesOnly();
-            case MODEL_ONLY -> new TextPatternClassifier(new RuleBook(List.of()), standard.model());
+            case MODEL_ONLY -> new TextPatternClassifier(new RuleBook(List.of()), model);
         };
-        if (options.component() == Component.MODEL_ONLY && standard.model().isEmpty()) {
+        if (options.component() == Component.MODEL_ONLY && model.isEmpty()) {
             out.println("error: no learned model is on the classpath - regenerate it with DarkPatternTrainer");
             return BAD_INPUT;
         }
@@ -127,7 +149,9 @@ public final class DarkPatternEval {
                 return BAD_INPUT;
             }
         }
-        report(tsv, splitName + (options.component() == Component.BOTH ? "" : ", " + options.component().name().toLowerCase(Locale.ROOT).replace('_', '-')),
+        String label = splitName + (options.component() == Component.BOTH ? "" : ", " + options.component().name().toLowerCase(Locale.ROOT).replace('_', '-'))
+                + options.modelThreshold().map(t -> String.format(Locale.ROOT, ", model threshold %.2f", t)).orElse("");
+        report(tsv, label,
                 rows, classifier, options.showErrors(), out);
         return OK;
     }

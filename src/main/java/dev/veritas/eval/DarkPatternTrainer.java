@@ -42,12 +42,16 @@ import java.util.Set;
  * <p>The threshold for model-only matches is chosen by 5-fold cross-validation over the training
  * pages (folds by page, never by row; the extra benign lines are spread over the folds too): the
  * highest F1 of rules + model whose false-positive rate on benign rows stays at or under
- * {@value #MAX_FPR}, preferring the higher threshold on ties. Training is deterministic (fixed seed
- * and schedule), so the same inputs give the same weights byte for byte.
+ * {@value #MAX_FPR}, preferring the higher threshold on ties. A threshold above 1 (the sweep starts
+ * at {@value #OFF}) means no threshold let the model add matches without adding false alarms: the
+ * model then never reports on its own and only adds supporting terms to rule matches. Training is
+ * deterministic (fixed seed and schedule), so the same inputs give the same weights byte for byte.
  */
 public final class DarkPatternTrainer {
     static final double MAX_FPR = 0.01;
     static final int FOLDS = 5;
+    /** A threshold no probability reaches: model-only matches off. */
+    static final double OFF = 1.01;
     static final String EXTRA_BENIGN = "/dev/veritas/checks/darkpatterns/benign-shop-text.txt";
     static final String COMMAND = "mvn -q -o compile && java -cp target/classes dev.veritas.eval.DarkPatternTrainer "
             + "<dev.tsv> src/main/resources/dev/veritas/checks/darkpatterns/ngram-model.tsv";
@@ -93,14 +97,18 @@ public final class DarkPatternTrainer {
         double[] oof = crossValidatedScores(train, classes, options);
         double threshold = chooseThreshold(train, oof, out);
 
-        List<String> header = List.of(
+        List<String> header = new ArrayList<>(List.of(
                 "Veritas dark-pattern n-gram model (multinomial logistic regression over word uni/bigrams).",
                 "Learned only from the training pages of " + tsv.getFileName() + " by page split " + PageSplit.RULE
                         + " (" + pages.size() + " rows of " + pages.stream().map(LabelledSegment::pageId).distinct().count() + " pages),",
                 "plus " + extra.size() + " hand-written benign shop texts from " + EXTRA_BENIGN + ".",
                 "Threshold: best cross-validated F1 with benign FPR <= " + MAX_FPR + " over " + FOLDS + " page folds of the training rows.",
                 "Options: " + options + ".",
-                "Regenerate: " + COMMAND);
+                "Regenerate: " + COMMAND));
+        if (threshold >= OFF) {
+            header.add("Threshold above 1: in cross-validation the model added no match without adding false alarms, so it never reports");
+            header.add("on its own; it only adds its strongest terms as supporting evidence to rule matches of the same type.");
+        }
         NgramModel model = SoftmaxTrainer.train(examples(train, classes), classes, options, threshold, header);
         try {
             Files.createDirectories(output.toAbsolutePath().getParent());
@@ -161,7 +169,9 @@ public final class DarkPatternTrainer {
             }
             NgramModel m = SoftmaxTrainer.train(examples(fit, classes), classes, options, 1.0, List.of());
             for (int i : test) {
-                oof[i] = m.score(TextNormalizer.normalize(train.get(i).text())).darkProbability();
+                // As in the classifier, a score whose evidence is only function words never counts.
+                NgramModel.Score s = m.score(TextNormalizer.normalize(train.get(i).text()));
+                oof[i] = s.citesContent() ? s.darkProbability() : 0;
             }
         }
         return oof;
@@ -177,10 +187,10 @@ public final class DarkPatternTrainer {
             ruleHit[i] = !rules.matchAll(n).isEmpty();
             vetoed[i] = BenignShopText.veto(n).isPresent();
         }
-        double bestT = 1.0;
+        double bestT = OFF;
         double bestF1 = -1;
         double rulesOnlyF1 = -1;
-        for (int step = 101; step >= 30; step--) {
+        for (int step = (int) Math.round(OFF * 100); step >= 30; step--) {
             double t = step / 100.0;
             int tp = 0;
             int fp = 0;
@@ -200,16 +210,19 @@ public final class DarkPatternTrainer {
             double p = tp + fp == 0 ? 0 : (double) tp / (tp + fp);
             double r = tp + fn == 0 ? 0 : (double) tp / (tp + fn);
             double f1 = p + r == 0 ? 0 : 2 * p * r / (p + r);
-            if (step == 101) {
+            if (t >= OFF) {
                 rulesOnlyF1 = f1;
+            }
+            if (step % 5 == 1) {
+                out.printf(Locale.ROOT, "  threshold %.2f: tp %d, fp %d, fn %d, F1 %.4f, FPR %.4f%n", t, tp, fp, fn, f1, fpr);
             }
             if (fpr <= MAX_FPR && f1 > bestF1 + 1e-9) {
                 bestF1 = f1;
                 bestT = t;
             }
         }
-        out.printf(Locale.ROOT, "cross-validated on training rows: threshold %.2f gives F1 %.3f with rules + model (rules alone %.3f)%n",
-                bestT, bestF1, rulesOnlyF1);
+        out.printf(Locale.ROOT, "cross-validated on training rows: threshold %.2f gives F1 %.3f with rules + model (rules alone %.3f)%s%n",
+                bestT, bestF1, rulesOnlyF1, bestT >= OFF ? "; the model adds no match on its own" : "");
         return bestT;
     }
 }

@@ -25,7 +25,8 @@ final class MisdirectionRules {
         return List.of(
                 // "No thanks, I'd rather pay full price", "I like paying full price", "I want to pay more"
                 TextRule.of("misdirection.shame_pay_more", CONFIRMSHAMING, 0.95,
-                                "\\bi(?:'d| would| will|'ll|'m| am)?\\s+(?:\\w+\\s+){0,2}?(?:to\\s+)?(?:pay(?:ing)?|spend(?:ing)?)\\s+(?:the\\s+)?(?:full|more|regular|retail|extra|top|original|normal|higher|too much)\\b")
+                                "\\bi(?:'d| would| will|'ll|'m| am)?\\s+(?:\\w+\\s+){0,2}?(?:to\\s+)?(?:pay(?:ing)?|spend(?:ing)?)\\s+(?:the\\s+)?(?:full|more|regular|retail|extra|top|original|normal|higher|too much)\\b"
+                                        + "|\\bi(?:'ll| will|'d| would)? (?:rather )?(?:stay|stick|keep|remain)\\w* (?:at |with |on |paying )?(?:the )?(?:full|regular|normal) price\\b")
                         .maxLength(BUTTON),
                 // "No thanks, I don't want to save money", "I don't like free stuff", "No, I don't feel lucky"
                 TextRule.of("misdirection.shame_refuse_benefit", CONFIRMSHAMING, 0.95,

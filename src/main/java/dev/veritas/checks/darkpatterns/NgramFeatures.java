@@ -18,6 +18,14 @@ import java.util.regex.Pattern;
  */
 public final class NgramFeatures {
     private static final Pattern TOKEN = Pattern.compile("\\d+(?:[.,]\\d+)*|\\p{L}+(?:'\\p{L}+)?|[%$£€!?:]");
+    /**
+     * Tokens that cannot be the evidence of a finding on their own: "no", "i" and "^ no" start every
+     * shaming decline but also "No thanks, I want to keep shopping", and a report citing only them
+     * would explain nothing.
+     */
+    private static final Set<String> FUNCTION_WORDS = Set.of("^", "$", "<n>", "no", "yes", "not", "i", "i'm", "i'll", "i'd", "me", "my",
+            "we", "our", "you", "your", "it", "this", "that", "the", "a", "an", "to", "of", "in", "on", "at", "for", "and", "or", "is",
+            "are", "be", "with", "thanks", "thank", "please", "now", "!", "?", ":", "%", "£", "€");
     /** Long paragraphs add nothing past this many tokens and would only slow scoring. */
     private static final int MAX_TOKENS = 400;
 
@@ -52,6 +60,18 @@ public final class NgramFeatures {
             features.add(prev + " $");
         }
         return features;
+    }
+
+    /** Whether any of the n-grams contains a word that carries meaning on its own. */
+    public static boolean hasContentWord(List<String> terms) {
+        for (String term : terms) {
+            for (String token : term.split(" ")) {
+                if (!FUNCTION_WORDS.contains(token)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static boolean isWord(String token) {

@@ -34,7 +34,8 @@ public final class NgramModel {
 
     /**
      * @param classes   index 0 must be empty (benign); the others name pattern types
-     * @param threshold the probability of "some dark pattern" above which a model-only match is reported
+     * @param threshold the probability of "some dark pattern" from which a model-only match is reported;
+     *                  above 1 when calibration found the model should not report on its own
      * @param header    comment lines written at the top of the saved file (how it was made)
      */
     public NgramModel(List<Optional<PatternType>> classes, double[] bias, Map<String, double[]> weights, double threshold,
@@ -66,6 +67,10 @@ public final class NgramModel {
 
     /** What the model thinks of a normalised text. */
     public record Score(double darkProbability, Optional<PatternType> likelyType, List<String> contributingTerms) {
+        /** Whether the evidence names a meaningful word, not only "no", "i" or a number; see {@link NgramFeatures#hasContentWord}. */
+        public boolean citesContent() {
+            return NgramFeatures.hasContentWord(contributingTerms);
+        }
     }
 
     public Score score(String normalized) {

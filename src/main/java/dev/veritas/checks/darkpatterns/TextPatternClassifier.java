@@ -24,6 +24,7 @@ public final class TextPatternClassifier {
     /** A model-only match never claims the certainty of a precise rule. */
     private static final double MODEL_ONLY_CAP = 0.9;
 
+
     private static final class Standard {
         static final TextPatternClassifier INSTANCE = new TextPatternClassifier(RuleBook.standard(), NgramModel.shipped());
     }
@@ -79,7 +80,10 @@ public final class TextPatternClassifier {
 
     private List<TextMatch> classifyWindow(String normalized) {
         List<TextRule.RuleHit> hits = rules.matchAll(normalized);
-        Optional<NgramModel.Score> score = model.map(m -> m.score(normalized));
+        // Score only when the result can be used: as supporting terms for a rule hit, or when the model
+        // may report on its own (a threshold above 1 means it may not). Most page segments are neither.
+        boolean useful = !hits.isEmpty() || model.map(m -> m.threshold() <= 1).orElse(false);
+        Optional<NgramModel.Score> score = useful ? model.map(m -> m.score(normalized)) : Optional.empty();
         List<TextMatch> out = new ArrayList<>();
         if (!hits.isEmpty()) {
             for (TextRule.RuleHit h : hits) {
@@ -95,7 +99,7 @@ public final class TextPatternClassifier {
         if (score.isPresent()) {
             NgramModel.Score s = score.get();
             boolean above = s.darkProbability() >= model.get().threshold();
-            if (above && s.likelyType().isPresent() && !s.contributingTerms().isEmpty()
+            if (above && s.likelyType().isPresent() && s.citesContent()
                     && BenignShopText.veto(normalized).isEmpty()) {
                 PatternType type = s.likelyType().get();
                 out.add(new TextMatch(type.category(), type, Math.min(MODEL_ONLY_CAP, s.darkProbability()),

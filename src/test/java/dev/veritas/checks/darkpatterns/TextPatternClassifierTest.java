@@ -41,6 +41,7 @@ class TextPatternClassifierTest {
             "I'll pass on the discount, I enjoy paying more          | confirmshaming",
             "Nope, free gifts aren't for me                          | confirmshaming",
             "Decline and forfeit my welcome discount                 | confirmshaming",
+            "No thanks, I'll stick with full price                   | confirmshaming",
             "Continue without free membership                        | visual_interference",
             "Proceed without my exclusive discount                   | visual_interference",
             "Uncheck this box if you do not wish to receive offers   | trick_questions",
@@ -102,6 +103,7 @@ class TextPatternClassifierTest {
             "Free returns and exchanges within 60 days",
             "Our return policy: unworn items can be returned within 14 days of delivery.",
             "Great fit and lovely fabric. - Hannah, Bristol",
+            "I paid full price and it was worth every penny",
             "Emily R. from Denver: I bought two and wear them every week!",
             "I ordered this three weeks ago and it still looks new.",
             "Bought this for my son, he loves it. Fast shipping too.",
@@ -121,6 +123,8 @@ class TextPatternClassifierTest {
             "Not now",
             "Maybe later",
             "No thanks, I already have an account",
+            "No thanks, I'd like to keep browsing",
+            "No thank you, I'm fine for now",
             "Continue shopping",
             "Subtotal: $59.00",
             "Shipping & handling: $5.99",
@@ -263,9 +267,19 @@ class TextPatternClassifierTest {
     }
 
     @Test
+    void functionWordsAloneAreNoEvidence() {
+        assertThat(NgramFeatures.hasContentWord(List.of("no", "^ no", "i"))).isFalse();
+        assertThat(NgramFeatures.hasContentWord(List.of("no", "only <n>"))).isTrue();
+        Map<String, double[]> weights = Map.of("no", new double[] {-3, 3}, "^ no", new double[] {-3, 3});
+        NgramModel model = new NgramModel(List.of(Optional.empty(), Optional.of(PatternType.CONFIRMSHAMING)), new double[] {0, 0}, weights, 0.5, List.of());
+        assertThat(new TextPatternClassifier(new RuleBook(List.of()), Optional.of(model)).classify("no way")).isEmpty();
+    }
+
+    @Test
     void shippedModelLoadsAndSaysHowToRegenerateIt() {
         NgramModel model = NgramModel.shipped().orElseThrow();
-        assertThat(model.threshold()).isBetween(0.5, 1.0);
+        // Above 1 means calibration switched model-only findings off; below 0.5 it would be a coin toss.
+        assertThat(model.threshold()).isBetween(0.5, 1.01);
         assertThat(model.classes().get(0)).isEmpty();
         assertThat(TextPatternClassifier.standard().model()).isPresent();
     }
