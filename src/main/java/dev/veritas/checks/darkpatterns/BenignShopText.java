@@ -1,0 +1,43 @@
+package dev.veritas.checks.darkpatterns;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Ordinary shop wording the learned model must not flag on its own: shipping offers, return policies,
+ * plain stock status, deadlines with a real date, reviews in the first person, rating counts, account
+ * and cookie chrome. The model learned from a few hundred segments and can over-read words such as
+ * "free" or a number; these vetoes keep model-only findings off text shoppers see as normal. They do
+ * not apply to rule matches, which already encode what makes a text manipulative.
+ */
+public final class BenignShopText {
+    private static final String MONTH = "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?";
+    private static final List<Pattern> VETOES = List.of(
+            Pattern.compile("\\bfree (?:\\w+ ){0,2}?(?:shipping|delivery|returns?|exchanges?|click (?:&|and) collect)\\b"),
+            Pattern.compile("\\b(?:shipping|delivery|dispatch\\w*|ships)\\b.{0,40}\\b(?:within|in|over|from|on orders|days?)\\b"),
+            Pattern.compile("\\b(?:returns?|refunds?|exchanges?)\\b.{0,60}\\b(?:within|days|policy|free|easy)\\b"),
+            Pattern.compile("^\\W*(?:in stock|out of stock|sold out|available(?: now)?|pre-?order|back-?order\\w*|coming soon|add to (?:cart|bag|basket))\\W*$"),
+            Pattern.compile("\\b(?:ends?|until|till|through|thru|valid|expires?|by)\\b.{0,25}(?:\\b" + MONTH + " \\d{1,2}\\b|\\b\\d{1,2}(?:st|nd|rd|th)? (?:of )?" + MONTH
+                    + "|\\b\\d{1,2}/\\d{1,2}\\b)"),
+            Pattern.compile("^\\W*(?:i|we|my|our)\\b|\\b(?:i|we) (?:bought|ordered|purchased|love|loved|received|got|have|had|was|am|would|will)\\b"),
+            Pattern.compile("\\b\\d[\\d,.]* (?:reviews?|ratings?|stars?|answered questions)\\b|\\bout of 5\\b"),
+            Pattern.compile("\\b(?:cookies?|privacy|sign in|log in|my account|password|accessibility)\\b"),
+            // A plain decline is how a fair shop words "no"; only the shaming additions are a pattern.
+            Pattern.compile("^\\W*(?:no|nope|no,? thanks?|no,? thank you|not now|maybe later|skip|close|dismiss|cancel)\\W*$"));
+
+    private BenignShopText() {
+    }
+
+    /** The veto that applies to this normalised text, as the phrase it matched. */
+    public static Optional<String> veto(String normalized) {
+        for (Pattern p : VETOES) {
+            Matcher m = p.matcher(normalized);
+            if (m.find()) {
+                return Optional.of(m.group());
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,32 @@
+package dev.veritas.checks.darkpatterns;
+
+import static dev.veritas.checks.darkpatterns.PatternType.FORCED_ENROLLMENT;
+
+import java.util.List;
+
+/**
+ * Forced action: consent to marketing bundled with the terms the shopper must accept, or an account
+ * demanded before buying. "By placing your order you agree to our Terms" alone is ordinary and is not
+ * matched; it takes the marketing consent or the purchase gate to fire.
+ */
+final class ForcedActionRules {
+    private static final String MARKETING = "(?:e-?mails?|promotion\\w*|marketing|newsletters?|offers|text messages|sms|texts?|calls?|phone|news|updates)";
+
+    private ForcedActionRules() {
+    }
+
+    static List<TextRule> rules() {
+        return List.of(
+                // "I agree to the Terms & Conditions & to receive emails & other promotional offers"
+                TextRule.of("forced.terms_bundle_marketing", FORCED_ENROLLMENT, 0.75,
+                        "\\b(?:agree|accept|consent)\\w*\\b.{0,150}\\b(?:terms|conditions|privacy)\\b.{0,150}\\b(?:to receive|receive|to get|be contacted|contact me|authori[sz]e)\\b.{0,80}\\b" + MARKETING + "\\b"
+                                + "|\\b(?:receive|get)\\b.{0,40}\\b" + MARKETING + "\\b.{0,60}\\b(?:and|&) (?:i )?(?:agree|accept)\\w* (?:to )?(?:the |your |our )?(?:terms|conditions)\\b"),
+                // "By creating an account you agree to receive marketing emails"
+                TextRule.of("forced.agree_by_continuing", FORCED_ENROLLMENT, 0.8,
+                        "\\bby (?:creating an account|signing up|registering|placing (?:an|your) order|continuing|checking out|subscribing|entering)\\b.{0,60}\\byou (?:also )?(?:agree|consent) to (?:receive|be (?:sent|contacted)|our (?:marketing|newsletter))"),
+                // "You must create an account to checkout", "Sign up to see the price"
+                TextRule.of("forced.account_to_buy", FORCED_ENROLLMENT, 0.65,
+                        "\\b(?:you must|you need to|you have to|required to|please) (?:first )?(?:create an account|register|sign up|sign in|log ?in|become a member|join)\\b.{0,30}\\bto (?:continue to checkout|checkout|check out|purchase|buy|see (?:the |our )?prices?|view (?:the |our )?prices?|complete your (?:order|purchase)|place (?:an|your) order)\\b"
+                                + "|\\b(?:sign up|register|log ?in|create an account|join) to (?:see|view|unlock) (?:the |our |member )?prices?\\b"));
+    }
+}

@@ -1,0 +1,25 @@
+package dev.veritas.checks.darkpatterns;
+
+import static dev.veritas.checks.darkpatterns.PatternType.HARD_TO_CANCEL;
+
+import java.util.List;
+
+/**
+ * Obstruction: a membership or subscription that can only be cancelled by calling, emailing or
+ * writing. All three clues must be present; an order cancellation or return policy is not a
+ * subscription, and "cancel online in your account" is the fair way, so neither is matched.
+ */
+final class ObstructionRules {
+    private ObstructionRules() {
+    }
+
+    static List<TextRule> rules() {
+        return List.of(
+                TextRule.of("obstruction.cancel_by_contact_only", HARD_TO_CANCEL, 0.75,
+                                "\\b(?:cancel\\w*|terminat\\w*|discontinue|stop (?:the |your )?(?:automatic )?renewal|elect not to renew|opt out of (?:the |your )?(?:renewal|membership|subscription))\\b")
+                        .requires("\\b(?:membership|subscription|auto(?:matic|-)? ?renew\\w*|recurring|(?:rewards?|vip|loyalty|benefits?) (?:club|program(?:me)?|plan)|renewal|club member)")
+                        .requires("\\b(?:call(?:ing)?|phon(?:e|ing)|telephone|contact(?:ing)? (?:our |the )?(?:[\\w-]+ )?(?:customer (?:service|care|support|services)|support|us|member services)"
+                                + "|e-?mail(?:ing)? us|send us an e-?mail|by (?:post|mail|postal mail|letter)|in writing|writing to|\\d{3}[-. )]\\s?\\d{3}[-. ]\\d{4}|1-800|[\\w.]+@[\\w-]+\\.[a-z]{2,})")
+                        .unless("\\b(?:online|in (?:your|my) account|from (?:your|my) account|account settings|(?:with )?one[- ]click|in the app|self[- ]serve|manage (?:your |my )?subscription)\\b"));
+    }
+}

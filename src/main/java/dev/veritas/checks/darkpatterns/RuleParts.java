@@ -1,0 +1,19 @@
+package dev.veritas.checks.darkpatterns;
+
+/** Regex fragments shared by the rule sets; rules run on {@link TextNormalizer normalised} text. */
+final class RuleParts {
+    /** A count as shops write it: digits ("1,204", "50+") or a small number word. */
+    static final String NUM = "(?:\\d[\\d,.]*\\+?|one|two|three|four|five|six|seven|eight|nine|ten|a few|few|several|a couple of)";
+    /** A count in digits only, for rules where "a few" would be too loose. */
+    static final String DIGITS = "\\d[\\d,]*\\+?";
+    static final String TIME_UNIT = "(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|months?|years?)";
+    /** Words that follow a count without being stock ("only 3 colours left" is not scarcity). */
+    static final String NOT_STOCK = "(?:colou?rs?|sizes?|styles?|options?|variants?|designs?|flavou?rs?|models?|versions?|shades?|patterns?|ways?|steps?|clicks?|questions?|payments?|instal?lments?)";
+    static final String PEOPLE = "(?:people|persons|customers|shoppers|users|visitors|others|other people|buyers|guests|members|fans|readers|travell?ers|families|parents|moms|mums|dads|clients|collectors|gamers|players|riders|folks|pet parents|pawrents|bidders|person|customer|shopper|user|visitor|buyer|guest|member)";
+    static final String CART = "(?:shopping )?(?:carts?|bags?|baskets?|trolleys?|wish ?lists?|favou?rites)";
+    /** The opening of a decline button. */
+    static final String DECLINE = "(?:no|nah|nope|no thanks|no thank you|no, thanks|not now|not today|maybe later|skip|close)";
+
+    private RuleParts() {
+    }
+}

@@ -1,0 +1,54 @@
+package dev.veritas.checks.darkpatterns;
+
+import static dev.veritas.checks.darkpatterns.PatternType.HIDDEN_COSTS;
+import static dev.veritas.checks.darkpatterns.PatternType.HIDDEN_SUBSCRIPTION;
+import static dev.veritas.checks.darkpatterns.PatternType.SNEAK_INTO_BASKET;
+
+import java.util.List;
+
+/**
+ * Sneaking: costs, items and subscriptions the shopper did not choose. Most of it shows only in the
+ * checkout DOM; these rules catch the wording that gives it away. An item the shopper just added
+ * ("Added to your cart") is a confirmation, not sneaking, so only additions the shop made are matched.
+ */
+final class SneakingRules {
+    private static final String CART = "(?:cart|basket|bag|order|trolley)";
+    private static final String FEE = "(?:service|processing|convenience|booking|admin(?:istration)?|platform|care (?:&|and) handling|small order|"
+            + "checkout|payment|facility|packaging|protection|order handling|handling)";
+
+    private SneakingRules() {
+    }
+
+    static List<TextRule> rules() {
+        return List.of(
+                // "Shipping Insurance  Remove Insurance": an extra already in the basket, with only a way out
+                TextRule.of("sneaking.remove_preadded_extra", SNEAK_INTO_BASKET, 0.8,
+                        "\\bremove (?:shipping |package |order |delivery |purchase |parcel )?(?:insurance|protection|warranty|donation|gift wrap\\w*|care plan)\\b"),
+                // "We've added a care kit to your basket", "automatically added to your cart"
+                TextRule.of("sneaking.added_for_you", SNEAK_INTO_BASKET, 0.85,
+                        "\\b(?:automatically|by default) (?:been )?added (?:\\w+ ){0,4}?to your " + CART + "\\b"
+                                + "|\\bwe(?:'ve| have)? (?:automatically |also |already )?added\\b.{0,60}\\bto your " + CART + "\\b"
+                                + "|\\badded to your " + CART + " (?:automatically|for you|by default|for your convenience)\\b"
+                                + "|\\b(?:shipping|package|delivery|parcel) (?:insurance|protection) (?:has been|was|is|will be) (?:automatically )?(?:added|included)\\b"),
+                // "Service Charge: $14.99", "Care & Handling $2.99": a fee beyond price, tax and shipping
+                TextRule.of("sneaking.extra_fee", HIDDEN_COSTS, 0.65,
+                                // Anchored on "fee"/"charge" and looking back for the kind of fee: much cheaper than
+                                // trying every fee name at every position. No \\b before the name, as
+                                // scraped totals run words together ("$69.99iService Charge").
+                                "\\b(?:fee|charge|surcharge)s?\\b(?<=" + FEE + " (?:fee|charge|surcharge)s?)\\W{0,4}(?:[$£€]|usd|gbp|eur|aud|cad)\\s?\\d"
+                                        + "|\\b(?:care (?:&|and) handling)\\W{0,4}[$£€]\\s?\\d")
+                        .unless("\\bno (?:hidden |extra |additional |service |booking )?(?:fees?|charges?|surcharges?)\\b|\\bwaived?\\b|\\bfree\\b.{0,10}\\bfee"),
+                // "After 1 year, subscription auto renews with fee", "free 60 day VIP trial membership with this order"
+                TextRule.of("sneaking.auto_renew_with_fee", HIDDEN_SUBSCRIPTION, 0.7,
+                        "\\b(?:auto(?:matically|-)? ?renew\\w*|renews? automatically)\\b.{0,40}(?:\\b(?:fee|charge[ds]?|billed|price|rate)\\b|[$£€]\\s?\\d)"),
+                TextRule.of("sneaking.trial_with_order", HIDDEN_SUBSCRIPTION, 0.8,
+                        "\\b(?:free|complimentary|\\$0|risk[- ]free|bonus)\\b.{0,20}\\btrial (?:membership|subscription)\\b.{0,60}\\b(?:with (?:this|your|every|each) (?:order|purchase)|included|cancel any ?time)"
+                                + "|\\b(?:with (?:this|your) (?:order|purchase)),? (?:you(?:'ll| will)? (?:also )?(?:get|receive|join)|includes?) (?:a )?(?:free )?(?:\\d+[- ]day )?trial\\b"),
+                // "By opting in ... you agree that we may send you further Directories ... at a charge of £3.75"
+                TextRule.of("sneaking.opt_in_becomes_paid", HIDDEN_SUBSCRIPTION, 0.75,
+                        "\\bby (?:opting in|signing up|joining|accepting|ticking|checking)\\b.{0,160}\\b(?:agree|consent)\\b.{0,200}\\b(?:at a (?:charge|cost) of|you will be (?:billed|charged)|per month|monthly fee|a charge of)\\b"),
+                // "you'll be billed at the regular monthly rate" after an introductory period
+                TextRule.of("sneaking.intro_then_billed", HIDDEN_SUBSCRIPTION, 0.6,
+                        "\\b(?:after|at the end of|once|when) (?:the |your )?(?:free |introductory |intro |trial )+(?:period|trial|month|year|offer)\\b.{0,80}\\b(?:billed|charged|renew\\w*)\\b.{0,40}\\b(?:regular|full|standard|then[- ]current|monthly|annual|yearly)\\b"));
+    }
+}

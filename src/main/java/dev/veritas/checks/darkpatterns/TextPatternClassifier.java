@@ -1,0 +1,135 @@
+package dev.veritas.checks.darkpatterns;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Decides whether a text segment of a shop page is a dark pattern, which one, and why.
+ *
+ * <p>Hand-written rules ({@link RuleBook}) decide first: they are precise and their evidence is a
+ * phrase a shopper recognises. When no rule fires, the learned {@link NgramModel} may still report a
+ * paraphrase, but only above its calibrated threshold and only if the text is not ordinary shop
+ * wording ({@link BenignShopText}), because false alarms on normal shops are what users notice most.
+ *
+ * <p>Instances are immutable and safe to share between threads.
+ */
+public final class TextPatternClassifier {
+    /** Texts longer than this are examined in overlapping windows, so a paragraph cannot dilute the model. */
+    static final int WINDOW = 2000;
+    private static final int OVERLAP = 200;
+    /** A model-only match never claims the certainty of a precise rule. */
+    private static final double MODEL_ONLY_CAP = 0.9;
+
+
+    private static final class Standard {
+        static final TextPatternClassifier INSTANCE = new TextPatternClassifier(RuleBook.standard(), NgramModel.shipped());
+    }
+
+    private final RuleBook rules;
+    private final Optional<NgramModel> model;
+
+    public TextPatternClassifier(RuleBook rules, Optional<NgramModel> model) {
+        this.rules = rules;
+        this.model = model;
+    }
+
+    /** The rules and the model shipped with Veritas. */
+    public static TextPatternClassifier standard() {
+        return Standard.INSTANCE;
+    }
+
+    /** The rules alone, for callers that want only phrase-level evidence. */
+    public static TextPatternClassifier rulesOnly() {
+        return new TextPatternClassifier(RuleBook.standard(), Optional.empty());
+    }
+
+    public Optional<NgramModel> model() {
+        return model;
+    }
+
+    /** The most confident dark pattern in the text, if any. */
+    public Optional<TextMatch> classify(String text) {
+        List<TextMatch> all = classifyAll(text);
+        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(0));
+    }
+
+    /**
+     * Every pattern type found in the text (one match per type, the most confident), most confident
+     * first. A banner such as "Hurry! 16 people are viewing this and only 2 are left" yields both an
+     * activity notification and a low-stock message.
+     */
+    public List<TextMatch> classifyAll(String text) {
+        String normalized = TextNormalizer.normalize(text);
+        if (normalized.isEmpty()) {
+            return List.of();
+        }
+        Map<PatternType, TextMatch> best = new EnumMap<>(PatternType.class);
+        for (String window : windows(normalized)) {
+            for (TextMatch m : classifyWindow(window)) {
+                best.merge(m.patternType(), m, (a, b) -> b.confidence() > a.confidence() ? b : a);
+            }
+        }
+        List<TextMatch> out = new ArrayList<>(best.values());
+        out.sort(Comparator.comparingDouble(TextMatch::confidence).reversed());
+        return out;
+    }
+
+    private List<TextMatch> classifyWindow(String normalized) {
+        List<TextRule.RuleHit> hits = rules.matchAll(normalized);
+        // Score only when the result can be used: as supporting terms for a rule hit, or when the model
+        // may report on its own (a threshold above 1 means it may not). Most page segments are neither.
+        boolean useful = !hits.isEmpty() || model.map(m -> m.threshold() <= 1).orElse(false);
+        Optional<NgramModel.Score> score = useful ? model.map(m -> m.score(normalized)) : Optional.empty();
+        List<TextMatch> out = new ArrayList<>();
+        if (!hits.isEmpty()) {
+            for (TextRule.RuleHit h : hits) {
+                PatternType type = h.rule().type();
+                // The model's terms are added as supporting evidence only when it agrees on the type.
+                List<String> terms = score.filter(s -> s.likelyType().equals(Optional.of(type)))
+                        .map(NgramModel.Score::contributingTerms).orElse(List.of());
+                out.add(new TextMatch(type.category(), type, h.rule().confidence(), TextMatch.Source.RULE,
+                        Optional.of(h.rule().id()), Optional.of(h.phrase()), terms));
+            }
+            return out;
+        }
+        if (score.isPresent()) {
+            NgramModel.Score s = score.get();
+            boolean above = s.darkProbability() >= model.get().threshold();
+            if (above && s.likelyType().isPresent() && s.citesContent()
+                    && BenignShopText.veto(normalized).isEmpty()) {
+                PatternType type = s.likelyType().get();
+                out.add(new TextMatch(type.category(), type, Math.min(MODEL_ONLY_CAP, s.darkProbability()),
+                        TextMatch.Source.MODEL, Optional.empty(), Optional.empty(), s.contributingTerms()));
+            }
+        }
+        return out;
+    }
+
+    /** Splits long text at spaces into overlapping windows; short text is one window. */
+    static List<String> windows(String normalized) {
+        if (normalized.length() <= WINDOW * 2) {
+            return List.of(normalized);
+        }
+        List<String> out = new ArrayList<>();
+        int start = 0;
+        while (start < normalized.length()) {
+            int end = Math.min(normalized.length(), start + WINDOW);
+            if (end < normalized.length()) {
+                int space = normalized.lastIndexOf(' ', end);
+                if (space > start + WINDOW / 2) {
+                    end = space;
+                }
+            }
+            out.add(normalized.substring(start, end));
+            if (end >= normalized.length()) {
+                break;
+            }
+            start = Math.max(start + 1, end - OVERLAP);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,88 @@
+package dev.veritas.checks.darkpatterns;
+
+import static dev.veritas.checks.darkpatterns.PatternType.COUNTDOWN_TIMER;
+import static dev.veritas.checks.darkpatterns.PatternType.LIMITED_TIME_MESSAGE;
+
+import java.util.List;
+
+/**
+ * Urgency: ticking timers and deadlines without a date. A real deadline ("Sale ends Sunday 12 May",
+ * "Order by 2pm for next-day delivery") is information, not pressure, and is left alone.
+ */
+final class UrgencyRules {
+    private static final String NOT_A_CLOCK_AFTER = "(?![\\d:]|\\s?(?:am|pm|a\\.m|p\\.m|uhr|h\\b|o'clock|gmt|utc|[ecmp][sd]t\\b))";
+    /** Times of day in opening hours, delivery cut-offs and timestamps look like timers but are not. */
+    private static final String CLOCK_IS_A_TIME_OF_DAY = "\\b(?:starts?|starting|opens?|opening|closing time|delivery|deliver|dispatch\\w*|ships?|shipping|"
+            + "collection|collect|pick ?up|store hours|opening hours|business hours|posted|published|updated|reviewed|"
+            + "monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)\\b"
+            + "|\\d\\s?(?:am|pm)\\b|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}/\\d{1,2}/\\d{2,4}";
+    private static final String DELIVERY_CUTOFF = "\\b(?:deliver\\w*|dispatch\\w*|ships?|shipped|arrive\\w*|get it (?:by|on|tomorrow)|next[- ]day|same[- ]day|collection|in time for)\\b";
+    private static final String H = "(?:h|hrs?|hours?)";
+    private static final String M = "(?:m|mins?|minutes?)";
+    private static final String S = "(?:s|secs?|seconds?)";
+    private static final String D = "(?:d|days?)";
+
+    private UrgencyRules() {
+    }
+
+    static List<TextRule> rules() {
+        return List.of(
+                // "02:06:40 left", "OFFER ENDS 00:54:59": a clock with seconds is a running timer
+                TextRule.of("urgency.clock_with_seconds", COUNTDOWN_TIMER, 0.85,
+                                "(?<![\\d/.:-])\\d{1,3}\\s?:\\s?\\d{2}\\s?:\\s?\\d{2}" + NOT_A_CLOCK_AFTER)
+                        .unless(CLOCK_IS_A_TIME_OF_DAY),
+                // "Expires in 29:43", "Order in 13:16 to get $200 off", "reserved for 09:35 minutes"
+                TextRule.of("urgency.clock_with_deadline_word", COUNTDOWN_TIMER, 0.8,
+                                "\\b(?:ends?|ending|expires?|expiring|left|remaining|reserved|held|hurry|order (?:with)?in|offer|deal|sale|discount|"
+                                        + "closes?|timer|countdown|limited)\\b[^0-9]{0,40}(?<![\\d:])\\d{1,2}\\s?:\\s?\\d{2}" + NOT_A_CLOCK_AFTER
+                                        + "|(?<![\\d:])\\d{1,2}:\\d{2}\\s*(?:minutes?|mins?|left|remaining)\\b")
+                        .unless(CLOCK_IS_A_TIME_OF_DAY),
+                // Timer widgets: "00 DAYS 02 HRS 26 MINS 12 SEC", labels alone "DAYS HRS MINS SECS"
+                TextRule.of("urgency.timer_units", COUNTDOWN_TIMER, 0.9,
+                        "(?<![a-z])" + D + "(?![a-z])[\\d\\s:.,]*" + H + "(?![a-z])[\\d\\s:.,]*" + M + "(?![a-z])"
+                                + "|(?<![a-z])" + H + "(?![a-z])[\\d\\s:.,]*" + M + "(?![a-z])[\\d\\s:.,]*" + S + "(?![a-z])"),
+                // "29 minutes :07 seconds", "2m 30s"
+                TextRule.of("urgency.minutes_seconds", COUNTDOWN_TIMER, 0.85,
+                                "(?<![a-z\\d])\\d{1,3}\\s*" + M + "[\\s:.,]*\\d{1,2}\\s*" + S + "(?![a-z])")
+                        .unless("\\b(?:video|duration|runtime|run time|length|playback|track|song|film|movie|recipe|cook|bake|prep)\\w*\\b"),
+                // "2 days 13 hours left", "Ends in 16h 59m" where a deadline word shows it is a countdown
+                TextRule.of("urgency.days_hours_with_deadline_word", COUNTDOWN_TIMER, 0.8,
+                                "(?<![a-z\\d])\\d{1,3}\\s*(?:" + D + "[\\s:.,]*\\d{1,2}\\s*" + H + "|" + H + "[\\s:.,]*\\d{1,2}\\s*" + M + ")(?![a-z])")
+                        .requires("\\b(?:ends?|ending|expires?|expiring|left|remaining|hurry|offer|sale|deal|prices? (?:increase|go up|rise)|reserved|countdown|within|in\\s*:)")
+                        .unless(DELIVERY_CUTOFF),
+                // "Sale ends in", "Offer expires in: 2955", "Prices increase in"
+                TextRule.of("urgency.ends_in", COUNTDOWN_TIMER, 0.8,
+                                "\\b(?:ends?|ending|expires?|expiring|closes?|increases?)\\s+in\\b(?!\\s+(?:the|a|an|our|your|store|stores|\\d+\\s*(?:-\\s*\\d+\\s*)?(?:business |working )?(?:weeks?|months?|years?)|(?:19|20)\\d\\d)\\b)")
+                        .unless("\\b(?:warranty|guarantee|trial|subscription|membership|lease|contract|licen[cs]e)\\b"),
+                // "Your order is reserved for 09:35", "Items held for 10 minutes"
+                TextRule.of("urgency.reserved_for", COUNTDOWN_TIMER, 0.85,
+                        "\\b(?:reserved|held|saved) for (?:you )?(?:for )?(?:the next |only )?(?:\\d{1,2}\\s?:\\s?\\d{2}|\\d+\\s*(?:minutes?|mins?|seconds?|secs?)\\b)"
+                                + "|\\b(?:holding|reserving|saving|keeping) (?:your |these |this |the )?(?:items?|cart|basket|bag|order|seats?|tickets?|room|booking|price|discount) for (?:you )?(?:for )?(?:the next |only )?\\d+\\s*(?:minutes?|mins?|seconds?|secs?)\\b"),
+                // "Please order within: 0 0 : 0 2 : 4 1"
+                TextRule.of("urgency.order_within", COUNTDOWN_TIMER, 0.8,
+                                "\\b(?:order|buy|checkout|check out|purchase|complete your order)\\s+(?:with)?in\\s*:?\\s*\\d[\\d\\s]*:[\\d\\s:]*\\d")
+                        .unless(DELIVERY_CUTOFF + "|\\bcancel"),
+
+                TextRule.of("urgency.limited_time", LIMITED_TIME_MESSAGE, 0.9, "\\blimited[- ]time\\b"),
+                // "Limited offer", "One-time offer", "This offer will not be shown again"
+                TextRule.of("urgency.limited_or_one_time_offer", LIMITED_TIME_MESSAGE, 0.8,
+                        "\\blimited (?:offer|deal|promo(?:tion)?|sale)s?\\b|\\b(?:one[- ]time|once[- ]in[- ]a[- ]lifetime) (?:only )?(?:offer|deal|discount)\\b"
+                                + "|\\bthis (?:offer|deal|discount) (?:will not|won't) (?:be shown|appear|last|be (?:available|offered)) again\\b"
+                                + "|\\bonly (?:available|valid) (?:on this page|right now|now|today|for today)\\b"
+                                + "|\\b(?:only valid|valid only) (?:if|when) you\\b.{0,40}\\bnow\\b"),
+                // "Sale ends soon", "Today only", "Last chance!": a deadline with no date attached
+                TextRule.of("urgency.ends_soon", LIMITED_TIME_MESSAGE, 0.75,
+                                "\\b(?:ends?|ending|expires?|expiring|finish(?:es|ing)?|closes?|closing|disappear\\w*)\\s+(?:very |really )?(?:soon|shortly|tonight|at midnight|today)\\b"
+                                        + "|\\b(?:today|tonight|24 hours|48 hours|this weekend) only\\b"
+                                        + "|\\b(?:sale|offer|deal|price|discount|savings?|promotion)s? (?:won't|will not|can't|doesn't|do not|don't) last\\b"
+                                        + "|\\b(?:last|final) (?:chance|day|hours?) to (?:buy|save|get|order|grab|shop|claim|enjoy)\\b|\\blast chance\\s*[!:]"
+                                        + "|\\bwhile (?:it|they|the offer|the deal|the sale) lasts?\\b")
+                        .unless("\\b(?:deliver\\w*|dispatch\\w*|arrive\\w*|in time for)\\b"),
+                // "Hurry!", "Act now", "Don't miss this deal"; not the invitation "hurry over to our blog"
+                TextRule.of("urgency.hurry", LIMITED_TIME_MESSAGE, 0.7,
+                                "\\bhurry\\b(?<!\\bin a hurry|\\bno hurry)(?:\\s*(?:up\\b|[!,.:;>\\-]|$)|\\s+(?:before|while|only|just|offer|sale|deal|limited|last|don't|now|and|these|this|stock|quantities|ends?|get|grab|buy|order|shop now)\\b)|\\bact (?:now|fast|quickly)\\b|\\bnow or never\\b|\\bbefore it's too late\\b"
+                                        + "|\\bdon't (?:miss|wait)\\b(?: out)?.{0,20}\\b(?:deal|offer|sale|discount|savings?|price|chance|opportunity)\\b"
+                                        + "|\\bgrab (?:it|them|yours) (?:now|today|quick|fast|while)\\b|\\bbe quick\\b")
+                        .unless("\\b(?:sign up|subscribe|newsletter|join (?:our|the) (?:list|club|mailing))\\b"));
+    }
+}

@@ -1,0 +1,128 @@
+package dev.veritas.checks.darkpatterns;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** One example per rule id, so a rule that stops firing, or a new rule without an example, fails here. */
+class RuleBookTest {
+
+    static Stream<Arguments> examples() {
+        return Stream.of(
+                Arguments.of("scarcity.only_n_left", "Just 4 pairs left in stock"),
+                Arguments.of("scarcity.n_left_badge", "Availability: 6 units left!"),
+                Arguments.of("scarcity.left_count", "Tickets remaining: 7"),
+                Arguments.of("scarcity.small_count_in_stock", "Colour Red - 3 in stock"),
+                Arguments.of("scarcity.few_left", "Only a handful of seats left"),
+                Arguments.of("scarcity.less_than_n", "Fewer than 8 remaining"),
+                Arguments.of("scarcity.low_stock_words", "Stock is running low on this lamp"),
+                Arguments.of("scarcity.almost_gone", "Nearly gone! Get yours"),
+                Arguments.of("scarcity.share_claimed", "64% claimed - grab it"),
+                Arguments.of("scarcity.high_demand", "This jacket is in very high demand"),
+                Arguments.of("scarcity.selling_fast", "These boots are flying off the shelves"),
+                Arguments.of("urgency.clock_with_seconds", "Deal of the day 03:12:45"),
+                Arguments.of("urgency.clock_with_deadline_word", "Discount expires 14:59"),
+                Arguments.of("urgency.timer_units", "01 days 09 hours 33 minutes 02 seconds"),
+                Arguments.of("urgency.minutes_seconds", "Checkout within 9 min 41 sec"),
+                Arguments.of("urgency.days_hours_with_deadline_word", "Offer ends 1 day 6 hours from now"),
+                Arguments.of("urgency.ends_in", "Weekend promotion closes in"),
+                Arguments.of("urgency.reserved_for", "Seats held for 8 minutes"),
+                Arguments.of("urgency.order_within", "Order within 0 3 : 1 4 : 0 9"),
+                Arguments.of("urgency.limited_time", "Limited-time price"),
+                Arguments.of("urgency.limited_or_one_time_offer", "This is a one-time offer for new visitors"),
+                Arguments.of("urgency.ends_soon", "Our summer sale ends tonight"),
+                Arguments.of("urgency.hurry", "Hurry up, these go quickly"),
+                Arguments.of("social.n_people_active", "14 shoppers are considering this sofa"),
+                Arguments.of("social.n_viewing_now", "31 now viewing this"),
+                Arguments.of("social.n_recently_verb", "27 recently bought"),
+                Arguments.of("social.n_times", "Ordered 56 times this week"),
+                Arguments.of("social.n_recent_sales", "120 pairs sold in the past week"),
+                Arguments.of("social.n_bought_badge", "1.2k sold"),
+                Arguments.of("social.bought_by_n", "Purchased by 212 customers"),
+                Arguments.of("social.in_other_carts", "In 11 other people's carts"),
+                Arguments.of("social.someone_bought", "A shopper from Lyon recently ordered Blue Mug"),
+                Arguments.of("social.name_place_bought", "Priya from Pune bought Cotton Kurta"),
+                Arguments.of("social.bought_ago", "Marco ordered the Espresso Set 12 minutes ago"),
+                Arguments.of("social.last_purchased", "Last bought 3 minutes ago"),
+                Arguments.of("social.n_online_now", "84 visitors are online right now"),
+                Arguments.of("social.unsourced_testimonials", "What everyone is saying about us"),
+                Arguments.of("misdirection.shame_pay_more", "Nah, I'd love to pay more"),
+                Arguments.of("misdirection.shame_refuse_benefit", "No, I don't need exclusive perks"),
+                Arguments.of("misdirection.shame_walk_away", "No thanks, I'll pass on savings"),
+                Arguments.of("misdirection.without_benefit", "Checkout without protection"),
+                Arguments.of("misdirection.check_to_refuse", "Tick the box if you don't want special offers"),
+                Arguments.of("misdirection.negated_checkbox", "If you would not like updates, make sure this checkbox is not ticked"),
+                Arguments.of("misdirection.protection_upsell", "Get accidental damage cover for your laptop for only $49"),
+                Arguments.of("misdirection.upsell_nudge", "Don't forget the batteries"),
+                Arguments.of("misdirection.yes_upgrade", "Yes, upgrade me to express"),
+                Arguments.of("sneaking.remove_preadded_extra", "Parcel protection $2.50 Remove protection"),
+                Arguments.of("sneaking.added_for_you", "A cleaning kit was automatically added to your cart"),
+                Arguments.of("sneaking.extra_fee", "Convenience fee: $4.00"),
+                Arguments.of("sneaking.auto_renew_with_fee", "Plan auto-renews each year at the full price"),
+                Arguments.of("sneaking.trial_with_order", "Includes a complimentary 30-day trial membership with your order"),
+                Arguments.of("sneaking.opt_in_becomes_paid", "By joining, you agree that we send a quarterly box at a charge of $15"),
+                Arguments.of("sneaking.intro_then_billed", "After the introductory period you will be billed at the regular monthly price"),
+                Arguments.of("obstruction.cancel_by_contact_only", "Subscription cancellations must be made by phone to our member services team"),
+                Arguments.of("forced.terms_bundle_marketing", "I accept the privacy policy and agree to receive promotional emails"),
+                Arguments.of("forced.agree_by_continuing", "By signing up you agree to receive our marketing newsletter"),
+                Arguments.of("forced.account_to_buy", "Please register to see prices"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("examples")
+    void ruleFiresOnItsExample(String ruleId, String text) {
+        List<TextRule.RuleHit> hits = RuleBook.standard().matchAll(TextNormalizer.normalize(text));
+        assertThat(hits).extracting(h -> h.rule().id()).contains(ruleId);
+        TextRule.RuleHit hit = hits.stream().filter(h -> h.rule().id().equals(ruleId)).findFirst().orElseThrow();
+        assertThat(hit.phrase()).isNotBlank();
+    }
+
+    @Test
+    void everyRuleHasAnExampleAbove() {
+        Set<String> covered = examples().map(a -> (String) a.get()[0]).collect(Collectors.toSet());
+        assertThat(RuleBook.standard().rules()).extracting(TextRule::id).allMatch(covered::contains);
+    }
+
+    @Test
+    void everyPatternTypeHasAtLeastOneRule() {
+        Set<PatternType> withRules = RuleBook.standard().rules().stream().map(TextRule::type).collect(Collectors.toSet());
+        assertThat(withRules).containsExactlyInAnyOrder(PatternType.values());
+    }
+
+    @Test
+    void ruleIdsNameTheirCategory() {
+        for (TextRule r : RuleBook.standard().rules()) {
+            String prefix = r.id().substring(0, r.id().indexOf('.'));
+            assertThat(r.type().category().wire()).as(r.id()).startsWith(prefix.equals("social") ? "social_proof" : prefix.equals("forced") ? "forced_action" : prefix);
+        }
+        assertThat(Arrays.stream(PatternCategory.values())).hasSize(7);
+    }
+
+    @Test
+    void bookRejectsDuplicateIds() {
+        TextRule r = TextRule.of("x.same", PatternType.LOW_STOCK_MESSAGE, 0.5, "a");
+        assertThatThrownBy(() -> new RuleBook(List.of(r, r))).hasMessageContaining("x.same");
+    }
+
+    @Test
+    void unlessAndRequiresAndMaxLengthShapeWhenARuleFires() {
+        TextRule rule = TextRule.of("t.demo", PatternType.LOW_STOCK_MESSAGE, 0.5, "\\bleft\\b")
+                .requires("\\bonly\\b").unless("\\bturn\\b").maxLength(20);
+        assertThat(rule.match("only 2 left")).isPresent();
+        assertThat(rule.match("2 left")).as("required clue missing").isEmpty();
+        assertThat(rule.match("only turn left")).as("benign context").isEmpty();
+        assertThat(rule.match("only the very long text left")).as("longer than a button").isEmpty();
+        assertThat(rule.match("only 2 left").orElseThrow().phrase()).isEqualTo("left … only");
+        assertThatThrownBy(() -> TextRule.of("t.bad", PatternType.LOW_STOCK_MESSAGE, 1.5, "x"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}

@@ -1,0 +1,313 @@
+package dev.veritas.checks.darkpatterns;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class TextPatternClassifierTest {
+    private final TextPatternClassifier classifier = TextPatternClassifier.standard();
+
+    @ParameterizedTest(name = "{1}: {0}")
+    @CsvSource(delimiter = '|', value = {
+            // scarcity
+            "Only 3 left in stock - order soon!                      | low_stock_message",
+            "HURRY! JUST 1 ITEM LEFT                                 | low_stock_message",
+            "Low stock: 4 remaining                                  | low_stock_message",
+            "Almost sold out in size 10                              | low_stock_message",
+            "Very few left at this price                             | low_stock_message",
+            "This style is in high demand                            | high_demand_message",
+            "Selling fast - 3 colours nearly gone                    | high_demand_message",
+            "Popular pick: selling out quickly                       | high_demand_message",
+            // urgency
+            "Flash deal ends in 01:23:45                             | countdown_timer",
+            "Sale ends in 2 days 04 hrs 12 mins 09 secs              | countdown_timer",
+            "Your cart is reserved for 14:59 minutes                 | countdown_timer",
+            "We are holding your seats for 12 minutes                | countdown_timer",
+            "Limited time only: 2 for $30                            | limited_time_message",
+            "Offer ends soon - shop now                              | limited_time_message",
+            "Today only! Free tote with every order                  | limited_time_message",
+            // misdirection
+            "No thanks, I'd rather pay full price                    | confirmshaming",
+            "No, I don't like saving money                           | confirmshaming",
+            "I'll pass on the discount, I enjoy paying more          | confirmshaming",
+            "Nope, free gifts aren't for me                          | confirmshaming",
+            "Decline and forfeit my welcome discount                 | confirmshaming",
+            "No thanks, I'll stick with full price                   | confirmshaming",
+            "Continue without free membership                        | visual_interference",
+            "Proceed without my exclusive discount                   | visual_interference",
+            "Uncheck this box if you do not wish to receive offers   | trick_questions",
+            "If you don't want our catalogue, ensure the box below is not checked | trick_questions",
+            "Add 2-year protection plan for just $19.99              | pressured_selling",
+            "Yes! Add the matching pillowcase                        | pressured_selling",
+            // social proof
+            "43 people are viewing this item right now               | activity_notification",
+            "Lena from Hamburg just bought Linen Shirt               | activity_notification",
+            "Someone in Austin purchased Travel Mug 3 minutes ago    | activity_notification",
+            "96 sold in the last 24 hours                            | activity_notification",
+            "What our clients are saying about us                    | testimonials_of_uncertain_origin",
+            // sneaking
+            "Extended warranty ($14.99) Remove warranty              | sneak_into_basket",
+            "We have added a bottle of cleaner to your cart for you  | sneak_into_basket",
+            "Booking fee: £3.95                                      | hidden_costs",
+            "Order subtotal $40.00 Service charge $6.00 Total $46.00 | hidden_costs",
+            "Membership auto-renews with a yearly fee                | hidden_subscription",
+            "Free 14-day trial subscription included with this purchase, cancel anytime | hidden_subscription",
+            // obstruction
+            "To cancel your membership you must call customer service on 1-800-555-0100 | hard_to_cancel",
+            "Subscriptions can only be cancelled by emailing us at help@shop.example | hard_to_cancel",
+            // forced action
+            "I agree to the Terms of Sale and to receive marketing texts and emails | forced_enrollment",
+            "You must create an account to complete your purchase    | forced_enrollment",
+    })
+    void findsEveryPatternTypeWithEvidence(String text, String expectedType) {
+        TextMatch m = classifier.classify(text).orElseThrow(() -> new AssertionError("not detected: " + text));
+        PatternType type = PatternType.fromLabel(expectedType).orElseThrow();
+        assertThat(m.patternType()).isEqualTo(type);
+        assertThat(m.category()).isEqualTo(type.category());
+        assertThat(m.confidence()).isBetween(0.5, 1.0);
+        assertThat(m.severity()).isEqualTo(type.defaultSeverity());
+        if (m.source() == TextMatch.Source.RULE) {
+            assertThat(m.ruleId()).isPresent();
+            assertThat(TextNormalizer.normalize(text)).contains(m.matchedPhrase().orElseThrow().split(" … ")[0]);
+        } else {
+            assertThat(m.contributingTerms()).isNotEmpty();
+        }
+        assertThat(m.why()).isNotBlank();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "FREE SHIPPING ON ORDERS OVER $100!",
+            "Free delivery on orders over £40",
+            "Free standard shipping on every order",
+            "In stock",
+            "In Stock. Usually dispatched within 24 hours",
+            "Out of stock",
+            "Sold out",
+            "Add to cart",
+            "Add to Bag",
+            "Sale ends Sunday, 12 May",
+            "Sale ends Sunday May 12 at 11:59pm",
+            "Black Friday offers valid until 30 November",
+            "Spring sale: 20% off until 31/03",
+            "Returns accepted within 30 days for a full refund",
+            "Free returns and exchanges within 60 days",
+            "Our return policy: unworn items can be returned within 14 days of delivery.",
+            "Great fit and lovely fabric. - Hannah, Bristol",
+            "I paid full price and it was worth every penny",
+            "Emily R. from Denver: I bought two and wear them every week!",
+            "I ordered this three weeks ago and it still looks new.",
+            "Bought this for my son, he loves it. Fast shipping too.",
+            "4.6 out of 5 stars (2,381 reviews)",
+            "Rated 4.9 by 1,100 verified buyers",
+            "Home / Men / Shoes / Trainers",
+            "My account",
+            "Sign in",
+            "Size guide",
+            "Best sellers",
+            "Most popular",
+            "Trending now",
+            "New arrivals",
+            "Limited edition print",
+            "Customers also viewed",
+            "No thanks",
+            "Not now",
+            "Maybe later",
+            "No thanks, I already have an account",
+            "No thanks, I'd like to keep browsing",
+            "No thank you, I'm fine for now",
+            "Continue shopping",
+            "Subtotal: $59.00",
+            "Shipping & handling: $5.99",
+            "Order total: $112.40",
+            "2 items in your cart",
+            "Item added to your bag",
+            "Showing 1-24 of 318 products",
+            "Store hours: Mon-Sat 9:00-18:00",
+            "Call us 9am-5pm on 0800 123 4567",
+            "Order by 2pm for next-day delivery",
+            "Order within 3 hrs 12 mins for delivery tomorrow",
+            "Delivered in 3-5 business days",
+            "Estimated delivery: Thu 16 May - Mon 20 May",
+            "Available in 6 colours",
+            "Only 3 colours available in this style",
+            "Dimensions: 80 x 45 x 30 cm",
+            "Battery lasts up to 10 hours 30 minutes",
+            "100% organic cotton",
+            "Made in Portugal",
+            "Prices include VAT",
+            "Pay in 3 interest-free instalments of £16.66",
+            "Due to high demand, dispatch may take up to 5 days.",
+            "Limit 2 per customer",
+            "Sign up for our newsletter for style news and 10% off your first order",
+            "Subscribe & save 10% - pause or cancel online anytime",
+            "You can cancel your subscription at any time in your account settings.",
+            "By placing your order you agree to our Terms & Conditions.",
+            "Please sign in to add items to your wishlist",
+            "Join 40,000 happy customers",
+            "Compare at $49.99",
+            "Was $80 now $60",
+            "Buy one, get one half price",
+            "Free gift wrapping available at checkout",
+            "Back in stock soon - notify me",
+            "We use cookies to give you the best experience.",
+            "Posted on 2023-04-01 10:22:33",
+            "Video: 2 min 15 sec product tour",
+            "In a hurry? Choose express shipping at checkout.",
+            "Hurry over to our journal for autumn recipes",
+            "If you return part of an order you may lose the bundle discount.",
+    })
+    void leavesOrdinaryShopTextAlone(String text) {
+        assertThat(classifier.classify(text)).as(text).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "Only&nbsp;2&nbsp;left&nbsp;in&nbsp;stock",
+            "<span class=\"badge\">Only <b>2</b> left</span>",
+            "ＯＮＬＹ ２ ＬＥＦＴ",
+            "On\u200Bly 2 le\u200Dft",
+            "oNlY 2 LeFt",
+            "Only\u00A02\u00A0left",
+    })
+    void isNotFooledByEncodingOrCase(String text) {
+        assertThat(classifier.classify(text)).map(TextMatch::patternType).contains(PatternType.LOW_STOCK_MESSAGE);
+    }
+
+    @Test
+    void curlyApostrophesStillShame() {
+        assertThat(classifier.classify("No thanks, I don’t want to save 15%")).map(TextMatch::patternType)
+                .contains(PatternType.CONFIRMSHAMING);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", " ", "\n\t", "!!!", "😀😀😀", "\u0000", "&nbsp;", "<br/>"})
+    void emptyOrMeaninglessTextIsNotAPattern(String text) {
+        assertThat(classifier.classify(text)).isEmpty();
+        assertThat(classifier.classifyAll(text)).isEmpty();
+    }
+
+    @Test
+    void nullIsTreatedAsEmpty() {
+        assertThat(classifier.classify(null)).isEmpty();
+    }
+
+    @Test
+    void aMegabyteOfTextIsHandledQuicklyAndStillFindsThePattern() {
+        StringBuilder page = new StringBuilder();
+        String filler = "Our linen shirts are made in Portugal from European flax and washed for softness. ";
+        while (page.length() < 1_000_000) {
+            page.append(filler);
+        }
+        page.append("Hurry, only 2 left in stock!");
+        String huge = page.toString();
+        List<TextMatch> matches = Assertions.assertTimeoutPreemptively(Duration.ofSeconds(10), () -> classifier.classifyAll(huge));
+        assertThat(matches).extracting(TextMatch::patternType).contains(PatternType.LOW_STOCK_MESSAGE);
+        assertThat(classifier.classify(filler.repeat(1_200))).as("100 kB of benign prose").isEmpty();
+    }
+
+    @Test
+    void longWindowsOverlapSoAPhraseAcrossABoundaryIsKept() {
+        List<String> windows = TextPatternClassifier.windows("word ".repeat(3000));
+        assertThat(windows).hasSizeGreaterThan(1).allMatch(w -> w.length() <= TextPatternClassifier.WINDOW);
+        assertThat(TextPatternClassifier.windows("short text")).containsExactly("short text");
+    }
+
+    @Test
+    void reportsEachPatternInABannerOnce() {
+        List<TextMatch> all = classifier.classifyAll("Hurry! 16 people are viewing this and only 2 left in stock");
+        assertThat(all).extracting(TextMatch::patternType)
+                .contains(PatternType.ACTIVITY_NOTIFICATION, PatternType.LOW_STOCK_MESSAGE, PatternType.LIMITED_TIME_MESSAGE)
+                .doesNotHaveDuplicates();
+        assertThat(all).isSortedAccordingTo((a, b) -> Double.compare(b.confidence(), a.confidence()));
+        assertThat(classifier.classify("Hurry! 16 people are viewing this and only 2 left in stock")).contains(all.get(0));
+    }
+
+    @Test
+    void ruleEvidenceNamesTheRuleAndPhrase() {
+        TextMatch m = classifier.classify("Only 2 left in stock!").orElseThrow();
+        assertThat(m.source()).isEqualTo(TextMatch.Source.RULE);
+        assertThat(m.ruleId()).contains("scarcity.only_n_left");
+        assertThat(m.matchedPhrase()).contains("only 2 left");
+        assertThat(m.why()).contains("scarcity.only_n_left").contains("only 2 left");
+    }
+
+    /** A tiny hand-made model shows the model path's contract without depending on the shipped weights. */
+    private static TextPatternClassifier toyModelOnly() {
+        List<Optional<PatternType>> classes = List.of(Optional.empty(), Optional.of(PatternType.HIGH_DEMAND_MESSAGE));
+        Map<String, double[]> weights = Map.of("zorble", new double[] {-3, 3}, "^ zorble", new double[] {-2, 2}, "shipping", new double[] {0, 1});
+        NgramModel model = new NgramModel(classes, new double[] {1, -1}, weights, 0.8, List.of("toy"));
+        return new TextPatternClassifier(new RuleBook(List.of()), Optional.of(model));
+    }
+
+    @Test
+    void modelOnlyMatchCarriesItsContributingTerms() {
+        TextMatch m = toyModelOnly().classify("zorble everywhere").orElseThrow();
+        assertThat(m.source()).isEqualTo(TextMatch.Source.MODEL);
+        assertThat(m.patternType()).isEqualTo(PatternType.HIGH_DEMAND_MESSAGE);
+        assertThat(m.contributingTerms()).first().isIn("zorble", "^ zorble");
+        assertThat(m.ruleId()).isEmpty();
+        assertThat(m.confidence()).isLessThanOrEqualTo(0.9);
+        assertThat(m.why()).contains("zorble");
+    }
+
+    @Test
+    void modelStaysQuietBelowItsThresholdAndOnOrdinaryShopWording() {
+        assertThat(toyModelOnly().classify("plain words")).isEmpty();
+        assertThat(toyModelOnly().classify("zorble free shipping on orders over $50")).as("benign veto").isEmpty();
+    }
+
+    @Test
+    void functionWordsAloneAreNoEvidence() {
+        assertThat(NgramFeatures.hasContentWord(List.of("no", "^ no", "i"))).isFalse();
+        assertThat(NgramFeatures.hasContentWord(List.of("no", "only <n>"))).isTrue();
+        Map<String, double[]> weights = Map.of("no", new double[] {-3, 3}, "^ no", new double[] {-3, 3});
+        NgramModel model = new NgramModel(List.of(Optional.empty(), Optional.of(PatternType.CONFIRMSHAMING)), new double[] {0, 0}, weights, 0.5, List.of());
+        assertThat(new TextPatternClassifier(new RuleBook(List.of()), Optional.of(model)).classify("no way")).isEmpty();
+    }
+
+    @Test
+    void shippedModelLoadsAndSaysHowToRegenerateIt() {
+        NgramModel model = NgramModel.shipped().orElseThrow();
+        // Above 1 means calibration switched model-only findings off; below 0.5 it would be a coin toss.
+        assertThat(model.threshold()).isBetween(0.5, 1.01);
+        assertThat(model.classes().get(0)).isEmpty();
+        assertThat(TextPatternClassifier.standard().model()).isPresent();
+    }
+
+    @Test
+    void matchesAreValidated() {
+        assertThatThrownBy(() -> new TextMatch(PatternCategory.URGENCY, PatternType.LOW_STOCK_MESSAGE, 0.9, TextMatch.Source.RULE,
+                Optional.of("r"), Optional.of("p"), List.of())).hasMessageContaining("scarcity");
+        assertThatThrownBy(() -> new TextMatch(PatternCategory.SCARCITY, PatternType.LOW_STOCK_MESSAGE, 1.5, TextMatch.Source.RULE,
+                Optional.of("r"), Optional.of("p"), List.of())).hasMessageContaining("confidence");
+        assertThatThrownBy(() -> new TextMatch(PatternCategory.SCARCITY, PatternType.LOW_STOCK_MESSAGE, 0.5, TextMatch.Source.MODEL,
+                Optional.empty(), Optional.empty(), List.of())).hasMessageContaining("terms");
+    }
+
+    @Test
+    void classifyingASegmentTakesMicroseconds() {
+        List<String> segments = List.of("Only 2 left in stock!", "Free shipping on orders over $100", "Jane in Leeds just bought Wool Scarf",
+                "Add to cart", "Offer ends in 00:14:59", "Our linen shirts are made in Portugal from European flax and washed for softness.");
+        for (int i = 0; i < 2_000; i++) {
+            classifier.classify(segments.get(i % segments.size()));
+        }
+        int n = 6_000;
+        long start = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            classifier.classify(segments.get(i % segments.size()));
+        }
+        double microsEach = (System.nanoTime() - start) / 1_000.0 / n;
+        // Generous bound for a shared 2-core machine; typical figures are tens of microseconds.
+        assertThat(microsEach).isLessThan(1_000);
+    }
+}
