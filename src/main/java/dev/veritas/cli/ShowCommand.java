@@ -36,7 +36,7 @@ final class ShowCommand implements Callable<Integer> {
             if (json) {
                 out.println(Json.pretty(AuditJson.audit(audit)));
             } else {
-                new AuditReportText(out).print(audit);
+                new AuditReportText(out).full(AuditJson.audit(audit));
             }
             return 0;
         }

@@ -7,9 +7,11 @@ import picocli.CommandLine.Command;
         version = "veritas 0.1.0",
         description = "Audits websites for phishing, dark patterns and security weaknesses, and keeps every audit.",
         subcommands = {
+            AuditCommand.class,
             HistoryCommand.class,
             ShowCommand.class,
             DbCommand.class,
+            EvalCommand.class,
             BenchCommand.class,
         })
 public final class VeritasCommand implements Runnable {

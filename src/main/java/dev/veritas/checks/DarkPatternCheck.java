@@ -1,0 +1,297 @@
+package dev.veritas.checks;
+
+import dev.veritas.audit.Finding;
+import dev.veritas.audit.Severity;
+import dev.veritas.capture.CheckboxFacts;
+import dev.veritas.capture.ControlFacts;
+import dev.veritas.capture.PageCapture;
+import dev.veritas.capture.SiteCapture;
+import dev.veritas.capture.TemporalFacts.Observation;
+import dev.veritas.capture.TemporalFacts.Reading;
+import dev.veritas.capture.TextSegment;
+import dev.veritas.checks.CheckOutcome.SignalReading;
+import dev.veritas.checks.darkpatterns.PatternType;
+import dev.veritas.checks.darkpatterns.TextMatch;
+import dev.veritas.checks.darkpatterns.TextPatternClassifier;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The 15 dark patterns of Mathur et al. (2019), from three kinds of evidence: what the text says, what the page
+ * does with its controls (ticked extras, a decline option made tiny or faint), and what changes with time
+ * (a countdown that restarts on reload, a stock count that never moves).
+ */
+public final class DarkPatternCheck implements Check {
+    public static final String NAME = "dark_patterns";
+    private static final int MAX_PER_TYPE = 5;
+
+    private static final Pattern DECLINE = Pattern.compile("^(no,? thanks?|no thank you|not now|maybe later|skip|decline|reject( all)?|"
+            + "cancel|unsubscribe|opt[- ]?out|close|dismiss|continue without.*|no\\b.*|i don.?t want.*|i.?ll pass.*|×|x)$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern ADD_ON = Pattern.compile("protect|warrant|insur|cover|upgrade|add\\b|extra|premium|gift ?wrap|donat|tip\\b|priority|express|plan\\b|\\$|€|£|\\+\\s?\\d",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern MARKETING = Pattern.compile("newsletter|offers|promotion|marketing|e-?mails? (me|from)|sign me up|subscribe|partners|updates and|deals",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern HARMLESS_TICK = Pattern.compile("remember me|keep me (signed|logged) in|stay signed|save (my|this) (card|address)|same as (billing|shipping)",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern COUNTDOWN_CONTEXT = Pattern.compile("end|left|remain|expire|hurry|offer|sale|deal|countdown|only|timer|closes|time|reserved|held|price",
+            Pattern.CASE_INSENSITIVE);
+
+    private final TextPatternClassifier classifier;
+
+    public DarkPatternCheck(TextPatternClassifier classifier) {
+        this.classifier = classifier;
+    }
+
+    public DarkPatternCheck() {
+        this(TextPatternClassifier.standard());
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public CheckOutcome run(SiteCapture capture) {
+        if (capture.pages().stream().noneMatch(PageCapture::isHtml)) {
+            return new CheckOutcome(NAME, Optional.empty(), List.of(), Optional.empty());
+        }
+        List<Finding> findings = new ArrayList<>();
+        Map<String, Integer> perType = new HashMap<>();
+        Set<String> seenTexts = new HashSet<>();
+        for (PageCapture page : capture.pages()) {
+            text(page, findings, perType, seenTexts);
+            preselected(page, findings);
+            hiddenDecline(page, findings);
+            timers(page, findings);
+            counters(page, findings);
+        }
+        double weight = 0;
+        Map<String, Double> byType = new LinkedHashMap<>();
+        for (Finding f : findings) {
+            byType.merge(f.patternType(), f.severity().weight() * f.confidence(), (a, b) -> Math.min(1.0, a + b));
+        }
+        for (double w : byType.values()) {
+            weight += w;
+        }
+        double score = 1 - Math.min(1, weight / 2.5);
+        String summary = findings.isEmpty() ? "no dark patterns found"
+                : byType.size() + " kinds of dark pattern: " + String.join(", ", byType.keySet());
+        double confidence = capture.pages().stream().anyMatch(p -> !p.temporal().timers().isEmpty() || !p.screenshotIndexes().isEmpty()) ? 0.85 : 0.7;
+        return CheckOutcome.of(NAME, new SignalReading(score, confidence, summary), findings);
+    }
+
+    private void text(PageCapture page, List<Finding> out, Map<String, Integer> perType, Set<String> seenTexts) {
+        for (TextSegment s : page.segments()) {
+            if (!s.visible() || s.text().length() < 3) {
+                continue;
+            }
+            String key = s.text().toLowerCase(Locale.ROOT).replaceAll("\\d+", "#").strip();
+            if (seenTexts.contains(key)) {
+                continue;
+            }
+            Optional<TextMatch> m = classifier.classify(s.text());
+            if (m.isEmpty()) {
+                continue;
+            }
+            seenTexts.add(key);
+            TextMatch match = m.get();
+            PatternType type = match.patternType();
+            if (perType.merge(type.wire(), 1, Integer::sum) > MAX_PER_TYPE) {
+                continue;
+            }
+            Map<String, Object> values = new LinkedHashMap<>();
+            match.ruleId().ifPresent(r -> values.put("rule", r));
+            match.matchedPhrase().ifPresent(p -> values.put("matched", p));
+            if (!match.contributingTerms().isEmpty()) {
+                values.put("terms", match.contributingTerms());
+            }
+            values.put("seen", s.moment().equals(TextSegment.LATER) ? "a few seconds after load" : "at load");
+            out.add(FindingBuilder.finding("dark_patterns.text." + type.wire()).category(type.category().wire()).patternType(type.wire())
+                    .severity(type.defaultSeverity()).confidence(match.confidence())
+                    .title(type.title())
+                    .description("“" + clip(s.text()) + "” — " + match.why() + ".")
+                    .plainEnglish(type.plainEnglish())
+                    .page(page.finalUrl()).evidence(s.text(), s.selector(), values)
+                    .screenshot(shotFor(page, s.moment())).build());
+        }
+    }
+
+    private static void preselected(PageCapture page, List<Finding> out) {
+        for (CheckboxFacts box : page.checkboxes()) {
+            if (!box.checked() || !box.type().equals("checkbox") || HARMLESS_TICK.matcher(box.label()).find()) {
+                continue;
+            }
+            boolean addOn = ADD_ON.matcher(box.label()).find();
+            boolean marketing = MARKETING.matcher(box.label()).find();
+            if (!addOn && !marketing) {
+                continue;
+            }
+            PatternType type = addOn ? PatternType.PRESSURED_SELLING : PatternType.FORCED_ENROLLMENT;
+            out.add(FindingBuilder.finding("dark_patterns.preselected_option").category(type.category().wire()).patternType(type.wire())
+                    .severity(addOn ? Severity.HIGH : Severity.MEDIUM).confidence(0.85)
+                    .title(addOn ? "A paid extra is ticked for you" : "You are signed up for marketing unless you untick it")
+                    .description("The checkbox “" + clip(box.label()) + "” on " + page.finalUrl() + " is already ticked when the page loads.")
+                    .plainEnglish(addOn ? "The shop ticked an extra for you; if you do not notice and untick it, you pay for it."
+                            : "The shop ticked the box that signs you up; if you do not untick it, you have agreed without choosing to.")
+                    .page(page.finalUrl()).evidence(box.label(), box.selector(), Map.of("checked", true, "in_form", box.inForm()))
+                    .screenshot(page.firstScreenshot()).build());
+        }
+    }
+
+    private void hiddenDecline(PageCapture page, List<Finding> out) {
+        int found = 0;
+        for (ControlFacts c : page.controls()) {
+            String text = c.text().strip();
+            if (text.length() > 80 || !(DECLINE.matcher(text).matches() || isConfirmshaming(text))) {
+                continue;
+            }
+            List<String> problems = new ArrayList<>();
+            if (c.fontSizePx() > 0 && c.fontSizePx() < 11) {
+                problems.add("tiny text (" + Math.round(c.fontSizePx()) + " px)");
+            }
+            if (c.contrast() > 0 && c.contrast() < 2.5) {
+                problems.add("faint (contrast " + c.contrast() + ":1)");
+            }
+            if (c.opacity() < 0.3) {
+                problems.add("nearly transparent");
+            }
+            if (problems.isEmpty() || found >= MAX_PER_TYPE) {
+                continue;
+            }
+            found++;
+            out.add(FindingBuilder.finding("dark_patterns.hidden_decline").category(PatternType.VISUAL_INTERFERENCE.category().wire())
+                    .patternType(PatternType.VISUAL_INTERFERENCE.wire()).severity(Severity.HIGH).confidence(0.85)
+                    .title("The way to say no is hidden")
+                    .description("The option “" + clip(text) + "” is made hard to see: " + String.join(", ", problems) + ".")
+                    .plainEnglish("The button or link to decline is deliberately small or faint so you do not notice it; declining is always allowed.")
+                    .page(page.finalUrl()).evidence(text, c.selector(), Map.of("font_size_px", c.fontSizePx(), "contrast", c.contrast(),
+                            "opacity", c.opacity(), "in_dialog", c.inDialog()))
+                    .screenshot(page.firstScreenshot()).build());
+        }
+    }
+
+    private boolean isConfirmshaming(String text) {
+        return classifier.classify(text).map(m -> m.patternType() == PatternType.CONFIRMSHAMING).orElse(false);
+    }
+
+    private static void timers(PageCapture page, List<Finding> out) {
+        for (Observation o : page.temporal().timers()) {
+            Optional<Reading> load = o.at(Reading.LOAD);
+            Optional<Reading> later = o.at(Reading.LATER);
+            Optional<Reading> reload = o.at(Reading.RELOAD);
+            if (load.isEmpty() || load.get().value().isEmpty() || later.isEmpty() || later.get().value().isEmpty()) {
+                continue;
+            }
+            long v0 = load.get().value().get();
+            long v1 = later.get().value().get();
+            double elapsed = (later.get().atMillis() - load.get().atMillis()) / 1000.0;
+            boolean countdownWords = COUNTDOWN_CONTEXT.matcher(o.context()).find();
+            String verdict = null;
+            double confidence = 0;
+            if (reload.isPresent() && reload.get().value().isPresent()) {
+                double sinceLoad = (reload.get().atMillis() - load.get().atMillis()) / 1000.0;
+                double expected = v0 - sinceLoad;
+                long v2 = reload.get().value().get();
+                if (v1 < v0 && v2 > expected + 2.5) {
+                    verdict = "restarts when the page is reloaded: it showed " + load.get().text() + " at load, " + later.get().text()
+                            + " after " + fmt(elapsed) + " s, and " + reload.get().text() + " again after a reload " + fmt(sinceLoad) + " s after the first load";
+                    confidence = 0.95;
+                }
+            }
+            if (verdict == null && v1 == v0 && elapsed >= 2 && countdownWords) {
+                verdict = "does not move: it showed " + load.get().text() + " at load and still " + later.get().text() + " " + fmt(elapsed) + " s later";
+                confidence = 0.8;
+            } else if (verdict == null && v1 != v0 && countdownWords) {
+                double ran = v0 - v1;
+                if (ran < 0) {
+                    verdict = "runs backwards for a countdown: " + load.get().text() + " became " + later.get().text() + " in " + fmt(elapsed) + " s";
+                    confidence = 0.8;
+                } else if (Math.abs(ran - elapsed) > 2 + 0.25 * elapsed) {
+                    verdict = "runs at the wrong speed: " + fmt(ran) + " s passed on the timer in " + fmt(elapsed) + " s of real time";
+                    confidence = 0.75;
+                }
+            }
+            if (verdict == null) {
+                continue;
+            }
+            Map<String, Object> readings = new LinkedHashMap<>();
+            for (Reading r : o.readings()) {
+                readings.put(r.moment(), Map.of("text", r.text(), "at_ms", r.atMillis(), "seconds", r.value().orElse(-1L)));
+            }
+            out.add(FindingBuilder.finding("dark_patterns.fake_countdown").category(PatternType.COUNTDOWN_TIMER.category().wire())
+                    .patternType(PatternType.COUNTDOWN_TIMER.wire()).severity(Severity.HIGH).confidence(confidence)
+                    .title("Fake countdown timer")
+                    .description("The countdown “" + clip(o.context()) + "” " + verdict + ".")
+                    .plainEnglish("The deadline is not real: the timer " + (verdict.startsWith("restarts") ? "starts again every time the page loads"
+                            : verdict.startsWith("does not move") ? "never counts down" : "does not keep real time") + ", so there is no need to hurry.")
+                    .page(page.finalUrl()).evidence(o.context(), o.selector(), readings)
+                    .screenshot(page.firstScreenshot()).build());
+        }
+    }
+
+    private static void counters(PageCapture page, List<Finding> out) {
+        for (Observation o : page.temporal().counters()) {
+            Optional<Reading> load = o.at(Reading.LOAD);
+            Optional<Reading> later = o.at(Reading.LATER);
+            Optional<Reading> reload = o.at(Reading.RELOAD);
+            if (load.isEmpty() || load.get().value().isEmpty() || reload.isEmpty() || reload.get().value().isEmpty()) {
+                continue;
+            }
+            long v0 = load.get().value().get();
+            long v2 = reload.get().value().get();
+            boolean scarcity = o.context().toLowerCase(Locale.ROOT).matches(".*\\b(left|remaining|stock|available)\\b.*");
+            String verdict;
+            if (v0 == v2 && later.flatMap(Reading::value).map(v -> v == v0).orElse(true)) {
+                if (!scarcity) {
+                    continue; // a steady "N people viewing" proves little either way
+                }
+                verdict = "stayed at " + v0 + " at load, a few seconds later and after a reload";
+            } else if (scarcity && v2 > v0) {
+                verdict = "went up from " + v0 + " to " + v2 + " on a reload, which real stock does not do";
+            } else if (!scarcity && v0 != v2) {
+                verdict = "changed from " + v0 + " to " + v2 + " on a simple reload";
+            } else {
+                continue;
+            }
+            PatternType type = scarcity ? PatternType.LOW_STOCK_MESSAGE : PatternType.ACTIVITY_NOTIFICATION;
+            Map<String, Object> readings = new LinkedHashMap<>();
+            for (Reading r : o.readings()) {
+                readings.put(r.moment(), Map.of("text", r.text(), "at_ms", r.atMillis(), "value", r.value().orElse(-1L)));
+            }
+            out.add(FindingBuilder.finding("dark_patterns.fake_scarcity").category(type.category().wire()).patternType(type.wire())
+                    .severity(Severity.MEDIUM).confidence(scarcity && v0 == v2 ? 0.6 : 0.75)
+                    .title(scarcity ? "Stock count that never changes" : "Made-up activity count")
+                    .description("The claim “" + clip(o.context()) + "” " + verdict + ".")
+                    .plainEnglish(scarcity ? "The “only a few left” number looks fixed in the page rather than counted from real stock."
+                            : "The number of other shoppers changes at random, so it is not a real count.")
+                    .page(page.finalUrl()).evidence(o.context(), o.selector(), readings)
+                    .screenshot(page.firstScreenshot()).build());
+        }
+    }
+
+    private static Optional<Integer> shotFor(PageCapture page, String moment) {
+        List<Integer> shots = page.screenshotIndexes();
+        if (shots.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(moment.equals(TextSegment.LATER) && shots.size() > 1 ? shots.get(1) : shots.get(0));
+    }
+
+    private static String clip(String s) {
+        String t = s.replaceAll("\\s+", " ").strip();
+        return t.length() > 160 ? t.substring(0, 159) + "…" : t;
+    }
+
+    private static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.1f", v);
+    }
+}

@@ -1,0 +1,155 @@
+package dev.veritas.cli;
+
+import dev.veritas.audit.Audit;
+import dev.veritas.audit.AuditEvent;
+import dev.veritas.audit.AuditId;
+import dev.veritas.audit.AuditStatus;
+import dev.veritas.audit.NewAudit;
+import dev.veritas.audit.TargetUrl;
+import dev.veritas.audit.Tier;
+import dev.veritas.audit.VerdictMode;
+import dev.veritas.engine.Engine;
+import dev.veritas.json.AuditJson;
+import dev.veritas.json.Json;
+import dev.veritas.store.AuditStore;
+import dev.veritas.store.WorkerId;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "audit", mixinStandardHelpOptions = true,
+        description = "Audit a website (or a HAR file) and print the verdict. The audit is stored like any other.")
+final class AuditCommand implements Callable<Integer> {
+    @Mixin
+    StoreOptions store;
+
+    @Mixin
+    EngineFlags engineFlags;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "URL", arity = "0..1", description = "The site to audit, e.g. https://example.com")
+    String url;
+
+    @Option(names = "--tier", defaultValue = "standard_audit", description = "quick_scan (1 page), standard_audit (5 pages) or deep_forensic (10 pages)")
+    String tier;
+
+    @Option(names = "--mode", defaultValue = "expert", description = "Narrative for an expert or in simple words: expert or simple")
+    String mode;
+
+    @Option(names = "--har", paramLabel = "FILE", description = "Audit a HAR 1.2 capture instead of the live site")
+    Path har;
+
+    @Option(names = "--server", paramLabel = "URL", description = "Run the audit on a Veritas server instead of in this process")
+    String server;
+
+    @Option(names = "--token", description = "API token for --server. Default: $VERITAS_TOKEN")
+    String token;
+
+    @Option(names = "--json", description = "Print the stored audit as JSON (the shape of GET /api/audits/{id})")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        Tier t = Tier.parse(tier);
+        VerdictMode m = VerdictMode.parse(mode);
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (server != null) {
+            if (url == null) {
+                throw new IllegalArgumentException("give the URL to audit");
+            }
+            return new RemoteAudit(server, token, err, System.console() != null).run(url, t, m, json, out);
+        }
+        if (url == null && har == null) {
+            throw new IllegalArgumentException("give a URL to audit, or --har FILE");
+        }
+        try (AuditStore s = store.open(); Engine engine = new Engine(s, engineFlags.options())) {
+            NewAudit request = har != null ? null : new NewAudit(TargetUrl.parse(url), t, m);
+            if (request != null) {
+                engine.guard().require(request.url().uri());
+            }
+            ProgressView view = new ProgressView(err, System.console() != null);
+            AtomicReference<AuditId> id = new AtomicReference<>();
+            AtomicBoolean done = new AtomicBoolean();
+            Thread follower = new Thread(() -> follow(s, id, done, view), "progress");
+            follower.setDaemon(true);
+            follower.start();
+            Audit result = har != null
+                    ? engine.auditHar(har, t, m, WorkerId.current().named("cli"), id::set)
+                    : audit(engine, request, id);
+            id.compareAndSet(null, result.id());
+            done.set(true);
+            follower.join(2000);
+            view.finish();
+            return printResult(result, out, err);
+        }
+    }
+
+    private Audit audit(Engine engine, NewAudit request, AtomicReference<AuditId> id) {
+        return engine.audit(request, WorkerId.current().named("cli"), id::set);
+    }
+
+    private int printResult(Audit a, PrintWriter out, PrintWriter err) {
+        if (json) {
+            out.println(Json.pretty(AuditJson.audit(a)));
+        } else {
+            new AuditReportText(out).summary(AuditJson.audit(a));
+        }
+        out.flush();
+        if (a.status() == AuditStatus.FAILED) {
+            err.println("veritas: the audit failed: " + a.errorMessage().orElse("unknown reason"));
+            return 1;
+        }
+        return a.status() == AuditStatus.COMPLETED ? 0 : 1;
+    }
+
+    /** Draws the progress bar from the audit's own events as the engine writes them. */
+    private static void follow(AuditStore s, AtomicReference<AuditId> id, AtomicBoolean done, ProgressView view) {
+        long after = 0;
+        try {
+            while (true) {
+                AuditId current = id.get();
+                if (current == null) {
+                    if (done.get()) {
+                        return;
+                    }
+                    Thread.onSpinWait();
+                    synchronized (id) {
+                        id.wait(50);
+                    }
+                    continue;
+                }
+                long seen = s.eventSignal().generation(current);
+                List<AuditEvent> events = s.eventsAfter(current, after, 500);
+                for (AuditEvent e : events) {
+                    view.on(e.type(), e.data());
+                    after = e.id();
+                    if (e.isTerminal()) {
+                        return;
+                    }
+                }
+                if (events.isEmpty()) {
+                    if (done.get()) {
+                        return;
+                    }
+                    s.eventSignal().awaitChange(current, seen, Duration.ofMillis(500));
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            // the progress bar is a courtesy; the audit's result is printed either way
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package dev.veritas.engine;
+
+import dev.veritas.capture.CaptureSettings;
+import dev.veritas.capture.FetchLimits;
+import dev.veritas.config.Env;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * How audits run on this machine: whether private networks may be audited, which extra CA to trust, whether
+ * to use the browser, capture settings and fetch limits.
+ */
+public record EngineOptions(
+        boolean allowPrivate,
+        Optional<Path> trustCa,
+        BrowserMode browser,
+        CaptureSettings capture,
+        FetchLimits fetch,
+        Optional<Integer> httpProbePort,
+        Duration lease) {
+
+    /** auto: Chromium when installed, else plain HTTP; never: always plain HTTP. */
+    public enum BrowserMode { AUTO, NEVER }
+
+    public static EngineOptions defaults() {
+        return new EngineOptions(Env.flag("VERITAS_ALLOW_PRIVATE"), Env.get("VERITAS_TRUST_CA").map(Path::of), BrowserMode.AUTO,
+                CaptureSettings.defaults(), FetchLimits.defaults(), Optional.empty(), Duration.ofSeconds(60));
+    }
+
+    public EngineOptions withAllowPrivate(boolean v) {
+        return new EngineOptions(v, trustCa, browser, capture, fetch, httpProbePort, lease);
+    }
+
+    public EngineOptions withTrustCa(Optional<Path> v) {
+        return new EngineOptions(allowPrivate, v, browser, capture, fetch, httpProbePort, lease);
+    }
+
+    public EngineOptions withBrowser(BrowserMode v) {
+        return new EngineOptions(allowPrivate, trustCa, v, capture, fetch, httpProbePort, lease);
+    }
+
+    public EngineOptions withCapture(CaptureSettings v) {
+        return new EngineOptions(allowPrivate, trustCa, browser, v, fetch, httpProbePort, lease);
+    }
+
+    public EngineOptions withFetch(FetchLimits v) {
+        return new EngineOptions(allowPrivate, trustCa, browser, capture, v, httpProbePort, lease);
+    }
+
+    public EngineOptions withHttpProbePort(Optional<Integer> v) {
+        return new EngineOptions(allowPrivate, trustCa, browser, capture, fetch, v, lease);
+    }
+}
