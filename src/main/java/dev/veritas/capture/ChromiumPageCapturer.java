@@ -186,12 +186,21 @@ public final class ChromiumPageCapturer implements PageCapturer {
         return 1;
     }
 
+    /** Adds what appeared since load (toasts, pop-ups): text not seen before, or seen only while hidden. */
     private static void addNew(List<TextSegment> segments, List<TextSegment> later) {
-        java.util.Set<String> seen = new java.util.HashSet<>();
-        segments.forEach(s -> seen.add(s.text()));
+        java.util.Set<String> shown = new java.util.HashSet<>();
+        segments.stream().filter(TextSegment::visible).forEach(s -> shown.add(s.text()));
+        java.util.Set<String> all = new java.util.HashSet<>();
+        segments.forEach(s -> all.add(s.text()));
         for (TextSegment s : later) {
-            if (seen.add(s.text())) {
+            boolean isNew = !all.contains(s.text());
+            boolean nowShown = s.visible() && !shown.contains(s.text());
+            if (isNew || nowShown) {
                 segments.add(s);
+                all.add(s.text());
+                if (s.visible()) {
+                    shown.add(s.text());
+                }
             }
         }
     }

@@ -20,6 +20,11 @@ final class ObstructionRules {
                         .requires("\\b(?:membership|subscription|auto(?:matic|-)? ?renew\\w*|recurring|(?:rewards?|vip|loyalty|benefits?) (?:club|program(?:me)?|plan)|renewal|club member)")
                         .requires("\\b(?:call(?:ing)?|phon(?:e|ing)|telephone|contact(?:ing)? (?:our |the )?(?:[\\w-]+ )?(?:customer (?:service|care|support|services)|support|us|member services)"
                                 + "|e-?mail(?:ing)? us|send us an e-?mail|by (?:post|mail|postal mail|letter)|in writing|writing to|\\d{3}[-. )]\\s?\\d{3}[-. ]\\d{4}|1-800|[\\w.]+@[\\w-]+\\.[a-z]{2,})")
-                        .unless("\\b(?:online|in (?:your|my) account|from (?:your|my) account|account settings|(?:with )?one[- ]click|in the app|self[- ]serve|manage (?:your |my )?subscription)\\b"));
+                        .unless("\\b(?:online|in (?:your|my) account|from (?:your|my) account|account settings|(?:with )?one[- ]click|in the app|self[- ]serve|manage (?:your |my )?subscription)\\b"),
+                // Saying outright that cancelling online is impossible is the obstruction itself; the
+                // "online" the rule above treats as the fair way is negated here.
+                TextRule.of("obstruction.no_online_cancel", HARD_TO_CANCEL, 0.85,
+                        "\\b(?:cannot|can ?not|can't|won't|will not|may not|is not|isn't|are not|aren't|not)\\b[^.]{0,30}\\bcancel\\w*\\b[^.]{0,25}\\b(?:online|by e-?mail|on (?:the|our) (?:web ?site|app))\\b"
+                                + "|\\bcancel\\w*\\b[^.]{0,30}\\b(?:only|exclusively)\\b[^.]{0,20}\\b(?:by (?:phone|tele?phone|calling|post|mail|letter)|in writing|in person)\\b"));
     }
 }

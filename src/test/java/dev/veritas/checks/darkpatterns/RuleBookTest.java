@@ -72,6 +72,7 @@ class RuleBookTest {
                 Arguments.of("sneaking.opt_in_becomes_paid", "By joining, you agree that we send a quarterly box at a charge of $15"),
                 Arguments.of("sneaking.intro_then_billed", "After the introductory period you will be billed at the regular monthly price"),
                 Arguments.of("obstruction.cancel_by_contact_only", "Subscription cancellations must be made by phone to our member services team"),
+                Arguments.of("obstruction.no_online_cancel", "Memberships cannot be cancelled online, by email or by letter."),
                 Arguments.of("forced.terms_bundle_marketing", "I accept the privacy policy and agree to receive promotional emails"),
                 Arguments.of("forced.agree_by_continuing", "By signing up you agree to receive our marketing newsletter"),
                 Arguments.of("forced.account_to_buy", "Please register to see prices"));
