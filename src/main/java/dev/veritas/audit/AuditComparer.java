@@ -43,6 +43,11 @@ public final class AuditComparer {
         return new Comparison(compared, scores, risks, signals, findings);
     }
 
+    /** One audit as a comparison lists it. */
+    public static Compared summaryOf(Audit a) {
+        return summarise(a);
+    }
+
     private static Compared summarise(Audit a) {
         int critical = 0, high = 0, medium = 0, low = 0;
         for (Finding f : a.findings()) {

@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
         version = "veritas 0.1.0",
         description = "Audits websites for phishing, dark patterns and security weaknesses, and keeps every audit.",
         subcommands = {
+            ServeCommand.class,
             AuditCommand.class,
             HistoryCommand.class,
             ShowCommand.class,

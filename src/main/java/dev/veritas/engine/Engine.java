@@ -128,7 +128,7 @@ public final class Engine implements AutoCloseable {
             Instant deadline = Instant.now().plus(audit.tier().wallTime());
             List<String> notes = new ArrayList<>();
             try (PageCapturer capturer = openCapturer(progress, notes)) {
-                progress.phaseStart("capture", "Capturing pages", "Visiting up to " + audit.tier().maxPages() + " pages", 5);
+                progress.phaseStart("capture", "Capturing pages", audit.tier().maxPages() == 1 ? "Visiting the page" : "Visiting up to " + audit.tier().maxPages() + " pages", 5);
                 Listener listener = new Listener(audit, worker, progress, errors);
                 SiteCapture capture = new SiteCrawler(guard, fetcher, tlsProbe, options)
                         .crawl(target, capturer, new SiteCrawler.Budget(audit.tier().maxPages(), audit.tier().maxScreenshots(), deadline),

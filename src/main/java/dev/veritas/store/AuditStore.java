@@ -44,6 +44,15 @@ public interface AuditStore extends AutoCloseable {
     /** Extends the lease of a running audit; false when the audit is no longer running for this worker. */
     boolean renewLease(AuditId id, WorkerId worker, Duration lease);
 
+    /**
+     * running → queued for an audit this worker gives back unfinished (the server is shutting down): it keeps
+     * its attempt count and waits for the next worker. False if the audit was no longer running for this worker.
+     */
+    boolean release(AuditId id, WorkerId worker, String reason);
+
+    /** How many audits are in each status. */
+    java.util.Map<AuditStatus, Long> countByStatus();
+
     /** running → completed with the whole result, findings included, in one transaction. */
     void complete(AuditId id, AuditResult result);
 

@@ -168,6 +168,44 @@ public abstract class JdbcAuditStore implements AuditStore {
     }
 
     @Override
+    public boolean release(AuditId id, WorkerId worker, String reason) {
+        String eventJson = Json.write(Json.object().put("status", "queued").put("reason", reason));
+        return write(tx -> {
+            long now = clock.millis();
+            PreparedStatement ps = tx.prepare("UPDATE audits SET status = 'queued', lease_owner = NULL, lease_expires_at = NULL, "
+                    + "screenshots_count = 0, updated_at = ?, version = version + 1 WHERE id = ? AND status = 'running' AND lease_owner = ?");
+            ps.setLong(1, now);
+            ps.setString(2, id.value());
+            ps.setString(3, worker.encode());
+            if (ps.executeUpdate() != 1) {
+                return false;
+            }
+            PreparedStatement shots = tx.prepare("DELETE FROM audit_screenshots WHERE audit_id = ?");
+            shots.setString(1, id.value());
+            shots.executeUpdate();
+            tx.afterCommit(() -> files.deleteAll(id));
+            insertEvent(tx, id, EventType.STATUS.wire(), eventJson, now);
+            return true;
+        });
+    }
+
+    @Override
+    public java.util.Map<AuditStatus, Long> countByStatus() {
+        return read(tx -> {
+            java.util.Map<AuditStatus, Long> counts = new java.util.EnumMap<>(AuditStatus.class);
+            for (AuditStatus s : AuditStatus.values()) {
+                counts.put(s, 0L);
+            }
+            try (ResultSet rs = tx.prepare("SELECT status, count(*) FROM audits GROUP BY status").executeQuery()) {
+                while (rs.next()) {
+                    counts.put(AuditStatus.parse(rs.getString(1)), rs.getLong(2));
+                }
+            }
+            return counts;
+        });
+    }
+
+    @Override
     public void complete(AuditId id, AuditResult result) {
         Require.present("result", result);
         // Serialise outside the transaction: the writer's time is the scarce resource.

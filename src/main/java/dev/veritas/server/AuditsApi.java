@@ -1,0 +1,250 @@
+package dev.veritas.server;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.veritas.audit.Audit;
+import dev.veritas.audit.AuditEvent;
+import dev.veritas.audit.AuditId;
+import dev.veritas.audit.AuditStatus;
+import dev.veritas.audit.NewAudit;
+import dev.veritas.audit.RiskLevel;
+import dev.veritas.audit.TargetUrl;
+import dev.veritas.audit.Tier;
+import dev.veritas.audit.VerdictMode;
+import dev.veritas.capture.UrlGuard;
+import dev.veritas.json.AuditJson;
+import dev.veritas.json.Json;
+import dev.veritas.store.AuditNotFoundException;
+import dev.veritas.store.AuditStore;
+import dev.veritas.store.HistoryPage;
+import dev.veritas.store.HistoryQuery;
+import dev.veritas.store.HistorySort;
+import dev.veritas.store.ScreenshotFile;
+import io.javalin.http.Context;
+import io.javalin.http.sse.SseClient;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/** The REST API of audits: submit, read, history, compare, screenshots, delete, cancel, and the event stream. */
+final class AuditsApi {
+    private final AuditStore store;
+    private final UrlGuard guard;
+    private final WorkerPool workers;
+    private final EventStreams streams;
+
+    AuditsApi(AuditStore store, UrlGuard guard, WorkerPool workers, EventStreams streams) {
+        this.store = store;
+        this.guard = guard;
+        this.workers = workers;
+        this.streams = streams;
+    }
+
+    /** Validates and queues an audit; shared with the legacy start endpoint. */
+    Audit queue(ObjectNode body) {
+        String rawUrl = Requests.text(body, "url").orElseThrow(() -> Problem.badRequest("url is required, e.g. {\"url\": \"https://example.com\"}"));
+        TargetUrl url;
+        Tier tier;
+        VerdictMode mode;
+        try {
+            url = TargetUrl.parse(rawUrl);
+            tier = Requests.text(body, "tier").map(Tier::parse).orElse(Tier.STANDARD_AUDIT);
+            mode = Requests.text(body, "verdict_mode").map(VerdictMode::parse).orElse(VerdictMode.EXPERT);
+        } catch (IllegalArgumentException e) {
+            throw Problem.badRequest(e.getMessage());
+        }
+        if (guard.check(url.uri()) instanceof UrlGuard.Refused r) {
+            throw Problem.badRequest(r.reason());
+        }
+        Audit audit = store.create(new NewAudit(url, tier, mode));
+        workers.wake();
+        return audit;
+    }
+
+    void submit(Context ctx) {
+        Audit audit = queue(Requests.jsonBody(ctx));
+        ObjectNode out = Json.object().put("id", audit.id().value()).put("status", audit.status().wire()).put("url", audit.url())
+                .put("tier", audit.tier().wire());
+        ObjectNode links = out.putObject("links");
+        links.put("self", AuditJson.apiPath(audit.id()));
+        links.put("events", AuditJson.apiPath(audit.id()) + "/events");
+        links.put("report", "/audits/" + audit.id().value());
+        ctx.header("Location", AuditJson.apiPath(audit.id()));
+        json(ctx.status(202), out);
+    }
+
+    void get(Context ctx) {
+        json(ctx, AuditJson.audit(store.get(Requests.auditId(ctx.pathParam("id")))));
+    }
+
+    void history(Context ctx) {
+        HistoryQuery query;
+        try {
+            query = HistoryQuery.builder()
+                    .status(param(ctx, "status").map(AuditStatus::parse).orElse(null))
+                    .riskLevel(param(ctx, "risk_level").map(RiskLevel::parse).orElse(null))
+                    .host(param(ctx, "host").orElse(null))
+                    .urlContains(param(ctx, "url").orElse(null))
+                    .minScore(Requests.intParam(ctx, "min_score", 0, 100).orElse(null))
+                    .maxScore(Requests.intParam(ctx, "max_score", 0, 100).orElse(null))
+                    .createdFrom(param(ctx, "from").map(v -> time("from", v, false)).orElse(null))
+                    .createdTo(param(ctx, "to").map(v -> time("to", v, true)).orElse(null))
+                    .sort(param(ctx, "sort").map(HistorySort::parse).orElse(HistorySort.NEWEST))
+                    .limit(Requests.intParam(ctx, "limit", 1, HistoryQuery.MAX_LIMIT).orElse(HistoryQuery.DEFAULT_LIMIT))
+                    .cursor(param(ctx, "cursor").orElse(null))
+                    .build();
+        } catch (IllegalArgumentException e) {
+            throw Problem.badRequest(e.getMessage());
+        }
+        HistoryPage page;
+        try {
+            page = store.history(query);
+        } catch (IllegalArgumentException e) {
+            throw Problem.badRequest(e.getMessage());
+        }
+        ObjectNode out = Json.object();
+        ArrayNode items = out.putArray("items");
+        page.items().forEach(i -> items.add(AuditJson.summary(i)));
+        out.put("total", page.total());
+        out.put("next_cursor", page.nextCursor().orElse(null));
+        json(ctx, out);
+    }
+
+    void compare(Context ctx) {
+        List<String> raw = new ArrayList<>();
+        ctx.queryParams("ids").forEach(v -> raw.addAll(Arrays.asList(v.split(","))));
+        List<AuditId> ids = raw.stream().map(String::strip).filter(s -> !s.isEmpty()).map(Requests::auditId).distinct().toList();
+        if (ids.size() < 2) {
+            throw Problem.badRequest("give at least 2 audit ids, e.g. ?ids=vrts_…,vrts_…");
+        }
+        if (ids.size() > 20) {
+            throw Problem.badRequest("compare takes at most 20 audits");
+        }
+        json(ctx, (ObjectNode) Json.tree(store.compare(ids)));
+    }
+
+    void screenshot(Context ctx) {
+        AuditId id = Requests.auditId(ctx.pathParam("id"));
+        int index;
+        try {
+            index = Integer.parseInt(ctx.pathParam("index"));
+        } catch (NumberFormatException e) {
+            throw Problem.notFound("screenshots are numbered 0, 1, 2, …");
+        }
+        ScreenshotFile file = store.screenshotFile(id, index)
+                .orElseThrow(() -> Problem.notFound("audit " + id + " has no screenshot " + index));
+        String etag = "\"" + file.screenshot().sha256() + "\"";
+        ctx.header("ETag", etag);
+        ctx.header("Cache-Control", "private, max-age=31536000, immutable");
+        if (etag.equals(ctx.header("If-None-Match"))) {
+            ctx.status(304);
+            return;
+        }
+        try {
+            InputStream in = Files.newInputStream(file.path());
+            ctx.contentType(file.screenshot().mediaType());
+            ctx.header("Content-Length", Long.toString(file.screenshot().sizeBytes()));
+            ctx.result(in);
+        } catch (IOException e) {
+            throw Problem.notFound("the image file of screenshot " + index + " is missing; run `veritas db check`");
+        }
+    }
+
+    void delete(Context ctx) {
+        AuditId id = Requests.auditId(ctx.pathParam("id"));
+        if (!store.delete(id)) {
+            throw new AuditNotFoundException(id);
+        }
+        ctx.status(204);
+    }
+
+    void cancel(Context ctx) {
+        AuditId id = Requests.auditId(ctx.pathParam("id"));
+        store.cancel(id, "cancelled by a user");
+        json(ctx, AuditJson.audit(store.get(id)));
+    }
+
+    /** Runs before the SSE handler starts the stream, so an unknown id or a bad cursor still gets a proper 4xx. */
+    void checkEventsRequest(Context ctx) {
+        String accept = ctx.header("Accept");
+        if (accept == null || !accept.contains("text/event-stream")) {
+            throw new Problem(406, "Not acceptable", "this is a Server-Sent-Events stream: send Accept: text/event-stream "
+                    + "(EventSource does; with curl add -H 'Accept: text/event-stream')");
+        }
+        AuditId id = Requests.auditId(ctx.pathParam("id"));
+        if (store.status(id).isEmpty()) {
+            throw new AuditNotFoundException(id);
+        }
+        cursor(ctx);
+    }
+
+    void events(SseClient client) {
+        Context ctx = client.ctx();
+        AuditId id = Requests.auditId(ctx.pathParam("id"));
+        long after = cursor(ctx);
+        client.keepAlive();
+        streams.subscribe(id, after, new EventStreams.Subscriber() {
+            @Override
+            public boolean send(AuditEvent e) {
+                if (client.terminated()) {
+                    return false;
+                }
+                client.sendEvent(e.type(), Json.write(e.data()), Long.toString(e.id()));
+                return !client.terminated();
+            }
+
+            @Override
+            public boolean heartbeat() {
+                if (client.terminated()) {
+                    return false;
+                }
+                client.sendComment("heartbeat");
+                return !client.terminated();
+            }
+
+            @Override
+            public void close() {
+                client.close();
+            }
+        });
+    }
+
+    private static long cursor(Context ctx) {
+        String last = ctx.header("Last-Event-ID");
+        if (last != null && !last.isBlank()) {
+            return Requests.nonNegativeLong("Last-Event-ID", last);
+        }
+        String after = ctx.queryParam("after");
+        return after == null || after.isBlank() ? 0 : Requests.nonNegativeLong("after", after);
+    }
+
+    private static Optional<String> param(Context ctx, String name) {
+        String v = ctx.queryParam(name);
+        return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.strip());
+    }
+
+    private static Instant time(String name, String v, boolean endOfDay) {
+        try {
+            if (v.length() == 10) {
+                LocalDate d = LocalDate.parse(v);
+                return endOfDay ? d.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusMillis(1) : d.atStartOfDay(ZoneOffset.UTC).toInstant();
+            }
+            return Instant.parse(v);
+        } catch (DateTimeParseException e) {
+            throw Problem.badRequest(name + " must be a date (2026-11-27) or an instant (2026-11-27T10:00:00Z)");
+        }
+    }
+
+    static void json(Context ctx, ObjectNode node) {
+        ctx.contentType("application/json");
+        ctx.result(Json.write(node));
+    }
+}

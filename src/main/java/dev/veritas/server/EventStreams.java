@@ -1,0 +1,184 @@
+package dev.veritas.server;
+
+import dev.veritas.audit.AuditEvent;
+import dev.veritas.audit.AuditId;
+import dev.veritas.store.AuditNotFoundException;
+import dev.veritas.store.AuditStore;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Live event streams. One follower thread per audit that has watchers reads new events from the store — never
+ * from memory, so a stream shows only what is committed — and hands each event to every watcher whose cursor
+ * is behind it. A new watcher starts at its own cursor (Last-Event-ID), so a reconnect replays exactly what it
+ * missed. After the terminal event every watcher is closed.
+ */
+final class EventStreams implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(EventStreams.class);
+    private static final int BATCH = 500;
+
+    /** One watcher: an SSE connection or a WebSocket. Calls come from the follower thread only. */
+    interface Subscriber {
+        /** False when the connection is gone. */
+        boolean send(AuditEvent event);
+
+        boolean heartbeat();
+
+        void close();
+    }
+
+    private final AuditStore store;
+    private final Duration heartbeat;
+    private final ExecutorService threads;
+    private final ConcurrentHashMap<AuditId, Follower> followers = new ConcurrentHashMap<>();
+    private final AtomicInteger subscribers = new AtomicInteger();
+    private volatile boolean closed;
+
+    EventStreams(AuditStore store, Duration heartbeat) {
+        this.store = store;
+        this.heartbeat = heartbeat;
+        this.threads = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "veritas-events");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    int subscriberCount() {
+        return subscribers.get();
+    }
+
+    void subscribe(AuditId id, long after, Subscriber s) {
+        subscribers.incrementAndGet();
+        Follower f;
+        synchronized (followers) {
+            f = followers.get(id);
+            if (f == null) {
+                f = new Follower(id);
+                followers.put(id, f);
+                f.add(s, after);
+                threads.submit(f);
+            } else {
+                f.add(s, after);
+            }
+        }
+        f.wake();
+    }
+
+    private final class Follower implements Runnable {
+        private final AuditId id;
+        private final CopyOnWriteArrayList<Watch> watches = new CopyOnWriteArrayList<>();
+        private volatile boolean added;
+
+        Follower(AuditId id) {
+            this.id = id;
+        }
+
+        void add(Subscriber s, long after) {
+            watches.add(new Watch(s, after));
+            added = true;
+        }
+
+        void wake() {
+            store.eventSignal().signal(id);
+        }
+
+        @Override
+        public void run() {
+            long lastBeat = System.nanoTime();
+            try {
+                while (!closed) {
+                    long generation = store.eventSignal().generation(id);
+                    added = false;
+                    long from = watches.stream().mapToLong(w -> w.cursor).min().orElse(Long.MAX_VALUE);
+                    List<AuditEvent> events = from == Long.MAX_VALUE ? List.of() : store.eventsAfter(id, from, BATCH);
+                    for (AuditEvent e : events) {
+                        for (Watch w : watches) {
+                            if (w.cursor < e.id()) {
+                                if (!w.subscriber.send(e)) {
+                                    drop(w);
+                                    continue;
+                                }
+                                w.cursor = e.id();
+                                if (e.isTerminal()) {
+                                    w.subscriber.close();
+                                    drop(w);
+                                }
+                            }
+                        }
+                    }
+                    if (System.nanoTime() - lastBeat >= heartbeat.toNanos()) {
+                        for (Watch w : watches) {
+                            if (!w.subscriber.heartbeat()) {
+                                drop(w);
+                            }
+                        }
+                        lastBeat = System.nanoTime();
+                    }
+                    if (exitIfIdle()) {
+                        return;
+                    }
+                    if (events.size() < BATCH && !added) {
+                        // Woken by commits in this process; the timeout also catches writes from other processes.
+                        long untilBeat = heartbeat.toMillis() - (System.nanoTime() - lastBeat) / 1_000_000;
+                        store.eventSignal().awaitChange(id, generation, Duration.ofMillis(Math.max(1, Math.min(1000, untilBeat))));
+                    }
+                }
+            } catch (AuditNotFoundException e) {
+                watches.forEach(w -> w.subscriber.close());
+                watches.forEach(this::drop);
+                synchronized (followers) {
+                    followers.remove(id, this);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                log.warn("event stream of {} stopped: {}", id, e.getMessage());
+                watches.forEach(w -> w.subscriber.close());
+                watches.forEach(this::drop);
+                synchronized (followers) {
+                    followers.remove(id, this);
+                }
+            }
+        }
+
+        private boolean exitIfIdle() {
+            synchronized (followers) {
+                if (watches.isEmpty()) {
+                    followers.remove(id, this);
+                    return true;
+                }
+                return false;
+            }
+        }
+
+        private void drop(Watch w) {
+            if (watches.remove(w)) {
+                subscribers.decrementAndGet();
+            }
+        }
+    }
+
+    private static final class Watch {
+        final Subscriber subscriber;
+        volatile long cursor;
+
+        Watch(Subscriber subscriber, long cursor) {
+            this.subscriber = subscriber;
+            this.cursor = cursor;
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        threads.shutdownNow();
+    }
+}

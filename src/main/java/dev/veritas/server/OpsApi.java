@@ -1,0 +1,100 @@
+package dev.veritas.server;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.veritas.audit.AuditStatus;
+import dev.veritas.json.Json;
+import dev.veritas.metrics.LatencyHistogram;
+import dev.veritas.store.AuditStore;
+import dev.veritas.store.StoreException;
+import dev.veritas.store.sqlite.SqliteAuditStore;
+import io.javalin.http.Context;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
+
+/** Health and Prometheus metrics. */
+final class OpsApi {
+    static final String VERSION = "0.1.0";
+
+    private final AuditStore store;
+    private final WorkerPool workers;
+    private final EventStreams streams;
+    private final LongAdder[] responsesByClass = {new LongAdder(), new LongAdder(), new LongAdder(), new LongAdder(), new LongAdder()};
+    private final LatencyHistogram requestLatency = new LatencyHistogram();
+
+    OpsApi(AuditStore store, WorkerPool workers, EventStreams streams) {
+        this.store = store;
+        this.workers = workers;
+        this.streams = streams;
+    }
+
+    void recordResponse(int status, long nanos) {
+        int cls = Math.max(1, Math.min(5, status / 100)) - 1;
+        responsesByClass[cls].increment();
+        requestLatency.record(nanos);
+    }
+
+    void health(Context ctx) {
+        ObjectNode out = Json.object().put("service", "veritas-api").put("version", VERSION).put("store", store.describe());
+        try {
+            Map<AuditStatus, Long> counts = store.countByStatus();
+            out.put("status", "ok");
+            out.put("queue_depth", counts.get(AuditStatus.QUEUED));
+            out.put("running", counts.get(AuditStatus.RUNNING));
+            ctx.status(200);
+        } catch (StoreException e) {
+            out.put("status", "degraded").put("detail", e.getMessage());
+            ctx.status(503);
+        }
+        out.putObject("workers").put("size", workers.size()).put("busy", workers.busy());
+        out.put("event_subscribers", streams.subscriberCount());
+        AuditsApi.json(ctx, out);
+    }
+
+    void metrics(Context ctx) {
+        StringBuilder sb = new StringBuilder();
+        Map<AuditStatus, Long> counts = store.countByStatus();
+        help(sb, "veritas_audits", "gauge", "Audits in the store by status.");
+        counts.forEach((s, n) -> sb.append("veritas_audits{status=\"").append(s.wire()).append("\"} ").append(n).append('\n'));
+        help(sb, "veritas_queue_depth", "gauge", "Audits waiting for a worker.");
+        sb.append("veritas_queue_depth ").append(counts.get(AuditStatus.QUEUED)).append('\n');
+        help(sb, "veritas_workers_busy", "gauge", "Workers running an audit now.");
+        sb.append("veritas_workers_busy ").append(workers.busy()).append('\n');
+        help(sb, "veritas_workers", "gauge", "Worker threads.");
+        sb.append("veritas_workers ").append(workers.size()).append('\n');
+        summary(sb, "veritas_audit_duration_seconds", "Time to run an audit in this server.", workers.durations());
+        if (store instanceof SqliteAuditStore sqlite) {
+            summary(sb, "veritas_store_write_latency_seconds", "Time from submitting a write to its commit (group commit).",
+                    sqlite.writerStats().ackLatency());
+            help(sb, "veritas_store_write_batch_mean", "gauge", "Mean units of work per group commit.");
+            sb.append("veritas_store_write_batch_mean ").append(fmt(sqlite.writerStats().meanBatch())).append('\n');
+        }
+        help(sb, "veritas_event_subscribers", "gauge", "Open event streams (SSE and WebSocket).");
+        sb.append("veritas_event_subscribers ").append(streams.subscriberCount()).append('\n');
+        help(sb, "veritas_http_responses_total", "counter", "HTTP responses by status class.");
+        for (int i = 0; i < 5; i++) {
+            sb.append("veritas_http_responses_total{class=\"").append(i + 1).append("xx\"} ").append(responsesByClass[i].sum()).append('\n');
+        }
+        summary(sb, "veritas_http_request_duration_seconds", "Time to answer an HTTP request (event streams excluded).", requestLatency);
+        ctx.contentType("text/plain; version=0.0.4; charset=utf-8");
+        ctx.result(sb.toString());
+    }
+
+    private static void help(StringBuilder sb, String name, String type, String help) {
+        sb.append("# HELP ").append(name).append(' ').append(help).append('\n');
+        sb.append("# TYPE ").append(name).append(' ').append(type).append('\n');
+    }
+
+    private static void summary(StringBuilder sb, String name, String helpText, LatencyHistogram h) {
+        help(sb, name, "summary", helpText);
+        for (double q : new double[] {0.5, 0.9, 0.99}) {
+            sb.append(name).append("{quantile=\"").append(q).append("\"} ").append(fmt(h.percentileMillis(q) / 1000.0)).append('\n');
+        }
+        sb.append(name).append("_count ").append(h.count()).append('\n');
+        sb.append(name).append("_sum ").append(fmt(h.meanMillis() * h.count() / 1000.0)).append('\n');
+    }
+
+    private static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.6f", v);
+    }
+}

@@ -1,0 +1,36 @@
+package dev.veritas.server;
+
+/**
+ * An error answer in RFC 9457 problem+json: a status, a short title, and a detail a person can act on.
+ * Thrown by handlers; the server turns it into the response.
+ */
+final class Problem extends RuntimeException {
+    final int status;
+    final String title;
+
+    Problem(int status, String title, String detail) {
+        super(detail);
+        this.status = status;
+        this.title = title;
+    }
+
+    static Problem badRequest(String detail) {
+        return new Problem(400, "Bad request", detail);
+    }
+
+    static Problem notFound(String detail) {
+        return new Problem(404, "Not found", detail);
+    }
+
+    static Problem conflict(String detail) {
+        return new Problem(409, "Conflict", detail);
+    }
+
+    static Problem tooLarge(String detail) {
+        return new Problem(413, "Request body too large", detail);
+    }
+
+    static Problem unauthorized(String detail) {
+        return new Problem(401, "Unauthorized", detail);
+    }
+}

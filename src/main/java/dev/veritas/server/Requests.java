@@ -1,0 +1,108 @@
+package dev.veritas.server;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.veritas.audit.AuditId;
+import dev.veritas.json.Json;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Optional;
+
+/** Reading requests strictly: bounded JSON bodies, typed fields, ids of the right shape. Each failure is a 4xx with a detail. */
+final class Requests {
+    private Requests() {}
+
+    static ObjectNode jsonBody(Context ctx) {
+        String type = Optional.ofNullable(ctx.contentType()).orElse("").toLowerCase(java.util.Locale.ROOT);
+        if (!type.startsWith("application/json")) {
+            // Requiring JSON also stops cross-site form posts: browsers cannot send it without a CORS preflight.
+            throw new Problem(415, "Unsupported media type", "send the request body as JSON with Content-Type: application/json");
+        }
+        byte[] body = readBounded(ctx);
+        JsonNode node;
+        try {
+            node = Json.MAPPER.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw Problem.badRequest("the request body is not valid JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw Problem.badRequest("the request body could not be read");
+        }
+        if (node == null || !node.isObject()) {
+            throw Problem.badRequest("the request body must be a JSON object, e.g. {\"url\": \"https://example.com\"}");
+        }
+        return (ObjectNode) node;
+    }
+
+    private static byte[] readBounded(Context ctx) {
+        long declared = ctx.contentLength();
+        if (declared > ServerConfig.MAX_BODY_BYTES) {
+            throw Problem.tooLarge("request bodies are limited to 64 KiB (this one is " + declared + " bytes)");
+        }
+        try (InputStream in = ctx.req().getInputStream()) {
+            byte[] bytes = in.readNBytes(ServerConfig.MAX_BODY_BYTES + 1);
+            if (bytes.length > ServerConfig.MAX_BODY_BYTES) {
+                throw Problem.tooLarge("request bodies are limited to 64 KiB");
+            }
+            return bytes;
+        } catch (IOException e) {
+            throw Problem.badRequest("the request body could not be read");
+        }
+    }
+
+    /** A string field; absent or null gives empty, any other type is a 400 naming the field. */
+    static Optional<String> text(ObjectNode body, String field) {
+        JsonNode v = body.get(field);
+        if (v == null || v.isNull()) {
+            return Optional.empty();
+        }
+        if (!v.isTextual()) {
+            throw Problem.badRequest(field + " must be a string (got " + v.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + ")");
+        }
+        return Optional.of(v.asText());
+    }
+
+    static AuditId auditId(String raw) {
+        if (!AuditId.isValid(raw)) {
+            throw Problem.notFound("no audit with id " + shorten(raw) + "; ids look like vrts_ and 16 hex digits");
+        }
+        return new AuditId(raw);
+    }
+
+    static Optional<Integer> intParam(Context ctx, String name, int min, int max) {
+        String v = ctx.queryParam(name);
+        if (v == null || v.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            int n = Integer.parseInt(v.strip());
+            if (n < min || n > max) {
+                throw Problem.badRequest(name + " must be between " + min + " and " + max + " (got " + n + ")");
+            }
+            return Optional.of(n);
+        } catch (NumberFormatException e) {
+            throw Problem.badRequest(name + " must be a whole number (got '" + shorten(v) + "')");
+        }
+    }
+
+    static long nonNegativeLong(String name, String v) {
+        try {
+            long n = Long.parseLong(v.strip());
+            if (n < 0) {
+                throw Problem.badRequest(name + " must not be negative");
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw Problem.badRequest(name + " must be an event id (a whole number), got '" + shorten(v) + "'");
+        }
+    }
+
+    static String shorten(String s) {
+        if (s == null) {
+            return "";
+        }
+        String t = s.replaceAll("\\p{Cntrl}", "?");
+        return t.length() > 60 ? t.substring(0, 60) + "…" : t;
+    }
+}

@@ -1,0 +1,75 @@
+package dev.veritas.server;
+
+import dev.veritas.audit.Require;
+import dev.veritas.engine.EngineOptions;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** How `veritas serve` runs: where it listens, who may call it, how many audits run at once. */
+public record ServerConfig(
+        String host,
+        int port,
+        Optional<String> token,
+        int workers,
+        EngineOptions engine,
+        Duration heartbeat,
+        Duration shutdownGrace,
+        List<String> corsOrigins) {
+
+    public static final int MAX_BODY_BYTES = 64 * 1024;
+
+    public ServerConfig {
+        Require.text("host", host);
+        Require.between("port", port, 0, 65535);
+        Require.between("workers", workers, 1, 64);
+        token = token.filter(t -> !t.isBlank());
+        token.ifPresent(t -> {
+            if (t.length() < 16) {
+                throw new IllegalArgumentException("the API token must be at least 16 characters; generate one with: openssl rand -hex 24");
+            }
+        });
+        if (!isLoopback(host) && token.isEmpty()) {
+            throw new IllegalArgumentException("binding to " + host + " exposes Veritas beyond this machine; give an API token with --token "
+                    + "(or VERITAS_TOKEN), or bind to 127.0.0.1");
+        }
+        corsOrigins = List.copyOf(corsOrigins);
+    }
+
+    public static boolean isLoopback(String host) {
+        if (host.equals("localhost")) {
+            return true;
+        }
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    public static ServerConfig local(int port, EngineOptions engine) {
+        return new ServerConfig("127.0.0.1", port, Optional.empty(), 2, engine, Duration.ofSeconds(15), Duration.ofSeconds(20), List.of());
+    }
+
+    public ServerConfig withToken(String t) {
+        return new ServerConfig(host, port, Optional.ofNullable(t), workers, engine, heartbeat, shutdownGrace, corsOrigins);
+    }
+
+    public ServerConfig withWorkers(int n) {
+        return new ServerConfig(host, port, token, n, engine, heartbeat, shutdownGrace, corsOrigins);
+    }
+
+    public ServerConfig withHost(String h) {
+        return new ServerConfig(h, port, token, workers, engine, heartbeat, shutdownGrace, corsOrigins);
+    }
+
+    public ServerConfig withHeartbeat(Duration d) {
+        return new ServerConfig(host, port, token, workers, engine, d, shutdownGrace, corsOrigins);
+    }
+
+    public ServerConfig withShutdownGrace(Duration d) {
+        return new ServerConfig(host, port, token, workers, engine, heartbeat, d, corsOrigins);
+    }
+}

@@ -1,0 +1,248 @@
+package dev.veritas.server;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.veritas.audit.AuditId;
+import dev.veritas.capture.UrlGuard;
+import dev.veritas.engine.Engine;
+import dev.veritas.json.Json;
+import dev.veritas.store.AuditNotFoundException;
+import dev.veritas.store.AuditStore;
+import dev.veritas.store.IllegalTransitionException;
+import dev.veritas.store.RecoveryReport;
+import dev.veritas.store.StoreUnavailableException;
+import dev.veritas.store.WorkerId;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.staticfiles.Location;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * `veritas serve`: the REST + SSE API, the web UI, and the workers that run audits. Audits live in the store,
+ * not in connections: clients submit, leave, and come back; a restart re-queues what was interrupted.
+ */
+public final class VeritasServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(VeritasServer.class);
+    private static final Set<String> LOOPBACK_NAMES = Set.of("127.0.0.1", "localhost", "[::1]", "::1");
+
+    private final ServerConfig config;
+    private final AuditStore store;
+    private final Engine engine;
+    private final WorkerPool workers;
+    private final EventStreams streams;
+    private final OpsApi ops;
+    private final ScheduledExecutorService housekeeping;
+    private final Javalin app;
+    private volatile boolean stopped;
+
+    public VeritasServer(ServerConfig config, AuditStore store) {
+        this.config = config;
+        this.store = store;
+        this.engine = new Engine(store, config.engine());
+        this.workers = new WorkerPool(store, engine, config.workers(), config.engine().lease());
+        this.streams = new EventStreams(store, config.heartbeat());
+        this.ops = new OpsApi(store, workers, streams);
+        this.housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "veritas-housekeeping");
+            t.setDaemon(true);
+            return t;
+        });
+        UrlGuard guard = engine.guard();
+        AuditsApi audits = new AuditsApi(store, guard, workers, streams);
+        LegacyApi legacy = new LegacyApi(store, audits, streams);
+        this.app = Javalin.create(c -> {
+            c.startup.showJavalinBanner = false;
+            c.startup.showOldJavalinVersionWarning = false;
+            c.jetty.host = config.host();
+            c.jetty.port = config.port();
+            c.http.asyncTimeout = 0;
+            c.http.maxRequestSize = ServerConfig.MAX_BODY_BYTES;
+            c.staticFiles.add(s -> {
+                s.hostedPath = "/";
+                s.directory = "/public";
+                s.location = Location.CLASSPATH;
+            });
+            c.routes.before(this::guardRequest);
+            c.routes.after(ctx -> {
+                Long t0 = ctx.attribute("veritas.t0");
+                if (t0 != null && !ctx.path().endsWith("/events")) {
+                    ops.recordResponse(ctx.statusCode(), System.nanoTime() - t0);
+                }
+            });
+            c.routes.post("/api/audits", audits::submit);
+            c.routes.get("/api/audits", audits::history);
+            c.routes.get("/api/audits/compare", audits::compare);
+            c.routes.get("/api/audits/history", legacy::history);
+            c.routes.post("/api/audits/compare", legacy::compare);
+            c.routes.get("/api/audits/{id}", audits::get);
+            c.routes.delete("/api/audits/{id}", audits::delete);
+            c.routes.post("/api/audits/{id}/cancel", audits::cancel);
+            c.routes.get("/api/audits/{id}/screenshots/{index}", audits::screenshot);
+            c.routes.before("/api/audits/{id}/events", audits::checkEventsRequest);
+            c.routes.sse("/api/audits/{id}/events", audits::events);
+            c.routes.post("/api/audit/start", legacy::start);
+            c.routes.get("/api/audit/{id}/status", legacy::status);
+            c.routes.ws("/api/audit/stream/{id}", legacy::stream);
+            c.routes.get("/api/health", ops::health);
+            c.routes.get("/api/metrics", ops::metrics);
+            for (String page : new String[] {"/audits/{id}", "/history", "/compare", "/sites/{host}"}) {
+                c.routes.get(page, VeritasServer::indexPage);
+            }
+            c.routes.exception(Problem.class, (e, ctx) -> problem(ctx, e.status, e.title, e.getMessage()));
+            c.routes.exception(AuditNotFoundException.class, (e, ctx) -> problem(ctx, 404, "Not found", e.getMessage()));
+            c.routes.exception(IllegalTransitionException.class, (e, ctx) -> problem(ctx, 409, "Conflict", e.getMessage()));
+            c.routes.exception(StoreUnavailableException.class, (e, ctx) -> problem(ctx, 503, "Store unavailable", e.getMessage()));
+            c.routes.exception(IllegalArgumentException.class, (e, ctx) -> problem(ctx, 400, "Bad request", e.getMessage()));
+            c.routes.exception(Exception.class, (e, ctx) -> {
+                log.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
+                problem(ctx, 500, "Internal error", "something went wrong on the server; the log has the details");
+            });
+            c.routes.error(404, "*", ctx -> {
+                if (ctx.path().startsWith("/api/") && !isProblem(ctx)) {
+                    problem(ctx, 404, "Not found", "no such endpoint: " + ctx.method() + " " + Requests.shorten(ctx.path()));
+                }
+            });
+            c.routes.error(405, "*", ctx -> {
+                if (!isProblem(ctx)) {
+                    problem(ctx, 405, "Method not allowed", ctx.method() + " is not allowed on " + Requests.shorten(ctx.path()));
+                }
+            });
+            c.routes.error(413, "*", ctx -> {
+                if (!isProblem(ctx)) {
+                    problem(ctx, 413, "Request body too large", "request bodies are limited to 64 KiB");
+                }
+            });
+        });
+    }
+
+    private static boolean isProblem(Context ctx) {
+        String t = ctx.res().getContentType();
+        return t != null && t.startsWith("application/problem+json");
+    }
+
+    /** Recovers interrupted audits, starts the workers and the HTTP listener. */
+    public VeritasServer start() {
+        RecoveryReport r = store.recoverInterrupted();
+        if (!r.isEmpty()) {
+            log.info("re-queued {} interrupted audits, gave up on {}", r.requeued().size(), r.failed().size());
+        }
+        workers.start();
+        // Leases of workers on other nodes (or a killed process whose pid was reused) expire: sweep regularly.
+        housekeeping.scheduleWithFixedDelay(this::sweep, 30, 30, TimeUnit.SECONDS);
+        app.start();
+        log.info("Veritas listening on http://{}:{}/ (store: {}, workers: {}, token: {})", config.host(), port(), store.describe(),
+                config.workers(), config.token().isPresent() ? "required" : "none");
+        return this;
+    }
+
+    private void sweep() {
+        try {
+            RecoveryReport r = store.recoverInterrupted();
+            if (!r.isEmpty()) {
+                log.info("re-queued {} audits whose worker stopped", r.requeued().size());
+                workers.wake();
+            }
+        } catch (RuntimeException e) {
+            log.warn("recovery sweep failed: {}", e.getMessage());
+        }
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    private void guardRequest(Context ctx) {
+        ctx.attribute("veritas.t0", System.nanoTime());
+        if (config.token().isEmpty()) {
+            // Bound to loopback without a token: refuse other Host names so a web page cannot reach this API
+            // through DNS rebinding.
+            String host = Optional.ofNullable(ctx.header("Host")).orElse("").toLowerCase(Locale.ROOT).replaceFirst(":\\d+$", "");
+            if (!LOOPBACK_NAMES.contains(host)) {
+                throw new Problem(403, "Forbidden", "this Veritas server answers only to 127.0.0.1 and localhost; "
+                        + "to serve other names, start it with an API token (--token)");
+            }
+            return;
+        }
+        if (!ctx.path().startsWith("/api/")) {
+            return;
+        }
+        String given = bearer(ctx).orElse("");
+        byte[] expected = config.token().get().getBytes(StandardCharsets.UTF_8);
+        if (!MessageDigest.isEqual(expected, given.getBytes(StandardCharsets.UTF_8))) {
+            ctx.header("WWW-Authenticate", "Bearer realm=\"veritas\"");
+            throw Problem.unauthorized(given.isEmpty()
+                    ? "this server needs an API token: send Authorization: Bearer <token>"
+                    : "the API token is not valid");
+        }
+    }
+
+    /** The token from the Authorization header, or from ?access_token= for EventSource and WebSocket clients that cannot set headers. */
+    private static Optional<String> bearer(Context ctx) {
+        String h = ctx.header("Authorization");
+        if (h != null && h.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return Optional.of(h.substring(7).strip());
+        }
+        return Optional.ofNullable(ctx.queryParam("access_token"));
+    }
+
+    private static void indexPage(Context ctx) throws Exception {
+        try (var in = VeritasServer.class.getResourceAsStream("/public/index.html")) {
+            if (in == null) {
+                throw Problem.notFound("the web UI is not part of this build");
+            }
+            ctx.contentType("text/html; charset=utf-8").result(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+
+    static void problem(Context ctx, int status, String title, String detail) {
+        ObjectNode p = Json.object().put("type", "about:blank").put("title", title).put("status", status).put("detail", detail)
+                .put("instance", Requests.shorten(ctx.path()));
+        ctx.status(status);
+        ctx.contentType("application/problem+json");
+        ctx.result(Json.write(p));
+    }
+
+    /**
+     * Stops taking work, lets running audits finish within the grace period, re-queues the rest, stops the listener
+     * and closes the store (which checkpoints the WAL).
+     */
+    public void stop() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        log.info("shutting down: letting running audits finish for up to {} s", config.shutdownGrace().toSeconds());
+        housekeeping.shutdownNow();
+        Set<AuditId> unfinished = workers.stop(config.shutdownGrace());
+        for (AuditId id : unfinished) {
+            for (int i = 1; i <= config.workers(); i++) {
+                if (store.release(id, WorkerId.current().named("worker-" + i), "the server shut down before the audit finished")) {
+                    log.info("re-queued audit {} for the next start", id);
+                }
+            }
+        }
+        streams.close();
+        app.stop();
+        engine.close();
+        store.close();
+        log.info("stopped");
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    Duration heartbeat() {
+        return config.heartbeat();
+    }
+}
