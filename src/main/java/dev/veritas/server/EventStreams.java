@@ -97,11 +97,14 @@ final class EventStreams implements AutoCloseable {
                 while (!closed) {
                     long generation = store.eventSignal().generation(id);
                     added = false;
-                    long from = watches.stream().mapToLong(w -> w.cursor).min().orElse(Long.MAX_VALUE);
+                    // Serve the watchers present now; one that joins meanwhile waits for the next round, so it
+                    // never receives the tail of a batch read for others without its beginning.
+                    List<Watch> round = List.copyOf(watches);
+                    long from = round.stream().mapToLong(w -> w.cursor).min().orElse(Long.MAX_VALUE);
                     List<AuditEvent> events = from == Long.MAX_VALUE ? List.of() : store.eventsAfter(id, from, BATCH);
                     for (AuditEvent e : events) {
-                        for (Watch w : watches) {
-                            if (w.cursor < e.id()) {
+                        for (Watch w : round) {
+                            if (w.cursor < e.id() && watches.contains(w)) {
                                 if (!w.subscriber.send(e)) {
                                     drop(w);
                                     continue;

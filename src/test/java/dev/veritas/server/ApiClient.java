@@ -1,0 +1,136 @@
+package dev.veritas.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.veritas.json.Json;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Real HTTP calls to a running Veritas server, for tests. */
+final class ApiClient {
+    final URI base;
+    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final Optional<String> token;
+
+    ApiClient(int port) {
+        this(port, Optional.empty());
+    }
+
+    ApiClient(int port, Optional<String> token) {
+        this.base = URI.create("http://127.0.0.1:" + port);
+        this.token = token;
+    }
+
+    record Response(int status, String contentType, String body, java.net.http.HttpHeaders headers) {
+        JsonNode json() {
+            return Json.parse(body);
+        }
+    }
+
+    HttpRequest.Builder request(String path) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
+        token.ifPresent(t -> b.header("Authorization", "Bearer " + t));
+        return b;
+    }
+
+    Response send(HttpRequest r) {
+        try {
+            HttpResponse<String> res = http.send(r, HttpResponse.BodyHandlers.ofString());
+            return new Response(res.statusCode(), res.headers().firstValue("content-type").orElse(""), res.body(), res.headers());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    Response get(String path) {
+        return send(request(path).GET().build());
+    }
+
+    Response post(String path, String json) {
+        return send(request(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    Response delete(String path) {
+        return send(request(path).DELETE().build());
+    }
+
+    String submit(String url, String tier) {
+        Response r = post("/api/audits", "{\"url\":\"" + url + "\",\"tier\":\"" + tier + "\"}");
+        if (r.status() != 202) {
+            throw new IllegalStateException("submit failed: " + r.status() + " " + r.body());
+        }
+        return r.json().path("id").asText();
+    }
+
+    /** One Server-Sent Event. */
+    record SseEvent(long id, String type, String data) {}
+
+    /**
+     * Reads an audit's event stream from {@code lastEventId} until the terminal event, or until {@code max} events
+     * when max > 0 (then the connection is dropped, as a client that goes away).
+     */
+    List<SseEvent> events(String auditId, long lastEventId, int max) {
+        HttpRequest.Builder b = request("/api/audits/" + auditId + "/events").header("Accept", "text/event-stream").timeout(Duration.ofMinutes(2));
+        if (lastEventId > 0) {
+            b.header("Last-Event-ID", Long.toString(lastEventId));
+        }
+        List<SseEvent> out = new ArrayList<>();
+        try {
+            HttpResponse<InputStream> res = http.send(b.GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+            if (res.statusCode() != 200) {
+                throw new IllegalStateException("events answered " + res.statusCode());
+            }
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(res.body(), StandardCharsets.UTF_8))) {
+                long id = -1;
+                String type = "message";
+                StringBuilder data = new StringBuilder();
+                String line;
+                while ((line = in.readLine()) != null) {
+                    if (line.isEmpty()) {
+                        if (data.length() > 0) {
+                            out.add(new SseEvent(id, type, data.toString()));
+                            if (type.equals("audit_result") || type.equals("audit_error") || type.equals("audit_cancelled")
+                                    || (max > 0 && out.size() >= max)) {
+                                return out;
+                            }
+                        }
+                        id = -1;
+                        type = "message";
+                        data.setLength(0);
+                    } else if (line.startsWith("id:")) {
+                        id = Long.parseLong(line.substring(3).strip());
+                    } else if (line.startsWith("event:")) {
+                        type = line.substring(6).strip();
+                    } else if (line.startsWith("data:")) {
+                        data.append(line.substring(5).strip());
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return out;
+    }
+
+    /** Follows the stream to the end and returns the audit as the API shows it then. */
+    JsonNode awaitEnd(String auditId) {
+        events(auditId, 0, 0);
+        return get("/api/audits/" + auditId).json();
+    }
+}
