@@ -65,6 +65,7 @@ public final class VeritasServer implements AutoCloseable {
             c.jetty.host = config.host();
             c.jetty.port = config.port();
             c.http.asyncTimeout = 0;
+            c.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler()));
             c.http.maxRequestSize = ServerConfig.MAX_BODY_BYTES;
             c.staticFiles.add(s -> {
                 s.hostedPath = "/";

@@ -83,6 +83,11 @@ final class ApiClient {
      * when max > 0 (then the connection is dropped, as a client that goes away).
      */
     List<SseEvent> events(String auditId, long lastEventId, int max) {
+        return events(auditId, lastEventId, max, null);
+    }
+
+    /** As above, and also stops after the first event of type {@code stopAt} (when not null). */
+    List<SseEvent> events(String auditId, long lastEventId, int max, String stopAt) {
         HttpRequest.Builder b = request("/api/audits/" + auditId + "/events").header("Accept", "text/event-stream").timeout(Duration.ofMinutes(2));
         if (lastEventId > 0) {
             b.header("Last-Event-ID", Long.toString(lastEventId));
@@ -103,7 +108,7 @@ final class ApiClient {
                         if (data.length() > 0) {
                             out.add(new SseEvent(id, type, data.toString()));
                             if (type.equals("audit_result") || type.equals("audit_error") || type.equals("audit_cancelled")
-                                    || (max > 0 && out.size() >= max)) {
+                                    || (max > 0 && out.size() >= max) || type.equals(stopAt)) {
                                 return out;
                             }
                         }

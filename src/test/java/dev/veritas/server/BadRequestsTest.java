@@ -1,0 +1,153 @@
+package dev.veritas.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.veritas.audit.AuditId;
+import dev.veritas.engine.EngineOptions;
+import dev.veritas.store.sqlite.SqliteAuditStore;
+import dev.veritas.store.sqlite.SqliteOptions;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Over a thousand generated bad requests — malformed JSON, wrong types, hostile URLs, unknown ids, path
+ * traversal — each must get a 4xx problem+json answer with a detail, and the server must stay healthy.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BadRequestsTest {
+    @TempDir
+    static Path dataDir;
+    VeritasServer server;
+    ApiClient api;
+    String knownId;
+
+    @BeforeAll
+    void start() {
+        EngineOptions engine = EngineOptions.defaults().withAllowPrivate(false).withBrowser(EngineOptions.BrowserMode.NEVER);
+        server = new VeritasServer(ServerConfig.local(0, engine), SqliteAuditStore.open(SqliteOptions.defaults(dataDir))).start();
+        api = new ApiClient(server.port());
+        knownId = AuditId.random().value();
+    }
+
+    @AfterAll
+    void stop() {
+        server.stop();
+    }
+
+    private static final String[] HOSTILE_URLS = {
+        "file:///etc/passwd", "javascript:alert(1)", "data:text/html,<script>alert(1)</script>", "ftp://example.com/", "gopher://x/",
+        "http://127.0.0.1/", "http://127.0.0.1:8080/api/health", "http://localhost/", "http://10.0.0.1/", "http://192.168.1.1/",
+        "http://172.16.0.1/", "http://169.254.169.254/latest/meta-data/", "http://[::1]/", "http://[fd00::1]/", "http://0.0.0.0/",
+        "http://100.64.0.1/", "http://[::ffff:127.0.0.1]/", "http://2130706433/", "http://user:pass@127.0.0.1/", "", " ", "://",
+        "http://", "https:///path", "http://exa mple.com/\r\nX-Injected: 1", "http://" + "a".repeat(10_000) + ".com/",
+        "https://" + "b".repeat(64) + ".example/", "http://example.com:99999/", "http://[zz::1]/", "\u0000", "http://\u0000/",
+        "http://metadata.google.internal/", "http://printer.local/", "vbscript:msgbox", "about:blank", "chrome://settings",
+    };
+
+    private List<Supplier<ApiClient.Response>> generate(Random r) {
+        List<Supplier<ApiClient.Response>> out = new ArrayList<>();
+        for (String url : HOSTILE_URLS) {
+            String json = "{\"url\":\"" + url.replace("\\", "\\\\").replace("\"", "\\\"").replace("\r", "\\r").replace("\n", "\\n")
+                    .replace("\u0000", "\\u0000") + "\"}";
+            out.add(() -> api.post("/api/audits", json));
+            out.add(() -> api.post("/api/audit/start", json));
+        }
+        String valid = "{\"url\":\"https://example.com/\",\"tier\":\"quick_scan\"}";
+        for (int i = 0; i < 300; i++) {
+            int cut = r.nextInt(valid.length() - 1);
+            String broken = valid.substring(0, cut) + (r.nextBoolean() ? "" : "}\u0001{");
+            out.add(() -> api.post("/api/audits", broken));
+        }
+        String[] wrongTypes = {"{\"url\":1}", "{\"url\":[]}", "{\"url\":{}}", "{\"url\":true}", "{\"url\":null}", "[]", "\"url\"", "42", "null",
+            "{\"url\":\"https://example.com\",\"tier\":5}", "{\"url\":\"https://example.com\",\"tier\":\"mega\"}",
+            "{\"url\":\"https://example.com\",\"verdict_mode\":[]}", "{}", "{\"audit_ids\":\"x\"}"};
+        for (String body : wrongTypes) {
+            out.add(() -> api.post("/api/audits", body));
+        }
+        out.add(() -> api.post("/api/audits", "{\"url\":\"https://example.com/" + "x".repeat(70_000) + "\"}"));
+        out.add(() -> api.send(api.request("/api/audits").header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString(valid)).build()));
+        out.add(() -> api.send(api.request("/api/audits").header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("url=https://example.com")).build()));
+        for (int i = 0; i < 250; i++) {
+            String junk = randomJunk(r);
+            out.add(() -> api.get("/api/audits/" + enc(junk)));
+            out.add(() -> api.delete("/api/audits/" + enc(junk)));
+        }
+        for (int i = 0; i < 60; i++) {
+            String id = AuditId.random().value();
+            out.add(() -> api.get("/api/audits/" + id));
+            out.add(() -> api.post("/api/audits/" + id + "/cancel", "{}"));
+            out.add(() -> api.get("/api/audit/" + id + "/status"));
+        }
+        String[] traversal = {"..%2F..%2Fetc%2Fpasswd", "%2e%2e%2f%2e%2e%2fveritas.db", "-1", "99999999999", "0x10", "1.5", "%00", "..", "0;ls",
+            "%2F", "abc", "1e3"};
+        for (String t : traversal) {
+            out.add(() -> api.get("/api/audits/" + knownId + "/screenshots/" + t));
+            out.add(() -> api.get("/api/audits/vrts_..%2F..%2F/screenshots/" + t));
+        }
+        String[] badQueries = {"limit=0", "limit=abc", "limit=100000", "min_score=-1", "max_score=101", "min_score=80&max_score=10",
+            "status=bogus", "risk_level=evil", "sort=sideways", "cursor=%25%25%25", "cursor=bm9uc2Vuc2U", "from=yesterday", "to=2026-13-45",
+            "from=2026-12-01&to=2026-01-01", "host=" + "h".repeat(300), "url=" + "u".repeat(3000)};
+        for (String q : badQueries) {
+            out.add(() -> api.get("/api/audits?" + q));
+        }
+        String[] badCompares = {"", "ids=", "ids=vrts_0000000000000000", "ids=x,y", "ids=" + AuditId.random() + "," + AuditId.random(),
+            "ids=" + String.join(",", java.util.Collections.nCopies(25, "vrts_0000000000000001"))};
+        for (String q : badCompares) {
+            out.add(() -> api.get("/api/audits/compare?" + q));
+        }
+        out.add(() -> api.post("/api/audits/compare", "{\"audit_ids\":[1,2]}"));
+        out.add(() -> api.post("/api/audits/compare", "{\"audit_ids\":[]}"));
+        out.add(() -> api.send(api.request("/api/audits/" + AuditId.random() + "/events").header("Accept", "text/event-stream").GET().build()));
+        out.add(() -> api.send(api.request("/api/audits/not-an-id/events").header("Accept", "text/event-stream").GET().build()));
+        out.add(() -> api.send(api.request("/api/audits/" + AuditId.random() + "/events").GET().build()));
+        out.add(() -> api.get("/api/nothing-here"));
+        out.add(() -> api.send(api.request("/api/audits").PUT(HttpRequest.BodyPublishers.ofString("{}")).build()));
+        return out;
+    }
+
+    @Test
+    void everyBadRequestGetsAProblemAndTheServerStaysHealthy() {
+        List<Supplier<ApiClient.Response>> requests = generate(new Random(42));
+        assertThat(requests.size()).isGreaterThanOrEqualTo(1000);
+        List<String> wrong = new ArrayList<>();
+        for (Supplier<ApiClient.Response> s : requests) {
+            ApiClient.Response r = s.get();
+            boolean problem = r.status() >= 400 && r.status() < 500 && r.contentType().startsWith("application/problem+json")
+                    && !r.json().path("detail").asText().isBlank();
+            if (!problem) {
+                wrong.add(r.status() + " " + r.contentType() + " " + r.body().substring(0, Math.min(200, r.body().length())));
+            }
+        }
+        assertThat(wrong).as("responses that were not a 4xx problem").isEmpty();
+        ApiClient.Response health = api.get("/api/health");
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.json().path("queue_depth").asInt()).as("no bad request queued an audit").isZero();
+    }
+
+    private static String randomJunk(Random r) {
+        String[] parts = {"vrts_", "..", "/", "%2F", "%00", "'", "\"", "<script>", "vrts_zzzzzzzzzzzzzzzz", "vrts_0123", "😀", "\\", " ", "%"};
+        StringBuilder sb = new StringBuilder();
+        int n = 1 + r.nextInt(5);
+        for (int i = 0; i < n; i++) {
+            sb.append(parts[r.nextInt(parts.length)]);
+        }
+        return sb.toString();
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+}
