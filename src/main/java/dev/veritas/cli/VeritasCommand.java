@@ -10,6 +10,8 @@ import picocli.CommandLine.Command;
             ServeCommand.class,
             AuditCommand.class,
             HistoryCommand.class,
+            CompareCommand.class,
+            ExportCommand.class,
             ShowCommand.class,
             DbCommand.class,
             EvalCommand.class,

@@ -158,6 +158,26 @@ final class AuditsApi {
         }
     }
 
+    void export(Context ctx) {
+        AuditId id = Requests.auditId(ctx.pathParam("id"));
+        dev.veritas.report.Exports.Format format;
+        try {
+            format = dev.veritas.report.Exports.Format.parse(Optional.ofNullable(ctx.queryParam("format")).orElse("json"));
+        } catch (IllegalArgumentException e) {
+            throw Problem.badRequest(e.getMessage());
+        }
+        Audit audit = store.get(id);
+        byte[] bytes;
+        try {
+            bytes = dev.veritas.report.Exports.export(audit, store, format);
+        } catch (IllegalStateException e) {
+            throw new Problem(503, "Export unavailable", e.getMessage());
+        }
+        ctx.header("Content-Disposition", "attachment; filename=\"" + dev.veritas.report.Exports.fileName(audit, format) + "\"");
+        ctx.contentType(format.mediaType());
+        ctx.result(bytes);
+    }
+
     void delete(Context ctx) {
         AuditId id = Requests.auditId(ctx.pathParam("id"));
         if (!store.delete(id)) {

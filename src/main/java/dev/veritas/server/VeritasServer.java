@@ -88,6 +88,7 @@ public final class VeritasServer implements AutoCloseable {
             c.routes.delete("/api/audits/{id}", audits::delete);
             c.routes.post("/api/audits/{id}/cancel", audits::cancel);
             c.routes.get("/api/audits/{id}/screenshots/{index}", audits::screenshot);
+            c.routes.get("/api/audits/{id}/export", audits::export);
             c.routes.before("/api/audits/{id}/events", audits::checkEventsRequest);
             c.routes.sse("/api/audits/{id}/events", audits::events);
             c.routes.post("/api/audit/start", legacy::start);

@@ -1,0 +1,49 @@
+package dev.veritas.report;
+
+import dev.veritas.audit.Audit;
+import dev.veritas.audit.WireEnum;
+import dev.veritas.json.AuditJson;
+import dev.veritas.json.Json;
+import dev.veritas.store.AuditStore;
+import java.nio.charset.StandardCharsets;
+
+/** An audit exported as JSON (the API shape), a self-contained HTML report, or a PDF of that report. */
+public final class Exports {
+    private Exports() {}
+
+    public enum Format implements WireEnum {
+        JSON("application/json", "json"), HTML("text/html; charset=utf-8", "html"), PDF("application/pdf", "pdf");
+
+        private final String mediaType;
+        private final String extension;
+
+        Format(String mediaType, String extension) {
+            this.mediaType = mediaType;
+            this.extension = extension;
+        }
+
+        public String mediaType() {
+            return mediaType;
+        }
+
+        public String extension() {
+            return extension;
+        }
+
+        public static Format parse(String v) {
+            return WireEnum.parse(Format.class, "format", v);
+        }
+    }
+
+    public static byte[] export(Audit audit, AuditStore store, Format format) {
+        return switch (format) {
+            case JSON -> Json.pretty(AuditJson.audit(audit)).getBytes(StandardCharsets.UTF_8);
+            case HTML -> HtmlReport.render(audit, store).getBytes(StandardCharsets.UTF_8);
+            case PDF -> PdfPrinter.print(HtmlReport.render(audit, store));
+        };
+    }
+
+    public static String fileName(Audit audit, Format format) {
+        return "veritas-" + audit.host().replaceAll("[^a-zA-Z0-9.-]", "_") + "-" + audit.id().value() + "." + format.extension();
+    }
+}
