@@ -42,14 +42,15 @@ public record HtmlFacts(
     }
 
     public static HtmlFacts extract(Document doc, URI base) {
+        Selectors sel = new Selectors();
         List<TextSegment> segments = new ArrayList<>();
         if (doc.body() != null) {
-            collectSegments(doc.body(), segments);
+            collectSegments(doc.body(), segments, sel);
         }
-        return new HtmlFacts(doc.title(), segments, controls(doc), checkboxes(doc), forms(doc), scripts(doc), links(doc));
+        return new HtmlFacts(doc.title(), segments, controls(doc, sel), checkboxes(doc, sel), forms(doc, sel), scripts(doc), links(doc));
     }
 
-    private static void collectSegments(Element e, List<TextSegment> out) {
+    private static void collectSegments(Element e, List<TextSegment> out, Selectors sel) {
         if (out.size() >= MAX_SEGMENTS || SKIP.contains(e.normalName())) {
             return;
         }
@@ -57,30 +58,29 @@ public record HtmlFacts(
         if (onlyInline) {
             String text = e.text().strip();
             if (!text.isEmpty()) {
-                out.add(segment(e, text));
+                out.add(segment(e, text, sel));
             }
             return;
         }
         StringBuilder own = new StringBuilder();
         for (Node n : e.childNodes()) {
+            if (out.size() >= MAX_SEGMENTS) {
+                return;
+            }
             if (n instanceof TextNode t) {
-                own.append(t.text()).append(' ');
+                if (!t.isBlank()) {
+                    own.append(t.text()).append(' ');
+                }
             } else if (n instanceof Element c) {
-                if (own.toString().isBlank() || INLINE.contains(c.normalName())) {
-                    if (!INLINE.contains(c.normalName())) {
-                        collectSegments(c, out);
-                    } else if (hasBlockInside(c)) {
-                        collectSegments(c, out);
-                    } else {
-                        own.append(c.text()).append(' ');
-                    }
+                if (INLINE.contains(c.normalName()) && !hasBlockInside(c)) {
+                    own.append(c.text()).append(' ');
                 } else {
-                    flush(e, own, out);
-                    collectSegments(c, out);
+                    flush(e, own, out, sel);
+                    collectSegments(c, out, sel);
                 }
             }
         }
-        flush(e, own, out);
+        flush(e, own, out, sel);
     }
 
     private static boolean hasBlockInside(Element e) {
@@ -92,20 +92,20 @@ public record HtmlFacts(
         return false;
     }
 
-    private static void flush(Element e, StringBuilder own, List<TextSegment> out) {
+    private static void flush(Element e, StringBuilder own, List<TextSegment> out, Selectors sel) {
         String text = own.toString().replaceAll("\\s+", " ").strip();
         own.setLength(0);
         if (!text.isEmpty() && out.size() < MAX_SEGMENTS) {
-            out.add(segment(e, text));
+            out.add(segment(e, text, sel));
         }
     }
 
-    private static TextSegment segment(Element e, String text) {
+    private static TextSegment segment(Element e, String text, Selectors sel) {
         String t = text.length() > MAX_SEGMENT_CHARS ? text.substring(0, MAX_SEGMENT_CHARS) : text;
-        return new TextSegment(t, e.normalName(), selector(e), fontSize(e), visible(e), 0, TextSegment.AT_LOAD);
+        return new TextSegment(t, e.normalName(), sel.of(e), fontSize(e), visible(e), 0, TextSegment.AT_LOAD);
     }
 
-    private static List<ControlFacts> controls(Document doc) {
+    private static List<ControlFacts> controls(Document doc, Selectors sel) {
         List<ControlFacts> out = new ArrayList<>();
         for (Element e : doc.select("a, button, input[type=submit], input[type=button], [role=button]")) {
             if (out.size() >= MAX_ITEMS) {
@@ -120,19 +120,19 @@ public record HtmlFacts(
             }
             boolean inDialog = e.parents().stream().anyMatch(p -> p.attr("role").equals("dialog") || p.normalName().equals("dialog")
                     || p.className().toLowerCase(Locale.ROOT).matches(".*\\b(modal|dialog|popup|overlay)\\b.*"));
-            out.add(new ControlFacts(text.strip(), e.normalName(), selector(e), fontSize(e), visible(e), opacity(e), 0, 0, 0, inDialog));
+            out.add(new ControlFacts(text.strip(), e.normalName(), sel.of(e), fontSize(e), visible(e), opacity(e), 0, 0, 0, inDialog));
         }
         return out;
     }
 
-    private static List<CheckboxFacts> checkboxes(Document doc) {
+    private static List<CheckboxFacts> checkboxes(Document doc, Selectors sel) {
         List<CheckboxFacts> out = new ArrayList<>();
         for (Element e : doc.select("input[type=checkbox], input[type=radio]")) {
             if (out.size() >= MAX_ITEMS) {
                 break;
             }
             out.add(new CheckboxFacts(labelOf(doc, e), e.attr("name"), e.attr("type").toLowerCase(Locale.ROOT), e.hasAttr("checked"),
-                    e.closest("form") != null, visible(e), selector(e)));
+                    e.closest("form") != null, visible(e), sel.of(e)));
         }
         return out;
     }
@@ -159,7 +159,7 @@ public record HtmlFacts(
         return "\"" + id.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
-    private static List<FormFacts> forms(Document doc) {
+    private static List<FormFacts> forms(Document doc, Selectors sel) {
         List<FormFacts> out = new ArrayList<>();
         for (Element f : doc.select("form")) {
             if (out.size() >= MAX_ITEMS) {
@@ -182,7 +182,7 @@ public record HtmlFacts(
                 inputs.add(new FormFacts.InputFacts(type, in.attr("name"), hint, in.attr("autocomplete").toLowerCase(Locale.ROOT)));
             }
             String method = f.attr("method").isBlank() ? "get" : f.attr("method").toLowerCase(Locale.ROOT);
-            out.add(new FormFacts(action, method, inputs, selector(f)));
+            out.add(new FormFacts(action, method, inputs, sel.of(f)));
         }
         return out;
     }
@@ -222,12 +222,42 @@ public record HtmlFacts(
         return e.hasAttr(name) ? Optional.of(e.attr(name)) : Optional.empty();
     }
 
-    static String selector(Element e) {
-        try {
-            String s = e.cssSelector();
-            return s.length() > 300 ? s.substring(s.length() - 300) : s;
-        } catch (RuntimeException ex) {
-            return e.normalName();
+    /**
+     * CSS paths for elements, built from tag names and nth-of-type positions. jsoup's own cssSelector() checks
+     * each candidate for uniqueness against the whole document, which is quadratic: minutes on a 5 MB page.
+     * Here the positions of a parent's children are computed once and reused.
+     */
+    static final class Selectors {
+        private final java.util.IdentityHashMap<Element, java.util.IdentityHashMap<Element, String>> positions = new java.util.IdentityHashMap<>();
+
+        String of(Element e) {
+            java.util.ArrayDeque<String> parts = new java.util.ArrayDeque<>();
+            for (Element x = e; x != null && parts.size() < 12; x = x.parent()) {
+                if (x.normalName().equals("#root")) {
+                    break;
+                }
+                if (!x.id().isEmpty() && x.id().matches("[A-Za-z][\\w-]*")) {
+                    parts.addFirst("#" + x.id());
+                    break;
+                }
+                Element parent = x.parent();
+                parts.addFirst(parent == null ? x.normalName() : positions.computeIfAbsent(parent, Selectors::label).get(x));
+            }
+            return String.join(" > ", parts);
+        }
+
+        private static java.util.IdentityHashMap<Element, String> label(Element parent) {
+            java.util.Map<String, Integer> totals = new java.util.HashMap<>();
+            for (Element c : parent.children()) {
+                totals.merge(c.normalName(), 1, Integer::sum);
+            }
+            java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+            java.util.IdentityHashMap<Element, String> out = new java.util.IdentityHashMap<>();
+            for (Element c : parent.children()) {
+                int n = seen.merge(c.normalName(), 1, Integer::sum);
+                out.put(c, totals.get(c.normalName()) > 1 ? c.normalName() + ":nth-of-type(" + n + ")" : c.normalName());
+            }
+            return out;
         }
     }
 

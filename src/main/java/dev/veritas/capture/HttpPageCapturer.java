@@ -30,7 +30,12 @@ public final class HttpPageCapturer implements PageCapturer {
         if (!r.ok()) {
             throw new PageCaptureException(r.error().orElse("no answer from " + url));
         }
-        return fromResponse(url, r.finalUrl(), r.status().orElseThrow(), r.chain(), r.headers(), r.body(), r.truncated());
+        PageCapture page = fromResponse(url, r.finalUrl(), r.status().orElseThrow(), r.chain(), r.headers(), r.body(), r.truncated());
+        if (page.html().isEmpty() && r.body().length > 0) {
+            throw new PageCaptureException("the address serves " + page.contentType().orElse("binary content")
+                    + (looksBinary(r.body()) ? " with binary content" : "") + ", not a web page");
+        }
+        return page;
     }
 
     /** Builds a page from a response body, for the plain-HTTP mode and for HAR files. */
@@ -57,15 +62,12 @@ public final class HttpPageCapturer implements PageCapturer {
                 List.of(), List.of(), TemporalFacts.none(), List.of());
     }
 
-    /** NUL bytes or many control characters in the first kilobytes: not a text document, whatever it claims. */
+    /** Many control characters (NUL included) in the first kilobytes: not a text document, whatever it claims. A stray NUL in broken HTML is still HTML. */
     static boolean looksBinary(byte[] body) {
         int n = Math.min(body.length, 8192);
         int control = 0;
         for (int i = 0; i < n; i++) {
             int b = body[i] & 0xff;
-            if (b == 0) {
-                return true;
-            }
             if (b < 9 || (b > 13 && b < 32)) {
                 control++;
             }
