@@ -11,9 +11,16 @@ public final class Main {
     }
 
     public static int run(String... args) {
+        return run(new java.io.PrintWriter(System.out, true), new java.io.PrintWriter(System.err, true), args);
+    }
+
+    /** Runs a command with its output and errors going to the given writers (tests capture them). */
+    public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
         CommandLine cli = new CommandLine(new VeritasCommand());
         cli.setExecutionExceptionHandler(new FriendlyErrors());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setOut(out);
+        cli.setErr(err);
         return cli.execute(args);
     }
 }
