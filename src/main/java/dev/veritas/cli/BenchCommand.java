@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure Veritas on this machine.",
-        subcommands = {BenchCommand.Store.class})
+        subcommands = {BenchCommand.Store.class, BenchCommand.Server.class})
 final class BenchCommand implements Runnable {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -49,6 +49,49 @@ final class BenchCommand implements Runnable {
             Path work = Files.createTempDirectory(base, "bench-");
             try {
                 return new StoreBenchmark(work, units, producers, historyAudits, spec.commandLine().getOut()).run();
+            } finally {
+                try (var s = Files.walk(work)) {
+                    for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                        Files.deleteIfExists(p);
+                    }
+                }
+            }
+        }
+    }
+
+    @Command(name = "server", mixinStandardHelpOptions = true,
+            description = "Requests per second and latency of the API under concurrent clients on a store of 10,000 audits while two "
+                    + "audits run, against the same reads in process; and SSE fan-out latency to 200 subscribers.")
+    static final class Server implements Callable<Integer> {
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--audits", defaultValue = "10000", description = "Audits in the store (default 10000)")
+        int audits;
+
+        @Option(names = "--clients", defaultValue = "32", description = "Concurrent clients (default 32)")
+        int clients;
+
+        @Option(names = "--seconds", defaultValue = "10", description = "Seconds per measurement (default 10)")
+        int seconds;
+
+        @Option(names = "--subscribers", defaultValue = "200", description = "SSE subscribers for the fan-out test (default 200)")
+        int subscribers;
+
+        @Option(names = "--data", paramLabel = "DIR", description = "Where to put the temporary store (default $VERITAS_DATA or ./veritas-data)")
+        Path data;
+
+        @Override
+        public Integer call() throws Exception {
+            if (audits < 100 || clients < 1 || seconds < 1 || subscribers < 1) {
+                throw new IllegalArgumentException("--audits must be at least 100 and --clients, --seconds, --subscribers at least 1");
+            }
+            Path base = data != null ? data : Env.get("VERITAS_DATA").map(Path::of).orElse(Path.of("veritas-data"));
+            Files.createDirectories(base);
+            Path work = Files.createTempDirectory(base, "bench-server-");
+            try {
+                return new dev.veritas.bench.ServerBenchmark(work, audits, clients, java.time.Duration.ofSeconds(seconds), subscribers,
+                        spec.commandLine().getOut()).run();
             } finally {
                 try (var s = Files.walk(work)) {
                     for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {

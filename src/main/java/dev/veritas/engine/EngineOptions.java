@@ -21,7 +21,7 @@ public record EngineOptions(
         Duration lease) {
 
     /** auto: Chromium when installed, else plain HTTP; never: always plain HTTP. */
-    public enum BrowserMode { AUTO, NEVER }
+    public enum BrowserMode implements dev.veritas.audit.WireEnum { AUTO, NEVER }
 
     public static EngineOptions defaults() {
         return new EngineOptions(Env.flag("VERITAS_ALLOW_PRIVATE"), Env.get("VERITAS_TRUST_CA").map(Path::of), BrowserMode.AUTO,

@@ -158,6 +158,11 @@ public final class VeritasServer implements AutoCloseable {
         }
     }
 
+    /** Tells idle workers there is queued work (for audits queued through the store directly). */
+    public void wakeWorkers() {
+        workers.wake();
+    }
+
     public int port() {
         return app.port();
     }
