@@ -40,6 +40,7 @@ final class AuditsApi {
     private final UrlGuard guard;
     private final WorkerPool workers;
     private final EventStreams streams;
+    private final FinishedAuditCache finished = new FinishedAuditCache(5000);
 
     AuditsApi(AuditStore store, UrlGuard guard, WorkerPool workers, EventStreams streams) {
         this.store = store;
@@ -82,7 +83,22 @@ final class AuditsApi {
     }
 
     void get(Context ctx) {
-        json(ctx, AuditJson.audit(store.get(Requests.auditId(ctx.pathParam("id")))));
+        AuditId id = Requests.auditId(ctx.pathParam("id"));
+        AuditStatus status = store.status(id).orElseThrow(() -> {
+            finished.evict(id);
+            return new AuditNotFoundException(id);
+        });
+        Optional<byte[]> cached = status.isTerminal() ? finished.get(id) : Optional.empty();
+        if (cached.isPresent()) {
+            ctx.contentType("application/json").result(cached.get());
+            return;
+        }
+        Audit audit = store.get(id);
+        byte[] body = Json.write(AuditJson.audit(audit)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        if (audit.status().isTerminal()) {
+            finished.put(id, body);
+        }
+        ctx.contentType("application/json").result(body);
     }
 
     void history(Context ctx) {
@@ -180,6 +196,7 @@ final class AuditsApi {
 
     void delete(Context ctx) {
         AuditId id = Requests.auditId(ctx.pathParam("id"));
+        finished.evict(id);
         if (!store.delete(id)) {
             throw new AuditNotFoundException(id);
         }
