@@ -76,13 +76,13 @@ public final class HarReader {
         // Chains: an exchange whose URL some 3xx pointed to continues that chain.
         Set<Integer> consumed = new HashSet<>();
         Optional<SiteCapture.HttpProbe> httpProbe = Optional.empty();
-        Optional<HeaderMap> cors = Optional.empty();
+        Optional<SiteCapture.CorsProbe> cors = Optional.empty();
         List<PageCapture> pages = new ArrayList<>();
         URI target = exchanges.get(0).url;
         for (int start = 0; start < exchanges.size(); start++) {
             Exchange first = exchanges.get(start);
-            if (first.hasOrigin && cors.isEmpty()) {
-                cors = Optional.of(first.headers);
+            if (first.origin.isPresent() && cors.isEmpty()) {
+                cors = Optional.of(new SiteCapture.CorsProbe(first.origin.get(), first.headers));
                 consumed.add(start);
                 continue;
             }
@@ -153,7 +153,7 @@ public final class HarReader {
         Optional<String> redirectUrl;
         byte[] body;
         String mimeType;
-        boolean hasOrigin;
+        Optional<String> origin;
         Instant started;
         Optional<TlsFacts> tls;
 
@@ -174,7 +174,7 @@ public final class HarReader {
             }
             x.status = res.path("status").asInt();
             x.headers = headers(res.path("headers"));
-            x.hasOrigin = headers(req.path("headers")).has("origin");
+            x.origin = headers(req.path("headers")).first("origin");
             String redirect = res.path("redirectURL").asText("");
             x.redirectUrl = redirect.isBlank() ? Optional.empty() : Optional.of(redirect);
             JsonNode content = res.path("content");

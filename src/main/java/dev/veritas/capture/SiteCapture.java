@@ -16,7 +16,7 @@ public record SiteCapture(
         Instant startedAt,
         List<PageCapture> pages,
         Optional<HttpProbe> httpProbe,
-        Optional<HeaderMap> corsProbe,
+        Optional<CorsProbe> corsProbe,
         Map<String, TlsFacts> tls,
         List<String> notes) {
 
@@ -39,6 +39,9 @@ public record SiteCapture(
         int port = url.getPort() != -1 ? url.getPort() : ("https".equalsIgnoreCase(url.getScheme()) ? 443 : 80);
         return (url.getHost() == null ? "" : url.getHost().toLowerCase(java.util.Locale.ROOT)) + ":" + port;
     }
+
+    /** The answer to a request sent with an {@code Origin} header (the CORS probe). */
+    public record CorsProbe(String origin, HeaderMap headers) {}
 
     /**
      * The site asked for over plain http://: the hops it answered with, or why there was no answer.

@@ -104,7 +104,7 @@ public final class SecurityHeadersCheck implements Check {
         capture.httpProbe().ifPresent(p -> in.httpProbe(p.reachable() && !p.chain().isEmpty()
                 ? new HttpProbe.Redirects(p.chain().stream().map(h -> new RedirectHop(h.url(), h.status(), h.location())).toList())
                 : HttpProbe.noHttpListener()));
-        capture.corsProbe().ifPresent(h -> in.corsProbe(new CorsProbe(CORS_ORIGIN, HttpHeaders.fromMultimap(h.asMap()))));
+        capture.corsProbe().ifPresent(p -> in.corsProbe(new CorsProbe(p.origin(), HttpHeaders.fromMultimap(p.headers().asMap()))));
         return in.build();
     }
 

@@ -1,7 +1,6 @@
 package dev.veritas.engine;
 
 import dev.veritas.capture.CaptureSource;
-import dev.veritas.capture.HeaderMap;
 import dev.veritas.capture.HttpFetcher;
 import dev.veritas.capture.LinkFacts;
 import dev.veritas.capture.PageCapture;
@@ -108,7 +107,7 @@ final class SiteCrawler {
         listener.checkpoint();
         PageCapture firstPage = pages.get(0);
         Optional<SiteCapture.HttpProbe> httpProbe = httpProbe(firstPage.finalUrl());
-        Optional<HeaderMap> cors = corsProbe(firstPage.finalUrl());
+        Optional<SiteCapture.CorsProbe> cors = corsProbe(firstPage.finalUrl());
         Map<String, TlsFacts> tlsFacts = tlsFacts(target, pages);
         return new SiteCapture(target, capturer.source(), started, pages, httpProbe, cors, tlsFacts, notes);
     }
@@ -133,9 +132,9 @@ final class SiteCrawler {
         return Optional.of(new SiteCapture.HttpProbe(http, true, r.chain(), r.error()));
     }
 
-    private Optional<HeaderMap> corsProbe(URI page) {
+    private Optional<SiteCapture.CorsProbe> corsProbe(URI page) {
         HttpFetcher.Result r = fetcher.fetch(page, Map.of("Origin", SecurityHeadersCheck.CORS_ORIGIN));
-        return r.ok() ? Optional.of(r.headers()) : Optional.empty();
+        return r.ok() ? Optional.of(new SiteCapture.CorsProbe(SecurityHeadersCheck.CORS_ORIGIN, r.headers())) : Optional.empty();
     }
 
     private Map<String, TlsFacts> tlsFacts(URI target, List<PageCapture> pages) {
