@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure Veritas on this machine.",
-        subcommands = {BenchCommand.Store.class, BenchCommand.Server.class})
+        subcommands = {BenchCommand.Store.class, BenchCommand.Server.class, BenchCommand.AuditRuns.class})
 final class BenchCommand implements Runnable {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -92,6 +92,48 @@ final class BenchCommand implements Runnable {
             try {
                 return new dev.veritas.bench.ServerBenchmark(work, audits, clients, java.time.Duration.ofSeconds(seconds), subscribers,
                         spec.commandLine().getOut()).run();
+            } finally {
+                try (var s = Files.walk(work)) {
+                    for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                        Files.deleteIfExists(p);
+                    }
+                }
+            }
+        }
+    }
+
+    @Command(name = "audit", mixinStandardHelpOptions = true,
+            description = "How long audits take end to end, phase by phase. Without URL: a built-in 5-page shop served on loopback.")
+    static final class AuditRuns implements Callable<Integer> {
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @picocli.CommandLine.Mixin
+        EngineFlags engineFlags;
+
+        @picocli.CommandLine.Parameters(paramLabel = "URL", arity = "0..1", description = "Site to audit (default: the built-in shop)")
+        String url;
+
+        @Option(names = "--tier", defaultValue = "standard_audit", description = "Tier (default standard_audit)")
+        String tier;
+
+        @Option(names = "--runs", defaultValue = "3", description = "Measured runs after one warm-up (default 3)")
+        int runs;
+
+        @Option(names = "--data", paramLabel = "DIR", description = "Where to put the temporary store (default $VERITAS_DATA or ./veritas-data)")
+        Path data;
+
+        @Override
+        public Integer call() throws Exception {
+            if (runs < 1) {
+                throw new IllegalArgumentException("--runs must be at least 1");
+            }
+            Path base = data != null ? data : Env.get("VERITAS_DATA").map(Path::of).orElse(Path.of("veritas-data"));
+            Files.createDirectories(base);
+            Path work = Files.createTempDirectory(base, "bench-audit-");
+            try {
+                return new dev.veritas.bench.AuditBenchmark(work, java.util.Optional.ofNullable(url), dev.veritas.audit.Tier.parse(tier), runs,
+                        engineFlags.options(), spec.commandLine().getOut()).run();
             } finally {
                 try (var s = Files.walk(work)) {
                     for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
