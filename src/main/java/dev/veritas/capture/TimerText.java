@@ -40,6 +40,31 @@ public final class TimerText {
         return any ? Optional.of(total) : Optional.empty();
     }
 
+    /**
+     * The smallest step the text can show, in seconds: 1 for a clock ("09:59") or a text with seconds, 60 when it
+     * stops at minutes ("2h 15m"), 3600 at hours ("3 days 4 hours"), 86400 at days. A timer that shows minutes
+     * rightly stands still for up to a minute.
+     */
+    public static long resolutionSeconds(String text) {
+        Matcher m = CLOCK.matcher(text);
+        if (m.find() && Long.parseLong(m.group(3)) < 60) {
+            return 1;
+        }
+        Matcher u = UNITS.matcher(text);
+        long smallest = 0;
+        while (u.find()) {
+            char unit = Character.toLowerCase(u.group(2).charAt(0));
+            long step = switch (unit) {
+                case 'd' -> 86_400;
+                case 'h' -> 3_600;
+                case 'm' -> 60;
+                default -> 1;
+            };
+            smallest = smallest == 0 ? step : Math.min(smallest, step);
+        }
+        return smallest == 0 ? 1 : smallest;
+    }
+
     /** The first number in a counter's text ("Only 3 left" → 3). */
     public static Optional<Long> count(String text) {
         Matcher m = NUMBER.matcher(text);
