@@ -26,16 +26,20 @@ public final class TimerText {
         Matcher u = UNITS.matcher(text);
         long total = 0;
         boolean any = false;
-        while (u.find()) {
-            long v = Long.parseLong(u.group(1));
-            char unit = Character.toLowerCase(u.group(2).charAt(0));
-            total += switch (unit) {
-                case 'd' -> v * 86_400;
-                case 'h' -> v * 3_600;
-                case 'm' -> v * 60;
-                default -> v;
-            };
-            any = true;
+        try {
+            while (u.find()) {
+                long v = Long.parseLong(u.group(1));
+                char unit = Character.toLowerCase(u.group(2).charAt(0));
+                total = Math.addExact(total, Math.multiplyExact(v, switch (unit) {
+                    case 'd' -> 86_400L;
+                    case 'h' -> 3_600L;
+                    case 'm' -> 60L;
+                    default -> 1L;
+                }));
+                any = true;
+            }
+        } catch (NumberFormatException | ArithmeticException e) {
+            return Optional.empty(); // a page's "99999999999999999999 seconds" is no timer, and must not break the capture
         }
         return any ? Optional.of(total) : Optional.empty();
     }
