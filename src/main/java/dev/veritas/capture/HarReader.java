@@ -38,6 +38,9 @@ public final class HarReader {
             if (!Files.isRegularFile(file)) {
                 throw new HarException(file + " does not exist or is not a file");
             }
+            if (Files.size(file) == 0) {
+                throw new HarException(file + " is empty (0 bytes); save the HAR again from the browser's network panel");
+            }
             if (Files.size(file) > MAX_FILE_BYTES) {
                 throw new HarException(file + " is larger than 512 MB; save a HAR of fewer pages");
             }
@@ -187,14 +190,17 @@ public final class HarReader {
             return x;
         }
 
+        /** A 2xx HTML response with content; a HAR saved without content has the page's entry but no page. */
         boolean isHtmlDocument() {
-            return status >= 200 && status < 300 && (mimeType.contains("html") || (mimeType.isEmpty() && new String(body, 0,
+            return status >= 200 && status < 300 && body.length > 0 && (mimeType.contains("html") || (mimeType.isEmpty() && new String(body, 0,
                     Math.min(body.length, 512), StandardCharsets.UTF_8).toLowerCase(Locale.ROOT).contains("<html")));
         }
 
         private static byte[] decodeBase64(String s) {
             try {
-                return Base64.getMimeDecoder().decode(s);
+                // Strict, line breaks aside: the MIME decoder skips every character it does not know, so text that is not
+                // base64 at all would decode to garbage instead of being reported.
+                return Base64.getDecoder().decode(s.replaceAll("\\s+", ""));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("response content says base64 but is not");
             }

@@ -26,18 +26,47 @@ public final class TimerText {
         Matcher u = UNITS.matcher(text);
         long total = 0;
         boolean any = false;
-        while (u.find()) {
-            long v = Long.parseLong(u.group(1));
-            char unit = Character.toLowerCase(u.group(2).charAt(0));
-            total += switch (unit) {
-                case 'd' -> v * 86_400;
-                case 'h' -> v * 3_600;
-                case 'm' -> v * 60;
-                default -> v;
-            };
-            any = true;
+        try {
+            while (u.find()) {
+                long v = Long.parseLong(u.group(1));
+                char unit = Character.toLowerCase(u.group(2).charAt(0));
+                total = Math.addExact(total, Math.multiplyExact(v, switch (unit) {
+                    case 'd' -> 86_400L;
+                    case 'h' -> 3_600L;
+                    case 'm' -> 60L;
+                    default -> 1L;
+                }));
+                any = true;
+            }
+        } catch (NumberFormatException | ArithmeticException e) {
+            return Optional.empty(); // a page's "99999999999999999999 seconds" is no timer, and must not break the capture
         }
         return any ? Optional.of(total) : Optional.empty();
+    }
+
+    /**
+     * The smallest step the text can show, in seconds: 1 for a clock ("09:59") or a text with seconds, 60 when it
+     * stops at minutes ("2h 15m"), 3600 at hours ("3 days 4 hours"), 86400 at days. A timer that shows minutes
+     * rightly stands still for up to a minute.
+     */
+    public static long resolutionSeconds(String text) {
+        Matcher m = CLOCK.matcher(text);
+        if (m.find() && Long.parseLong(m.group(3)) < 60) {
+            return 1;
+        }
+        Matcher u = UNITS.matcher(text);
+        long smallest = 0;
+        while (u.find()) {
+            char unit = Character.toLowerCase(u.group(2).charAt(0));
+            long step = switch (unit) {
+                case 'd' -> 86_400;
+                case 'h' -> 3_600;
+                case 'm' -> 60;
+                default -> 1;
+            };
+            smallest = smallest == 0 ? step : Math.min(smallest, step);
+        }
+        return smallest == 0 ? 1 : smallest;
     }
 
     /** The first number in a counter's text ("Only 3 left" → 3). */

@@ -82,9 +82,19 @@ public final class UrlGuard {
         return d;
     }
 
+    /** Whether the name (lower case, no brackets) is one that only means something on a local network. */
+    public static boolean isLocalName(String host) {
+        return host.equals("localhost") || host.endsWith(".localhost") || host.endsWith(".internal")
+                || host.endsWith(".local") || host.equals("metadata.google.internal");
+    }
+
+    /** Whether the address is on the public internet (not loopback, private, link-local, shared, reserved …). */
+    public static boolean isPublicAddress(InetAddress a) {
+        return nonPublicReason(a) == null;
+    }
+
     private Decision decide(String host) {
-        if (!allowPrivate && (host.equals("localhost") || host.endsWith(".localhost") || host.endsWith(".internal")
-                || host.endsWith(".local") || host.equals("metadata.google.internal"))) {
+        if (!allowPrivate && isLocalName(host)) {
             return refusedPrivate(host, "a local name");
         }
         InetAddress[] addresses;

@@ -9,6 +9,7 @@ import dev.veritas.capture.SiteCapture;
 import dev.veritas.capture.TemporalFacts.Observation;
 import dev.veritas.capture.TemporalFacts.Reading;
 import dev.veritas.capture.TextSegment;
+import dev.veritas.capture.TimerText;
 import dev.veritas.checks.CheckOutcome.SignalReading;
 import dev.veritas.checks.darkpatterns.PatternType;
 import dev.veritas.checks.darkpatterns.TextMatch;
@@ -195,19 +196,21 @@ public final class DarkPatternCheck implements Check {
             long v1 = later.get().value().get();
             double elapsed = (later.get().atMillis() - load.get().atMillis()) / 1000.0;
             boolean countdownWords = COUNTDOWN_CONTEXT.matcher(o.context()).find();
+            // A timer showing only minutes ("2h 15m") or hours may rightly stand still or jump by its step.
+            long step = TimerText.resolutionSeconds(load.get().text());
             String verdict = null;
             double confidence = 0;
             if (reload.isPresent() && reload.get().value().isPresent()) {
                 double sinceLoad = (reload.get().atMillis() - load.get().atMillis()) / 1000.0;
                 double expected = v0 - sinceLoad;
                 long v2 = reload.get().value().get();
-                if (v1 < v0 && v2 > expected + 2.5) {
+                if (v1 < v0 && v2 > expected + 2.5 + (step - 1)) {
                     verdict = "restarts when the page is reloaded: it showed " + load.get().text() + " at load, " + later.get().text()
                             + " after " + fmt(elapsed) + " s, and " + reload.get().text() + " again after a reload " + fmt(sinceLoad) + " s after the first load";
                     confidence = 0.95;
                 }
             }
-            if (verdict == null && v1 == v0 && elapsed >= 2 && countdownWords) {
+            if (verdict == null && v1 == v0 && elapsed >= Math.max(2, step + 1) && countdownWords) {
                 verdict = "does not move: it showed " + load.get().text() + " at load and still " + later.get().text() + " " + fmt(elapsed) + " s later";
                 confidence = 0.8;
             } else if (verdict == null && v1 != v0 && countdownWords) {
@@ -215,7 +218,7 @@ public final class DarkPatternCheck implements Check {
                 if (ran < 0) {
                     verdict = "runs backwards for a countdown: " + load.get().text() + " became " + later.get().text() + " in " + fmt(elapsed) + " s";
                     confidence = 0.8;
-                } else if (Math.abs(ran - elapsed) > 2 + 0.25 * elapsed) {
+                } else if (Math.abs(ran - elapsed) > 2 + 0.25 * elapsed + (step - 1)) {
                     verdict = "runs at the wrong speed: " + fmt(ran) + " s passed on the timer in " + fmt(elapsed) + " s of real time";
                     confidence = 0.75;
                 }

@@ -6,6 +6,7 @@ import dev.veritas.capture.FormFacts;
 import dev.veritas.capture.PageCapture;
 import dev.veritas.capture.SiteCapture;
 import dev.veritas.capture.TextSegment;
+import dev.veritas.capture.UrlGuard;
 import dev.veritas.checks.CheckOutcome.SignalReading;
 import dev.veritas.checks.phishing.Brand;
 import dev.veritas.checks.phishing.Brands;
@@ -23,6 +24,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -37,6 +39,11 @@ public final class PhishingCheck implements Check {
     private static final Set<String> PAYMENT_PROCESSORS = Set.of("stripe.com", "paypal.com", "squareup.com", "braintreegateway.com",
             "adyen.com", "shopify.com", "razorpay.com", "2checkout.com", "authorize.net", "checkout.com", "klarna.com", "mollie.com",
             "worldpay.com", "sagepay.com", "opayo.co.uk", "paddle.com", "gocardless.com");
+
+    /** "Sign in with Google", "Continue with Apple": a sign-in option naming another company, not a pose. */
+    private static final Pattern SIGN_IN_WITH = Pattern.compile(
+            "\\b(?:(?:sign|log)[ -]?(?:in|on|up)|login|continue|connect|register|join)\\s+(?:with|using|via|through)\\s+(?!your\\b|my\\b|the\\b)\\S+",
+            Pattern.CASE_INSENSITIVE);
 
     private final PhishingUrlClassifier classifier;
 
@@ -91,7 +98,8 @@ public final class PhishingCheck implements Check {
                     continue;
                 }
                 String what = password && card ? "password and card details" : password ? "a password" : "card details";
-                URI action = form.action().orElse(page.finalUrl());
+                URI action = form.action().filter(a -> !"javascript".equalsIgnoreCase(a.getScheme())).orElse(page.finalUrl());
+                boolean scripted = form.action().map(a -> "javascript".equalsIgnoreCase(a.getScheme())).orElse(false);
                 boolean insecure = !"https".equalsIgnoreCase(action.getScheme()) || !page.isHttps();
                 boolean crossSite = action.getHost() != null && !RegistrableDomain.sameSite(action, page.finalUrl())
                         && !PAYMENT_PROCESSORS.contains(RegistrableDomain.siteOf(action.getHost()));
@@ -118,7 +126,7 @@ public final class PhishingCheck implements Check {
                     score = Math.min(score, 0.2);
                     why.add(what + " sent without encryption");
                 }
-                if (password && form.method().equals("get")) {
+                if (password && form.method().equals("get") && !scripted) { // action="javascript:…": the page's script sends it
                     findings.add(FindingBuilder.finding("phishing.credential_form_get").category("phishing").patternType("insecure_credentials")
                             .severity(Severity.HIGH).confidence(0.9)
                             .title("A password form puts the password in the address")
@@ -144,13 +152,16 @@ public final class PhishingCheck implements Check {
         if (host == null) {
             return Optional.empty();
         }
-        boolean asksSecrets = page.forms().stream().anyMatch(f -> f.asksForPassword() || f.asksForCard());
+        boolean asksPassword = page.forms().stream().anyMatch(FormFacts::asksForPassword);
+        boolean asksSecrets = asksPassword || page.forms().stream().anyMatch(FormFacts::asksForCard);
         List<Brand> inTitle = Brands.namedIn(page.title());
-        List<Brand> inText = Brands.namedIn(page.segments().stream().filter(TextSegment::visible).limit(300)
-                .map(TextSegment::text).collect(Collectors.joining(" \n ")));
         List<Brand> candidates = new ArrayList<>(inTitle);
-        if (asksSecrets) {
-            candidates.addAll(inText);
+        if (asksPassword) {
+            // Beside a login form; "Sign in with Google" offers another way in and does not pose as Google. A checkout
+            // naturally names card networks, wallets and carriers (Mastercard, PayPal, UPS), so card forms count
+            // only with the brand in the title.
+            candidates.addAll(Brands.namedIn(page.segments().stream().filter(TextSegment::visible).limit(300)
+                    .map(s -> SIGN_IN_WITH.matcher(s.text()).replaceAll(" ")).collect(Collectors.joining(" \n "))));
         }
         for (Brand b : candidates) {
             if (b.isOfficial(host)) {
@@ -176,13 +187,17 @@ public final class PhishingCheck implements Check {
         return Optional.empty();
     }
 
+    /**
+     * An address of a local network: a non-public IP (private, loopback, link-local, shared 100.64/10, unique local
+     * fc00::/7 …), a local name (localhost, *.local, *.internal) or a name of one label. Never resolves a name.
+     */
     static boolean isPrivateAddress(String host) {
-        if (!RegistrableDomain.isIpAddress(host) && !host.equalsIgnoreCase("localhost")) {
-            return false;
+        String h = host.toLowerCase(Locale.ROOT);
+        if (!RegistrableDomain.isIpAddress(h)) {
+            return UrlGuard.isLocalName(h) || !h.contains(".");
         }
         try {
-            InetAddress a = InetAddress.getByName(host.startsWith("[") ? host.substring(1, host.length() - 1) : host);
-            return a.isLoopbackAddress() || a.isSiteLocalAddress() || a.isLinkLocalAddress();
+            return !UrlGuard.isPublicAddress(InetAddress.getByName(h.startsWith("[") ? h.substring(1, h.length() - 1) : h));
         } catch (UnknownHostException e) {
             return false;
         }

@@ -29,7 +29,8 @@ public final class ScriptsCheck implements Check {
     private static final Pattern PACKER = Pattern.compile("eval\\s*\\(\\s*function\\s*\\(\\s*p\\s*,\\s*a\\s*,\\s*c\\s*,\\s*k\\s*,\\s*e\\s*,");
     private static final Pattern WRITE_DECODE = Pattern.compile("document\\.write\\s*\\(\\s*(unescape|decodeURIComponent|atob)\\s*\\(");
     private static final Pattern HEX_RUN = Pattern.compile("(\\\\x[0-9a-fA-F]{2}){20,}");
-    private static final Pattern UNICODE_RUN = Pattern.compile("(\\\\u[0-9a-fA-F]{4}){10,}");
+    /** Escapes of ASCII only: page data escapes non-Latin text as a matter of course (PHP's json_encode does), which hides nothing. */
+    private static final Pattern UNICODE_RUN = Pattern.compile("(\\\\u00[0-7][0-9a-fA-F]){10,}");
     private static final Pattern LONG_BASE64 = Pattern.compile("atob\\s*\\(\\s*['\"][A-Za-z0-9+/=]{200,}['\"]");
 
     @Override

@@ -72,7 +72,7 @@ public final class SecurityHeadersCheck implements Check {
                         .description(t.description() + (t.recommendation().isBlank() ? "" : " " + t.recommendation()))
                         .plainEnglish(plain(e.getKey()))
                         .page(page.finalUrl())
-                        .evidence(evidence(page, e.getKey()).orElse(null), null, Map.of("result", t.result(), "score_modifier", t.scoreModifier()))
+                        .evidence(evidence(capture, page, e.getKey()).orElse(null), null, Map.of("result", t.result(), "score_modifier", t.scoreModifier()))
                         .build());
             }
         }
@@ -146,7 +146,7 @@ public final class SecurityHeadersCheck implements Check {
         };
     }
 
-    private static Optional<String> evidence(PageCapture page, String test) {
+    private static Optional<String> evidence(SiteCapture capture, PageCapture page, String test) {
         String header = switch (test) {
             case "content-security-policy" -> "content-security-policy";
             case "strict-transport-security" -> "strict-transport-security";
@@ -159,7 +159,8 @@ public final class SecurityHeadersCheck implements Check {
         if (header == null) {
             return Optional.empty();
         }
-        List<String> v = page.headers().all(header);
+        // CORS is graded on the answer to the probe sent with an Origin header, not on the page's own response.
+        List<String> v = (test.equals("cross-origin-resource-sharing") ? capture.corsProbe().map(SiteCapture.CorsProbe::headers).orElse(page.headers()) : page.headers()).all(header);
         return Optional.of(v.isEmpty() ? header + ": (not sent)" : header + ": " + String.join(", ", v));
     }
 }

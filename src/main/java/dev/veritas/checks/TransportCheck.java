@@ -13,6 +13,7 @@ import dev.veritas.web.RegistrableDomain;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -88,8 +89,13 @@ public final class TransportCheck implements Check {
     private static double mixedContent(PageCapture page, List<Finding> findings, List<String> why) {
         Set<String> active = new LinkedHashSet<>();
         Set<String> passive = new LinkedHashSet<>();
+        // A browser also reports the page's own navigation (e.g. http:// redirected to https://); that is the
+        // redirect chain, judged below, not insecure content inside the secure page.
+        Set<URI> navigation = new HashSet<>();
+        navigation.add(page.requestedUrl());
+        page.redirects().forEach(h -> navigation.add(h.url()));
         for (NetworkRequest r : page.requests()) {
-            if ("http".equalsIgnoreCase(r.url().getScheme())) {
+            if ("http".equalsIgnoreCase(r.url().getScheme()) && !navigation.contains(r.url())) {
                 (ACTIVE.contains(r.resourceType()) ? active : passive).add(r.url().toString());
             }
         }

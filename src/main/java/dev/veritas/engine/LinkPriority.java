@@ -14,18 +14,20 @@ import java.util.regex.Pattern;
  */
 final class LinkPriority {
     private static final List<Pattern> ORDER = List.of(
-            Pattern.compile("log-?in|sign-?in|account|auth|verify", Pattern.CASE_INSENSITIVE),
+            // Link texts say "Sign in" and "Log out", paths say sign-in or signin: a space, hyphen or underscore, or none;
+            // not inside a word ("blog in French" is no login).
+            Pattern.compile("(?<![a-z])log[-_ ]?in|(?<![a-z])sign[-_ ]?in|account|auth|verify", Pattern.CASE_INSENSITIVE),
             Pattern.compile("checkout|payment|billing", Pattern.CASE_INSENSITIVE),
             Pattern.compile("cart|basket|bag", Pattern.CASE_INSENSITIVE),
-            Pattern.compile("pricing|plans|subscribe|membership", Pattern.CASE_INSENSITIVE),
+            Pattern.compile("pricing|plans|(?<!un)subscribe|membership", Pattern.CASE_INSENSITIVE),
             Pattern.compile("privacy|datenschutz", Pattern.CASE_INSENSITIVE),
             Pattern.compile("terms|conditions|legal|agb", Pattern.CASE_INSENSITIVE),
             Pattern.compile("contact|support|help|impressum|imprint", Pattern.CASE_INSENSITIVE),
-            Pattern.compile("about|company|who-we-are", Pattern.CASE_INSENSITIVE),
+            Pattern.compile("about|company|who[-_ ]we[-_ ]are", Pattern.CASE_INSENSITIVE),
             Pattern.compile("cancel|unsubscribe|refund|return", Pattern.CASE_INSENSITIVE));
     private static final Pattern SKIP = Pattern.compile("\\.(pdf|jpe?g|png|gif|webp|svg|zip|gz|tgz|rar|7z|exe|dmg|msi|apk|mp3|mp4|mov|avi|docx?|xlsx?|pptx?|css|js|json|xml|ico|woff2?)$",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern LOGOUT = Pattern.compile("log-?out|sign-?out", Pattern.CASE_INSENSITIVE);
+    private static final Pattern LOGOUT = Pattern.compile("(?<![a-z])log[-_ ]?out|(?<![a-z])sign[-_ ]?out", Pattern.CASE_INSENSITIVE);
     static final int OTHER = ORDER.size();
 
     private LinkPriority() {}
@@ -52,13 +54,14 @@ final class LinkPriority {
         return Optional.of(OTHER);
     }
 
-    /** A URL without its fragment and with an empty path written as "/", to recognise a page already seen. */
+    /** A URL without its fragment, default port and trailing slash, an empty path written as "/", to recognise a page already seen. */
     static String key(URI u) {
         String path = u.getRawPath() == null || u.getRawPath().isEmpty() ? "/" : u.getRawPath();
         if (path.length() > 1 && path.endsWith("/")) {
             path = path.substring(0, path.length() - 1);
         }
-        String port = u.getPort() == -1 ? "" : ":" + u.getPort();
+        boolean defaultPort = u.getPort() == -1 || u.getPort() == ("https".equalsIgnoreCase(u.getScheme()) ? 443 : 80);
+        String port = defaultPort ? "" : ":" + u.getPort();
         return (u.getHost() == null ? "" : u.getHost().toLowerCase(Locale.ROOT)) + port + path + (u.getRawQuery() == null ? "" : "?" + u.getRawQuery());
     }
 }

@@ -5,6 +5,7 @@ import dev.veritas.audit.Recommendation;
 import dev.veritas.audit.RiskLevel;
 import dev.veritas.audit.Severity;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +19,13 @@ final class Advisor {
     static List<Recommendation> recommend(String host, RiskLevel risk, List<Finding> findings) {
         List<Recommendation> out = new ArrayList<>();
         if (risk == RiskLevel.LIKELY_FRAUDULENT || risk == RiskLevel.HIGH_RISK) {
-            out.add(rec(Severity.CRITICAL, "Do not enter passwords, card numbers or personal details on " + host + ".",
-                    ids(findings, f -> f.severity() == Severity.CRITICAL)));
+            // The critical findings are the reason; when the signals alone made the site high-risk, the worst findings there are.
+            List<String> reasons = ids(findings, f -> f.severity() == Severity.CRITICAL);
+            if (reasons.isEmpty()) {
+                Severity worst = findings.stream().map(Finding::severity).max(Comparator.naturalOrder()).orElse(Severity.LOW);
+                reasons = ids(findings, f -> f.severity() == worst);
+            }
+            out.add(rec(Severity.CRITICAL, "Do not enter passwords, card numbers or personal details on " + host + ".", reasons));
         }
         first(findings, "phishing.brand_impersonation").ifPresent(f -> out.add(rec(Severity.CRITICAL,
                 "If you meant to visit " + f.evidence().values().getOrDefault("brand", "the real brand") + ", type its address yourself instead of following a link; "
@@ -69,6 +75,7 @@ final class Advisor {
         if (out.isEmpty()) {
             out.add(rec(Severity.LOW, "No immediate concerns. As always, check the address bar before entering sensitive information.", List.of()));
         }
+        out.sort(Comparator.comparing(Recommendation::priority).reversed()); // stable: same priority keeps the order above
         return out;
     }
 
