@@ -60,7 +60,8 @@ export function renderLive(main, audit, { onCompleted }) {
   const shotsEmpty = h('p', { class: 'muted' }, 'No screenshot yet.');
   const findingList = h('div', { class: 'finding-list live-findings' });
   const findingsEmpty = h('p', { class: 'muted' }, 'No finding yet.');
-  const log = h('ol', { class: 'log', role: 'log', 'aria-label': 'Audit log', tabindex: 0 });
+  // A replay adds hundreds of lines at once: the log is not announced; the phase message is.
+  const log = h('ol', { class: 'log', role: 'log', 'aria-live': 'off', 'aria-label': 'Audit log', tabindex: 0 });
 
   replace(main,
     h('header', { class: 'page-head' },
@@ -85,6 +86,11 @@ export function renderLive(main, audit, { onCompleted }) {
   const ticker = setInterval(tick, 1000);
   tick();
 
+  let message = phaseMessage.textContent;
+  const say = (text) => {
+    message = text;
+    phaseMessage.textContent = text;
+  };
   const setStatus = (status) => {
     state.status = status;
     replace(badgeBox, statusBadge(status));
@@ -117,7 +123,7 @@ export function renderLive(main, audit, { onCompleted }) {
       h('p', { class: 'banner-title' }, kind === 'failed' ? 'The audit failed' : 'The audit was cancelled'),
       h('p', {}, message || 'No reason was given.'),
       h('p', {}, h('a', { href: '/' }, 'Start a new audit'), ' · ', h('a', { href: '/history' }, 'History')));
-    phaseMessage.textContent = kind === 'failed' ? 'Stopped by an error.' : 'Cancelled.';
+    say(kind === 'failed' ? 'Stopped by an error.' : 'Cancelled.');
   };
   const logLine = (d) => {
     log.appendChild(h('li', { class: `log-${d.level || 'info'}` },
@@ -130,9 +136,9 @@ export function renderLive(main, audit, { onCompleted }) {
   const handlers = {
     status(d) {
       setStatus(d.status);
-      if (d.status === 'queued') phaseMessage.textContent = 'Queued: waiting for a free worker…';
+      if (d.status === 'queued') say('Queued: waiting for a free worker…');
       if (d.status === 'running') {
-        phaseMessage.textContent = 'Starting…';
+        say('Starting…');
         if (!state.startedAt) state.startedAt = Date.now();
       }
     },
@@ -141,12 +147,12 @@ export function renderLive(main, audit, { onCompleted }) {
         if (phase !== d.phase && item.li.classList.contains('phase-active')) phaseState(phase, null, 'done', 'Done');
       }
       phaseState(d.phase, d.label, 'active', 'In progress');
-      phaseMessage.textContent = d.message || d.label || '';
+      say(d.message || d.label || '');
       setPct(d.pct);
     },
     phase_complete(d) {
       phaseState(d.phase, d.label, 'done', 'Done');
-      phaseMessage.textContent = d.message ? `${d.label}: ${d.message}` : d.label || '';
+      say(d.message ? `${d.label}: ${d.message}` : d.label || '');
       setPct(d.pct);
     },
     page_captured(d) {
@@ -190,7 +196,7 @@ export function renderLive(main, audit, { onCompleted }) {
       cancel.remove();
       setPct(100);
       setStatus('completed');
-      phaseMessage.textContent = `Done: trust score ${d.trust_score}. Loading the report…`;
+      say(`Done: trust score ${d.trust_score}. Loading the report…`);
       onCompleted();
     },
     audit_error(d) {
@@ -208,10 +214,11 @@ export function renderLive(main, audit, { onCompleted }) {
       after,
       onEvent: (type, data) => handlers[type]?.(data),
       onState: async (s) => {
-        if (s === 'open' && !state.ended && state.status !== 'queued' && phaseMessage.textContent === 'Connecting…') {
-          phaseMessage.textContent = 'Following the audit…';
+        if (s === 'open' && !state.ended) {
+          if (message === 'Connecting…') say('Following the audit…');
+          else phaseMessage.textContent = message;
         }
-        if (s === 'reconnecting') phaseMessage.textContent = 'Connection lost; reconnecting…';
+        if (s === 'reconnecting' && !state.ended) phaseMessage.textContent = 'Connection lost; reconnecting…';
         if (s === 'closed') {
           // EventSource gave up: the server refused the stream. Ask the API why (this may ask for the token).
           try {
@@ -244,6 +251,9 @@ export function renderLive(main, audit, { onCompleted }) {
     }
   });
 
-  // Leaving the page closes the stream (bfcache and navigation).
+  // Leaving the page closes the stream; coming back to it from the back-forward cache starts afresh.
   window.addEventListener('pagehide', () => stream?.close(), { once: true });
+  window.addEventListener('pageshow', (e) => {
+    if (e.persisted) location.reload();
+  });
 }

@@ -21,7 +21,7 @@ class TokenPromptTest {
     @Test
     void theUiAsksForTheTokenOnceAndThenUsesIt(@TempDir Path dataDir) {
         Path chromium = Requirements.chromium();
-        try (VeritasServer server = new VeritasServer(ServerConfig.local(0, EngineOptions.defaults()).withToken(TOKEN),
+        try (VeritasServer server = new VeritasServer(ServerConfig.local(0, EngineOptions.defaults().withAllowPrivate(true)).withToken(TOKEN),
                 SqliteAuditStore.open(SqliteOptions.defaults(dataDir))).start();
              BrowserSession browser = new BrowserSession(chromium);
              BrowserSession.Watched w = browser.open()) {
@@ -39,9 +39,15 @@ class TokenPromptTest {
             PlaywrightAssertions.assertThat(page.locator(".result-summary")).hasText("0 audits match");
             PlaywrightAssertions.assertThat(page.locator(".state-empty")).containsText("No audit matches");
 
-            // Kept in the browser: the next page asks no more.
+            // Kept in the browser: the next pages ask no more, and the event stream gets it too (?access_token=).
             page.navigate(base + "/");
             PlaywrightAssertions.assertThat(page.locator(".recent .state-empty")).containsText("No audits yet");
+            Locator address = page.getByLabel("Website address");
+            address.fill("http://127.0.0.1:1/");
+            address.press("Enter");
+            page.waitForURL(u -> u.contains("/audits/vrts_"));
+            PlaywrightAssertions.assertThat(page.locator(".log li").first()).containsText("Starting");
+            PlaywrightAssertions.assertThat(page.locator(".banner-failed")).containsText("The audit failed");
             PlaywrightAssertions.assertThat(page.getByRole(AriaRole.DIALOG)).hasCount(0);
             w.assertClean(401);
         }

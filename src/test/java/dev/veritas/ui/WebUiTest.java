@@ -257,6 +257,21 @@ class WebUiTest {
             assertThat(page.locator("img[src='x']").count()).isZero();
             assertThat(page.locator("main script").count()).isZero();
             w.screenshot("hostile-evidence");
+
+            // Re-audit submits the same address and tier, and the new report offers to compare with this one.
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Re-audit")).click();
+            page.waitForURL(u -> AUDIT_PAGE.matcher(u).matches() && !u.endsWith(id));
+            String again = page.url().substring(page.url().lastIndexOf('/') + 1);
+            JsonNode second = backend.awaitEnd(again);
+            assertThat(second.path("url").asText()).isEqualTo(audit.path("url").asText());
+            assertThat(second.path("tier").asText()).isEqualTo("quick_scan");
+            expect(page.locator(".report-head svg.gauge")).isVisible();
+            assertThat(page.locator("img[src='x']").count()).isZero();
+            Locator previous = page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Compare with previous audit of this site"));
+            previous.click();
+            page.waitForURL(u -> u.contains("/compare?ids="));
+            assertThat(page.url()).contains(again);
+            expect(page.locator(".compare-card")).hasCount(2);
             w.assertClean();
         }
     }
