@@ -44,8 +44,10 @@ export function requestToken(reason) {
       required: true, minlength: 16, spellcheck: 'false', 'aria-describedby': hintId });
     let given = false;
     const form = h('form', { class: 'token-form', method: 'dialog' },
-      h('p', { id: hintId }, reason || 'This Veritas server needs an API token.',
-        ' It is kept in this browser only and sent with every request to the server.'),
+      h('div', { id: hintId },
+        h('p', {}, 'This Veritas server needs an API token. The server says:'),
+        h('p', { class: 'token-reason' }, reason || 'a token is required'),
+        h('p', {}, 'The token is kept in this browser only and sent with every request to this server.')),
       h('label', { for: inputId }, 'API token'),
       input,
       h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, 'Save token')));

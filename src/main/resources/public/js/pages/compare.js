@@ -54,7 +54,7 @@ function pairSection(data, from, to, nFrom, nTo) {
         risk ? h('p', { class: 'change-value' }, riskLabel(risk.from), ' → ', riskLabel(risk.to))
           : h('p', { class: 'change-value' }, `${riskLabel(from.risk_level)} (unchanged)`))),
     h('h3', {}, 'Signals'),
-    signals.length ? h('table', { class: 'stack-table signal-deltas' },
+    signals.length ? h('table', { class: 'signal-deltas' },
       h('thead', {}, h('tr', {}, ['Signal', `Audit ${nFrom}`, `Audit ${nTo}`, 'Change'].map((t) => h('th', { scope: 'col' }, t)))),
       h('tbody', {}, signals.map((s) => h('tr', {},
         h('th', { scope: 'row', 'data-label': 'Signal' }, humanize(s.signal)),

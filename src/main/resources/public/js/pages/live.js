@@ -27,9 +27,12 @@ export function renderLive(main, audit, { onCompleted }) {
   title(`Auditing ${audit.host || audit.url}`);
   const id = audit.id;
   const state = { status: audit.status, startedAt: audit.started_at ? Date.parse(audit.started_at) : null, ended: false,
+    endedAt: audit.completed_at ? Date.parse(audit.completed_at) : null,
     findings: 0, pages: 0, shots: new Map() };
 
   // --- header
+  const eyebrow = h('p', { class: 'eyebrow' }, 'Live audit');
+  const heading = h('h1', {}, 'Auditing ', h('span', { class: 'url' }, audit.url));
   const badgeBox = h('span', { class: 'status-box' }, statusBadge(audit.status));
   const cancel = h('button', { type: 'button', class: 'danger' }, 'Cancel audit');
   const actions = h('div', { class: 'actions' }, cancel);
@@ -65,8 +68,8 @@ export function renderLive(main, audit, { onCompleted }) {
 
   replace(main,
     h('header', { class: 'page-head' },
-      h('p', { class: 'eyebrow' }, 'Live audit'),
-      h('h1', {}, 'Auditing ', h('span', { class: 'url' }, audit.url)),
+      eyebrow,
+      heading,
       h('p', { class: 'muted' }, badgeBox, ` · ${tierLabel(audit.tier)} · started ${dateTime(audit.created_at)}`),
       actions),
     banner,
@@ -81,7 +84,7 @@ export function renderLive(main, audit, { onCompleted }) {
 
   // --- elapsed ticker
   const tick = () => {
-    if (state.startedAt && !state.ended) stats.elapsed.value.textContent = duration(Date.now() - state.startedAt);
+    if (state.startedAt) stats.elapsed.value.textContent = duration((state.endedAt ?? Date.now()) - state.startedAt);
   };
   const ticker = setInterval(tick, 1000);
   tick();
@@ -106,10 +109,26 @@ export function renderLive(main, audit, { onCompleted }) {
     item.li.className = `phase phase-${cls}`;
     item.stateText.textContent = text;
   };
+  const again = h('button', { type: 'button' }, 'Audit again');
+  again.addEventListener('click', async () => {
+    again.disabled = true;
+    try {
+      const created = await audits.submit(audit.url, audit.tier, audit.verdict_mode);
+      location.assign(`/audits/${encodeURIComponent(created.id)}`);
+    } catch (e) {
+      again.disabled = false;
+      banner.appendChild(h('p', { class: 'form-error', role: 'alert' }, e.detail || e.message));
+    }
+  });
   const end = (kind, message) => {
     state.ended = true;
+    state.endedAt = state.endedAt ?? Date.now();
     clearInterval(ticker);
+    tick();
     cancel.remove();
+    title(`Audit ${kind}: ${audit.host || audit.url}`);
+    eyebrow.textContent = kind === 'failed' ? 'Audit failed' : 'Audit cancelled';
+    replace(heading, 'Audit of ', h('span', { class: 'url' }, audit.url));
     for (const item of phaseItems.values()) {
       if (item.li.classList.contains('phase-active')) {
         item.li.className = `phase phase-${kind === 'failed' ? 'error' : 'stopped'}`;
@@ -122,7 +141,8 @@ export function renderLive(main, audit, { onCompleted }) {
     replace(banner,
       h('p', { class: 'banner-title' }, kind === 'failed' ? 'The audit failed' : 'The audit was cancelled'),
       h('p', {}, message || 'No reason was given.'),
-      h('p', {}, h('a', { href: '/' }, 'Start a new audit'), ' · ', h('a', { href: '/history' }, 'History')));
+      h('div', { class: 'actions' }, again, h('a', { class: 'button', href: '/' }, 'New audit'),
+        h('a', { class: 'button', href: '/history' }, 'History')));
     say(kind === 'failed' ? 'Stopped by an error.' : 'Cancelled.');
   };
   const logLine = (d) => {
@@ -192,7 +212,9 @@ export function renderLive(main, audit, { onCompleted }) {
     log_entry: logLine,
     audit_result(d) {
       state.ended = true;
+      state.endedAt = state.endedAt ?? Date.now();
       clearInterval(ticker);
+      tick();
       cancel.remove();
       setPct(100);
       setStatus('completed');

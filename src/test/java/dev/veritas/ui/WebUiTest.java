@@ -288,6 +288,8 @@ class WebUiTest {
             expect(banner).containsText("The audit failed");
             expect(banner).containsText(audit.path("error_message").asText());
             expect(page.locator(".status-box")).hasText("Failed");
+            expect(page.locator("h1")).containsText("Audit of http://127.0.0.1:1/");
+            expect(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Audit again"))).isVisible();
             expect(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Cancel audit"))).hasCount(0);
             w.screenshot("audit-failed");
             w.assertFitsPhone("audit-failed");
