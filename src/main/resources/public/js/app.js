@@ -1,5 +1,14 @@
 // Entry point: picks the page for the current path. Every page has its own plain URL (the server answers
 // /audits/{id}, /history, /compare and /sites/{host} with this same index.html).
+//
+// Layout (plain ES modules, no build step; the UI uses only the public JSON API and the event stream):
+//   dom.js          builds elements; API text only ever becomes text nodes or attribute values
+//   format.js       labels, dates, durations
+//   api.js          fetch client: problem+json → ApiError(detail), API token, URLs for images and downloads
+//   token.js        the API token: asked once, kept in localStorage
+//   sse.js          follows an audit's event stream (EventSource), replay and reconnect
+//   components/     gauge, findings, signals, observatory, chart, screenshots + dialog, badges, states
+//   pages/          home, audit (→ live or report), history, compare, site
 import { h, replace, title } from './dom.js';
 import { failure } from './components/states.js';
 

@@ -67,9 +67,9 @@ function exportsBlock(a) {
 /** Finds the latest audit of the same host created before this one; fills `box` with a link or a note. */
 async function previousAudit(a, box) {
   try {
-    const page = await audits.list({ host: a.host, sort: 'newest', limit: 200 });
-    const mine = Date.parse(a.created_at);
-    const before = page.items.filter((i) => i.id !== a.id && Date.parse(i.created_at) <= mine);
+    // Audits of the host created up to this one, newest first (the `to` filter takes an instant).
+    const page = await audits.list({ host: a.host, to: a.created_at, sort: 'newest', limit: 20 });
+    const before = page.items.filter((i) => i.id !== a.id);
     const prev = before.find((i) => i.status === 'completed') || before[0];
     if (prev) {
       replace(box, h('a', { class: 'button', href: `/compare?ids=${encodeURIComponent(prev.id)},${encodeURIComponent(a.id)}` },

@@ -159,6 +159,46 @@ class WebUiTest {
     }
 
     @Test
+    void theHomePageWorksFromTheKeyboardWithVisibleFocus() {
+        try (BrowserSession.Watched w = browser.open()) {
+            Page page = w.page;
+            page.navigate(backend.url("/"));
+            Locator address = page.getByLabel("Website address");
+            expect(address).isFocused();
+            String outline = "() => getComputedStyle(document.activeElement).outlineStyle";
+
+            // Backwards: the navigation, then the skip link, which shows itself when focused.
+            page.keyboard().press("Shift+Tab");
+            expect(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("History"))).isFocused();
+            assertThat(page.evaluate(outline)).isEqualTo("solid");
+            page.keyboard().press("Shift+Tab");
+            page.keyboard().press("Shift+Tab");
+            page.keyboard().press("Shift+Tab");
+            Locator skip = page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Skip to content"));
+            expect(skip).isFocused();
+            assertThat(skip.boundingBox().y).isGreaterThanOrEqualTo(0);
+            page.keyboard().press("Enter");
+            assertThat(page.evaluate("() => document.activeElement.id")).isEqualTo("main");
+
+            // Forwards: the address, then the chosen tier; arrows change the tier, and its card shows the focus.
+            address.focus();
+            page.keyboard().press("Tab");
+            Locator standard = page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName(Pattern.compile("^Standard audit")));
+            expect(standard).isFocused();
+            page.keyboard().press("ArrowRight");
+            Locator deep = page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName(Pattern.compile("^Deep forensic")));
+            expect(deep).isChecked();
+            assertThat(page.evaluate("() => getComputedStyle(document.activeElement.nextElementSibling).outlineStyle")).isEqualTo("solid");
+            page.keyboard().press("Tab");
+            expect(page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName(Pattern.compile("^Expert")))).isFocused();
+            page.keyboard().press("Tab");
+            expect(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start audit"))).isFocused();
+            assertThat(page.evaluate(outline)).isEqualTo("solid");
+            w.assertClean();
+        }
+    }
+
+    @Test
     void historyFiltersPagesAndComparesTwoAudits() {
         String honest = honestAudit();
         String dark = darkAudit();
