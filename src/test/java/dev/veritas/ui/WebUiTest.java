@@ -169,7 +169,8 @@ class WebUiTest {
 
             // Backwards: the navigation, then the skip link, which shows itself when focused.
             page.keyboard().press("Shift+Tab");
-            expect(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("History"))).isFocused();
+            expect(page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Main"))
+                    .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("History").setExact(true))).isFocused();
             assertThat(page.evaluate(outline)).isEqualTo("solid");
             page.keyboard().press("Shift+Tab");
             page.keyboard().press("Shift+Tab");
