@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
@@ -33,6 +34,17 @@ import org.slf4j.LoggerFactory;
 public final class VeritasServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(VeritasServer.class);
     private static final Set<String> LOOPBACK_NAMES = Set.of("127.0.0.1", "localhost", "[::1]", "::1");
+    /**
+     * Headers of the web UI's files. The UI shows text taken from audited pages, which may be hostile; it never
+     * turns that text into markup, and this policy is the second line: only the UI's own scripts and styles run,
+     * nothing is framed, and no request leaves for another origin.
+     */
+    static final Map<String, String> UI_HEADERS = Map.of(
+            "Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; "
+                    + "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+            "X-Content-Type-Options", "nosniff",
+            "Referrer-Policy", "no-referrer",
+            "Cache-Control", "no-cache");
 
     private final ServerConfig config;
     private final AuditStore store;
@@ -71,6 +83,7 @@ public final class VeritasServer implements AutoCloseable {
                 s.hostedPath = "/";
                 s.directory = "/public";
                 s.location = Location.CLASSPATH;
+                s.headers = UI_HEADERS;
             });
             c.routes.before(this::guardRequest);
             c.routes.after(ctx -> {
@@ -206,6 +219,7 @@ public final class VeritasServer implements AutoCloseable {
             if (in == null) {
                 throw Problem.notFound("the web UI is not part of this build");
             }
+            UI_HEADERS.forEach(ctx::header);
             ctx.contentType("text/html; charset=utf-8").result(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
     }
