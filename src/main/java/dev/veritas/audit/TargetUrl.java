@@ -134,6 +134,7 @@ public record TargetUrl(URI uri) {
         if (ascii.isEmpty() || ascii.length() > MAX_HOST_LENGTH) {
             throw new IllegalArgumentException("url host name must be 1 to " + MAX_HOST_LENGTH + " characters");
         }
+        requireCanonicalIpv4(ascii);
         for (String label : ascii.split("\\.", -1)) {
             if (label.isEmpty() || label.length() > 63) {
                 throw new IllegalArgumentException("url host name has an empty label or one longer than 63 characters");
@@ -143,5 +144,26 @@ public record TargetUrl(URI uri) {
             }
         }
         return ascii;
+    }
+
+    /**
+     * A host whose last label is a number is an IPv4 address to a browser, which also reads octal (0177.0.0.1),
+     * hex (0x7f.1) and short (127.1, 2130706433) forms. Java reads some of those differently, so the URL guard and
+     * the browser could disagree on where a URL leads: only the plain dotted form is accepted.
+     */
+    private static void requireCanonicalIpv4(String host) {
+        String[] labels = host.split("\\.", -1);
+        String last = labels[labels.length - 1];
+        if (!last.matches("[0-9]+|0x[0-9a-f]*")) {
+            return;
+        }
+        boolean canonical = labels.length == 4;
+        for (String l : labels) {
+            canonical &= l.matches("0|[1-9][0-9]{0,2}") && Integer.parseInt(l) <= 255;
+        }
+        if (!canonical) {
+            throw new IllegalArgumentException("url host " + host + " looks like an IP address written in an unusual form; "
+                    + "write it as four decimal numbers, like 93.184.216.34");
+        }
     }
 }

@@ -81,11 +81,17 @@ public final class Chromium implements AutoCloseable {
         return browser.isConnected();
     }
 
+    /** The meaningful first line of a Playwright error, whose text may start with a dump like "Error {\n message='…". */
     static String firstLine(String s) {
         if (s == null) {
             return "unknown error";
         }
-        String line = s.strip().split("\n", 2)[0];
+        String text = s.strip();
+        int m = text.indexOf("message='");
+        if (text.startsWith("Error {") && m >= 0) {
+            text = text.substring(m + "message='".length());
+        }
+        String line = text.split("\n", 2)[0].replaceAll("'$", "");
         return line.length() > 300 ? line.substring(0, 300) + "…" : line;
     }
 

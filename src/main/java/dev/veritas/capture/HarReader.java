@@ -82,10 +82,12 @@ public final class HarReader {
         Optional<SiteCapture.CorsProbe> cors = Optional.empty();
         List<PageCapture> pages = new ArrayList<>();
         URI target = exchanges.get(0).url;
+        List<Exchange> withOrigin = new ArrayList<>();
         for (int start = 0; start < exchanges.size(); start++) {
             Exchange first = exchanges.get(start);
-            if (first.origin.isPresent() && cors.isEmpty()) {
-                cors = Optional.of(new SiteCapture.CorsProbe(first.origin.get(), first.headers));
+            if (first.origin.isPresent()) {
+                // Requests carrying an Origin are cross-origin fetches (fonts, XHR), not pages; one of them may be the CORS probe.
+                withOrigin.add(first);
                 consumed.add(start);
                 continue;
             }
@@ -99,13 +101,23 @@ public final class HarReader {
             if (first.url.getScheme().equalsIgnoreCase("http") && httpProbe.isEmpty() && chain.size() > 1) {
                 httpProbe = Optional.of(new SiteCapture.HttpProbe(first.url, true, hops, Optional.empty()));
             }
-            if (last.isHtmlDocument()) {
+            boolean sameSite = pages.isEmpty() || dev.veritas.web.RegistrableDomain.sameSite(last.url, pages.get(0).finalUrl());
+            if (last.isHtmlDocument() && sameSite) {
+                // Other sites' HTML in the capture (ad and widget frames) is not the audited site.
                 pages.add(HttpPageCapturer.fromResponse(first.url, last.url, last.status, hops, last.headers, last.body, false));
             }
         }
         if (pages.isEmpty()) {
             throw new HarException(name + " has no HTML page among its " + exchanges.size()
                     + " requests (the page responses may have been saved without content); save the HAR with content");
+        }
+        java.util.Set<URI> pageUrls = new java.util.HashSet<>();
+        pages.forEach(p -> pageUrls.add(p.finalUrl()));
+        for (Exchange x : withOrigin) {
+            if (pageUrls.contains(x.url)) {
+                cors = Optional.of(new SiteCapture.CorsProbe(x.origin.get(), x.headers));
+                break;
+            }
         }
         target = pages.get(0).requestedUrl();
         return new SiteCapture(target, CaptureSource.HAR, started, pages, httpProbe, cors, tls,

@@ -42,7 +42,9 @@ public final class DarkPatternCheck implements Check {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern HARMLESS_TICK = Pattern.compile("remember me|keep me (signed|logged) in|stay signed|save (my|this) (card|address)|same as (billing|shipping)",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern COUNTDOWN_CONTEXT = Pattern.compile("end|left|remain|expire|hurry|offer|sale|deal|countdown|only|timer|closes|time|reserved|held|price",
+    /** Words that make a clock a deadline; "delivery time 10:30" or "price" alone do not. */
+    private static final Pattern COUNTDOWN_CONTEXT = Pattern.compile(
+            "\\bends?\\b|\\bending\\b|\\bleft\\b|\\bremain|\\bexpir|\\bhurry\\b|countdown|\\btimer\\b|\\bcloses?\\b|\\breserved\\b|\\bheld for\\b|\\bgone in\\b|\\bstarts? in\\b",
             Pattern.CASE_INSENSITIVE);
 
     private final TextPatternClassifier classifier;
@@ -152,8 +154,8 @@ public final class DarkPatternCheck implements Check {
         int found = 0;
         for (ControlFacts c : page.controls()) {
             String text = c.text().strip();
-            if (text.length() > 80 || !(DECLINE.matcher(text).matches() || isConfirmshaming(text))) {
-                continue;
+            if (text.length() > 80 || !c.visible() || !(DECLINE.matcher(text).matches() || isConfirmshaming(text))) {
+                continue; // a control not shown at all (a closed dialog's button) hides nothing from anyone
             }
             List<String> problems = new ArrayList<>();
             if (c.fontSizePx() > 0 && c.fontSizePx() < 11) {

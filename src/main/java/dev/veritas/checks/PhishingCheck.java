@@ -66,10 +66,13 @@ public final class PhishingCheck implements Check {
         double score = 1.0;
         List<String> why = new ArrayList<>();
 
+        // The address model judges the address the user meant to visit (and where it landed), not every page the
+        // crawl opened: an honest shop's own login page is not a second, suspicious address.
+        boolean asksSecrets = capture.pages().stream().flatMap(p -> p.forms().stream()).anyMatch(f -> f.asksForPassword() || f.asksForCard());
         Set<String> hostsSeen = new LinkedHashSet<>();
         List<URI> urls = new ArrayList<>();
         urls.add(capture.target());
-        capture.pages().forEach(p -> urls.add(p.finalUrl()));
+        capture.firstPage().ifPresent(p -> urls.add(p.finalUrl()));
         for (URI u : urls) {
             if (u.getHost() == null || !hostsSeen.add(u.getHost().toLowerCase(Locale.ROOT)) || isPrivateAddress(u.getHost())) {
                 continue; // the URL model knows public addresses; an intranet IP is not a phishing signal
@@ -78,14 +81,15 @@ public final class PhishingCheck implements Check {
             if (v.phishing()) {
                 String reasons = v.reasons().stream().limit(4).map(UrlSignal::explanation).collect(Collectors.joining("; "));
                 findings.add(FindingBuilder.finding("phishing.suspicious_url").category("phishing").patternType("deceptive_url")
-                        .severity(v.probability() >= 0.9 ? Severity.HIGH : Severity.MEDIUM).confidence(v.probability())
+                        .severity(v.probability() >= 0.9 && asksSecrets ? Severity.HIGH : Severity.MEDIUM).confidence(v.probability())
                         .title("The address looks like a phishing address")
                         .description("URL signals (" + Math.round(v.probability() * 100) + "% phishing-like): " + reasons)
                         .plainEnglish("The web address is built the way fake sites build theirs: " + reasons + ".")
                         .page(u).evidence(u.toString(), null, Map.of("probability", round(v.probability()),
-                                "signals", v.reasons().stream().limit(6).map(UrlSignal::name).toList()))
+                                "signals", v.reasons().stream().limit(6).map(UrlSignal::name).toList(), "asks_for_secrets", asksSecrets))
                         .build());
-                score = Math.min(score, 1 - v.probability() * 0.8);
+                // An address alone is weaker evidence than an address that also asks for a password or card.
+                score = Math.min(score, 1 - v.probability() * (asksSecrets ? 0.8 : 0.4));
                 why.add("phishing-like address");
             }
         }

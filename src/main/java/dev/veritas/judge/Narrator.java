@@ -54,8 +54,13 @@ final class Narrator {
         }
         if (!overrides.isEmpty()) {
             Override o = overrides.get(0);
-            paragraphs.add(String.format(Locale.ROOT, "The score is capped at %d because %s%s.", o.cap(), o.reason(),
-                    uncapped > score ? " (the signals alone would give " + uncapped + ")" : ""));
+            if (uncapped > o.cap()) {
+                paragraphs.add(String.format(Locale.ROOT, "The score is capped at %d because %s (the signals alone would give %d).",
+                        o.cap(), o.reason(), uncapped));
+            } else {
+                paragraphs.add(String.format(Locale.ROOT, "The signals alone already put the score below %d, the cap that applies because %s.",
+                        o.cap(), o.reason()));
+            }
         }
         Signal headers = signals.get("security_headers");
         if (headers != null && !simple) {

@@ -35,7 +35,8 @@ final class OverrideRules {
             if (f.checkId().startsWith("dark_patterns.")) {
                 darkKinds.add(f.patternType());
             }
-            if (f.checkId().equals("phishing.suspicious_url") && f.confidence() >= 0.9) {
+            if (f.checkId().equals("phishing.suspicious_url") && f.confidence() >= 0.9
+                    && Boolean.TRUE.equals(f.evidence().values().get("asks_for_secrets"))) {
                 confidentPhishingUrl = true;
             }
         }
@@ -65,7 +66,7 @@ final class OverrideRules {
             out.add(new Override("many_dark_patterns", 65, darkKinds.size() + " different kinds of dark pattern were found"));
         }
         if (confidentPhishingUrl) {
-            out.add(new Override("phishing_url", 40, "the web address is built like a phishing address"));
+            out.add(new Override("phishing_url", 40, "the web address is built like a phishing address and the site asks for a password or card"));
         }
         out.sort((a, b) -> Integer.compare(a.cap(), b.cap()));
         return out;

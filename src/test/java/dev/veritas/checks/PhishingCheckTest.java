@@ -250,12 +250,32 @@ class PhishingCheckTest {
 
         Finding f = only(o, "phishing.suspicious_url");
         assertThat(f.patternType()).isEqualTo("deceptive_url");
-        assertThat(f.severity()).isEqualTo(Severity.HIGH);
+        assertThat(f.severity()).as("an address alone is medium evidence").isEqualTo(Severity.MEDIUM);
         assertThat(f.confidence()).isGreaterThanOrEqualTo(0.9);
         assertThat(f.evidence().text()).contains(url);
-        assertThat(f.evidence().values()).containsKeys("probability", "signals");
+        assertThat(f.evidence().values()).containsKeys("probability", "signals").containsEntry("asks_for_secrets", false);
         assertThat(f.description()).contains("% phishing-like");
+        assertThat(score(o)).isLessThanOrEqualTo(1 - f.confidence() * 0.4 + 1e-9);
+    }
+
+    @Test
+    void aDeceptiveAddressThatAsksForAPasswordWeighsMore() {
+        String url = "http://paypal.com.secure-login.verify-account.tk/signin";
+        SiteCapture c = site(page(url).title("Welcome").form(loginForm("/login"))).build();
+
+        CheckOutcome o = check.run(c);
+
+        Finding f = ids(o).contains("phishing.suspicious_url") ? o.findings().stream().filter(x -> x.checkId().equals("phishing.suspicious_url")).findFirst().orElseThrow() : null;
+        assertThat(f).isNotNull();
+        assertThat(f.severity()).isEqualTo(Severity.HIGH);
+        assertThat(f.evidence().values()).containsEntry("asks_for_secrets", true);
         assertThat(score(o)).isLessThanOrEqualTo(1 - f.confidence() * 0.8 + 1e-9);
+    }
+
+    @Test
+    void pagesTheCrawlOpenedOnTheSameSiteAreNotAddressChecked() {
+        CheckOutcome o = run(page("https://www.harborlane.com/"), page("https://login.harborlane.com/"));
+        assertThat(ids(o)).doesNotContain("phishing.suspicious_url");
     }
 
     @Test

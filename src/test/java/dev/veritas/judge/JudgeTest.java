@@ -188,7 +188,19 @@ class JudgeTest {
                         finding("dark_patterns.text.activity_notification", Severity.MEDIUM, 0.9, "activity_notification"),
                         finding("dark_patterns.preselected_option", Severity.HIGH, 0.85, "pressured_selling"),
                         finding("dark_patterns.hidden_decline", Severity.HIGH, 0.85, "visual_interference"))),
-                Arguments.of("phishing_url", 40, List.of(finding("phishing.suspicious_url", Severity.HIGH, 0.95, "deceptive_url"))));
+                Arguments.of("phishing_url", 40, List.of(suspiciousUrl(0.95, true))));
+    }
+
+    private static Finding suspiciousUrl(double probability, boolean asksForSecrets) {
+        return FindingBuilder.finding("phishing.suspicious_url").patternType("deceptive_url").severity(Severity.HIGH).confidence(probability)
+                .title("Suspicious address").description("d").plainEnglish("p")
+                .evidence("https://x.example/", null, java.util.Map.of("asks_for_secrets", asksForSecrets)).build();
+    }
+
+    @Test
+    void aPhishingLikeAddressAloneDoesNotCapTheScore() {
+        Verdict v = judge(perfectWith(suspiciousUrl(0.97, false)));
+        assertThat(v.overrides()).isEmpty();
     }
 
     @ParameterizedTest(name = "{0} caps at {1}")
