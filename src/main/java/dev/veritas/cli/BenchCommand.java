@@ -1,6 +1,7 @@
 package dev.veritas.cli;
 
 import dev.veritas.bench.StoreBenchmark;
+import dev.veritas.bench.WorkDir;
 import dev.veritas.config.Env;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,18 +45,7 @@ final class BenchCommand implements Runnable {
             if (units < 100 || producers < 1 || historyAudits < 10_000) {
                 throw new IllegalArgumentException("--units must be at least 100, --producers at least 1 and --history-audits at least 10000");
             }
-            Path base = data != null ? data : Env.get("VERITAS_DATA").map(Path::of).orElse(Path.of("veritas-data"));
-            Files.createDirectories(base);
-            Path work = Files.createTempDirectory(base, "bench-");
-            try {
-                return new StoreBenchmark(work, units, producers, historyAudits, spec.commandLine().getOut()).run();
-            } finally {
-                try (var s = Files.walk(work)) {
-                    for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                        Files.deleteIfExists(p);
-                    }
-                }
-            }
+            return WorkDir.use(data, "bench-store-", work -> new StoreBenchmark(work, units, producers, historyAudits, spec.commandLine().getOut()).run());
         }
     }
 
@@ -86,19 +76,8 @@ final class BenchCommand implements Runnable {
             if (audits < 100 || clients < 1 || seconds < 1 || subscribers < 1) {
                 throw new IllegalArgumentException("--audits must be at least 100 and --clients, --seconds, --subscribers at least 1");
             }
-            Path base = data != null ? data : Env.get("VERITAS_DATA").map(Path::of).orElse(Path.of("veritas-data"));
-            Files.createDirectories(base);
-            Path work = Files.createTempDirectory(base, "bench-server-");
-            try {
-                return new dev.veritas.bench.ServerBenchmark(work, audits, clients, java.time.Duration.ofSeconds(seconds), subscribers,
-                        spec.commandLine().getOut()).run();
-            } finally {
-                try (var s = Files.walk(work)) {
-                    for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                        Files.deleteIfExists(p);
-                    }
-                }
-            }
+            return WorkDir.use(data, "bench-server-", work -> new dev.veritas.bench.ServerBenchmark(work, audits, clients,
+                    java.time.Duration.ofSeconds(seconds), subscribers, spec.commandLine().getOut()).run());
         }
     }
 
@@ -128,19 +107,8 @@ final class BenchCommand implements Runnable {
             if (runs < 1) {
                 throw new IllegalArgumentException("--runs must be at least 1");
             }
-            Path base = data != null ? data : Env.get("VERITAS_DATA").map(Path::of).orElse(Path.of("veritas-data"));
-            Files.createDirectories(base);
-            Path work = Files.createTempDirectory(base, "bench-audit-");
-            try {
-                return new dev.veritas.bench.AuditBenchmark(work, java.util.Optional.ofNullable(url), dev.veritas.audit.Tier.parse(tier), runs,
-                        engineFlags.options(), spec.commandLine().getOut()).run();
-            } finally {
-                try (var s = Files.walk(work)) {
-                    for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                        Files.deleteIfExists(p);
-                    }
-                }
-            }
+            return WorkDir.use(data, "bench-audit-", work -> new dev.veritas.bench.AuditBenchmark(work, java.util.Optional.ofNullable(url),
+                    dev.veritas.audit.Tier.parse(tier), runs, engineFlags.options(), spec.commandLine().getOut()).run());
         }
     }
 }

@@ -138,8 +138,9 @@ public final class Engine implements AutoCloseable {
                                 .put("source", capture.source().wire()));
                 analyseAndComplete(audit, capture, progress, errors);
             }
-        } catch (Progress.AuditCancelled e) {
-            log.info("audit {} was cancelled", audit.id());
+        } catch (Progress.AuditCancelled | IllegalTransitionException e) {
+            // Cancelled (or otherwise ended) from outside while running: its terminal event is already written.
+            log.info("audit {} ended while running: {}", audit.id(), e.getMessage());
         } catch (UrlRefusedException | PageCaptureException e) {
             endFailed(audit, e.getMessage());
         } catch (StoreException e) {

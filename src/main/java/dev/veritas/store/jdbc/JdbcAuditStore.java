@@ -688,6 +688,47 @@ public abstract class JdbcAuditStore implements AuditStore {
         }
     }
 
+    // ---------------------------------------------------------------- checks shared by both databases
+
+    /**
+     * The parts of {@code veritas db check} that are the same on every database: the schema version, row counts,
+     * and screenshot files that rows point at but that are gone from disk.
+     */
+    protected String checkContents(java.sql.Statement st, java.util.Map<String, Long> counts, List<String> problems) throws SQLException {
+        String version;
+        try (ResultSet rs = st.executeQuery("SELECT version FROM flyway_schema_history WHERE success = " + (dialect == Dialect.SQLITE ? "1" : "true")
+                + " AND version IS NOT NULL ORDER BY installed_rank DESC LIMIT 1")) {
+            version = rs.next() ? rs.getString(1) : "none";
+        }
+        for (AuditStatus status : AuditStatus.values()) {
+            try (ResultSet rs = st.executeQuery("SELECT count(*) FROM audits WHERE status = '" + status.wire() + "'")) {
+                rs.next();
+                counts.put("audits_" + status.wire(), rs.getLong(1));
+            }
+        }
+        for (String table : List.of("audit_findings", "audit_screenshots", "audit_events")) {
+            try (ResultSet rs = st.executeQuery("SELECT count(*) FROM " + table)) {
+                rs.next();
+                counts.put(table, rs.getLong(1));
+            }
+        }
+        long missing = 0;
+        try (ResultSet rs = st.executeQuery("SELECT file_path FROM audit_screenshots")) {
+            while (rs.next()) {
+                if (files.resolve(rs.getString(1)).isEmpty()) {
+                    missing++;
+                }
+            }
+        }
+        if (missing > 0) {
+            problems.add(missing + " screenshot files are missing under " + files.root());
+        }
+        if (version.equals("none")) {
+            problems.add("no schema version recorded");
+        }
+        return version;
+    }
+
     // ---------------------------------------------------------------- helpers
 
     private Optional<AuditStatus> currentStatus(Tx tx, AuditId id, boolean lock) throws SQLException {

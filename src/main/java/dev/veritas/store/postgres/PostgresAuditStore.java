@@ -223,38 +223,10 @@ public final class PostgresAuditStore extends JdbcAuditStore {
                     rs.next();
                     settings.put("schema", rs.getString(1));
                 }
-                try (ResultSet rs = st.executeQuery("SELECT version FROM flyway_schema_history WHERE success AND version IS NOT NULL ORDER BY installed_rank DESC LIMIT 1")) {
-                    version[0] = rs.next() ? rs.getString(1) : "none";
-                }
-                for (String status : List.of("queued", "running", "completed", "failed", "cancelled")) {
-                    try (ResultSet rs = st.executeQuery("SELECT count(*) FROM audits WHERE status = '" + status + "'")) {
-                        rs.next();
-                        counts.put("audits_" + status, rs.getLong(1));
-                    }
-                }
-                for (String table : List.of("audit_findings", "audit_screenshots", "audit_events")) {
-                    try (ResultSet rs = st.executeQuery("SELECT count(*) FROM " + table)) {
-                        rs.next();
-                        counts.put(table, rs.getLong(1));
-                    }
-                }
-                long missing = 0;
-                try (ResultSet rs = st.executeQuery("SELECT file_path FROM audit_screenshots")) {
-                    while (rs.next()) {
-                        if (files.resolve(rs.getString(1)).isEmpty()) {
-                            missing++;
-                        }
-                    }
-                }
-                if (missing > 0) {
-                    problems.add(missing + " screenshot files are missing under " + files.root());
-                }
+                version[0] = checkContents(st, counts, problems);
             }
             return null;
         });
-        if (version[0].equals("none")) {
-            problems.add("no schema version recorded");
-        }
         return new StoreCheck(describe(), version[0], settings, counts, problems);
     }
 

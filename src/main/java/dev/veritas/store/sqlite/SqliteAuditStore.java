@@ -271,31 +271,10 @@ public final class SqliteAuditStore extends JdbcAuditStore {
                 if (!fk.isEmpty()) {
                     problems.add(fk.size() + " rows point at audits that do not exist (foreign_key_check)");
                 }
-                List<String> v = strings(st, "SELECT version FROM flyway_schema_history WHERE success = 1 AND version IS NOT NULL ORDER BY installed_rank DESC LIMIT 1");
-                version[0] = v.isEmpty() ? "none" : v.get(0);
-                for (String status : List.of("queued", "running", "completed", "failed", "cancelled")) {
-                    counts.put("audits_" + status, count(st, "SELECT count(*) FROM audits WHERE status = '" + status + "'"));
-                }
-                counts.put("audit_findings", count(st, "SELECT count(*) FROM audit_findings"));
-                counts.put("audit_screenshots", count(st, "SELECT count(*) FROM audit_screenshots"));
-                counts.put("audit_events", count(st, "SELECT count(*) FROM audit_events"));
-                long missing = 0;
-                try (ResultSet rs = st.executeQuery("SELECT file_path FROM audit_screenshots")) {
-                    while (rs.next()) {
-                        if (files.resolve(rs.getString(1)).isEmpty()) {
-                            missing++;
-                        }
-                    }
-                }
-                if (missing > 0) {
-                    problems.add(missing + " screenshot files are missing under " + files.root());
-                }
+                version[0] = checkContents(st, counts, problems);
             }
             return null;
         });
-        if (version[0].equals("none")) {
-            problems.add("no schema version recorded");
-        }
         return new StoreCheck(describe(), version[0], settings, counts, problems);
     }
 
