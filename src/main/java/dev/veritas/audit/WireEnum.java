@@ -9,21 +9,48 @@ public interface WireEnum {
     String name();
 
     default String wire() {
-        return name().toLowerCase(Locale.ROOT);
+        return Names.WIRE.get(getClass().isEnum() ? getClass() : getClass().getSuperclass()).get(name());
     }
 
     /** Parses a wire value, with an error naming the field and the accepted values. */
+    @SuppressWarnings("unchecked")
     static <E extends Enum<E> & WireEnum> E parse(Class<E> type, String field, String value) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException(field + " is required (one of " + accepted(type) + ")");
         }
-        String wanted = value.trim().toLowerCase(Locale.ROOT);
-        for (E e : type.getEnumConstants()) {
-            if (e.wire().equals(wanted)) {
-                return e;
-            }
+        Object e = Names.BY_WIRE.get(type).get(value.trim().toLowerCase(Locale.ROOT));
+        if (e != null) {
+            return (E) e;
         }
         throw new IllegalArgumentException(field + " must be one of " + accepted(type) + " (got '" + shorten(value) + "')");
+    }
+
+    /** Wire names computed once per enum: stores read and write them for every row. */
+    final class Names {
+        private Names() {}
+
+        static final ClassValue<java.util.Map<String, String>> WIRE = new ClassValue<>() {
+            @Override
+            protected java.util.Map<String, String> computeValue(Class<?> type) {
+                java.util.Map<String, String> m = new java.util.HashMap<>();
+                for (Object c : type.getEnumConstants()) {
+                    String n = ((Enum<?>) c).name();
+                    m.put(n, n.toLowerCase(Locale.ROOT));
+                }
+                return m;
+            }
+        };
+
+        static final ClassValue<java.util.Map<String, Object>> BY_WIRE = new ClassValue<>() {
+            @Override
+            protected java.util.Map<String, Object> computeValue(Class<?> type) {
+                java.util.Map<String, Object> m = new java.util.HashMap<>();
+                for (Object c : type.getEnumConstants()) {
+                    m.put(((Enum<?>) c).name().toLowerCase(Locale.ROOT), c);
+                }
+                return m;
+            }
+        };
     }
 
     static <E extends Enum<E> & WireEnum> String accepted(Class<E> type) {

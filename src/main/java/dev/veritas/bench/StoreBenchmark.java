@@ -130,6 +130,11 @@ public final class StoreBenchmark {
             ExecutorService pool = Executors.newFixedThreadPool(producers + 1);
             Future<?> reader = null;
             if (readers) {
+                for (int i = 0; i < 500; i++) {
+                    // The read path's own warm-up (JIT): the measured reads are those made during the storm.
+                    store.history(HistoryQuery.builder().limit(20).build());
+                    store.get(known.get(i % known.size()));
+                }
                 reader = pool.submit(() -> {
                     int i = 0;
                     long nextAt = System.nanoTime();

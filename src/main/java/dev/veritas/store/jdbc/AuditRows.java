@@ -47,7 +47,6 @@ final class AuditRows {
 
     static final String SCREENSHOT_COLUMNS = "index_num, label, page_url, file_path, media_type, width, height, file_size_bytes, sha256, created_at";
 
-    private static final TypeReference<Map<String, Signal>> SIGNALS = new TypeReference<>() {};
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
     private static final TypeReference<List<Recommendation>> RECOMMENDATIONS = new TypeReference<>() {};
     private static final TypeReference<Map<String, Object>> OBJECT_MAP = new TypeReference<>() {};
@@ -60,7 +59,7 @@ final class AuditRows {
             result = Optional.of(new AuditResult(
                     score,
                     RiskLevel.parse(rs.getString("risk_level")),
-                    readJson(rs.getString("signal_scores"), SIGNALS, Map.of()),
+                    signals(rs.getString("signal_scores")),
                     readJson(rs.getString("overrides"), STRINGS, List.of()),
                     Optional.ofNullable(rs.getString("narrative")).orElse(""),
                     readJson(rs.getString("recommendations"), RECOMMENDATIONS, List.of()),
@@ -101,7 +100,7 @@ final class AuditRows {
                 VerdictMode.parse(rs.getString("verdict_mode")),
                 optionalInt(rs, "trust_score"),
                 Optional.ofNullable(rs.getString("risk_level")).map(RiskLevel::parse),
-                readJson(rs.getString("signal_scores"), SIGNALS, Map.of()),
+                signals(rs.getString("signal_scores")),
                 Optional.ofNullable(rs.getString("site_type")),
                 optionalDouble(rs, "site_type_confidence"),
                 rs.getInt("pages_scanned"),
@@ -161,17 +160,29 @@ final class AuditRows {
         return Json.write(map);
     }
 
+    @SuppressWarnings("unchecked")
     private static Evidence evidence(String json) {
         if (json == null) {
             return Evidence.none();
         }
-        JsonNode node = Json.parse(json);
-        Map<String, Object> values = node.hasNonNull("values")
-                ? Json.MAPPER.convertValue(node.get("values"), OBJECT_MAP) : Map.of();
+        // One pass to plain maps: cheaper than a tree plus a conversion, and this runs for every finding read.
+        Map<String, Object> node = readJson(json, OBJECT_MAP, Map.of());
+        Object values = node.get("values");
         return new Evidence(
-                Optional.ofNullable(node.get("text")).filter(n -> !n.isNull()).map(JsonNode::asText),
-                Optional.ofNullable(node.get("selector")).filter(n -> !n.isNull()).map(JsonNode::asText),
-                values == null ? Map.of() : values);
+                Optional.ofNullable(node.get("text")).map(Object::toString),
+                Optional.ofNullable(node.get("selector")).map(Object::toString),
+                values instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of());
+    }
+
+    /** Signal scores as stored ({name: {score, confidence, weight}}), read by hand: Jackson's record creator is slow for so small a shape. */
+    private static Map<String, Signal> signals(String json) {
+        if (json == null) {
+            return Map.of();
+        }
+        Map<String, Signal> out = new java.util.TreeMap<>();
+        Json.parse(json).fields().forEachRemaining(f -> out.put(f.getKey(), new Signal(f.getValue().path("score").asDouble(),
+                f.getValue().path("confidence").asDouble(), f.getValue().path("weight").asDouble())));
+        return out;
     }
 
     static Optional<Instant> instant(ResultSet rs, String column) throws SQLException {
