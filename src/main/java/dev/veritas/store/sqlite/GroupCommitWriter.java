@@ -37,6 +37,7 @@ final class GroupCommitWriter implements AutoCloseable {
     private final BlockingQueue<Unit<?>> queue;
     private final int maxBatch;
     private final Duration lockWait;
+    private final long gatherNanos;
     private final Function<SQLException, RuntimeException> translate;
     private final WriterStats stats;
     private final Map<String, PreparedStatement> statements = new HashMap<>();
@@ -45,9 +46,10 @@ final class GroupCommitWriter implements AutoCloseable {
 
     private record Unit<T>(Tx.Work<T> work, CompletableFuture<T> future, long submittedNanos) {}
 
-    GroupCommitWriter(Connection connection, int queueCapacity, int maxBatch, Duration lockWait,
+    GroupCommitWriter(Connection connection, int queueCapacity, int maxBatch, Duration lockWait, Duration gather,
                       Function<SQLException, RuntimeException> translate, WriterStats stats, String name) {
         this.connection = connection;
+        this.gatherNanos = gather.toNanos();
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
         this.maxBatch = maxBatch;
         this.lockWait = lockWait;
@@ -87,6 +89,15 @@ final class GroupCommitWriter implements AutoCloseable {
                 }
                 batch.add(first);
                 queue.drainTo(batch, maxBatch - 1);
+                if (gatherNanos > 0 && batch.size() < maxBatch) {
+                    // When every commit pays an fsync (synchronous=FULL), waiting a moment for more units costs less
+                    // than the fsync they would otherwise each pay.
+                    Unit<?> more = queue.poll(gatherNanos, TimeUnit.NANOSECONDS);
+                    if (more != null) {
+                        batch.add(more);
+                        queue.drainTo(batch, maxBatch - batch.size());
+                    }
+                }
                 commit(batch);
                 batch.clear();
             }

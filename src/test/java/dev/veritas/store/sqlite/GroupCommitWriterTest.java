@@ -34,7 +34,7 @@ class GroupCommitWriterTest {
             st.execute("PRAGMA journal_mode=WAL");
             st.execute("CREATE TABLE t (v INTEGER PRIMARY KEY)");
         }
-        writer = new GroupCommitWriter(connection, 1000, 512, Duration.ofSeconds(5),
+        writer = new GroupCommitWriter(connection, 1000, 512, Duration.ofSeconds(5), Duration.ZERO,
                 e -> new IllegalStateException(e.getMessage(), e), stats, "test-writer");
     }
 
