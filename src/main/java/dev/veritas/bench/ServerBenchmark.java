@@ -70,17 +70,18 @@ public final class ServerBenchmark {
             VeritasServer server = new VeritasServer(ServerConfig.local(0, engine).withWorkers(2), store).start();
             try {
                 String site = "http://127.0.0.1:" + target.getAddress().getPort() + "/";
-                for (int i = 0; i < 300; i++) {
+                for (int i = 0; i < Integer.getInteger("bench.queued", 300); i++) {
                     store.create(NewAudit.of(site, Tier.QUICK_SCAN)); // enough queued work to keep both workers busy throughout
                 }
                 server.wakeWorkers();
-                awaitRunning(store, 2);
+                awaitRunning(store, Math.min(2, Integer.getInteger("bench.queued", 300)));
                 out.printf("%d audits running (%s), %d clients, %d s per measurement, %d cores%n%n",
                         store.countByStatus().get(dev.veritas.audit.AuditStatus.RUNNING), engine.browser().wire(), clients,
                         phase.toSeconds(), Runtime.getRuntime().availableProcessors());
                 out.flush();
 
                 Load storeGet = load(i -> { store.get(ids.get(ThreadLocalRandom.current().nextInt(ids.size()))); return 200; }, null);
+                Load firstReads = firstReads(ids, server.port());
                 Load httpGet = load(null, i -> "/api/audits/" + ids.get(ThreadLocalRandom.current().nextInt(ids.size())).value(), server.port());
                 Load storeHistory = load(i -> { store.history(dev.veritas.store.HistoryQuery.all()); return 200; }, null);
                 Load httpHistory = load(null, i -> "/api/audits?limit=20", server.port());
@@ -89,6 +90,7 @@ public final class ServerBenchmark {
 
                 out.printf("%-34s %12s %10s %10s %8s%n", "measurement", "per second", "p50 ms", "p99 ms", "errors");
                 row("store.get (in process, baseline)", storeGet);
+                row("GET /api/audits/{id} first read", firstReads);
                 row("GET /api/audits/{id}", httpGet);
                 row("store.history (in process)", storeHistory);
                 row("GET /api/audits?limit=20", httpHistory);
@@ -188,6 +190,40 @@ public final class ServerBenchmark {
         }
         pool.shutdown();
         return new Load(n / seconds, h.percentileMillis(0.5), h.percentileMillis(0.99), errors.get());
+    }
+
+    /**
+     * Reads every audit once, as a server that has just started would: each read builds and caches the answer.
+     * Finished audits never change, so the steady state measured after this serves them from the cache.
+     */
+    private Load firstReads(List<AuditId> ids, int port) throws Exception {
+        LatencyHistogram h = new LatencyHistogram();
+        AtomicInteger next = new AtomicInteger();
+        AtomicLong errors = new AtomicLong();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Future<?>> fs = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int c = 0; c < clients; c++) {
+            fs.add(pool.submit(() -> {
+                try (KeepAliveClient client = new KeepAliveClient("127.0.0.1", port)) {
+                    int i;
+                    while ((i = next.getAndIncrement()) < ids.size()) {
+                        long t = System.nanoTime();
+                        if (client.get("/api/audits/" + ids.get(i).value()) != 200) {
+                            errors.incrementAndGet();
+                        }
+                        h.record(System.nanoTime() - t);
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : fs) {
+            f.get();
+        }
+        pool.shutdown();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new Load(ids.size() / seconds, h.percentileMillis(0.5), h.percentileMillis(0.99), errors.get());
     }
 
     /** Appends events to a running audit at a steady rate while {@code subscribers} SSE clients follow it. */

@@ -40,7 +40,7 @@ final class AuditsApi {
     private final UrlGuard guard;
     private final WorkerPool workers;
     private final EventStreams streams;
-    private final FinishedAuditCache finished = new FinishedAuditCache(5000);
+    private final FinishedAuditCache finished = new FinishedAuditCache(64L * 1024 * 1024);
 
     AuditsApi(AuditStore store, UrlGuard guard, WorkerPool workers, EventStreams streams) {
         this.store = store;
@@ -90,15 +90,29 @@ final class AuditsApi {
         });
         Optional<byte[]> cached = status.isTerminal() ? finished.get(id) : Optional.empty();
         if (cached.isPresent()) {
-            ctx.contentType("application/json").result(cached.get());
+            sendGzipped(ctx, cached.get());
             return;
         }
         Audit audit = store.get(id);
         byte[] body = Json.write(AuditJson.audit(audit)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
         if (audit.status().isTerminal()) {
-            finished.put(id, body);
+            sendGzipped(ctx, finished.put(id, body));
+            return;
         }
         ctx.contentType("application/json").result(body);
+    }
+
+    /** Sends cached gzipped JSON as it is to clients that accept gzip, and unpacked to the others. */
+    private static void sendGzipped(Context ctx, byte[] gz) {
+        ctx.contentType("application/json");
+        String accept = ctx.header("Accept-Encoding");
+        if (accept != null && accept.contains("gzip")) {
+            ctx.header("Content-Encoding", "gzip");
+            ctx.header("Vary", "Accept-Encoding");
+            ctx.result(gz);
+        } else {
+            ctx.result(FinishedAuditCache.gunzip(gz));
+        }
     }
 
     void history(Context ctx) {

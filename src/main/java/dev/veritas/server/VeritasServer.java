@@ -185,7 +185,7 @@ public final class VeritasServer implements AutoCloseable {
         if (config.token().isEmpty()) {
             // Bound to loopback without a token: refuse other Host names so a web page cannot reach this API
             // through DNS rebinding.
-            String host = Optional.ofNullable(ctx.header("Host")).orElse("").toLowerCase(Locale.ROOT).replaceFirst(":\\d+$", "");
+            String host = hostName(Optional.ofNullable(ctx.header("Host")).orElse(""));
             if (!LOOPBACK_NAMES.contains(host)) {
                 throw new Problem(403, "Forbidden", "this Veritas server answers only to 127.0.0.1 and localhost; "
                         + "to serve other names, start it with an API token (--token)");
@@ -203,6 +203,16 @@ public final class VeritasServer implements AutoCloseable {
                     ? "this server needs an API token: send Authorization: Bearer <token>"
                     : "the API token is not valid");
         }
+    }
+
+    /** The host name of a Host header, without its port. */
+    static String hostName(String header) {
+        String h = header.toLowerCase(Locale.ROOT);
+        int colon = h.lastIndexOf(':');
+        if (colon > 0 && colon > h.lastIndexOf(']') && h.substring(colon + 1).chars().allMatch(Character::isDigit)) {
+            h = h.substring(0, colon);
+        }
+        return h;
     }
 
     /** The token from the Authorization header, or from ?access_token= for EventSource and WebSocket clients that cannot set headers. */

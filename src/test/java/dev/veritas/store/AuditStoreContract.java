@@ -251,6 +251,38 @@ public abstract class AuditStoreContract {
         }
 
         @Test
+        void totalsFollowEveryLifecycleChange() {
+            Audit q1 = store.create(newAudit("https://t1.example/"));
+            store.create(newAudit("https://t2.example/"));
+            Audit r = runningAudit("https://t3.example/");
+            Audit dead = store.createRunning(newAudit("https://t4.example/"), DEAD, LEASE);
+            store.complete(r.id(), result(80, List.of()));
+            store.cancel(q1.id(), "no");
+            store.claimNext(ME, LEASE).orElseThrow();
+            store.recoverInterrupted();
+            store.delete(r.id());
+            assertThat(totals()).isEqualTo(java.util.Map.of(AuditStatus.QUEUED, 1L, AuditStatus.RUNNING, 1L, AuditStatus.CANCELLED, 1L));
+            for (AuditStatus s : AuditStatus.values()) {
+                long counted = store.history(HistoryQuery.builder().status(s).limit(200).build()).items().size();
+                assertThat(store.history(HistoryQuery.builder().status(s).build()).total()).as(s.wire()).isEqualTo(counted);
+            }
+            assertThat(store.history(HistoryQuery.all()).total()).isEqualTo(3);
+            assertThat(store.countByStatus().get(AuditStatus.QUEUED)).isEqualTo(1);
+            assertThat(dead.status()).isEqualTo(AuditStatus.RUNNING);
+        }
+
+        private java.util.Map<AuditStatus, Long> totals() {
+            java.util.Map<AuditStatus, Long> m = new java.util.EnumMap<>(AuditStatus.class);
+            for (AuditStatus s : AuditStatus.values()) {
+                long n = store.history(HistoryQuery.builder().status(s).build()).total();
+                if (n > 0) {
+                    m.put(s, n);
+                }
+            }
+            return m;
+        }
+
+        @Test
         void summariesCarryCountsAndScores() {
             Audit a = completedAudit("https://s.example/", 64, findings(3));
             AuditSummary s = store.history(HistoryQuery.all()).items().get(0);

@@ -33,7 +33,16 @@ final class HistorySql {
         params.add(param);
     }
 
+    /** With no filter, or only a status, the total comes from the trigger-kept table instead of counting rows. */
+    private boolean countsFromTotals() {
+        return query.riskLevel().isEmpty() && query.host().isEmpty() && query.urlContains().isEmpty() && query.minScore().isEmpty()
+                && query.maxScore().isEmpty() && query.createdFrom().isEmpty() && query.createdTo().isEmpty();
+    }
+
     String countSql() {
+        if (countsFromTotals()) {
+            return query.status().isPresent() ? "SELECT n FROM audit_totals WHERE status = ?" : "SELECT sum(n) FROM audit_totals";
+        }
         return "SELECT count(*) FROM audits" + where;
     }
 
