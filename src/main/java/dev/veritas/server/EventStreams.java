@@ -37,6 +37,7 @@ final class EventStreams implements AutoCloseable {
     private final AuditStore store;
     private final Duration heartbeat;
     private final ExecutorService threads;
+    private final ExecutorService senders;
     private final ConcurrentHashMap<AuditId, Follower> followers = new ConcurrentHashMap<>();
     private final AtomicInteger subscribers = new AtomicInteger();
     private volatile boolean closed;
@@ -49,13 +50,19 @@ final class EventStreams implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        this.senders = Executors.newFixedThreadPool(8, r -> {
+            Thread t = new Thread(r, "veritas-events-send");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     int subscriberCount() {
         return subscribers.get();
     }
 
-    void subscribe(AuditId id, long after, Subscriber s) {
+    void subscribe(AuditId id, long after, Subscriber direct) {
+        Subscriber s = new Outbox(direct);
         subscribers.incrementAndGet();
         Follower f;
         synchronized (followers) {
@@ -169,6 +176,86 @@ final class EventStreams implements AutoCloseable {
         }
     }
 
+    /**
+     * Sends to one watcher on the shared sender threads, in order, so the follower never waits on a socket: a slow
+     * or stalled client delays only itself. A watcher that falls too far behind is closed; it reconnects with its
+     * Last-Event-ID and the store replays what it missed.
+     */
+    private final class Outbox implements Subscriber {
+        private static final int MAX_BACKLOG = 5_000;
+        private final Subscriber target;
+        private final java.util.concurrent.ConcurrentLinkedQueue<Object> queue = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        private final AtomicInteger backlog = new AtomicInteger();
+        private final java.util.concurrent.atomic.AtomicBoolean scheduled = new java.util.concurrent.atomic.AtomicBoolean();
+        private volatile boolean open = true;
+        private static final Object HEARTBEAT = new Object();
+        private static final Object CLOSE = new Object();
+
+        Outbox(Subscriber target) {
+            this.target = target;
+        }
+
+        @Override
+        public boolean send(AuditEvent event) {
+            return offer(event);
+        }
+
+        @Override
+        public boolean heartbeat() {
+            return offer(HEARTBEAT);
+        }
+
+        @Override
+        public void close() {
+            offer(CLOSE);
+        }
+
+        private boolean offer(Object item) {
+            if (!open) {
+                return false;
+            }
+            if (backlog.incrementAndGet() > MAX_BACKLOG) {
+                open = false;
+                queue.add(CLOSE);
+            } else {
+                queue.add(item);
+            }
+            if (scheduled.compareAndSet(false, true)) {
+                senders.execute(this::drain);
+            }
+            return open;
+        }
+
+        private void drain() {
+            try {
+                Object item;
+                while ((item = queue.poll()) != null) {
+                    backlog.decrementAndGet();
+                    if (item == CLOSE) {
+                        open = false;
+                        target.close();
+                        queue.clear();
+                        return;
+                    }
+                    boolean ok = item == HEARTBEAT ? target.heartbeat() : target.send((AuditEvent) item);
+                    if (!ok) {
+                        open = false;
+                        queue.clear();
+                        return;
+                    }
+                }
+            } catch (RuntimeException e) {
+                open = false;
+                queue.clear();
+            } finally {
+                scheduled.set(false);
+                if (!queue.isEmpty() && open && scheduled.compareAndSet(false, true)) {
+                    senders.execute(this::drain);
+                }
+            }
+        }
+    }
+
     private static final class Watch {
         final Subscriber subscriber;
         volatile long cursor;
@@ -183,5 +270,6 @@ final class EventStreams implements AutoCloseable {
     public void close() {
         closed = true;
         threads.shutdownNow();
+        senders.shutdownNow();
     }
 }
