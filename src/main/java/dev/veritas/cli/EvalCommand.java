@@ -32,9 +32,19 @@ final class EvalCommand implements Runnable {
         @Parameters(paramLabel = "FILE")
         Path file;
 
+        @picocli.CommandLine.Option(names = "--split", defaultValue = "all",
+                description = "all, train or held-out: the pages the learned part was (not) trained on (see dev/veritas/checks/darkpatterns/README.md)")
+        String split;
+
         @Override
         public Integer call() {
-            return DarkPatternEval.run(file, stdout());
+            java.util.Optional<dev.veritas.checks.darkpatterns.PageSplit.Part> part = switch (split) {
+                case "all" -> java.util.Optional.empty();
+                case "train" -> java.util.Optional.of(dev.veritas.checks.darkpatterns.PageSplit.Part.TRAIN);
+                case "held-out" -> java.util.Optional.of(dev.veritas.checks.darkpatterns.PageSplit.Part.HELD_OUT);
+                default -> throw new IllegalArgumentException("--split must be all, train or held-out (got '" + split + "')");
+            };
+            return DarkPatternEval.run(file, stdout(), new DarkPatternEval.Options(part, false, DarkPatternEval.Component.BOTH));
         }
     }
 
@@ -44,9 +54,19 @@ final class EvalCommand implements Runnable {
         @Parameters(paramLabel = "FILE")
         Path file;
 
+        @picocli.CommandLine.Option(names = "--split", defaultValue = "all",
+                description = "all, training or held-out: the rows the model was (not) trained on")
+        String split;
+
         @Override
         public Integer call() {
-            return PhishingUrlEval.run(file, stdout());
+            PhishingUrlEval.Split s = switch (split) {
+                case "all" -> PhishingUrlEval.Split.ALL;
+                case "training", "train" -> PhishingUrlEval.Split.TRAINING;
+                case "held-out" -> PhishingUrlEval.Split.HELD_OUT;
+                default -> throw new IllegalArgumentException("--split must be all, training or held-out (got '" + split + "')");
+            };
+            return PhishingUrlEval.run(file, stdout(), s);
         }
     }
 
