@@ -18,6 +18,11 @@ public record CheckOutcome(String name, Optional<SignalReading> signal, List<Fin
         return new CheckOutcome(name, Optional.of(signal), findings, Optional.empty());
     }
 
+    /** The check had nothing to judge (e.g. no page loaded): no signal, no findings. */
+    public static CheckOutcome nothingToJudge(String name) {
+        return new CheckOutcome(name, Optional.empty(), List.of(), Optional.empty());
+    }
+
     public CheckOutcome withDetails(JsonNode node) {
         return new CheckOutcome(name, signal, findings, Optional.of(node));
     }

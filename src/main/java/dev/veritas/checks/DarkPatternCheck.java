@@ -65,7 +65,7 @@ public final class DarkPatternCheck implements Check {
     @Override
     public CheckOutcome run(SiteCapture capture) {
         if (capture.pages().stream().noneMatch(PageCapture::isHtml)) {
-            return new CheckOutcome(NAME, Optional.empty(), List.of(), Optional.empty());
+            return CheckOutcome.nothingToJudge(NAME);
         }
         List<Finding> findings = new ArrayList<>();
         Map<String, Integer> perType = new HashMap<>();

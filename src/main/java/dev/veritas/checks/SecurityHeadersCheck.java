@@ -41,7 +41,7 @@ public final class SecurityHeadersCheck implements Check {
     public CheckOutcome run(SiteCapture capture) {
         Optional<PageCapture> first = capture.firstPage();
         if (first.isEmpty()) {
-            return new CheckOutcome(NAME, Optional.empty(), List.of(), Optional.empty());
+            return CheckOutcome.nothingToJudge(NAME);
         }
         PageCapture page = first.get();
         ObservatoryOutcome outcome = ObservatoryGrader.grade(input(capture, page));

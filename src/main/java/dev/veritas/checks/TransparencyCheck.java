@@ -10,7 +10,6 @@ import dev.veritas.checks.CheckOutcome.SignalReading;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** Does the site say who runs it and on what terms: a privacy policy, terms, and a way to reach a person. */
@@ -31,7 +30,7 @@ public final class TransparencyCheck implements Check {
     @Override
     public CheckOutcome run(SiteCapture capture) {
         if (capture.pages().isEmpty() || capture.pages().stream().noneMatch(PageCapture::isHtml)) {
-            return new CheckOutcome(NAME, Optional.empty(), List.of(), Optional.empty());
+            return CheckOutcome.nothingToJudge(NAME);
         }
         boolean privacy = false;
         boolean terms = false;

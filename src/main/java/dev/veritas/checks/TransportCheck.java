@@ -38,7 +38,7 @@ public final class TransportCheck implements Check {
     public CheckOutcome run(SiteCapture capture) {
         Optional<PageCapture> first = capture.firstPage();
         if (first.isEmpty()) {
-            return new CheckOutcome(NAME, Optional.empty(), List.of(), Optional.empty());
+            return CheckOutcome.nothingToJudge(NAME);
         }
         PageCapture page = first.get();
         List<Finding> findings = new ArrayList<>();

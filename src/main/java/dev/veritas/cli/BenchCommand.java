@@ -1,20 +1,26 @@
 package dev.veritas.cli;
 
+import dev.veritas.audit.Tier;
+import dev.veritas.bench.AuditBenchmark;
+import dev.veritas.bench.ServerBenchmark;
 import dev.veritas.bench.StoreBenchmark;
 import dev.veritas.bench.WorkDir;
-import dev.veritas.config.Env;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure Veritas on this machine.",
         subcommands = {BenchCommand.Store.class, BenchCommand.Server.class, BenchCommand.AuditRuns.class})
 final class BenchCommand implements Runnable {
     @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    CommandSpec spec;
 
     @Override
     public void run() {
@@ -26,7 +32,7 @@ final class BenchCommand implements Runnable {
                     + "compared with the sqlite3 shell doing the same work. Uses a temporary folder in the data directory.")
     static final class Store implements Callable<Integer> {
         @Spec
-        picocli.CommandLine.Model.CommandSpec spec;
+        CommandSpec spec;
 
         @Option(names = "--units", defaultValue = "5000", description = "Units (audit + 20 findings + 50 events) per run (default 5000)")
         int units;
@@ -54,7 +60,7 @@ final class BenchCommand implements Runnable {
                     + "audits run, against the same reads in process; and SSE fan-out latency to 200 subscribers.")
     static final class Server implements Callable<Integer> {
         @Spec
-        picocli.CommandLine.Model.CommandSpec spec;
+        CommandSpec spec;
 
         @Option(names = "--audits", defaultValue = "10000", description = "Audits in the store (default 10000)")
         int audits;
@@ -76,8 +82,8 @@ final class BenchCommand implements Runnable {
             if (audits < 100 || clients < 1 || seconds < 1 || subscribers < 1) {
                 throw new IllegalArgumentException("--audits must be at least 100 and --clients, --seconds, --subscribers at least 1");
             }
-            return WorkDir.use(data, "bench-server-", work -> new dev.veritas.bench.ServerBenchmark(work, audits, clients,
-                    java.time.Duration.ofSeconds(seconds), subscribers, spec.commandLine().getOut()).run());
+            return WorkDir.use(data, "bench-server-", work -> new ServerBenchmark(work, audits, clients,
+                    Duration.ofSeconds(seconds), subscribers, spec.commandLine().getOut()).run());
         }
     }
 
@@ -85,12 +91,12 @@ final class BenchCommand implements Runnable {
             description = "How long audits take end to end, phase by phase. Without URL: a built-in 5-page shop served on loopback.")
     static final class AuditRuns implements Callable<Integer> {
         @Spec
-        picocli.CommandLine.Model.CommandSpec spec;
+        CommandSpec spec;
 
-        @picocli.CommandLine.Mixin
+        @Mixin
         EngineFlags engineFlags;
 
-        @picocli.CommandLine.Parameters(paramLabel = "URL", arity = "0..1", description = "Site to audit (default: the built-in shop)")
+        @Parameters(paramLabel = "URL", arity = "0..1", description = "Site to audit (default: the built-in shop)")
         String url;
 
         @Option(names = "--tier", defaultValue = "standard_audit", description = "Tier (default standard_audit)")
@@ -107,8 +113,8 @@ final class BenchCommand implements Runnable {
             if (runs < 1) {
                 throw new IllegalArgumentException("--runs must be at least 1");
             }
-            return WorkDir.use(data, "bench-audit-", work -> new dev.veritas.bench.AuditBenchmark(work, java.util.Optional.ofNullable(url),
-                    dev.veritas.audit.Tier.parse(tier), runs, engineFlags.options(), spec.commandLine().getOut()).run());
+            return WorkDir.use(data, "bench-audit-", work -> new AuditBenchmark(work, Optional.ofNullable(url),
+                    Tier.parse(tier), runs, engineFlags.options(), spec.commandLine().getOut()).run());
         }
     }
 }

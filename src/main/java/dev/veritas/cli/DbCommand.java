@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Spec;
         subcommands = {DbCommand.Check.class, DbCommand.Backup.class})
 final class DbCommand implements Runnable {
     @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    CommandSpec spec;
 
     @Override
     public void run() {
@@ -31,7 +32,7 @@ final class DbCommand implements Runnable {
         StoreOptions store;
 
         @Spec
-        picocli.CommandLine.Model.CommandSpec spec;
+        CommandSpec spec;
 
         @Option(names = "--json", description = "Print the report as JSON")
         boolean json;
@@ -67,7 +68,7 @@ final class DbCommand implements Runnable {
         StoreOptions store;
 
         @Spec
-        picocli.CommandLine.Model.CommandSpec spec;
+        CommandSpec spec;
 
         @Parameters(paramLabel = "FILE", description = "Where to write the copy (must not exist)")
         Path file;

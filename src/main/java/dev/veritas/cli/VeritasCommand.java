@@ -1,6 +1,7 @@
 package dev.veritas.cli;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "veritas",
         mixinStandardHelpOptions = true,
@@ -19,7 +20,7 @@ import picocli.CommandLine.Command;
         })
 public final class VeritasCommand implements Runnable {
     @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    CommandSpec spec;
 
     @Override
     public void run() {

@@ -1,6 +1,5 @@
 package dev.veritas.engine;
 
-import static dev.veritas.testing.Samples.newAudit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.veritas.audit.Audit;
@@ -19,7 +18,6 @@ import dev.veritas.store.sqlite.SqliteOptions;
 import dev.veritas.testing.Requirements;
 import dev.veritas.testing.sites.TestSite;
 import dev.veritas.testing.sites.TestSiteServer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;

@@ -7,7 +7,6 @@ import dev.veritas.audit.AuditEvent;
 import dev.veritas.audit.AuditId;
 import dev.veritas.capture.CaptureSettings;
 import dev.veritas.engine.EngineOptions;
-import dev.veritas.store.AuditStore;
 import dev.veritas.store.sqlite.SqliteAuditStore;
 import dev.veritas.store.sqlite.SqliteOptions;
 import dev.veritas.testing.Requirements;

@@ -54,22 +54,13 @@ public final class ContentSecurityPolicyCheck implements ObservatoryCheck {
                 "Only Content-Security-Policy-Report-Only is set: violations are reported but nothing is blocked.",
                 "Once the reports are clean, send the same policy as an enforced Content-Security-Policy header.");
 
-        private final String wire;
-        private final int modifier;
-        private final String description;
-        private final String recommendation;
+        private final ResultText text;
 
         Result(String wire, int modifier, String description, String recommendation) {
-            this.wire = wire;
-            this.modifier = modifier;
-            this.description = description;
-            this.recommendation = recommendation;
+            this.text = new ResultText(wire, modifier, description, recommendation);
         }
 
-        @Override public String wire() { return wire; }
-        @Override public int modifier() { return modifier; }
-        @Override public String description() { return description; }
-        @Override public String recommendation() { return recommendation; }
+        @Override public ResultText text() { return text; }
     }
 
     private static final Set<String> DANGEROUSLY_BROAD =

@@ -52,22 +52,13 @@ public final class CookiesCheck implements ObservatoryCheck {
                 "A session cookie is set without Secure and nothing keeps it off plain HTTP, so the session can be stolen on the network.",
                 "Add Secure to session cookies and set up HSTS.");
 
-        private final String wire;
-        private final int modifier;
-        private final String description;
-        private final String recommendation;
+        private final ResultText text;
 
         Result(String wire, int modifier, String description, String recommendation) {
-            this.wire = wire;
-            this.modifier = modifier;
-            this.description = description;
-            this.recommendation = recommendation;
+            this.text = new ResultText(wire, modifier, description, recommendation);
         }
 
-        @Override public String wire() { return wire; }
-        @Override public int modifier() { return modifier; }
-        @Override public String description() { return description; }
-        @Override public String recommendation() { return recommendation; }
+        @Override public ResultText text() { return text; }
     }
 
     /**

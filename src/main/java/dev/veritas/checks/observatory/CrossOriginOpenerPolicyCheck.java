@@ -29,22 +29,13 @@ public final class CrossOriginOpenerPolicyCheck implements ObservatoryCheck {
                 "Cross-Origin-Opener-Policy cannot be recognised (values are lower-case tokens, sent once), so browsers ignore it.",
                 "Send exactly one of same-origin, same-origin-allow-popups, noopener-allow-popups or unsafe-none.");
 
-        private final String wire;
-        private final int modifier;
-        private final String description;
-        private final String recommendation;
+        private final ResultText text;
 
         Result(String wire, int modifier, String description, String recommendation) {
-            this.wire = wire;
-            this.modifier = modifier;
-            this.description = description;
-            this.recommendation = recommendation;
+            this.text = new ResultText(wire, modifier, description, recommendation);
         }
 
-        @Override public String wire() { return wire; }
-        @Override public int modifier() { return modifier; }
-        @Override public String description() { return description; }
-        @Override public String recommendation() { return recommendation; }
+        @Override public ResultText text() { return text; }
     }
 
     @Override

@@ -28,22 +28,13 @@ public final class CrossOriginResourceSharingCheck implements ObservatoryCheck {
                 "Only echo origins from an allow-list when credentials are needed; for public data use "
                         + "Access-Control-Allow-Origin: * without Access-Control-Allow-Credentials; otherwise send neither.");
 
-        private final String wire;
-        private final int modifier;
-        private final String description;
-        private final String recommendation;
+        private final ResultText text;
 
         Result(String wire, int modifier, String description, String recommendation) {
-            this.wire = wire;
-            this.modifier = modifier;
-            this.description = description;
-            this.recommendation = recommendation;
+            this.text = new ResultText(wire, modifier, description, recommendation);
         }
 
-        @Override public String wire() { return wire; }
-        @Override public int modifier() { return modifier; }
-        @Override public String description() { return description; }
-        @Override public String recommendation() { return recommendation; }
+        @Override public ResultText text() { return text; }
     }
 
     @Override

@@ -19,22 +19,13 @@ public final class XContentTypeOptionsCheck implements ObservatoryCheck {
                 "X-Content-Type-Options is set to something other than nosniff (or sent twice), so it has no effect.",
                 "Send X-Content-Type-Options: nosniff, once.");
 
-        private final String wire;
-        private final int modifier;
-        private final String description;
-        private final String recommendation;
+        private final ResultText text;
 
         Result(String wire, int modifier, String description, String recommendation) {
-            this.wire = wire;
-            this.modifier = modifier;
-            this.description = description;
-            this.recommendation = recommendation;
+            this.text = new ResultText(wire, modifier, description, recommendation);
         }
 
-        @Override public String wire() { return wire; }
-        @Override public int modifier() { return modifier; }
-        @Override public String description() { return description; }
-        @Override public String recommendation() { return recommendation; }
+        @Override public ResultText text() { return text; }
     }
 
     @Override

@@ -28,22 +28,13 @@ public final class XFrameOptionsCheck implements ObservatoryCheck {
                 "X-Frame-Options cannot be recognised (for example it is sent twice), so browsers ignore it.",
                 "Send X-Frame-Options: DENY or SAMEORIGIN, once, or use CSP frame-ancestors.");
 
-        private final String wire;
-        private final int modifier;
-        private final String description;
-        private final String recommendation;
+        private final ResultText text;
 
         Result(String wire, int modifier, String description, String recommendation) {
-            this.wire = wire;
-            this.modifier = modifier;
-            this.description = description;
-            this.recommendation = recommendation;
+            this.text = new ResultText(wire, modifier, description, recommendation);
         }
 
-        @Override public String wire() { return wire; }
-        @Override public int modifier() { return modifier; }
-        @Override public String description() { return description; }
-        @Override public String recommendation() { return recommendation; }
+        @Override public ResultText text() { return text; }
     }
 
     @Override

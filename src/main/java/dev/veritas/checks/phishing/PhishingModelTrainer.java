@@ -1,6 +1,5 @@
 package dev.veritas.checks.phishing;
 
-import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

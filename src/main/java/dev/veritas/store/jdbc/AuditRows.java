@@ -1,7 +1,6 @@
 package dev.veritas.store.jdbc;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.veritas.audit.Audit;
 import dev.veritas.audit.AuditEvent;
 import dev.veritas.audit.AuditId;

@@ -1,6 +1,5 @@
 package dev.veritas.checks.phishing;
 
-import dev.veritas.web.RegistrableDomain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
