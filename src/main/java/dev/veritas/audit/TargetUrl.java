@@ -102,7 +102,8 @@ public record TargetUrl(URI uri) {
             }
             return new URI(text);
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("url is not a valid URL: " + e.getReason());
+            throw new IllegalArgumentException("url is not a valid URL (" + e.getReason().toLowerCase(java.util.Locale.ROOT)
+                    + "); give a full address such as https://example.com/");
         }
     }
 

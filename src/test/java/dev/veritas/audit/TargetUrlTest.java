@@ -32,6 +32,13 @@ class TargetUrlTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"not a url", "http://exa mple.com/", "https://[::1/"})
+    void anUnparsableUrlSaysWhatAFullAddressLooksLike(String raw) {
+        assertThatThrownBy(() -> TargetUrl.parse(raw)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not a valid URL").hasMessageContaining("such as https://example.com/");
+    }
+
+    @ParameterizedTest
     @ValueSource(ints = {2049, 10_000})
     void refusesHugeUrls(int length) {
         assertThatThrownBy(() -> TargetUrl.parse("https://example.com/" + "a".repeat(length)))
