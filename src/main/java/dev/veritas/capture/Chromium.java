@@ -51,7 +51,9 @@ public final class Chromium implements AutoCloseable {
         List<String> args = new ArrayList<>(List.of(
                 "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-default-apps", "--mute-audio", "--hide-scrollbars", "--disable-extensions"));
+                "--disable-default-apps", "--mute-audio", "--hide-scrollbars", "--disable-extensions",
+                // WebRTC could otherwise send UDP straight to any address, around the guarded proxy
+                "--force-webrtc-ip-handling-policy=disable_non_proxied_udp", "--webrtc-ip-handling-policy=disable_non_proxied_udp"));
         List<String> spki = trust.spkiHashes();
         if (!spki.isEmpty()) {
             args.add("--ignore-certificate-errors-spki-list=" + String.join(",", spki));

@@ -8,6 +8,7 @@ import com.microsoft.playwright.Response;
 import com.microsoft.playwright.TimeoutError;
 import com.microsoft.playwright.options.HttpHeader;
 import com.microsoft.playwright.options.LoadState;
+import com.microsoft.playwright.options.Proxy;
 import com.microsoft.playwright.options.ScreenshotType;
 import com.microsoft.playwright.options.WaitUntilState;
 import java.io.IOException;
@@ -28,7 +29,8 @@ import java.util.Optional;
 /**
  * Captures pages in Chromium: the response as the browser got it, the rendered page's facts, screenshots at
  * load and a few seconds later, a full-page shot, and on the first page the timer probes (later, reload).
- * Every request the page makes passes the URL guard.
+ * Every connection the browser makes goes through a {@link GuardedProxy}, so every request — redirect hops
+ * included — passes the URL guard; request interception refuses the obvious ones before they leave the page.
  */
 public final class ChromiumPageCapturer implements PageCapturer {
     private static final String EXTRACT = loadScript();
@@ -36,11 +38,16 @@ public final class ChromiumPageCapturer implements PageCapturer {
     private static final int MAX_REQUESTS = 500;
 
     private final BrowserContext context;
+    private final GuardedProxy proxy;
     private final CaptureSettings settings;
 
     public ChromiumPageCapturer(Chromium chromium, UrlGuard guard, CaptureSettings settings) {
         this.settings = settings;
+        this.proxy = GuardedProxy.start(guard);
+        // Every connection goes through the guarded proxy, loopback included ("<-loopback>" undoes Chromium's
+        // built-in bypass): request interception alone never sees redirect hops.
         this.context = chromium.browser().newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+                .setProxy(new Proxy(proxy.address()).setBypass("<-loopback>"))
                 .setIgnoreHTTPSErrors(true)
                 .setViewportSize(settings.viewportWidth(), settings.viewportHeight())
                 .setUserAgent(HttpFetcher.USER_AGENT)
@@ -77,8 +84,8 @@ public final class ChromiumPageCapturer implements PageCapturer {
         Map<String, Integer> statuses = Collections.synchronizedMap(new HashMap<>());
         List<String> consoleErrors = Collections.synchronizedList(new ArrayList<>());
         page.onResponse(r -> statuses.put(r.url(), r.status()));
-        page.onRequestFinished(r -> addRequest(requests, r, statuses, false));
-        page.onRequestFailed(r -> addRequest(requests, r, statuses, r.failure() != null && r.failure().contains("BLOCKED")));
+        page.onRequestFinished(r -> addRequest(requests, r, statuses, refusedByProxy(r)));
+        page.onRequestFailed(r -> addRequest(requests, r, statuses, (r.failure() != null && r.failure().contains("BLOCKED")) || refusedByProxy(r)));
         page.onConsoleMessage(m -> {
             if (m.type().equals("error") && consoleErrors.size() < 50) {
                 consoleErrors.add(Chromium.firstLine(m.text()));
@@ -89,16 +96,23 @@ public final class ChromiumPageCapturer implements PageCapturer {
                     Duration.between(Instant.now(), options.deadline()).toMillis()));
             page.setDefaultTimeout(navTimeout);
             long start = System.nanoTime();
+            int refusalsBefore = proxy.refusals().size();
             Response response;
             try {
                 response = page.navigate(url.toString(), new Page.NavigateOptions().setWaitUntil(WaitUntilState.LOAD).setTimeout(navTimeout));
             } catch (TimeoutError e) {
                 throw new PageCaptureException("the page did not finish loading within " + navTimeout / 1000 + " s");
             } catch (PlaywrightException e) {
-                throw new PageCaptureException(navigationProblem(e.getMessage()), e);
+                throw new PageCaptureException(newRefusal(refusalsBefore).orElseGet(() -> navigationProblem(e.getMessage())), e);
             }
             if (response == null) {
                 throw new PageCaptureException("the browser got no response for " + url);
+            }
+            if (response.headerValue(GuardedProxy.REFUSED_HEADER) != null) {
+                Optional<String> why = proxy.refusalFor(URI.create(response.url()).getHost());
+                if (why.isPresent()) {
+                    throw new PageCaptureException("the site sent the browser on to " + response.url() + ", which Veritas refused: " + why.get());
+                }
             }
             settle(page, 2500);
             BrowserFacts atLoad = facts(page, TextSegment.AT_LOAD);
@@ -224,6 +238,25 @@ public final class ChromiumPageCapturer implements PageCapturer {
         return HeaderMap.of(m);
     }
 
+    /** A navigation that failed because the proxy refused a hop (a redirect's target, most often): that is the reason to give. */
+    private Optional<String> newRefusal(int before) {
+        List<GuardedProxy.Refusal> all = proxy.refusals();
+        if (all.size() <= before) {
+            return Optional.empty();
+        }
+        GuardedProxy.Refusal r = all.get(all.size() - 1);
+        return Optional.of("the site sent the browser on to " + r.host() + ", which Veritas refused: " + r.reason());
+    }
+
+    private boolean refusedByProxy(Request r) {
+        try {
+            String host = URI.create(r.url()).getHost();
+            return host != null && proxy.refusalFor(host).isPresent();
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     private static void addRequest(List<NetworkRequest> out, Request r, Map<String, Integer> statuses, boolean blocked) {
         if (out.size() >= MAX_REQUESTS) {
             return;
@@ -278,6 +311,8 @@ public final class ChromiumPageCapturer implements PageCapturer {
             context.close();
         } catch (PlaywrightException ignored) {
             // the browser went away; nothing to release
+        } finally {
+            proxy.close();
         }
     }
 }

@@ -8,6 +8,7 @@ import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /**
  * Decides whether Veritas may fetch a URL. Auditing a URL someone typed must not become a way to reach the
@@ -18,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class UrlGuard {
     private final boolean allowPrivate;
     private final Resolver resolver;
+    private final Predicate<InetAddress> alsoReachable;
     private final ConcurrentHashMap<String, Cached> cache = new ConcurrentHashMap<>();
     private static final long CACHE_MILLIS = 30_000;
 
@@ -40,8 +42,17 @@ public final class UrlGuard {
     }
 
     public UrlGuard(boolean allowPrivate, Resolver resolver) {
+        this(allowPrivate, resolver, a -> false);
+    }
+
+    /**
+     * A guard that also lets through the non-public addresses {@code alsoReachable} accepts: one trusted internal
+     * address rather than the whole private network (tests use it to play a public site on loopback).
+     */
+    public UrlGuard(boolean allowPrivate, Resolver resolver, Predicate<InetAddress> alsoReachable) {
         this.allowPrivate = allowPrivate;
         this.resolver = resolver;
+        this.alsoReachable = alsoReachable;
     }
 
     public boolean allowsPrivate() {
@@ -110,7 +121,7 @@ public final class UrlGuard {
         }
         if (!allowPrivate) {
             for (InetAddress a : addresses) {
-                String why = nonPublicReason(a);
+                String why = alsoReachable.test(a) ? null : nonPublicReason(a);
                 if (why != null) {
                     return refusedPrivate(host + " (" + a.getHostAddress() + ")", why);
                 }
