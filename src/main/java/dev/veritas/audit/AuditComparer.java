@@ -71,8 +71,8 @@ public final class AuditComparer {
     static ScoreDelta scoreDelta(Audit from, Audit to) {
         Optional<Integer> before = from.result().map(AuditResult::trustScore);
         Optional<Integer> after = to.result().map(AuditResult::trustScore);
-        int delta = after.orElse(0) - before.orElse(0);
-        Optional<Double> pct = before.filter(b -> b != 0).map(b -> round1(delta * 100.0 / b));
+        Optional<Integer> delta = before.isPresent() && after.isPresent() ? Optional.of(after.get() - before.get()) : Optional.empty();
+        Optional<Double> pct = delta.flatMap(d -> before.filter(b -> b != 0).map(b -> round1(d * 100.0 / b)));
         return new ScoreDelta(from.id(), to.id(), before, after, delta, pct);
     }
 

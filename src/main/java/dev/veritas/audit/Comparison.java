@@ -34,13 +34,17 @@ public record Comparison(
 
     public record FindingsSummary(int total, int critical, int high, int medium, int low) {}
 
-    /** {@code delta} treats a missing score as 0, as the original did; {@code percentageChange} is empty when the earlier score is 0 or missing. */
+    /**
+     * {@code delta} is empty when either audit has no score (queued, running, failed): a missing score is not a
+     * score of 0, and "−50, −100%" for a failed re-run would misreport the site. {@code percentageChange} is also
+     * empty when the earlier score is 0.
+     */
     public record ScoreDelta(
             AuditId fromAuditId,
             AuditId toAuditId,
             Optional<Integer> fromScore,
             Optional<Integer> toScore,
-            int delta,
+            Optional<Integer> delta,
             Optional<Double> percentageChange) {}
 
     public record RiskChange(AuditId fromAuditId, AuditId toAuditId, String from, String to) {}

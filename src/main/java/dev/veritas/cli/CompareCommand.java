@@ -48,7 +48,8 @@ final class CompareCommand implements Callable<Integer> {
             for (int i = 0; i < c.trustScoreDeltas().size(); i++) {
                 Comparison.ScoreDelta d = c.trustScoreDeltas().get(i);
                 out.println();
-                out.printf(Locale.ROOT, "%s → %s: score %+d%s%n", d.fromAuditId(), d.toAuditId(), d.delta(),
+                out.printf(Locale.ROOT, "%s → %s: score %s%s%n", d.fromAuditId(), d.toAuditId(),
+                        d.delta().map(x -> String.format(Locale.ROOT, "%+d", x)).orElse("not comparable (an audit has no score)"),
                         d.percentageChange().map(p -> String.format(Locale.ROOT, " (%+.1f%%)", p)).orElse(""));
                 c.riskLevelChanges().stream().filter(r -> r.toAuditId().equals(d.toAuditId()))
                         .forEach(r -> out.println("  risk: " + r.from() + " → " + r.to()));

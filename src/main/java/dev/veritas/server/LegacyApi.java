@@ -173,7 +173,8 @@ final class LegacyApi {
         c.audits().forEach(a -> audits.add(legacyCompared(a)));
         ArrayNode deltas = out.putArray("trust_score_deltas");
         c.trustScoreDeltas().forEach(d -> {
-            ObjectNode n = deltas.addObject().put("from_audit_id", d.fromAuditId().value()).put("to_audit_id", d.toAuditId().value()).put("delta", d.delta());
+            ObjectNode n = deltas.addObject().put("from_audit_id", d.fromAuditId().value()).put("to_audit_id", d.toAuditId().value());
+            d.delta().ifPresentOrElse(x -> n.put("delta", x), () -> n.putNull("delta"));
             d.percentageChange().ifPresentOrElse(p -> n.put("percentage_change", p), () -> n.putNull("percentage_change"));
         });
         ArrayNode risks = out.putArray("risk_level_changes");

@@ -14,6 +14,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
@@ -24,6 +25,7 @@ import java.util.stream.Stream;
  * (a checked shape), a number and a slug; a stored relative path is resolved only if it stays under the root.
  */
 public final class ScreenshotFiles {
+    private static final SecureRandom RANDOM = new SecureRandom();
     private final Path root;
 
     public ScreenshotFiles(Path root) {
@@ -37,9 +39,13 @@ public final class ScreenshotFiles {
     /** The file written, relative to the root, with its digest and size. */
     public record StoredFile(String relativePath, String sha256, long sizeBytes) {}
 
-    /** Writes through a temporary file and an atomic rename, so a reader never sees half an image. */
+    /**
+     * Writes through a temporary file and an atomic rename, so a reader never sees half an image. Each write
+     * gets a name of its own (a random part after the number and slug): a write the store then refuses, e.g.
+     * a duplicate index, can be deleted without touching the file an earlier screenshot already recorded.
+     */
     public StoredFile write(AuditId auditId, int index, String label, String mediaType, byte[] bytes) {
-        String name = String.format(Locale.ROOT, "%04d-%s.%s", index, slug(label), extension(mediaType));
+        String name = String.format(Locale.ROOT, "%04d-%s-%08x.%s", index, slug(label), RANDOM.nextInt(), extension(mediaType));
         Path dir = root.resolve(auditId.value());
         Path target = dir.resolve(name);
         requireInsideRoot(target);
@@ -54,11 +60,12 @@ public final class ScreenshotFiles {
                 ch.force(true);
             }
             try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(temp, target);
             }
             temp = null;
+            syncDirectory(dir);
             return new StoredFile(root.relativize(target).toString().replace('\\', '/'), sha256(bytes), bytes.length);
         } catch (IOException e) {
             throw new StoreUnavailableException("could not write screenshot to " + dir + ": " + describe(e)
@@ -71,6 +78,15 @@ public final class ScreenshotFiles {
                     // best effort: a stray .part file is harmless and removed with the audit
                 }
             }
+        }
+    }
+
+    /** The rename is durable only once the folder's entry is on disk: otherwise a power cut could keep the row and lose the file. */
+    private static void syncDirectory(Path dir) {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // some file systems cannot open or sync a folder; the file itself is already synced
         }
     }
 
