@@ -28,7 +28,7 @@ import java.util.Optional;
 
 /**
  * Captures pages in Chromium: the response as the browser got it, the rendered page's facts, screenshots at
- * load and a few seconds later, a full-page shot, and on the first page the timer probes (later, reload).
+ * load and a few seconds later, a full-page shot, and the timer probes (later, reload) where {@link Watch} says.
  * Every connection the browser makes goes through a {@link GuardedProxy}, so every request — redirect hops
  * included — passes the URL guard; request interception refuses the obvious ones before they leave the page.
  */
@@ -122,7 +122,8 @@ public final class ChromiumPageCapturer implements PageCapturer {
 
             List<TextSegment> segments = new ArrayList<>(atLoad.segments());
             TemporalFacts temporal = TemporalFacts.none();
-            if (options.temporalProbes()) {
+            boolean timeDependent = !atLoad.timers().isEmpty() || !atLoad.counters().isEmpty();
+            if (options.watch() == Watch.ALWAYS || timeDependent) {
                 long loadMillis = (System.nanoTime() - start) / 1_000_000;
                 page.waitForTimeout(settings.laterDelay().toMillis()); // the measurement itself: what changes with time
                 BrowserFacts later = facts(page, TextSegment.LATER);
@@ -131,7 +132,7 @@ public final class ChromiumPageCapturer implements PageCapturer {
                 addNew(segments, later.segments());
                 Optional<BrowserFacts> reloaded = Optional.empty();
                 long reloadMillis = 0;
-                if (!atLoad.timers().isEmpty() || !atLoad.counters().isEmpty()) {
+                if (timeDependent) {
                     try {
                         page.reload(new Page.ReloadOptions().setWaitUntil(WaitUntilState.LOAD).setTimeout(navTimeout));
                         settle(page, 1000);

@@ -13,8 +13,16 @@ public interface PageCapturer extends AutoCloseable {
     @Override
     void close();
 
-    /** What to do on this page: the timer probes (first page only), how many screenshots are left, and the deadline. */
-    record PageOptions(boolean temporalProbes, int screenshotBudget, Instant deadline) {}
+    /** What to do on this page: when to watch it change over time, how many screenshots are left, and the deadline. */
+    record PageOptions(Watch watch, int screenshotBudget, Instant deadline) {}
+
+    /**
+     * Watching a page (the second look after a delay, the reload probe) costs seconds, so it is spent where it
+     * finds something: always on the first page (pop-ups and toasts that appear later), and elsewhere when the
+     * page shows a countdown or a live number at load — a fake timer on a checkout page is checked like one on
+     * the home page. A deep audit watches every page.
+     */
+    enum Watch { ALWAYS, IF_TIME_DEPENDENT }
 
     /** Where screenshots go as they are taken; returns the stored index. */
     @FunctionalInterface

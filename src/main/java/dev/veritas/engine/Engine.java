@@ -131,7 +131,7 @@ public final class Engine implements AutoCloseable {
                 progress.phaseStart("capture", "Capturing pages", audit.tier().maxPages() == 1 ? "Visiting the page" : "Visiting up to " + audit.tier().maxPages() + " pages", 5);
                 Listener listener = new Listener(audit, worker, progress, errors);
                 SiteCapture capture = new SiteCrawler(guard, fetcher, tlsProbe, options)
-                        .crawl(target, capturer, new SiteCrawler.Budget(audit.tier().maxPages(), audit.tier().maxScreenshots(), deadline),
+                        .crawl(target, capturer, SiteCrawler.Budget.of(audit.tier(), deadline),
                                 listener::saveScreenshot, listener, notes);
                 progress.phaseComplete("capture", "Capturing pages", capture.pages().size() + " pages, " + listener.screenshots.get() + " screenshots", 60,
                         Json.object().put("pages", capture.pages().size()).put("screenshots", listener.screenshots.get())

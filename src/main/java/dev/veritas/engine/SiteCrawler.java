@@ -1,5 +1,6 @@
 package dev.veritas.engine;
 
+import dev.veritas.audit.Tier;
 import dev.veritas.capture.CaptureSource;
 import dev.veritas.capture.HttpFetcher;
 import dev.veritas.capture.LinkFacts;
@@ -42,7 +43,12 @@ final class SiteCrawler {
         this.options = options;
     }
 
-    record Budget(int maxPages, int maxScreenshots, Instant deadline) {}
+    /** What the tier allows; {@code watchEveryPage} gives every page the second look and timer probes. */
+    record Budget(int maxPages, int maxScreenshots, Instant deadline, boolean watchEveryPage) {
+        static Budget of(Tier tier, Instant deadline) {
+            return new Budget(tier.maxPages(), tier.maxScreenshots(), deadline, tier == Tier.DEEP_FORENSIC);
+        }
+    }
 
     interface Listener {
         void pageCaptured(int index, PageCapture page, CaptureSource source);
@@ -70,7 +76,8 @@ final class SiteCrawler {
             visited.add(LinkPriority.key(next));
             int shotsLeft = budget.maxScreenshots() - listener.screenshotsTaken();
             try {
-                PageCapture page = capturer.capture(next, new PageCapturer.PageOptions(first, shotsLeft, budget.deadline()), sink);
+                PageCapture page = capturer.capture(next, new PageCapturer.PageOptions(
+                        first || budget.watchEveryPage() ? PageCapturer.Watch.ALWAYS : PageCapturer.Watch.IF_TIME_DEPENDENT, shotsLeft, budget.deadline()), sink);
                 visited.add(LinkPriority.key(page.finalUrl()));
                 pages.add(page);
                 listener.pageCaptured(pages.size() - 1, page, capturer.source());
@@ -116,8 +123,8 @@ final class SiteCrawler {
     private Optional<SiteCapture.HttpProbe> httpProbe(URI page) {
         URI http;
         try {
-            int port = "http".equalsIgnoreCase(page.getScheme()) ? page.getPort()
-                    : options.httpProbePort().orElse(page.getPort() == -1 || page.getPort() == 443 ? -1 : page.getPort());
+            // A site on https://host:8443 says nothing about plain http on 8443; like Observatory, ask port 80.
+            int port = "http".equalsIgnoreCase(page.getScheme()) ? page.getPort() : options.httpProbePort().orElse(-1);
             http = new URI("http", null, page.getHost(), port, page.getPath() == null || page.getPath().isEmpty() ? "/" : page.getPath(), null, null);
         } catch (URISyntaxException e) {
             return Optional.empty();
