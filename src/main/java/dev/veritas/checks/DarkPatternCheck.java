@@ -11,6 +11,7 @@ import dev.veritas.capture.TemporalFacts.Reading;
 import dev.veritas.capture.TextSegment;
 import dev.veritas.capture.TimerText;
 import dev.veritas.checks.CheckOutcome.SignalReading;
+import dev.veritas.checks.darkpatterns.DripPricing;
 import dev.veritas.checks.darkpatterns.PatternType;
 import dev.veritas.checks.darkpatterns.TextMatch;
 import dev.veritas.checks.darkpatterns.TextPatternClassifier;
@@ -77,6 +78,7 @@ public final class DarkPatternCheck implements Check {
             timers(page, findings);
             counters(page, findings);
         }
+        drippedFees(capture, findings);
         double weight = 0;
         Map<String, Double> byType = new LinkedHashMap<>();
         for (Finding f : findings) {
@@ -125,6 +127,21 @@ public final class DarkPatternCheck implements Check {
                     .plainEnglish(type.plainEnglish())
                     .page(page.finalUrl()).evidence(s.text(), s.selector(), values)
                     .screenshot(shotFor(page, s.moment())).build());
+        }
+    }
+
+    private static void drippedFees(SiteCapture capture, List<Finding> out) {
+        PatternType type = PatternType.HIDDEN_COSTS;
+        for (DripPricing.DrippedFee d : DripPricing.find(capture.pages())) {
+            out.add(FindingBuilder.finding("dark_patterns.hidden_fee").category(type.category().wire()).patternType(type.wire())
+                    .severity(type.defaultSeverity()).confidence(0.8)
+                    .title("A fee appears only at checkout")
+                    .description("The checkout page (" + d.checkout().finalUrl() + ") adds a " + d.fee() + " — “" + clip(d.segment().text())
+                            + "” — that the cart (" + d.cart().finalUrl() + ") never mentioned.")
+                    .plainEnglish("The price you agreed to in the cart is not the price you pay: a " + d.fee() + " is added at the last step.")
+                    .page(d.checkout().finalUrl())
+                    .evidence(d.segment().text(), d.segment().selector(), Map.of("fee", d.fee(), "cart", d.cart().finalUrl().toString()))
+                    .screenshot(d.checkout().firstScreenshot()).build());
         }
     }
 

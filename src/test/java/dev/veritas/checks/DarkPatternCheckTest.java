@@ -68,6 +68,45 @@ class DarkPatternCheckTest {
         assertThat(o.signal()).isEmpty();
     }
 
+    // ---- fees that appear only at checkout ----
+
+    private static PageBuilder cart(String... text) {
+        return page("https://www.fashionshop.com/cart").title("Your cart").text(text);
+    }
+
+    private static PageBuilder checkout(String... text) {
+        return page("https://www.fashionshop.com/checkout").title("Checkout").text(text);
+    }
+
+    @Test
+    void aFeeTheCartNeverNamedIsAHiddenCost() {
+        CheckOutcome o = run(cart("Linen shirt $49.00", "Subtotal $49.00"),
+                checkout("Linen shirt $49.00", "Service and handling fee", "$6.95", "Total to pay $55.95"));
+
+        Finding f = only(o, "dark_patterns.hidden_fee");
+        assertThat(f.patternType()).isEqualTo("hidden_costs");
+        assertThat(f.category()).isEqualTo("sneaking");
+        assertThat(f.description()).contains("service and handling fee").contains("/cart");
+        assertThat(f.pageUrl()).contains("https://www.fashionshop.com/checkout");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "Subtotal $49.00. A service fee of $2 is added to every order. | Service fee $2.00",
+        "Subtotal $49.00 | Shipping $5.95",
+        "Subtotal $49.00 | Sales tax $3.10",
+    })
+    void aFeeTheCartAnnouncedOrShippingAndTaxAreNotHiddenCosts(String cartText, String checkoutText) {
+        CheckOutcome o = run(cart(cartText), checkout(checkoutText));
+
+        assertThat(ids(o)).doesNotContain("dark_patterns.hidden_fee");
+    }
+
+    @Test
+    void withoutTheCartThereIsNothingToCompareWith() {
+        assertThat(ids(run(product().text("Linen shirt"), checkout("Service fee $2.00")))).doesNotContain("dark_patterns.hidden_fee");
+    }
+
     // ---- text ----
 
     @Test

@@ -111,9 +111,16 @@ class SiteAuditTest {
         Audit a = audit(TestSite.DARK_SHOP);
         var r = a.result().orElseThrow();
         assertThat(r.riskLevel()).isIn(RiskLevel.SUSPICIOUS, RiskLevel.HIGH_RISK);
-        assertThat(ids(a)).contains("dark_patterns.fake_countdown", "dark_patterns.preselected_option", "dark_patterns.hidden_decline");
+        assertThat(ids(a)).contains("dark_patterns.fake_countdown", "dark_patterns.preselected_option", "dark_patterns.hidden_decline",
+                "dark_patterns.fake_scarcity", "dark_patterns.hidden_fee");
         assertThat(patterns(a)).contains("countdown_timer", "low_stock_message", "activity_notification", "confirmshaming",
-                "limited_time_message", "high_demand_message", "hard_to_cancel", "pressured_selling", "visual_interference");
+                "limited_time_message", "high_demand_message", "hard_to_cancel", "pressured_selling", "visual_interference",
+                "hidden_costs", "sneak_into_basket");
+        // the checkout is not the first page: it is watched because it shows a timer
+        assertThat(a.findings()).anySatisfy(f -> {
+            assertThat(f.checkId()).isEqualTo("dark_patterns.fake_countdown");
+            assertThat(f.pageUrl().orElse("")).endsWith("/checkout");
+        });
         Finding timer = a.findings().stream().filter(f -> f.checkId().equals("dark_patterns.fake_countdown")).findFirst().orElseThrow();
         assertThat(timer.description()).contains("restarts when the page is reloaded");
         assertThat(timer.evidence().values()).containsKeys("load", "later", "reload");

@@ -2,20 +2,26 @@
 (function () {
   'use strict';
 
-  // The countdown starts from 09:59 on every page load and goes down one second at a time.
-  var remaining = 9 * 60 + 59;
-  var timer = document.getElementById('countdown-timer');
+  // Both countdowns start again on every page load and go down one second at a time: the offer from 09:59,
+  // the checkout's basket reservation from 04:59.
   function pad(n) { return (n < 10 ? '0' : '') + n; }
-  function showTimer() { timer.textContent = pad(Math.floor(remaining / 60)) + ':' + pad(remaining % 60); }
-  if (timer) {
-    showTimer();
+  function countDown(id, from) {
+    var timer = document.getElementById(id);
+    var remaining = from;
+    function show() { timer.textContent = pad(Math.floor(remaining / 60)) + ':' + pad(remaining % 60); }
+    if (!timer) {
+      return;
+    }
+    show();
     setInterval(function () {
       if (remaining > 0) {
         remaining -= 1;
       }
-      showTimer();
+      show();
     }, 1000);
   }
+  countDown('countdown-timer', 9 * 60 + 59);
+  countDown('reserve-timer', 4 * 60 + 59);
 
   // The purchase notice shows up about one second after the page loads.
   var toast = document.getElementById('purchase-toast');

@@ -171,7 +171,8 @@ class TestSiteContentTest {
         String js = getString(client, server.httpsUrl("/js/shop.js")).body();
 
         assertThat(pages.get("/").select("#countdown-timer").text()).isEqualTo("09:59");
-        assertThat(js).contains("var remaining = 9 * 60 + 59;", "}, 1000);");
+        assertThat(js).contains("countDown('countdown-timer', 9 * 60 + 59);", "countDown('reserve-timer', 4 * 60 + 59);", "}, 1000);");
+        assertThat(pages.get("/checkout").select("#reserve-timer").text()).isEqualTo("04:59");
         assertThat(pages.get("/").select("#purchase-toast").hasAttr("hidden")).isTrue();
         assertThat(js).contains("toast.hidden = false; }, 1000);");
         assertThat(pages.get("/").select("#newsletter-modal").hasAttr("hidden")).as("visible at load").isFalse();
