@@ -133,6 +133,17 @@ public final class TransportCheck implements Check {
         if (!probe.reachable() || probe.chain().isEmpty()) {
             return 0; // nothing listens on plain HTTP: nothing to redirect
         }
+        if (probe.error().isPresent()) {
+            // A loop or an endless chain: the plain address leads nowhere, which is neither "no redirect" nor fine.
+            findings.add(FindingBuilder.finding("transport.http_redirect_broken").category("transport").patternType("redirect_loop")
+                    .severity(Severity.MEDIUM).confidence(0.9)
+                    .title("The plain HTTP address never reaches a page")
+                    .description("Requesting " + probe.url() + " fails after " + probe.chain().size() + " responses: " + probe.error().get() + ".")
+                    .plainEnglish("If you type the address without https://, the browser goes round in circles and shows an error.")
+                    .page(probe.url()).evidence(String.join(" → ", probe.chain().stream().map(h -> h.url().toString()).toList())).build());
+            why.add("plain HTTP redirects in a loop");
+            return 0.15;
+        }
         RedirectHop last = probe.chain().get(probe.chain().size() - 1);
         boolean endsHttps = "https".equalsIgnoreCase(last.url().getScheme());
         if (!endsHttps) {

@@ -13,6 +13,7 @@ import dev.veritas.audit.Finding;
 import dev.veritas.audit.Severity;
 import dev.veritas.capture.RedirectHop;
 import dev.veritas.capture.SiteCapture;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -151,6 +152,21 @@ class TransportCheckTest {
                 .httpProbe(hop("http://shop.example/", 302, "http://shop.example/home"), hop("http://shop.example/home", 200)).build();
 
         assertThat(ids(run(c))).containsExactly("transport.no_http_redirect");
+    }
+
+    @Test
+    void aPlainHttpAddressThatLoopsIsReportedAsSuch() {
+        SiteCapture c = site(page(HOME)).httpProbe(new SiteCapture.HttpProbe(URI.create("http://shop.example/"), true,
+                List.of(hop("http://shop.example/", 301, "http://shop.example/a"), hop("http://shop.example/a", 301, "http://shop.example/")),
+                Optional.of("redirect loop: http://shop.example/ → http://shop.example/a → http://shop.example/"))).build();
+
+        CheckOutcome o = run(c);
+
+        Finding f = only(o, "transport.http_redirect_broken");
+        assertThat(f.severity()).isEqualTo(Severity.MEDIUM);
+        assertThat(f.description()).contains("redirect loop");
+        assertThat(ids(o)).doesNotContain("transport.no_http_redirect");
+        assertThat(score(o)).isEqualTo(0.85, offset(1e-9));
     }
 
     @Test
