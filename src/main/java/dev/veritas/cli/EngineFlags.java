@@ -3,6 +3,7 @@ package dev.veritas.cli;
 import dev.veritas.config.Env;
 import dev.veritas.engine.EngineOptions;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
@@ -13,6 +14,10 @@ public final class EngineFlags {
 
     @Option(names = "--trust-ca", paramLabel = "PEM", description = "Also trust this CA certificate (PEM) in the HTTP client and Chromium. Default: $VERITAS_TRUST_CA")
     Path trustCa;
+
+    @Option(names = "--second-look", paramLabel = "SECONDS",
+            description = "Seconds between the screenshot at load and the second look that catches timers and late pop-ups (1-30). Default: $VERITAS_SECOND_LOOK or 3")
+    Integer secondLook;
 
     @Option(names = "--no-browser", description = "Audit over plain HTTP without Chromium (no screenshots, no timer probes)")
     boolean noBrowser;
@@ -25,9 +30,24 @@ public final class EngineFlags {
         if (trustCa != null) {
             o = o.withTrustCa(Optional.of(trustCa));
         }
+        Optional<Integer> seconds = Optional.ofNullable(secondLook).or(() -> Env.get("VERITAS_SECOND_LOOK").map(EngineFlags::seconds));
+        if (seconds.isPresent()) {
+            if (seconds.get() < 1 || seconds.get() > 30) {
+                throw new IllegalArgumentException("the second look must come 1 to 30 seconds after load (got " + seconds.get() + ")");
+            }
+            o = o.withCapture(o.capture().withLaterDelay(Duration.ofSeconds(seconds.get())));
+        }
         if (noBrowser || Env.get("VERITAS_BROWSER").filter(v -> v.equalsIgnoreCase("never")).isPresent()) {
             o = o.withBrowser(EngineOptions.BrowserMode.NEVER);
         }
         return o;
+    }
+
+    private static int seconds(String text) {
+        try {
+            return Integer.parseInt(text.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("VERITAS_SECOND_LOOK must be a whole number of seconds (got \"" + text + "\")");
+        }
     }
 }
