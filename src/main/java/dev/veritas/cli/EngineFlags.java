@@ -12,7 +12,7 @@ public final class EngineFlags {
     @Option(names = "--allow-private", description = "Allow auditing private, loopback and link-local addresses (intranets, tests). Default: $VERITAS_ALLOW_PRIVATE or false")
     boolean allowPrivate;
 
-    @Option(names = "--trust-ca", paramLabel = "PEM", description = "Also trust this CA certificate (PEM) in the HTTP client and Chromium. Default: $VERITAS_TRUST_CA")
+    @Option(names = "--trust-ca", paramLabel = "PEM", description = "Treat certificates issued by this CA (PEM) as valid when judging a site's HTTPS, in the TLS probe and in Chromium (intranets, tests). Default: $VERITAS_TRUST_CA")
     Path trustCa;
 
     @Option(names = "--second-look", paramLabel = "SECONDS",
