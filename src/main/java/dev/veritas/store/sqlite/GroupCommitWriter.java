@@ -30,7 +30,7 @@ import org.sqlite.SQLiteException;
  * neighbours still commit. A caller's future completes only after COMMIT has returned: an acknowledged
  * write is in the database file.
  */
-final class GroupCommitWriter implements AutoCloseable {
+final class GroupCommitWriter {
     private static final Logger log = LoggerFactory.getLogger(GroupCommitWriter.class);
 
     private final Connection connection;
@@ -42,13 +42,27 @@ final class GroupCommitWriter implements AutoCloseable {
     private final WriterStats stats;
     private final Map<String, PreparedStatement> statements = new HashMap<>();
     private final Thread thread;
+    private final Duration closeWait;
+    private final CompletableFuture<Void> stopped = new CompletableFuture<>();
     private volatile boolean closing;
+    /**
+     * Set by the writer thread before its last look at the queue. A unit put after that look would wait forever,
+     * so whoever puts a unit and then finds this set drains the queue itself (see {@link #enqueue}).
+     */
+    private volatile boolean finished;
 
     private record Unit<T>(Tx.Work<T> work, CompletableFuture<T> future, long submittedNanos) {}
 
     GroupCommitWriter(Connection connection, int queueCapacity, int maxBatch, Duration lockWait, Duration gather,
                       Function<SQLException, RuntimeException> translate, WriterStats stats, String name) {
+        this(connection, queueCapacity, maxBatch, lockWait, gather, translate, stats, name, Duration.ofSeconds(60));
+    }
+
+    /** @param closeWait how long {@link #close()} waits for the queued units to be committed */
+    GroupCommitWriter(Connection connection, int queueCapacity, int maxBatch, Duration lockWait, Duration gather,
+                      Function<SQLException, RuntimeException> translate, WriterStats stats, String name, Duration closeWait) {
         this.connection = connection;
+        this.closeWait = closeWait;
         this.gatherNanos = gather.toNanos();
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
         this.maxBatch = maxBatch;
@@ -61,17 +75,29 @@ final class GroupCommitWriter implements AutoCloseable {
     }
 
     <T> CompletableFuture<T> submit(Tx.Work<T> work) {
-        Unit<T> unit = new Unit<>(work, new CompletableFuture<>(), System.nanoTime());
-        if (closing) {
-            unit.future.completeExceptionally(closed());
-            return unit.future;
+        if (closing || finished) {
+            return CompletableFuture.failedFuture(closed());
         }
+        return enqueue(work);
+    }
+
+    /**
+     * The part of {@link #submit} after the closing check. close() may run between that check and the put, and the
+     * writer may then already have taken its last look at the queue; the check after the put catches exactly that.
+     */
+    <T> CompletableFuture<T> enqueue(Tx.Work<T> work) {
+        Unit<T> unit = new Unit<>(work, new CompletableFuture<>(), System.nanoTime());
         try {
             // A full queue makes producers wait: back-pressure instead of unbounded memory.
             queue.put(unit);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             unit.future.completeExceptionally(new StoreUnavailableException("interrupted while waiting to write", e));
+            return unit.future;
+        }
+        if (finished) {
+            // The writer set `finished` before its final drain: if that drain missed this unit, nobody else will take it.
+            failQueued();
         }
         return unit.future;
     }
@@ -107,10 +133,19 @@ final class GroupCommitWriter implements AutoCloseable {
             log.error("the database writer stopped unexpectedly", t);
             batch.forEach(u -> u.future.completeExceptionally(t));
         } finally {
-            Unit<?> left;
-            while ((left = queue.poll()) != null) {
-                left.future.completeExceptionally(closed());
-            }
+            finished = true;
+            failQueued();
+            stopped.complete(null);
+        }
+    }
+
+    /** Fails every unit still queued; safe from any thread: each unit is taken by one poll only. */
+    private void failQueued() {
+        Unit<?> left;
+        while ((left = queue.poll()) != null) {
+            left.future.completeExceptionally(closing
+                    ? new StoreUnavailableException("the audit store is closing; this write was not made", null)
+                    : new StoreUnavailableException("the database writer stopped after an error (see the log); restart Veritas", null));
         }
     }
 
@@ -227,18 +262,27 @@ final class GroupCommitWriter implements AutoCloseable {
         batch.forEach(u -> u.future.completeExceptionally(cause));
     }
 
-    private static StoreUnavailableException closed() {
-        return new StoreUnavailableException("the audit store is closed", null);
+    private StoreUnavailableException closed() {
+        return closing
+                ? new StoreUnavailableException("the audit store is closed", null)
+                : new StoreUnavailableException("the database writer stopped after an error (see the log); restart Veritas", null);
     }
 
-    /** Stops taking work, commits what is queued, and waits for the thread to finish. */
-    @Override
-    public void close() {
+    /**
+     * Stops taking work, commits what is queued, and waits up to {@code closeWait} for the thread to finish.
+     *
+     * @return true if the writer has stopped; false if it is still committing (a unit stuck waiting for a lock), in
+     *         which case it still owns the connection: see {@link #stopped()}
+     */
+    boolean close() {
         closing = true;
         try {
-            thread.join(TimeUnit.SECONDS.toMillis(60));
+            thread.join(Math.max(1, closeWait.toMillis()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (thread.isAlive()) {
+            return false;
         }
         for (PreparedStatement ps : statements.values()) {
             try {
@@ -248,6 +292,12 @@ final class GroupCommitWriter implements AutoCloseable {
             }
         }
         statements.clear();
+        return true;
+    }
+
+    /** Completes on the writer thread once it has finished its last unit and will not touch the connection again. */
+    CompletableFuture<Void> stopped() {
+        return stopped;
     }
 
     boolean isOnWriterThread() {

@@ -52,7 +52,7 @@ public final class SqliteAuditStore extends JdbcAuditStore {
     private final WalCheckpointer checkpointer;
     private volatile boolean closed;
 
-    private SqliteAuditStore(SqliteOptions options) throws SQLException {
+    private SqliteAuditStore(SqliteOptions options, Duration writerCloseWait) throws SQLException {
         super(Dialect.SQLITE, options.clock(), new ScreenshotFiles(options.screenshotRoot()));
         this.options = options;
         String url = "jdbc:sqlite:" + options.databaseFile();
@@ -84,11 +84,16 @@ public final class SqliteAuditStore extends JdbcAuditStore {
         this.readers = new HikariDataSource(pool);
         this.writer = new GroupCommitWriter(writeConnection, 4096, options.maxBatch(), options.busyTimeout().multipliedBy(12),
                 options.synchronous() == SqliteOptions.Synchronous.FULL ? Duration.ofNanos(GATHER_NANOS) : Duration.ZERO,
-                this::translate, stats, "veritas-sqlite-writer");
+                this::translate, stats, "veritas-sqlite-writer", writerCloseWait);
     }
 
     /** Opens (creating if needed) the store in {@code options.dataDir()}, applying migrations. */
     public static SqliteAuditStore open(SqliteOptions options) {
+        return open(options, Duration.ofSeconds(60));
+    }
+
+    /** @param writerCloseWait how long {@link #close()} waits for the writer to commit what is queued */
+    static SqliteAuditStore open(SqliteOptions options, Duration writerCloseWait) {
         Path dir = options.dataDir();
         try {
             Files.createDirectories(dir);
@@ -103,7 +108,7 @@ public final class SqliteAuditStore extends JdbcAuditStore {
             throw new StoreUnavailableException("the data directory " + dir.toAbsolutePath() + " is not writable — fix its permissions or choose another with --data", null);
         }
         try {
-            return new SqliteAuditStore(options);
+            return new SqliteAuditStore(options, writerCloseWait);
         } catch (SQLException e) {
             throw translate(e, options.databaseFile());
         }
@@ -273,6 +278,11 @@ public final class SqliteAuditStore extends JdbcAuditStore {
         return stats;
     }
 
+    /** Completes once the writer thread will no longer touch the write connection (for tests of close). */
+    java.util.concurrent.CompletableFuture<Void> writerStopped() {
+        return writer.stopped();
+    }
+
     @Override
     public String describe() {
         return "sqlite " + options.databaseFile().toAbsolutePath();
@@ -378,9 +388,22 @@ public final class SqliteAuditStore extends JdbcAuditStore {
             return;
         }
         closed = true;
-        writer.close();
+        boolean writerStopped = writer.close();
         checkpointer.close();
         readers.close();
+        if (writerStopped) {
+            checkpointAndCloseWriteConnection();
+        } else {
+            // The writer is still inside a commit (most likely waiting for another process's lock). Closing the
+            // connection under it would fail units it may already have written; it closes the connection itself when done.
+            log.error("the database writer of {} is still committing after the close timeout; its connection will be closed when it finishes",
+                    options.databaseFile());
+            writer.stopped().thenRun(this::checkpointAndCloseWriteConnection);
+        }
+    }
+
+    /** Only once the writer has stopped: the write connection is its alone until then. */
+    private void checkpointAndCloseWriteConnection() {
         try (Statement st = writeConnection.createStatement()) {
             st.execute("PRAGMA wal_checkpoint(TRUNCATE)");
         } catch (SQLException e) {

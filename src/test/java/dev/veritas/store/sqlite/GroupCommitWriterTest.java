@@ -2,6 +2,7 @@ package dev.veritas.store.sqlite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.veritas.store.StoreUnavailableException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -13,11 +14,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 class GroupCommitWriterTest {
@@ -119,6 +127,107 @@ class GroupCommitWriterTest {
         } catch (CompletionException e) {
             assertThat(e.getCause()).hasMessageContaining("closed");
         }
+    }
+
+    /** A producer that passed the closing check just before close() and reaches the queue after the writer's last look at it. */
+    @Test
+    @Timeout(30)
+    void aUnitQueuedAfterTheWriterStoppedFailsInsteadOfWaitingForever() throws Exception {
+        assertThat(writer.close()).isTrue();
+        CompletableFuture<Object> late = writer.enqueue(tx -> {
+            insert(tx.connection(), 1);
+            return null;
+        });
+        assertThat(late).failsWithin(Duration.ofSeconds(10)).withThrowableOfType(ExecutionException.class)
+                .havingCause().isInstanceOf(StoreUnavailableException.class).withMessageContaining("closing");
+        assertThat(values()).isEmpty();
+    }
+
+    @Test
+    @Timeout(120)
+    void everyUnitSubmittedWhileCloseRunsIsCommittedOrRefused() throws Exception {
+        int producers = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(producers);
+        Queue<CompletableFuture<Object>> futures = new ConcurrentLinkedQueue<>();
+        AtomicInteger next = new AtomicInteger();
+        CountDownLatch busy = new CountDownLatch(500);
+        for (int p = 0; p < producers; p++) {
+            pool.submit(() -> {
+                while (true) {
+                    int v = next.getAndIncrement();
+                    CompletableFuture<Object> f = writer.submit(tx -> {
+                        insert(tx.connection(), v);
+                        return null;
+                    });
+                    futures.add(f);
+                    busy.countDown();
+                    if (f.isCompletedExceptionally()) {
+                        return null; // refused at once: the writer is closing
+                    }
+                }
+            });
+        }
+        // Close in the middle of the stream, while every producer is submitting.
+        assertThat(busy.await(60, TimeUnit.SECONDS)).isTrue();
+        writer.close();
+        pool.shutdown();
+        assertThat(pool.awaitTermination(60, TimeUnit.SECONDS)).as("producers stopped once refused").isTrue();
+
+        CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).handle((v, t) -> null).get(60, TimeUnit.SECONDS);
+        long committed = 0;
+        for (CompletableFuture<Object> f : futures) {
+            assertThat(f).isDone();
+            if (f.isCompletedExceptionally()) {
+                assertThat(f).failsWithin(Duration.ZERO).withThrowableOfType(ExecutionException.class)
+                        .havingCause().isInstanceOf(StoreUnavailableException.class).withMessageContaining("the audit store is clos");
+            } else {
+                committed++;
+            }
+        }
+        assertThat(committed).isGreaterThanOrEqualTo(500 - producers);
+        assertThat(values()).hasSize((int) committed);
+    }
+
+    /** An Error escaping the writer (here from an after-commit action) stops it; later units must not queue for nobody. */
+    @Test
+    @Timeout(30)
+    void afterTheWriterDiesNewUnitsAreRefusedNotLeftWaiting() throws Exception {
+        CompletableFuture<Object> fatal = writer.submit(tx -> {
+            tx.afterCommit(() -> {
+                throw new StackOverflowError("simulated");
+            });
+            return null;
+        });
+        assertThat(fatal).failsWithin(Duration.ofSeconds(10));
+        assertThat(writer.stopped()).succeedsWithin(Duration.ofSeconds(10));
+        CompletableFuture<Object> after = writer.submit(tx -> {
+            insert(tx.connection(), 7);
+            return null;
+        });
+        assertThat(after).failsWithin(Duration.ofSeconds(10)).withThrowableOfType(ExecutionException.class)
+                .havingCause().isInstanceOf(StoreUnavailableException.class).withMessageContaining("stopped after an error");
+    }
+
+    @Test
+    @Timeout(60)
+    void closeThatTimesOutLeavesTheConnectionToTheWriter() throws Exception {
+        GroupCommitWriter slow = new GroupCommitWriter(connection, 10, 10, Duration.ofSeconds(5), Duration.ZERO,
+                e -> new IllegalStateException(e.getMessage(), e), new WriterStats(), "slow-writer", Duration.ofMillis(20));
+        CountDownLatch inside = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Object> stuck = slow.submit(tx -> {
+            inside.countDown();
+            awaitQuietly(release);
+            insert(tx.connection(), 99);
+            return null;
+        });
+        assertThat(inside.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(slow.close()).as("close reports that the writer is still busy").isFalse();
+        assertThat(slow.stopped()).isNotDone();
+        release.countDown();
+        assertThat(stuck).succeedsWithin(Duration.ofSeconds(10));
+        assertThat(slow.stopped()).succeedsWithin(Duration.ofSeconds(10));
+        assertThat(values()).containsExactly(99);
     }
 
     private static void insert(Connection c, int v) throws SQLException {
