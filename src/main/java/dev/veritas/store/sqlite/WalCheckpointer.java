@@ -13,11 +13,15 @@ import org.slf4j.LoggerFactory;
 /**
  * Copies the WAL back into the database file on its own thread and connection. Left to SQLite, that copy
  * (with its fsync) happens inside whichever commit crosses the WAL size limit, stalling the writer and
- * every caller waiting on it; here the writer keeps appending while pages are copied. PASSIVE checkpoints
- * never block the writer or readers; if the WAL still grows past {@code forceAbovePages} (readers that
- * never let go), a RESTART checkpoint waits briefly for them so the file cannot grow without bound.
+ * every caller waiting on it; here the writer keeps appending while pages are copied.
+ *
+ * <p>Every round is a PASSIVE checkpoint, which never waits for the writer or readers. Once the WAL has grown past
+ * {@code forceAbovePages} and PASSIVE has copied all of it, a TRUNCATE checkpoint empties the file. TRUNCATE holds
+ * the write lock while it waits for readers, so it runs with a busy timeout of 0: if a reader still uses the WAL
+ * it gives up at once and the next round tries again. (RESTART with the connection's busy timeout, as before, held
+ * the write lock for up to that timeout whenever a long read was open: every write waited behind it.)
  */
-final class WalCheckpointer implements AutoCloseable {
+final class WalCheckpointer {
     private static final Logger log = LoggerFactory.getLogger(WalCheckpointer.class);
 
     private final Connection connection;
@@ -25,41 +29,71 @@ final class WalCheckpointer implements AutoCloseable {
     private final long forceAbovePages;
     private final Thread thread;
     private final LongAdder checkpoints = new LongAdder();
+    private final LongAdder truncations = new LongAdder();
     private volatile boolean running = true;
 
-    WalCheckpointer(Connection connection, Duration interval, long forceAbovePages, String name) {
+    /** What one checkpoint reported: the WAL's size in pages and how many of them are now in the database file. */
+    record Result(boolean busy, long walPages, long copiedPages) {
+        boolean copiedAll() {
+            return !busy && copiedPages == walPages;
+        }
+    }
+
+    WalCheckpointer(Connection connection, Duration interval, long forceAbovePages, String name) throws SQLException {
         this.connection = connection;
         this.interval = interval;
         this.forceAbovePages = forceAbovePages;
+        try (Statement st = connection.createStatement()) {
+            // Never wait for a lock: a checkpoint that cannot run now runs next round, a writer must not wait for it.
+            st.execute("PRAGMA busy_timeout=0");
+        }
         this.thread = new Thread(this::loop, name);
         this.thread.setDaemon(true);
         this.thread.start();
     }
 
     private void loop() {
-        while (running) {
+        try {
+            while (running) {
+                try {
+                    // A periodic task, not synchronisation: nothing waits for this thread.
+                    TimeUnit.MILLISECONDS.sleep(interval.toMillis());
+                    runOnce();
+                } catch (InterruptedException e) {
+                    return;
+                } catch (SQLException e) {
+                    if (running) {
+                        log.debug("WAL checkpoint skipped: {}", e.getMessage());
+                    }
+                }
+            }
+        } finally {
+            // The connection is this thread's: closing it here means close() never pulls it from under a checkpoint.
             try {
-                // A periodic task, not synchronisation: nothing waits for this thread.
-                TimeUnit.MILLISECONDS.sleep(interval.toMillis());
-                long walPages = checkpoint("PASSIVE");
-                if (walPages > forceAbovePages) {
-                    checkpoint("RESTART");
-                }
-            } catch (InterruptedException e) {
-                return;
-            } catch (SQLException e) {
-                if (running) {
-                    log.debug("WAL checkpoint skipped: {}", e.getMessage());
-                }
+                connection.close();
+            } catch (SQLException ignored) {
+                // closing a checkpoint connection cannot lose data
             }
         }
     }
 
-    /** Returns the WAL's size in pages before the checkpoint. */
-    private long checkpoint(String mode) throws SQLException {
+    /** One round: PASSIVE, then TRUNCATE if the WAL is large and everything in it is already copied. */
+    Result runOnce() throws SQLException {
+        Result passive = checkpoint("PASSIVE");
+        if (passive.walPages() > forceAbovePages && passive.copiedAll()) {
+            Result truncate = checkpoint("TRUNCATE");
+            if (!truncate.busy()) {
+                truncations.increment();
+            }
+            return truncate;
+        }
+        return passive;
+    }
+
+    private Result checkpoint(String mode) throws SQLException {
         try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("PRAGMA wal_checkpoint(" + mode + ")")) {
             checkpoints.increment();
-            return rs.next() ? rs.getLong(2) : 0;
+            return rs.next() ? new Result(rs.getInt(1) != 0, rs.getLong(2), rs.getLong(3)) : new Result(true, 0, 0);
         }
     }
 
@@ -67,19 +101,17 @@ final class WalCheckpointer implements AutoCloseable {
         return checkpoints.sum();
     }
 
-    @Override
-    public void close() {
+    long truncations() {
+        return truncations.sum();
+    }
+
+    void close() {
         running = false;
         thread.interrupt();
         try {
             thread.join(TimeUnit.SECONDS.toMillis(10));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-        try {
-            connection.close();
-        } catch (SQLException ignored) {
-            // closing a checkpoint connection cannot lose data
         }
     }
 }
