@@ -3,9 +3,15 @@ package dev.veritas.cli;
 import dev.veritas.json.Json;
 import dev.veritas.store.AuditStore;
 import dev.veritas.store.StoreCheck;
+import dev.veritas.store.StoreConfig;
 import dev.veritas.store.sqlite.SqliteAuditStore;
+import dev.veritas.store.sqlite.SqliteOptions;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,6 +31,26 @@ final class DbCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
+    /** Settings in the order a reader looks for them: file health first, then how this process writes. */
+    private static final List<String> SETTING_ORDER =
+            List.of("integrity_check", "journal_mode", "synchronous", "foreign_keys", "busy_timeout", "page_size", "page_count");
+
+    static Map<String, String> inOrder(Map<String, String> settings) {
+        Map<String, String> ordered = new LinkedHashMap<>();
+        SETTING_ORDER.stream().filter(settings::containsKey).forEach(k -> ordered.put(k, settings.get(k)));
+        new TreeMap<>(settings).forEach(ordered::putIfAbsent);
+        return ordered;
+    }
+
+    /** A database to check or copy must exist already: opening would otherwise create an empty one under a mistyped --data. */
+    static AuditStore openExisting(StoreOptions store) {
+        StoreConfig config = store.config();
+        if (config.databaseUrl().isPresent()) {
+            return config.open();
+        }
+        return SqliteAuditStore.openExisting(SqliteOptions.defaults(config.dataDir()).withSynchronous(config.synchronous()));
+    }
+
     @Command(name = "check", mixinStandardHelpOptions = true,
             description = "Integrity check, journal mode, schema version and row counts. Prints ok and exits 0 only when all is well.")
     static final class Check implements Callable<Integer> {
@@ -41,7 +67,7 @@ final class DbCommand implements Runnable {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             StoreCheck check;
-            try (AuditStore s = store.open()) {
+            try (AuditStore s = openExisting(store)) {
                 check = s.check();
             }
             if (json) {
@@ -50,8 +76,11 @@ final class DbCommand implements Runnable {
             }
             out.println("store           " + check.store());
             out.println("schema version  " + check.schemaVersion());
-            check.settings().forEach((k, v) -> out.printf("%-15s %s%n", k, v));
-            check.rowCounts().forEach((k, v) -> out.printf("%-15s %d%n", k.replace("audit_", "").replace("audits_", "audits "), v));
+            inOrder(check.settings()).forEach((k, v) -> out.printf("%-15s %s%n", k, v));
+            if (check.settings().containsKey("synchronous")) {
+                out.println("                (synchronous, foreign_keys, busy_timeout: as set on this process's write connection)");
+            }
+            new TreeMap<>(check.rowCounts()).forEach((k, v) -> out.printf("%-15s %d%n", k.replace("audit_", "").replace("audits_", "audits "), v));
             if (check.ok()) {
                 out.println("ok");
                 return 0;
@@ -76,7 +105,7 @@ final class DbCommand implements Runnable {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            try (AuditStore s = store.open()) {
+            try (AuditStore s = openExisting(store)) {
                 if (!(s instanceof SqliteAuditStore sqlite)) {
                     throw new IllegalArgumentException("db backup copies the embedded SQLite database; for PostgreSQL use pg_dump");
                 }

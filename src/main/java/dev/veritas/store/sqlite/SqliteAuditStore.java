@@ -87,6 +87,19 @@ public final class SqliteAuditStore extends JdbcAuditStore {
                 this::translate, stats, "veritas-sqlite-writer", writerCloseWait);
     }
 
+    /**
+     * Opens the store only if its database file exists: for commands that inspect a database (db check, db backup),
+     * where creating an empty one would hide a mistyped --data.
+     */
+    public static SqliteAuditStore openExisting(SqliteOptions options) {
+        Path db = options.databaseFile().toAbsolutePath();
+        if (!Files.isRegularFile(db)) {
+            throw new StoreUnavailableException("no Veritas database at " + db
+                    + "; give the data directory that holds veritas.db with --data or VERITAS_DATA", null);
+        }
+        return open(options);
+    }
+
     /** Opens (creating if needed) the store in {@code options.dataDir()}, applying migrations. */
     public static SqliteAuditStore open(SqliteOptions options) {
         return open(options, Duration.ofSeconds(60));
@@ -198,7 +211,12 @@ public final class SqliteAuditStore extends JdbcAuditStore {
                 c.commit();
                 return result;
             } catch (RuntimeException | SQLException e) {
-                c.rollback();
+                try {
+                    c.rollback();
+                } catch (SQLException rollbackFailed) {
+                    // SQLite ends the transaction itself on some errors (a damaged file): the first error is the one to report.
+                    e.addSuppressed(rollbackFailed);
+                }
                 throw e;
             } finally {
                 tx.close();
@@ -238,8 +256,8 @@ public final class SqliteAuditStore extends JdbcAuditStore {
                 return new StoreUnavailableException("the database " + db + " is read-only; check the permissions of the file and its folder", e);
             }
             if (primary == SQLiteErrorCode.SQLITE_CORRUPT.code || primary == SQLiteErrorCode.SQLITE_NOTADB.code) {
-                return new StoreUnavailableException("the database " + db + " is damaged or is not a Veritas database; "
-                        + "run `veritas db check` and restore from a backup", e);
+                return new StoreUnavailableException("the database " + db + " is damaged or is not a Veritas database: "
+                        + damagedAdvice(db), e);
             }
             if (primary == SQLiteErrorCode.SQLITE_CANTOPEN.code || primary == SQLiteErrorCode.SQLITE_IOERR.code) {
                 return new StoreUnavailableException("could not read or write the database " + db + " (" + se.getResultCode().name()
@@ -288,27 +306,55 @@ public final class SqliteAuditStore extends JdbcAuditStore {
         return "sqlite " + options.databaseFile().toAbsolutePath();
     }
 
+    /**
+     * Integrity, journal mode and contents as read through a reader; synchronous, foreign_keys and busy_timeout as
+     * read from the write connection: they belong to a connection, not to the file, and only the writer's decide durability.
+     */
     @Override
     public StoreCheck check() {
         Map<String, String> settings = new LinkedHashMap<>();
         Map<String, Long> counts = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
         String[] version = {"none"};
+        try {
+            readFileChecks(settings, counts, problems, version);
+        } catch (StoreUnavailableException e) {
+            if (!isDamage(e.getCause())) {
+                throw e;
+            }
+            // Damage that stops the check itself (or its read transaction) is still a finding to report, not a crash of the command.
+            if (problems.stream().noneMatch(p -> p.startsWith("integrity_check reported"))) {
+                settings.put("integrity_check", "could not finish: " + e.getCause().getMessage());
+                problems.add("the file is damaged (" + e.getCause().getMessage() + "): " + damagedAdvice(options.databaseFile()));
+            }
+            version[0] = "unknown (damaged file)";
+        }
+        writeConnectionSettings(settings, problems);
+        return new StoreCheck(describe(), version[0], settings, counts, problems);
+    }
+
+    private void readFileChecks(Map<String, String> settings, Map<String, Long> counts, List<String> problems, String[] version) {
         read(tx -> {
             try (Statement st = tx.connection().createStatement()) {
                 List<String> integrity = strings(st, "PRAGMA integrity_check");
                 settings.put("integrity_check", String.join("; ", integrity));
-                if (!(integrity.size() == 1 && integrity.get(0).equals("ok"))) {
-                    problems.add("integrity_check reported: " + String.join("; ", integrity));
+                boolean intact = integrity.size() == 1 && integrity.get(0).equals("ok");
+                if (!intact) {
+                    problems.add("integrity_check reported: " + String.join("; ", integrity) + ". The file is damaged: "
+                            + damagedAdvice(options.databaseFile()));
                 }
                 String mode = strings(st, "PRAGMA journal_mode").get(0);
                 settings.put("journal_mode", mode);
                 if (!mode.equalsIgnoreCase("wal")) {
                     problems.add("journal_mode is " + mode + ", expected wal");
                 }
-                settings.put("synchronous", options.synchronous().name().toLowerCase(java.util.Locale.ROOT));
                 settings.put("page_size", strings(st, "PRAGMA page_size").get(0));
                 settings.put("page_count", strings(st, "PRAGMA page_count").get(0));
+                if (!intact) {
+                    // Counting rows of a damaged file fails or misleads; the problem above says what to do.
+                    version[0] = "unknown (damaged file)";
+                    return null;
+                }
                 List<String> fk = strings(st, "PRAGMA foreign_key_check");
                 if (!fk.isEmpty()) {
                     problems.add(fk.size() + " rows point at audits that do not exist (foreign_key_check)");
@@ -317,7 +363,57 @@ public final class SqliteAuditStore extends JdbcAuditStore {
             }
             return null;
         });
-        return new StoreCheck(describe(), version[0], settings, counts, problems);
+    }
+
+    private static boolean isDamage(Throwable t) {
+        if (t instanceof SQLiteException se) {
+            int primary = se.getResultCode().code & 0xff;
+            return primary == SQLiteErrorCode.SQLITE_CORRUPT.code || primary == SQLiteErrorCode.SQLITE_NOTADB.code;
+        }
+        return false;
+    }
+
+    private void writeConnectionSettings(Map<String, String> settings, List<String> problems) {
+        Map<String, String> read;
+        try {
+            read = write(tx -> {
+                Map<String, String> m = new LinkedHashMap<>();
+                try (Statement st = tx.connection().createStatement()) {
+                    m.put("synchronous", strings(st, "PRAGMA synchronous").get(0));
+                    m.put("foreign_keys", strings(st, "PRAGMA foreign_keys").get(0));
+                    m.put("busy_timeout", strings(st, "PRAGMA busy_timeout").get(0));
+                }
+                return m;
+            });
+        } catch (StoreException e) {
+            problems.add("could not read the write connection's settings: " + e.getMessage());
+            return;
+        }
+        String synchronous = switch (read.get("synchronous")) {
+            case "0" -> "off";
+            case "1" -> "normal";
+            case "2" -> "full";
+            case "3" -> "extra";
+            default -> read.get("synchronous");
+        };
+        settings.put("synchronous", synchronous);
+        String asked = options.synchronous().name().toLowerCase(java.util.Locale.ROOT);
+        if (!synchronous.equals(asked)) {
+            problems.add("synchronous is " + synchronous + " on the write connection, but " + asked + " was asked for");
+        }
+        boolean foreignKeys = read.get("foreign_keys").equals("1");
+        settings.put("foreign_keys", foreignKeys ? "on" : "off");
+        if (!foreignKeys) {
+            problems.add("foreign keys are not enforced on the write connection");
+        }
+        settings.put("busy_timeout", read.get("busy_timeout") + " ms");
+    }
+
+    /** What to do about a damaged file; never "run db check" again, which is how the user found out. */
+    static String damagedAdvice(Path db) {
+        String name = db.getFileName().toString();
+        return "stop Veritas, then replace " + db.toAbsolutePath() + " with a copy made by `veritas db backup`, or move it (and "
+                + name + "-wal, " + name + "-shm if present) aside so Veritas starts a new, empty database";
     }
 
     /** An online copy of the database (taken while writes go on), verified with integrity_check before it is named {@code target}. */

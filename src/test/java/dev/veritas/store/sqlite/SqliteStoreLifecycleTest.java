@@ -3,6 +3,7 @@ package dev.veritas.store.sqlite;
 import static dev.veritas.store.sqlite.SqliteConcurrencyTest.writeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.veritas.audit.AuditId;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -11,17 +12,62 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Closing the SQLite store: the WAL on close, a writer that outlives close. */
+/** Opening and closing the SQLite store: connection settings, the WAL on close, a writer that outlives close, online backup. */
 class SqliteStoreLifecycleTest {
     @TempDir
     Path dir;
+
+    @Test
+    void synchronousFullIsSetOnTheWriteConnection() {
+        try (SqliteAuditStore store = SqliteAuditStore.open(SqliteOptions.defaults(dir.resolve("full")).withSynchronous(SqliteOptions.Synchronous.FULL))) {
+            assertThat(writeConnectionPragma(store, "synchronous")).isEqualTo(2);
+            assertThat(store.check().settings()).containsEntry("synchronous", "full");
+        }
+        try (SqliteAuditStore store = SqliteAuditStore.open(SqliteOptions.defaults(dir.resolve("normal")))) {
+            assertThat(writeConnectionPragma(store, "synchronous")).isEqualTo(1);
+            assertThat(store.check().settings()).containsEntry("synchronous", "normal");
+        }
+    }
+
+    /** check reads the setting from the connection rather than repeating the option it was opened with. */
+    @Test
+    void checkReportsWhatTheWriteConnectionActuallyUses() {
+        try (SqliteAuditStore store = SqliteAuditStore.open(SqliteOptions.defaults(dir))) {
+            store.write(tx -> {
+                try (Statement st = tx.connection().createStatement()) {
+                    st.execute("PRAGMA busy_timeout=1234"); // synchronous cannot change inside the writer's transaction
+                }
+                return null;
+            });
+            assertThat(store.check().settings()).containsEntry("busy_timeout", "1234 ms");
+        }
+    }
+
+    @Test
+    void checkReportsForeignKeysAndBusyTimeoutOfTheWriteConnection() {
+        try (SqliteAuditStore store = SqliteAuditStore.open(SqliteOptions.defaults(dir))) {
+            assertThat(writeConnectionPragma(store, "foreign_keys")).isEqualTo(1);
+            assertThat(store.check().settings()).containsEntry("foreign_keys", "on").containsEntry("busy_timeout", "5000 ms");
+            assertThat(store.check().ok()).isTrue();
+        }
+    }
 
     /**
      * Another connection stays open, as another process would: SQLite then does not checkpoint on its own when the
@@ -77,6 +123,66 @@ class SqliteStoreLifecycleTest {
             rs.next();
             assertThat(rs.getInt(1)).isEqualTo(1);
         }
+    }
+
+    /** The copy is one snapshot taken while writes go on: everything acknowledged before it started is in it, and it is intact. */
+    @Test
+    @Timeout(120)
+    void aBackupTakenDuringWritesHoldsEveryAuditAcknowledgedBeforeIt() throws Exception {
+        Path backup = dir.resolve("backup.db");
+        try (SqliteAuditStore store = SqliteAuditStore.open(SqliteOptions.defaults(dir.resolve("data")))) {
+            ConcurrentLinkedQueue<AuditId> acknowledged = new ConcurrentLinkedQueue<>();
+            AtomicBoolean writing = new AtomicBoolean(true);
+            AtomicInteger next = new AtomicInteger();
+            CountDownLatch enough = new CountDownLatch(200);
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            List<Future<?>> writers = new ArrayList<>();
+            for (int w = 0; w < 4; w++) {
+                writers.add(pool.submit(() -> {
+                    while (writing.get()) {
+                        acknowledged.add(writeUnit(store, next.getAndIncrement()));
+                        enough.countDown();
+                    }
+                    return null;
+                }));
+            }
+            assertThat(enough.await(60, TimeUnit.SECONDS)).isTrue();
+            Set<AuditId> before = new HashSet<>(acknowledged);
+            SqliteAuditStore.BackupReport report = store.backup(backup);
+            writing.set(false);
+            for (Future<?> f : writers) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+            pool.shutdown();
+            assertThat(report.audits()).isGreaterThanOrEqualTo(before.size());
+
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + backup); Statement st = c.createStatement()) {
+                try (ResultSet rs = st.executeQuery("PRAGMA integrity_check")) {
+                    rs.next();
+                    assertThat(rs.getString(1)).isEqualTo("ok");
+                }
+                Set<AuditId> copied = new HashSet<>();
+                try (ResultSet rs = st.executeQuery("SELECT id FROM audits")) {
+                    while (rs.next()) {
+                        copied.add(new AuditId(rs.getString(1)));
+                    }
+                }
+                assertThat(copied).containsAll(before);
+                try (ResultSet rs = st.executeQuery("SELECT count(*) FROM audit_findings")) {
+                    rs.next();
+                    assertThat(rs.getLong(1)).as("each audit's findings came along").isGreaterThanOrEqualTo(20L * before.size());
+                }
+            }
+        }
+    }
+
+    private static int writeConnectionPragma(SqliteAuditStore store, String pragma) {
+        return store.write(tx -> {
+            try (Statement st = tx.connection().createStatement(); ResultSet rs = st.executeQuery("PRAGMA " + pragma)) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        });
     }
 
     private static void awaitQuietly(CountDownLatch latch) {
