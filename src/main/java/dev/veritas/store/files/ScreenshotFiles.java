@@ -51,7 +51,14 @@ public final class ScreenshotFiles {
         requireInsideRoot(target);
         Path temp = null;
         try {
+            if (Files.isSymbolicLink(dir)) {
+                // A link planted where the audit's folder belongs could send the image anywhere on disk.
+                throw new IllegalArgumentException("screenshot path would leave the screenshot folder: " + dir + " is a symbolic link");
+            }
             Files.createDirectories(dir);
+            if (!dir.toRealPath().startsWith(root.toRealPath())) {
+                throw new IllegalArgumentException("screenshot path would leave the screenshot folder: " + dir);
+            }
             temp = Files.createTempFile(dir, ".tmp-", ".part");
             try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE);
                  OutputStream out = java.nio.channels.Channels.newOutputStream(ch)) {
