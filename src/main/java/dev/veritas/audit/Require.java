@@ -3,7 +3,6 @@ package dev.veritas.audit;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /** Field validation for records: every message names the field so a bad value is easy to trace. */
 public final class Require {
@@ -53,9 +52,14 @@ public final class Require {
         return value;
     }
 
+    /** A null item is bad input like any other (IllegalArgumentException, so an API answers 400, not 500). */
     public static <T> List<T> list(String field, List<T> value) {
         present(field, value);
-        value.forEach(v -> Objects.requireNonNull(v, field + " must not contain null"));
+        for (int i = 0; i < value.size(); i++) {
+            if (value.get(i) == null) {
+                throw new IllegalArgumentException(field + " must not contain null (item " + i + ")");
+            }
+        }
         return List.copyOf(value);
     }
 
