@@ -51,6 +51,7 @@ public final class StoreBenchmark {
         this.out = out;
     }
 
+    /** {@code ackP50}/{@code ackP99}: per unit (all three store calls), not per call. */
     record WriteRun(String name, double unitsPerSecond, double ackP50, double ackP99, double meanBatch, double writerBusyPct,
                     Optional<Double> readerP50, Optional<Double> readerP99, long reads) {}
 
@@ -77,9 +78,10 @@ public final class StoreBenchmark {
             shellFull = Optional.of(shellRun(shell.get(), "FULL"));
         }
 
-        out.printf("%-32s %10s %11s %11s %10s %12s %14s%n", "run", "units/s", "ack p50 ms", "ack p99 ms", "mean batch", "writer busy", "reader p50/p99");
+        out.println("unit ack = one unit's 3 store calls, from the first call's submission to the last one's acknowledgement");
+        out.printf("%-32s %10s %15s %15s %10s %12s %14s%n", "run", "units/s", "unit ack p50 ms", "unit ack p99 ms", "mean batch", "writer busy", "reader p50/p99");
         for (WriteRun r : runs) {
-            out.printf("%-32s %10.0f %11.2f %11.2f %10.1f %11.0f%% %14s%n", r.name(), r.unitsPerSecond(), r.ackP50(), r.ackP99(), r.meanBatch(), r.writerBusyPct(),
+            out.printf("%-32s %10.0f %15.2f %15.2f %10.1f %11.0f%% %14s%n", r.name(), r.unitsPerSecond(), r.ackP50(), r.ackP99(), r.meanBatch(), r.writerBusyPct(),
                     r.readerP99().map(p -> String.format("%.2f/%.2f", r.readerP50().orElse(0.0), p)).orElse("-"));
         }
         shellNormal.ifPresent(v -> out.printf("%-32s %10.0f%n", "sqlite3 shell  NORMAL, 1 txn/unit", v));

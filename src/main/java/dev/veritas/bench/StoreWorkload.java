@@ -35,16 +35,16 @@ final class StoreWorkload {
         void record(long nanos);
     }
 
-    static void unit(AuditStore store, int n, Timer ackTimer) {
+    /**
+     * Writes one unit and records one latency: from the first call's submission to the last call's acknowledgement.
+     * That is what a unit costs its caller; timing the three calls separately made p99 look about a third as long.
+     */
+    static void unit(AuditStore store, int n, Timer unitAckTimer) {
         long t0 = System.nanoTime();
         Audit a = store.createRunning(NewAudit.of("https://bench" + n + ".example/shop", Tier.STANDARD_AUDIT), WorkerId.current(), Duration.ofMinutes(5));
-        long t1 = System.nanoTime();
-        ackTimer.record(t1 - t0);
         store.appendEvents(a.id(), events(n));
-        long t2 = System.nanoTime();
-        ackTimer.record(t2 - t1);
         store.complete(a.id(), result(n));
-        ackTimer.record(System.nanoTime() - t2);
+        unitAckTimer.record(System.nanoTime() - t0);
     }
 
     static List<NewEvent> events(int n) {
