@@ -20,7 +20,7 @@ final class ProblemErrorHandler extends ErrorHandler {
                 : message == null ? "request failed" : message;
         String body = Json.write(Json.object().put("type", "about:blank").put("title", code == 400 ? "Bad request" : "Error")
                 .put("status", code).put("detail", detail));
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/problem+json");
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/problem+json; charset=utf-8");
         response.write(true, ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)), callback);
     }
 }

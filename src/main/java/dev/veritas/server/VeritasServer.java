@@ -238,8 +238,9 @@ public final class VeritasServer implements AutoCloseable {
         ObjectNode p = Json.object().put("type", "about:blank").put("title", title).put("status", status).put("detail", detail)
                 .put("instance", Requests.shorten(ctx.path()));
         ctx.status(status);
-        ctx.contentType("application/problem+json");
-        ctx.result(Json.write(p));
+        // Details quote paths, URLs and "…": without a charset Jetty encodes the text as ISO-8859-1 and they arrive as "?".
+        ctx.contentType("application/problem+json; charset=utf-8");
+        ctx.result(Json.write(p).getBytes(StandardCharsets.UTF_8));
     }
 
     /**

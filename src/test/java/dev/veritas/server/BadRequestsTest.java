@@ -136,6 +136,15 @@ class BadRequestsTest {
         assertThat(health.json().path("queue_depth").asInt()).as("no bad request queued an audit").isZero();
     }
 
+    @Test
+    void problemDetailsArriveAsUtf8() {
+        // A long id is shortened with "…" in the detail, which ISO-8859-1 cannot carry.
+        ApiClient.Response r = api.get("/api/audits/vrts_" + "z".repeat(80));
+        assertThat(r.status()).isEqualTo(404);
+        assertThat(r.contentType()).isEqualTo("application/problem+json; charset=utf-8");
+        assertThat(r.json().path("detail").asText()).contains("z…").doesNotContain("?");
+    }
+
     private static String randomJunk(Random r) {
         String[] parts = {"vrts_", "..", "/", "%2F", "%00", "'", "\"", "<script>", "vrts_zzzzzzzzzzzzzzzz", "vrts_0123", "😀", "\\", " ", "%"};
         StringBuilder sb = new StringBuilder();
