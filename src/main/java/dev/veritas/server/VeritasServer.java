@@ -86,6 +86,9 @@ public final class VeritasServer implements AutoCloseable {
                 s.headers = UI_HEADERS;
             });
             c.routes.before(this::guardRequest);
+            // A WebSocket upgrade skips the HTTP before-handlers: without this the old stream path would answer 101
+            // to anyone, token or not, from any Host.
+            c.routes.wsBeforeUpgrade(this::guardUpgrade);
             c.routes.after(ctx -> {
                 Long t0 = ctx.attribute("veritas.t0");
                 if (t0 != null && !ctx.path().endsWith("/events")) {
@@ -205,6 +208,21 @@ public final class VeritasServer implements AutoCloseable {
         }
     }
 
+    /** {@link #guardRequest} for a WebSocket upgrade: refused with 401/403 and a problem body before any 101. */
+    private void guardUpgrade(Context ctx) throws java.io.IOException {
+        try {
+            guardRequest(ctx);
+        } catch (Problem p) {
+            // On the upgrade path Javalin turns the exception into the status but writes no body, so write the
+            // problem here; the exception then stops the upgrade.
+            byte[] body = problemBody(ctx, p.status, p.title, p.getMessage());
+            ctx.res().setContentLength(body.length);
+            ctx.res().getOutputStream().write(body);
+            ctx.res().flushBuffer();
+            throw p;
+        }
+    }
+
     /** The host name of a Host header, without its port. */
     static String hostName(String header) {
         String h = header.toLowerCase(Locale.ROOT);
@@ -235,12 +253,17 @@ public final class VeritasServer implements AutoCloseable {
     }
 
     static void problem(Context ctx, int status, String title, String detail) {
+        ctx.result(problemBody(ctx, status, title, detail));
+    }
+
+    /** Sets the status and type of a problem answer and returns its body. */
+    private static byte[] problemBody(Context ctx, int status, String title, String detail) {
         ObjectNode p = Json.object().put("type", "about:blank").put("title", title).put("status", status).put("detail", detail)
                 .put("instance", Requests.shorten(ctx.path()));
         ctx.status(status);
         // Details quote paths, URLs and "…": without a charset Jetty encodes the text as ISO-8859-1 and they arrive as "?".
         ctx.contentType("application/problem+json; charset=utf-8");
-        ctx.result(Json.write(p).getBytes(StandardCharsets.UTF_8));
+        return Json.write(p).getBytes(StandardCharsets.UTF_8);
     }
 
     /**

@@ -67,6 +67,39 @@ class SecurityTest {
         }
     }
 
+    /**
+     * A WebSocket upgrade does not pass through the HTTP before-handlers, so the old stream path needs the token
+     * check of its own: a real upgrade (not a plain GET, which the HTTP guard answers anyway) without the token or
+     * with a wrong one is refused before 101; with the token, by header or ?access_token=, the stream works.
+     */
+    @Test
+    void theWebSocketStreamNeedsTheToken() throws Exception {
+        ServerConfig config = ServerConfig.local(0, NO_BROWSER).withToken(TOKEN);
+        try (VeritasServer server = new VeritasServer(config, SqliteAuditStore.open(SqliteOptions.defaults(dataDir))).start()) {
+            String path = "/api/audit/stream/" + AuditId.random();
+            assertThat(LegacySocket.refusal(server.port(), path, Optional.empty())).isEqualTo(401);
+            assertThat(LegacySocket.refusal(server.port(), path, Optional.of(TOKEN + "x"))).isEqualTo(401);
+            assertThat(LegacySocket.refusal(server.port(), path + "?access_token=" + TOKEN + "x", Optional.empty())).isEqualTo(401);
+            // Let in, the stream answers: this id is unknown, so it says so and closes.
+            for (LegacySocket.Messages m : List.of(LegacySocket.read(server.port(), path, Optional.of(TOKEN)),
+                    LegacySocket.read(server.port(), path + "?access_token=" + TOKEN, Optional.empty()))) {
+                assertThat(m.texts()).hasSize(1);
+                assertThat(m.texts().get(0)).contains("\"audit_error\"").contains("Audit ID not found");
+                assertThat(m.closed()).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void withoutATokenTheWebSocketStreamAnswersOnlyLoopbackHostNames() throws IOException {
+        try (VeritasServer server = new VeritasServer(ServerConfig.local(0, NO_BROWSER), SqliteAuditStore.open(SqliteOptions.defaults(dataDir))).start()) {
+            String path = "/api/audit/stream/" + AuditId.random();
+            assertThat(rawUpgrade(server.port(), path, "127.0.0.1")).startsWith("HTTP/1.1 101");
+            assertThat(rawUpgrade(server.port(), path, "localhost")).startsWith("HTTP/1.1 101");
+            assertThat(rawUpgrade(server.port(), path, "attacker.example")).startsWith("HTTP/1.1 403").contains("answers only to 127.0.0.1");
+        }
+    }
+
     @Test
     void bindingBeyondLoopbackRequiresAToken() {
         assertThatThrownBy(() -> ServerConfig.local(0, NO_BROWSER).withHost("0.0.0.0"))
@@ -93,6 +126,30 @@ class SecurityTest {
                     .POST(HttpRequest.BodyPublishers.ofString("{\"url\":\"https://example.com\"}")).build());
             assertThat(form.status()).isEqualTo(415);
             assertThat(api.get("/api/audits").json().path("total").asInt()).isZero();
+        }
+    }
+
+    /** A WebSocket handshake with a chosen Host header (which java.net.http does not let a caller set); returns the head of the answer. */
+    private static String rawUpgrade(int port, String path, String host) throws IOException {
+        try (Socket s = new Socket("127.0.0.1", port)) {
+            s.setSoTimeout(10_000);
+            OutputStream out = s.getOutputStream();
+            out.write(("GET " + path + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                    + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = s.getInputStream();
+            byte[] buf = new byte[4096];
+            StringBuilder head = new StringBuilder();
+            int n;
+            // The head of the answer, and for a refusal its problem body; a 101 sends no more until a message.
+            while (head.indexOf("\r\n\r\n") < 0 || (!head.toString().startsWith("HTTP/1.1 101") && head.indexOf("}") < 0)) {
+                n = in.read(buf);
+                if (n < 0) {
+                    break;
+                }
+                head.append(new String(buf, 0, n, StandardCharsets.UTF_8));
+            }
+            return head.toString();
         }
     }
 
