@@ -1,5 +1,6 @@
 package dev.veritas.server;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -22,8 +23,13 @@ final class Requests {
         }
         byte[] body = readBounded(ctx);
         JsonNode node;
-        try {
-            node = Json.MAPPER.readTree(body);
+        try (JsonParser parser = Json.MAPPER.createParser(body)) {
+            node = Json.MAPPER.readTree(parser);
+            if (node != null && !node.isMissingNode() && hasMore(parser)) {
+                // readTree stops after the first value: without this, {"url": …} garbage would be accepted.
+                throw Problem.badRequest("the request body must be exactly one JSON object, with nothing after it; "
+                        + "e.g. {\"url\": \"https://example.com\"}");
+            }
         } catch (JsonProcessingException e) {
             throw Problem.badRequest("the request body is not valid JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
@@ -33,6 +39,15 @@ final class Requests {
             throw Problem.badRequest("the request body must be a JSON object, e.g. {\"url\": \"https://example.com\"}");
         }
         return (ObjectNode) node;
+    }
+
+    /** True when anything but whitespace follows the first value, even text that is not JSON at all. */
+    private static boolean hasMore(JsonParser parser) {
+        try {
+            return parser.nextToken() != null;
+        } catch (IOException e) {
+            return true;
+        }
     }
 
     private static byte[] readBounded(Context ctx) {

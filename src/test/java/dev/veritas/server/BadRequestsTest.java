@@ -137,6 +137,22 @@ class BadRequestsTest {
     }
 
     @Test
+    void aBodyWithAnythingAfterItsObjectIsRefused() {
+        for (String body : List.of("{\"url\":\"https://example.com\"} garbage", "{\"url\":\"https://example.com\"} {}",
+                "{\"url\":\"https://example.com\"}]", "{\"url\":\"https://example.com\"} 42")) {
+            for (String path : List.of("/api/audits", "/api/audit/start")) {
+                ApiClient.Response r = api.post(path, body);
+                assertThat(r.status()).as("%s %s", path, body).isEqualTo(400);
+                assertThat(r.json().path("detail").asText()).contains("exactly one JSON object");
+            }
+        }
+        // Whitespace after the object is still fine (this one is refused later, for its URL, not for its shape).
+        assertThat(api.post("/api/audits", "{\"url\":\"http://127.0.0.1/\"}\n\t ").json().path("detail").asText())
+                .doesNotContain("JSON");
+        assertThat(api.get("/api/health").json().path("queue_depth").asInt()).isZero();
+    }
+
+    @Test
     void problemDetailsArriveAsUtf8() {
         // A long id is shortened with "…" in the detail, which ISO-8859-1 cannot carry.
         ApiClient.Response r = api.get("/api/audits/vrts_" + "z".repeat(80));
