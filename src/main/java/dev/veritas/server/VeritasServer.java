@@ -13,6 +13,7 @@ import dev.veritas.store.StoreUnavailableException;
 import dev.veritas.store.WorkerId;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.MethodNotAllowedResponse;
 import io.javalin.http.staticfiles.Location;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -79,6 +80,8 @@ public final class VeritasServer implements AutoCloseable {
             c.http.asyncTimeout = 0;
             c.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler()));
             c.http.maxRequestSize = ServerConfig.MAX_BODY_BYTES;
+            // A known path with the wrong method is a 405 with Allow, not a misleading "no such endpoint".
+            c.http.prefer405over404 = true;
             c.staticFiles.add(s -> {
                 s.hostedPath = "/";
                 s.directory = "/public";
@@ -116,6 +119,7 @@ public final class VeritasServer implements AutoCloseable {
                 c.routes.get(page, VeritasServer::indexPage);
             }
             c.routes.exception(Problem.class, (e, ctx) -> problem(ctx, e.status, e.title, e.getMessage()));
+            c.routes.exception(MethodNotAllowedResponse.class, (e, ctx) -> methodNotAllowed(ctx, e));
             c.routes.exception(AuditNotFoundException.class, (e, ctx) -> problem(ctx, 404, "Not found", e.getMessage()));
             c.routes.exception(IllegalTransitionException.class, (e, ctx) -> problem(ctx, 409, "Conflict", e.getMessage()));
             c.routes.exception(StoreUnavailableException.class, (e, ctx) -> problem(ctx, 503, "Store unavailable", e.getMessage()));
@@ -264,6 +268,16 @@ public final class VeritasServer implements AutoCloseable {
         // Details quote paths, URLs and "…": without a charset Jetty encodes the text as ISO-8859-1 and they arrive as "?".
         ctx.contentType("application/problem+json; charset=utf-8");
         return Json.write(p).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** 405 with the Allow header RFC 9110 asks for, listing the methods this path has. */
+    private static void methodNotAllowed(Context ctx, MethodNotAllowedResponse e) {
+        String allowed = e.getDetails().values().stream().findFirst().orElse("");
+        if (!allowed.isBlank()) {
+            ctx.header("Allow", allowed);
+        }
+        problem(ctx, 405, "Method not allowed", ctx.method() + " is not allowed on " + Requests.shorten(ctx.path())
+                + (allowed.isBlank() ? "" : "; use " + allowed));
     }
 
     /**

@@ -161,6 +161,20 @@ class BadRequestsTest {
         assertThat(r.json().path("detail").asText()).contains("z…").doesNotContain("?");
     }
 
+    @Test
+    void aWrongMethodOnAKnownPathIs405WithAllow() {
+        ApiClient.Response put = api.send(api.request("/api/audits").PUT(HttpRequest.BodyPublishers.ofString("{}")).build());
+        assertThat(put.status()).isEqualTo(405);
+        assertThat(put.contentType()).startsWith("application/problem+json");
+        assertThat(put.headers().firstValue("allow").orElseThrow().split(",\\s*")).containsExactlyInAnyOrder("GET", "POST");
+        assertThat(put.json().path("detail").asText()).contains("PUT is not allowed on /api/audits");
+        ApiClient.Response post = api.post("/api/audits/" + AuditId.random(), "{}");
+        assertThat(post.status()).isEqualTo(405);
+        assertThat(post.headers().firstValue("allow").orElseThrow().split(",\\s*")).containsExactlyInAnyOrder("GET", "DELETE");
+        // An unknown path is still 404.
+        assertThat(api.send(api.request("/api/nothing-here").PUT(HttpRequest.BodyPublishers.ofString("{}")).build()).status()).isEqualTo(404);
+    }
+
     private static String randomJunk(Random r) {
         String[] parts = {"vrts_", "..", "/", "%2F", "%00", "'", "\"", "<script>", "vrts_zzzzzzzzzzzzzzzz", "vrts_0123", "😀", "\\", " ", "%"};
         StringBuilder sb = new StringBuilder();
