@@ -31,26 +31,30 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--host", description = "Address to bind. Anything but loopback needs --token. Default: $VERITAS_HOST or 127.0.0.1")
     String host;
 
-    @Option(names = "--port", description = "Port. Default: $VERITAS_PORT or 8080")
-    Integer port;
+    // Numbers are read as text and checked here, so a wrong value gets one line naming the flag or variable and
+    // what it takes, like every other bad input, instead of a parser message and the whole usage.
+    @Option(names = "--port", paramLabel = "<port>", description = "Port (0 picks a free one). Default: $VERITAS_PORT or 8080")
+    String port;
 
-    @Option(names = "--workers", description = "Audits run at the same time. Default: $VERITAS_WORKERS or 2")
-    Integer workers;
+    @Option(names = "--workers", paramLabel = "<n>", description = "Audits run at the same time, 1 to 64. Default: $VERITAS_WORKERS or 2")
+    String workers;
 
     @Option(names = "--token", description = "API token; every /api call then needs Authorization: Bearer <token>. Default: $VERITAS_TOKEN")
     String token;
 
-    @Option(names = "--shutdown-grace", description = "Seconds running audits get to finish on shutdown before they are re-queued (default 20)")
-    Integer grace;
+    @Option(names = "--shutdown-grace", paramLabel = "<seconds>",
+            description = "Seconds running audits get to finish on shutdown before they are re-queued (default 20)")
+    String grace;
 
     @Override
     public Integer call() throws Exception {
         String h = host != null ? host : Env.get("VERITAS_HOST").orElse("127.0.0.1");
-        int p = port != null ? port : Env.get("VERITAS_PORT").map(ServeCommand::parsePort).orElse(8080);
-        int w = workers != null ? workers : Env.get("VERITAS_WORKERS").map(Integer::parseInt).orElse(2);
+        int p = number("--port", port, "VERITAS_PORT", 8080, 0, 65535, "a port number from 0 to 65535 (0 picks a free one)");
+        int w = number("--workers", workers, "VERITAS_WORKERS", 2, 1, 64, "a whole number of audits to run at once, from 1 to 64");
+        int g = number("--shutdown-grace", grace, null, 20, 0, 3600, "a whole number of seconds from 0 to 3600");
         Optional<String> t = Optional.ofNullable(token).or(() -> Env.get("VERITAS_TOKEN"));
         EngineOptions engine = engineFlags.options();
-        ServerConfig config = new ServerConfig(h, p, t, w, engine, Duration.ofSeconds(15), Duration.ofSeconds(grace == null ? 20 : grace), List.of());
+        ServerConfig config = new ServerConfig(h, p, t, w, engine, Duration.ofSeconds(15), Duration.ofSeconds(g), List.of());
         AuditStore s = store.open();
         VeritasServer server;
         try {
@@ -78,11 +82,26 @@ final class ServeCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static int parsePort(String s) {
-        try {
-            return Integer.parseInt(s);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("VERITAS_PORT must be a number (got '" + s + "')");
+    /** The flag's value, else the environment variable's (when there is one), else the default; checked against its range. */
+    private static int number(String flag, String flagValue, String env, int dflt, int min, int max, String expected) {
+        String source = flag;
+        String raw = flagValue;
+        if (raw == null && env != null) {
+            raw = Env.get(env).orElse(null);
+            source = env;
         }
+        if (raw == null) {
+            return dflt;
+        }
+        try {
+            int n = Integer.parseInt(raw.strip());
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, with what was expected
+        }
+        String shown = raw.length() > 40 ? raw.substring(0, 40) + "…" : raw;
+        throw new IllegalArgumentException(source + " must be " + expected + "; got '" + shown + "'");
     }
 }
