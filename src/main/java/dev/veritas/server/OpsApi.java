@@ -46,7 +46,14 @@ final class OpsApi {
             out.put("status", "degraded").put("detail", e.getMessage());
             ctx.status(503);
         }
-        out.putObject("workers").put("size", workers.size()).put("busy", workers.busy());
+        // Alive is counted from the threads themselves, so a worker that died shows here instead of hiding behind the size.
+        int alive = workers.alive();
+        out.putObject("workers").put("size", workers.size()).put("alive", alive).put("busy", workers.busy());
+        if (alive < workers.size() && ctx.statusCode() == 200) {
+            out.put("status", "degraded").put("detail", (workers.size() - alive) + " of " + workers.size()
+                    + " workers are not running, so audits may wait; the server log says why; restart the server");
+            ctx.status(503);
+        }
         out.put("event_subscribers", streams.subscriberCount());
         AuditsApi.json(ctx, out);
     }
@@ -60,8 +67,10 @@ final class OpsApi {
         sb.append("veritas_queue_depth ").append(counts.get(AuditStatus.QUEUED)).append('\n');
         help(sb, "veritas_workers_busy", "gauge", "Workers running an audit now.");
         sb.append("veritas_workers_busy ").append(workers.busy()).append('\n');
-        help(sb, "veritas_workers", "gauge", "Worker threads.");
+        help(sb, "veritas_workers", "gauge", "Worker threads configured.");
         sb.append("veritas_workers ").append(workers.size()).append('\n');
+        help(sb, "veritas_workers_alive", "gauge", "Worker threads running now.");
+        sb.append("veritas_workers_alive ").append(workers.alive()).append('\n');
         summary(sb, "veritas_audit_duration_seconds", "Time to run an audit in this server.", workers.durations());
         if (store instanceof SqliteAuditStore sqlite) {
             summary(sb, "veritas_store_write_latency_seconds", "Time from submitting a write to its commit (group commit).",

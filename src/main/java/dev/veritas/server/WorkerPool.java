@@ -1,6 +1,7 @@
 package dev.veritas.server;
 
 import dev.veritas.audit.Audit;
+import dev.veritas.audit.AuditId;
 import dev.veritas.engine.Engine;
 import dev.veritas.metrics.LatencyHistogram;
 import dev.veritas.store.AuditStore;
@@ -9,10 +10,11 @@ import dev.veritas.store.WorkerId;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -30,7 +32,8 @@ final class WorkerPool implements AutoCloseable {
     private final Engine engine;
     private final Duration lease;
     private final List<Thread> threads = new ArrayList<>();
-    private final Set<dev.veritas.audit.AuditId> running = ConcurrentHashMap.newKeySet();
+    private final Map<AuditId, WorkerId> running = new ConcurrentHashMap<>();
+    private final AtomicInteger alive = new AtomicInteger();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition work = lock.newCondition();
     private final LatencyHistogram durations = new LatencyHistogram();
@@ -49,7 +52,10 @@ final class WorkerPool implements AutoCloseable {
     }
 
     void start() {
-        threads.forEach(Thread::start);
+        for (Thread t : threads) {
+            alive.incrementAndGet(); // counted here, not in the thread, so health right after start is not "degraded"
+            t.start();
+        }
     }
 
     /** A new audit is queued: wake a worker now rather than at its next look. */
@@ -65,39 +71,79 @@ final class WorkerPool implements AutoCloseable {
     private void loop(WorkerId worker) {
         try {
             while (accepting) {
-                Optional<Audit> next;
                 try {
-                    next = store.claimNext(worker, lease);
-                } catch (StoreException e) {
-                    log.warn("{} could not claim work: {}", worker.name(), e.getMessage());
-                    next = Optional.empty();
-                }
-                if (next.isEmpty()) {
-                    lock.lock();
-                    try {
-                        if (accepting) {
-                            work.await(1, TimeUnit.SECONDS); // also polls for audits queued by other processes
-                        }
-                    } finally {
-                        lock.unlock();
-                    }
-                    continue;
-                }
-                Audit audit = next.get();
-                running.add(audit.id());
-                long t0 = System.nanoTime();
-                try {
-                    log.info("{} runs audit {} of {}", worker.name(), audit.id(), audit.url());
-                    engine.run(audit, worker);
-                } finally {
-                    running.remove(audit.id());
-                    durations.record(System.nanoTime() - t0);
+                    runNext(worker);
+                } catch (RuntimeException | Error e) {
+                    // A bug outside any audit (claiming work) must not take the worker with it, or the pool shrinks
+                    // silently; wait a moment so a persistent fault does not spin.
+                    log.error("{} hit an unexpected error and carries on", worker.name(), e);
+                    idle();
                 }
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         } finally {
-            engine.releaseThreadResources();
+            alive.decrementAndGet();
+            try {
+                engine.releaseThreadResources();
+            } catch (RuntimeException e) {
+                log.warn("{} could not close its browser: {}", worker.name(), e.getMessage());
+            }
+        }
+    }
+
+    private void runNext(WorkerId worker) {
+        Optional<Audit> next;
+        try {
+            next = store.claimNext(worker, lease);
+        } catch (StoreException e) {
+            log.warn("{} could not claim work: {}", worker.name(), e.getMessage());
+            next = Optional.empty();
+        }
+        if (next.isEmpty()) {
+            idle(); // the timeout also polls for audits queued by other processes
+            return;
+        }
+        Audit audit = next.get();
+        running.put(audit.id(), worker);
+        long t0 = System.nanoTime();
+        try {
+            log.info("{} runs audit {} of {}", worker.name(), audit.id(), audit.url());
+            engine.run(audit, worker);
+        } catch (RuntimeException | Error e) {
+            giveUp(audit, worker, e);
+        } finally {
+            running.remove(audit.id());
+            durations.record(System.nanoTime() - t0);
+            if (accepting) {
+                Thread.interrupted(); // a flag left over from this audit (a cancelled fetch sets it) must not reach the next
+            }
+        }
+    }
+
+    /** Waits up to a second for {@link #wake()}. */
+    private void idle() {
+        lock.lock();
+        try {
+            if (accepting) {
+                work.await(1, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            // stop() interrupts only after it stopped accepting, which the loop checks next; any other interrupt is a
+            // flag left over from an audit (a cancelled fetch sets it again) and must not make every wait fail.
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Ends an audit whose run escaped the engine with an error, so it does not sit {@code running} until its lease expires. */
+    private void giveUp(Audit audit, WorkerId worker, Throwable e) {
+        log.error("{} could not finish audit {}", worker.name(), audit.id(), e);
+        try {
+            if (store.renewLease(audit.id(), worker, lease)) {
+                store.fail(audit.id(), "internal error while auditing (" + e.getClass().getSimpleName() + "); please report it with the audit id "
+                        + audit.id());
+            }
+        } catch (RuntimeException again) {
+            log.warn("could not end audit {} ({}); the recovery sweep re-queues it when its lease expires", audit.id(), again.getMessage());
         }
     }
 
@@ -109,6 +155,11 @@ final class WorkerPool implements AutoCloseable {
         return threads.size();
     }
 
+    /** Workers whose thread has started and not ended; fewer than {@link #size()} only once stopping (or if one died). */
+    int alive() {
+        return alive.get();
+    }
+
     LatencyHistogram durations() {
         return durations;
     }
@@ -117,7 +168,7 @@ final class WorkerPool implements AutoCloseable {
      * Stops taking work, gives running audits {@code grace} to finish, and returns those still running, which the
      * caller re-queues for the next start.
      */
-    Set<dev.veritas.audit.AuditId> stop(Duration grace) {
+    java.util.Set<AuditId> stop(Duration grace) {
         accepting = false;
         wake();
         long deadline = System.nanoTime() + grace.toNanos();
@@ -129,7 +180,7 @@ final class WorkerPool implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        return Set.copyOf(running);
+        return java.util.Set.copyOf(running.keySet());
     }
 
     @Override
