@@ -54,6 +54,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Engine implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Engine.class);
+    /** Why an audit went back to the queue when the server stopped under it. */
+    public static final String SHUTDOWN_REASON = "the server shut down before the audit finished";
 
     private final AuditStore store;
     private final EngineOptions options;
@@ -63,6 +65,7 @@ public final class Engine implements AutoCloseable {
     private final TlsProbe tlsProbe;
     private final Browsers browsers;
     private final List<Check> checks;
+    private volatile boolean shuttingDown;
 
     public Engine(AuditStore store, EngineOptions options) {
         this.store = store;
@@ -112,7 +115,7 @@ public final class Engine implements AutoCloseable {
         } catch (Progress.AuditCancelled e) {
             log.info("audit {} was cancelled", audit.id());
         } catch (RuntimeException e) {
-            unexpected(audit, e);
+            unexpected(audit, worker, e);
         }
         return store.get(audit.id());
     }
@@ -142,12 +145,12 @@ public final class Engine implements AutoCloseable {
             // Cancelled (or otherwise ended) from outside while running: its terminal event is already written.
             log.info("audit {} ended while running: {}", audit.id(), e.getMessage());
         } catch (UrlRefusedException | PageCaptureException e) {
-            endFailed(audit, e.getMessage());
+            endFailed(audit, worker, e.getMessage());
         } catch (StoreException e) {
             log.error("audit {} stopped: {}", audit.id(), e.getMessage());
-            endFailed(audit, e.getMessage());
+            endFailed(audit, worker, e.getMessage());
         } catch (RuntimeException e) {
-            unexpected(audit, e);
+            unexpected(audit, worker, e);
         }
     }
 
@@ -219,17 +222,43 @@ public final class Engine implements AutoCloseable {
         return capture.pages().stream().mapToInt(p -> p.screenshotIndexes().size()).sum();
     }
 
-    private void endFailed(Audit audit, String message) {
+    /**
+     * The server is stopping: from now on an audit that breaks goes back to the queue instead of failing, because
+     * the likeliest cause is the shutdown itself (browsers and connections closing, "Shutdown in progress").
+     */
+    public void shuttingDown() {
+        shuttingDown = true;
+    }
+
+    /** Fails the audit, but only one this worker still owns; during shutdown it is handed back to the queue instead. */
+    private void endFailed(Audit audit, WorkerId worker, String message) {
         try {
+            if (shuttingDown) {
+                boolean interrupted = Thread.interrupted(); // the release must not be cut short by the interrupt that stopped us
+                if (store.release(audit.id(), worker, SHUTDOWN_REASON)) {
+                    log.info("audit {} goes back to the queue: {} ({})", audit.id(), SHUTDOWN_REASON, message);
+                }
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+                return;
+            }
+            if (!store.renewLease(audit.id(), worker, options.lease())) {
+                // Cancelled, or re-queued after our lease lapsed and perhaps running elsewhere: not ours to fail.
+                log.info("audit {} is no longer running for {}; not failing it ({})", audit.id(), worker.name(), message);
+                return;
+            }
             store.fail(audit.id(), message);
         } catch (IllegalTransitionException e) {
             log.info("audit {} had already ended: {}", audit.id(), e.getMessage());
+        } catch (StoreException e) {
+            log.warn("could not end audit {} ({}); the recovery sweep re-queues it when its lease expires", audit.id(), e.getMessage());
         }
     }
 
-    private void unexpected(Audit audit, RuntimeException e) {
+    private void unexpected(Audit audit, WorkerId worker, RuntimeException e) {
         log.error("audit {} failed unexpectedly", audit.id(), e);
-        endFailed(audit, "internal error while auditing (" + e.getClass().getSimpleName() + ": " + e.getMessage()
+        endFailed(audit, worker, "internal error while auditing (" + e.getClass().getSimpleName() + ": " + e.getMessage()
                 + "); please report it with the audit id " + audit.id());
     }
 

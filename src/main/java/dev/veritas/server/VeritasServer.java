@@ -281,24 +281,26 @@ public final class VeritasServer implements AutoCloseable {
     }
 
     /**
-     * Stops taking work, lets running audits finish within the grace period, re-queues the rest, stops the listener
-     * and closes the store (which checkpoints the WAL).
+     * Stops taking work, lets running audits finish within the grace period, re-queues the rest (keeping their attempt
+     * count: a shutdown is not the audit's fault), stops the listener and closes the store (which checkpoints the WAL).
      */
     public void stop() {
         if (stopped) {
             return;
         }
         stopped = true;
+        // Before anything closes: an audit that breaks from here on is handed back to the queue, not failed.
+        engine.shuttingDown();
         log.info("shutting down: letting running audits finish for up to {} s", config.shutdownGrace().toSeconds());
         housekeeping.shutdownNow();
-        Set<AuditId> unfinished = workers.stop(config.shutdownGrace());
-        for (AuditId id : unfinished) {
-            for (int i = 1; i <= config.workers(); i++) {
-                if (store.release(id, WorkerId.current().named("worker-" + i), "the server shut down before the audit finished")) {
-                    log.info("re-queued audit {} for the next start", id);
-                }
+        // Workers stop first and give back their own audits; only those stuck past the grace period are re-queued
+        // here, and the engine will not fail them afterwards because it no longer owns them.
+        Map<AuditId, WorkerId> unfinished = workers.stop(config.shutdownGrace());
+        unfinished.forEach((id, worker) -> {
+            if (store.release(id, worker, Engine.SHUTDOWN_REASON)) {
+                log.info("re-queued audit {} for the next start", id);
             }
-        }
+        });
         streams.close();
         app.stop();
         engine.close();

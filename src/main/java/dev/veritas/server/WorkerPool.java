@@ -27,6 +27,8 @@ import org.slf4j.LoggerFactory;
  */
 final class WorkerPool implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(WorkerPool.class);
+    /** After the grace period, how long interrupted workers get to hand their audits back themselves. */
+    private static final Duration ABANDON_WAIT = Duration.ofSeconds(5);
 
     private final AuditStore store;
     private final Engine engine;
@@ -134,11 +136,16 @@ final class WorkerPool implements AutoCloseable {
         }
     }
 
-    /** Ends an audit whose run escaped the engine with an error, so it does not sit {@code running} until its lease expires. */
+    /**
+     * Ends an audit whose run escaped the engine with an error, so it does not sit {@code running} until its lease
+     * expires. During shutdown it goes back to the queue instead: the shutdown is the likelier cause.
+     */
     private void giveUp(Audit audit, WorkerId worker, Throwable e) {
         log.error("{} could not finish audit {}", worker.name(), audit.id(), e);
         try {
-            if (store.renewLease(audit.id(), worker, lease)) {
+            if (!accepting) {
+                store.release(audit.id(), worker, Engine.SHUTDOWN_REASON);
+            } else if (store.renewLease(audit.id(), worker, lease)) {
                 store.fail(audit.id(), "internal error while auditing (" + e.getClass().getSimpleName() + "); please report it with the audit id "
                         + audit.id());
             }
@@ -165,22 +172,36 @@ final class WorkerPool implements AutoCloseable {
     }
 
     /**
-     * Stops taking work, gives running audits {@code grace} to finish, and returns those still running, which the
-     * caller re-queues for the next start.
+     * Stops taking work and gives running audits {@code grace} to finish. Workers still busy then are interrupted
+     * so they hand their audits back themselves (the engine releases rather than fails an audit during shutdown);
+     * returns the audits still running after that, with their workers, which the caller re-queues.
      */
-    java.util.Set<AuditId> stop(Duration grace) {
+    Map<AuditId, WorkerId> stop(Duration grace) {
         accepting = false;
         wake();
-        long deadline = System.nanoTime() + grace.toNanos();
+        joinAll(grace);
+        if (threads.stream().anyMatch(Thread::isAlive)) {
+            log.info("{} audits still running after the grace period; interrupting their workers", running.size());
+            threads.forEach(Thread::interrupt);
+            joinAll(ABANDON_WAIT);
+        }
+        return Map.copyOf(running);
+    }
+
+    private void joinAll(Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
         for (Thread t : threads) {
-            long left = Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
+            long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            if (left <= 0) {
+                return;
+            }
             try {
                 t.join(left);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                return;
             }
         }
-        return java.util.Set.copyOf(running.keySet());
     }
 
     @Override

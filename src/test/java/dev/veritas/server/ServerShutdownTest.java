@@ -1,0 +1,84 @@
+package dev.veritas.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.veritas.audit.Audit;
+import dev.veritas.audit.AuditEvent;
+import dev.veritas.audit.AuditId;
+import dev.veritas.audit.AuditStatus;
+import dev.veritas.engine.Engine;
+import dev.veritas.store.sqlite.SqliteAuditStore;
+import dev.veritas.store.sqlite.SqliteOptions;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A server stopped with SIGTERM while audits run: each audit goes back to the queue as it was (same attempt count,
+ * no error event), whether it broke during the grace period or was still stuck when the grace period ended, and
+ * the next start completes it.
+ */
+class ServerShutdownTest {
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void auditsInterruptedBySigtermAreQueuedAndCompleteAfterRestart() throws Exception {
+        try (GatedSite site = GatedSite.start("/breaks", "/stalls")) {
+            String breaks;
+            String stalls;
+            try (ServerProcess first = startServer("--shutdown-grace", "3")) {
+                ApiClient api = new ApiClient(first.port());
+                breaks = api.submit(site.url("/breaks"), "quick_scan");
+                stalls = api.submit(site.url("/stalls"), "quick_scan");
+                site.awaitRequest("/breaks");
+                site.awaitRequest("/stalls");
+                first.terminate();
+                first.awaitLine("shutting down", 30);
+                // While the server stops, one audit breaks (as when its browser or connection closes under it);
+                // the other stays stuck past the grace period.
+                site.open("/breaks", false);
+                first.awaitExit(60);
+            }
+            site.open("/breaks", true);
+            site.open("/stalls", true);
+
+            try (SqliteAuditStore store = SqliteAuditStore.open(SqliteOptions.defaults(dataDir))) {
+                for (String id : List.of(breaks, stalls)) {
+                    Audit a = store.get(new AuditId(id));
+                    assertThat(a.status()).as("status of %s", id).isEqualTo(AuditStatus.QUEUED);
+                    assertThat(a.attempts()).as("a shutdown is not a failed attempt").isZero();
+                    List<AuditEvent> events = store.eventsAfter(a.id(), 0, 1000);
+                    assertThat(events).extracting(AuditEvent::type).doesNotContain("audit_error");
+                    AuditEvent last = events.get(events.size() - 1);
+                    assertThat(last.type()).isEqualTo("status");
+                    assertThat(last.data().path("status").asText()).isEqualTo("queued");
+                    assertThat(last.data().path("reason").asText()).isEqualTo(Engine.SHUTDOWN_REASON);
+                }
+            }
+
+            try (ServerProcess second = startServer()) {
+                ApiClient api = new ApiClient(second.port());
+                for (String id : List.of(breaks, stalls)) {
+                    List<ApiClient.SseEvent> events = api.events(id, 0, 0);
+                    assertThat(events).extracting(ApiClient.SseEvent::type).doesNotContain("audit_error").last().isEqualTo("audit_result");
+                    JsonNode audit = api.get("/api/audits/" + id).json();
+                    assertThat(audit.path("status").asText()).isEqualTo("completed");
+                    assertThat(audit.path("attempts").asInt()).isZero();
+                }
+                second.terminate();
+                second.awaitExit(60);
+            }
+        }
+    }
+
+    private ServerProcess startServer(String... extra) throws Exception {
+        List<String> args = new java.util.ArrayList<>(List.of("serve", "--port", "0", "--data", dataDir.toString(), "--workers", "2",
+                "--no-browser", "--allow-private"));
+        args.addAll(List.of(extra));
+        return ServerProcess.start(dataDir, Map.of(), args.toArray(String[]::new));
+    }
+}
