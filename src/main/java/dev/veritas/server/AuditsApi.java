@@ -231,10 +231,15 @@ final class AuditsApi {
                     + "(EventSource does; with curl add -H 'Accept: text/event-stream')");
         }
         AuditId id = Requests.auditId(ctx.pathParam("id"));
-        if (store.status(id).isEmpty()) {
-            throw new AuditNotFoundException(id);
+        AuditStatus status = store.status(id).orElseThrow(() -> new AuditNotFoundException(id));
+        long after = cursor(ctx);
+        // Status first, then events: a terminal status means its terminal event is already committed.
+        if (status.isTerminal() && store.eventsAfter(id, after, 1).isEmpty()) {
+            // Finished, and this client has all of it: a browser's EventSource reconnects with the final event's id.
+            // A stream would stay open with nothing to say; 204 is the answer that makes EventSource stop reconnecting.
+            ctx.status(204);
+            ctx.skipRemainingHandlers();
         }
-        cursor(ctx);
     }
 
     void events(SseClient client) {

@@ -2,6 +2,7 @@ package dev.veritas.server;
 
 import dev.veritas.audit.AuditEvent;
 import dev.veritas.audit.AuditId;
+import dev.veritas.audit.AuditStatus;
 import dev.veritas.store.AuditNotFoundException;
 import dev.veritas.store.AuditStore;
 import java.time.Duration;
@@ -100,6 +101,7 @@ final class EventStreams implements AutoCloseable {
         @Override
         public void run() {
             long lastBeat = System.nanoTime();
+            boolean idle = true;
             try {
                 while (!closed) {
                     long generation = store.eventSignal().generation(id);
@@ -108,7 +110,17 @@ final class EventStreams implements AutoCloseable {
                     // never receives the tail of a batch read for others without its beginning.
                     List<Watch> round = List.copyOf(watches);
                     long from = round.stream().mapToLong(w -> w.cursor).min().orElse(Long.MAX_VALUE);
+                    // Read before the events: a terminal status means the terminal event is committed, so if no
+                    // event follows, every watcher of this round has it (or started past it) and nothing more comes.
+                    boolean ended = idle && store.status(id).filter(AuditStatus::isTerminal).isPresent();
                     List<AuditEvent> events = from == Long.MAX_VALUE ? List.of() : store.eventsAfter(id, from, BATCH);
+                    if (ended && events.isEmpty()) {
+                        for (Watch w : round) {
+                            w.subscriber.close();
+                            drop(w);
+                        }
+                    }
+                    idle = events.isEmpty();
                     for (AuditEvent e : events) {
                         for (Watch w : round) {
                             if (w.cursor < e.id() && watches.contains(w)) {

@@ -88,10 +88,38 @@ final class ApiClient {
 
     /** As above, and also stops after the first event of type {@code stopAt} (when not null). */
     List<SseEvent> events(String auditId, long lastEventId, int max, String stopAt) {
-        HttpRequest.Builder b = request("/api/audits/" + auditId + "/events").header("Accept", "text/event-stream").timeout(Duration.ofMinutes(2));
-        if (lastEventId > 0) {
-            b.header("Last-Event-ID", Long.toString(lastEventId));
+        return readEvents(eventsRequest(auditId, lastEventId, false), max, stopAt);
+    }
+
+    /** Reads to the terminal event, resuming with {@code ?after=} (as a client that cannot send Last-Event-ID). */
+    List<SseEvent> eventsAfterQuery(String auditId, long after) {
+        return readEvents(eventsRequest(auditId, after, true), 0, null);
+    }
+
+    /** Only the status of an events request resuming after {@code after}, by header or by query; the body is not read. */
+    int eventsStatus(String auditId, long after, boolean asQuery) {
+        try {
+            HttpResponse<InputStream> res = http.send(eventsRequest(auditId, after, asQuery).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+            res.body().close();
+            return res.statusCode();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
+    }
+
+    private HttpRequest.Builder eventsRequest(String auditId, long after, boolean asQuery) {
+        String path = "/api/audits/" + auditId + "/events" + (asQuery ? "?after=" + after : "");
+        HttpRequest.Builder b = request(path).header("Accept", "text/event-stream").timeout(Duration.ofMinutes(2));
+        if (after > 0 && !asQuery) {
+            b.header("Last-Event-ID", Long.toString(after));
+        }
+        return b;
+    }
+
+    private List<SseEvent> readEvents(HttpRequest.Builder b, int max, String stopAt) {
         List<SseEvent> out = new ArrayList<>();
         try {
             HttpResponse<InputStream> res = http.send(b.GET().build(), HttpResponse.BodyHandlers.ofInputStream());

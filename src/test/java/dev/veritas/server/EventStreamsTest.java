@@ -54,6 +54,24 @@ class EventStreamsTest {
         }
     }
 
+    /** A watcher whose cursor is already past every event (a client's guess) is still closed when the audit ends. */
+    @Test
+    void aWatcherPastTheLastEventIsClosedWhenTheAuditEnds() throws Exception {
+        try (SqliteAuditStore store = SqliteAuditStore.open(SqliteOptions.defaults(dir));
+             EventStreams streams = new EventStreams(store, Duration.ofSeconds(15))) {
+            Audit a = store.createRunning(newAudit("https://ahead.example/"), WorkerId.current(), Duration.ofMinutes(1));
+            Recorder ahead = new Recorder(new CountDownLatch(0));
+            Recorder normal = new Recorder(new CountDownLatch(0));
+            streams.subscribe(a.id(), Long.MAX_VALUE / 2, ahead);
+            streams.subscribe(a.id(), 0, normal);
+            store.appendEvent(a.id(), "log_entry", Json.object().put("i", 1));
+            store.fail(a.id(), "done");
+            assertThat(normal.closed.await(20, TimeUnit.SECONDS)).isTrue();
+            assertThat(ahead.closed.await(20, TimeUnit.SECONDS)).as("the watcher ahead of the stream was closed").isTrue();
+            assertThat(ahead.ids).isEmpty();
+        }
+    }
+
     @Test
     void aStalledWatcherDelaysOnlyItself() throws Exception {
         try (SqliteAuditStore store = SqliteAuditStore.open(SqliteOptions.defaults(dir));
