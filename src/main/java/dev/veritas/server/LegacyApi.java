@@ -246,6 +246,12 @@ final class LegacyApi {
             if (e.type().equals("screenshot") && !msg.has("data")) {
                 msg.putNull("data");
             }
+            if (e.type().equals("finding") && msg.get("finding") instanceof ObjectNode f) {
+                // The old clients de-duplicate findings by this id, live and in the final result alike.
+                ObjectNode withId = f.deepCopy();
+                withId.put("id", legacyFindingId(f.path("pattern_type").asText(), f.path("confidence").asDouble()));
+                msg.set("finding", withId);
+            }
             ctx.send(Json.write(msg));
             return ctx.session.isOpen();
         }
@@ -287,12 +293,17 @@ final class LegacyApi {
         ArrayNode findings = Json.MAPPER.createArrayNode();
         for (Finding f : r.findings()) {
             ObjectNode x = AuditJson.finding(f);
-            x.put("id", f.patternType() + ":" + f.confidence());
+            x.put("id", legacyFindingId(f.patternType(), f.confidence()));
             findings.add(x);
         }
         n.set("findings", findings);
         n.putObject("dark_pattern_summary").set("findings", findings);
         return n;
+    }
+
+    /** The original system's finding id, which its clients use to de-duplicate. */
+    static String legacyFindingId(String patternType, double confidence) {
+        return patternType + ":" + confidence;
     }
 
     private static ObjectNode legacySignals(Map<String, Signal> signals) {

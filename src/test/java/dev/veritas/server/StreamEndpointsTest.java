@@ -3,10 +3,12 @@ package dev.veritas.server;
 import static dev.veritas.testing.Samples.newAudit;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.veritas.audit.Audit;
 import dev.veritas.audit.AuditEvent;
 import dev.veritas.audit.AuditId;
 import dev.veritas.engine.EngineOptions;
+import dev.veritas.json.Json;
 import dev.veritas.store.WorkerId;
 import dev.veritas.store.sqlite.SqliteAuditStore;
 import dev.veritas.store.sqlite.SqliteOptions;
@@ -30,7 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
-/** How event streams end and what keeps them open: SSE reconnects after the end, heartbeats. */
+/** How event streams end and what they carry: SSE reconnects after the end, the old WebSocket stream, heartbeats. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StreamEndpointsTest {
     private static final Duration HEARTBEAT = Duration.ofMillis(200);
@@ -84,6 +86,29 @@ class StreamEndpointsTest {
         long beforeLast = events.get(events.size() - 2).id();
         assertThat(api.events(id, beforeLast, 0)).extracting(ApiClient.SseEvent::id).containsExactly(last);
         assertThat(api.eventsAfterQuery(id, beforeLast)).extracting(ApiClient.SseEvent::id).containsExactly(last);
+    }
+
+    /** The old clients' WebSocket: every event in order, findings with the id they de-duplicate by, closed at the end. */
+    @Test
+    void theLegacyWebSocketStreamsTheWholeAuditInOrderAndCloses() throws Exception {
+        String id = api.submit(dark.httpsUrl("/"), "quick_scan");
+        LegacySocket.Messages m = LegacySocket.read(server.port(), "/api/audit/stream/" + id, Optional.empty());
+        assertThat(m.closed()).as("closed after the result").isTrue();
+        List<JsonNode> messages = m.texts().stream().map(Json::parse).toList();
+
+        List<String> expected = new ArrayList<>();
+        stored(id).forEach(e -> expected.add(e.type()));
+        expected.add("audit_complete"); // the old stream follows the result with this
+        assertThat(messages).extracting(n -> n.path("type").asText()).containsExactlyElementsOf(expected);
+
+        JsonNode result = api.get("/api/audit/" + id + "/status").json().path("result");
+        List<String> resultIds = new ArrayList<>();
+        result.path("findings").forEach(f -> resultIds.add(f.path("id").asText()));
+        List<String> liveIds = messages.stream().filter(n -> n.path("type").asText().equals("finding"))
+                .map(n -> n.path("finding").path("id").asText()).toList();
+        assertThat(liveIds).isNotEmpty().doesNotContain("").containsExactlyInAnyOrderElementsOf(resultIds);
+        assertThat(messages.get(messages.size() - 2).path("result").path("findings")).hasSize(resultIds.size());
+        assertThat(messages.get(messages.size() - 1).path("audit_id").asText()).isEqualTo(id);
     }
 
     /** While nothing happens, the stream still sends a comment every heartbeat, so proxies keep it open. */
