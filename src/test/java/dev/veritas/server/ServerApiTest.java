@@ -121,9 +121,12 @@ class ServerApiTest {
         all.addAll(rest);
         List<Long> stored = store.eventsAfter(new AuditId(id), 0, 10_000).stream().map(AuditEvent::id).toList();
         assertThat(all).extracting(ApiClient.SseEvent::id).containsExactlyElementsOf(stored);
-        // A finished audit replays and closes, also from the middle (?after=).
+        // A finished audit replays and closes: from the start, and from the middle with ?after= (exactly what follows).
         List<ApiClient.SseEvent> replay = api.events(id, 0, 0);
         assertThat(replay).extracting(ApiClient.SseEvent::id).containsExactlyElementsOf(stored);
+        long middle = stored.get(stored.size() / 2);
+        assertThat(api.eventsAfterQuery(id, middle)).extracting(ApiClient.SseEvent::id)
+                .containsExactlyElementsOf(stored.subList(stored.size() / 2 + 1, stored.size()));
     }
 
     @Test
