@@ -131,6 +131,10 @@ public final class VeritasServer implements AutoCloseable {
             c.routes.error(404, "*", ctx -> {
                 if (ctx.path().startsWith("/api/") && !isProblem(ctx)) {
                     problem(ctx, 404, "Not found", "no such endpoint: " + ctx.method() + " " + Requests.shorten(ctx.path()));
+                } else if (wantsPage(ctx)) {
+                    // A person who typed a wrong address gets the UI's own "Page not found", still with status 404.
+                    indexPage(ctx);
+                    ctx.status(404);
                 }
             });
             c.routes.error(405, "*", ctx -> {
@@ -244,6 +248,11 @@ public final class VeritasServer implements AutoCloseable {
             return Optional.of(h.substring(7).strip());
         }
         return Optional.ofNullable(ctx.queryParam("access_token"));
+    }
+
+    private static boolean wantsPage(Context ctx) {
+        String accept = ctx.header("Accept");
+        return ctx.method().name().equals("GET") && accept != null && accept.contains("text/html");
     }
 
     private static void indexPage(Context ctx) throws Exception {
