@@ -59,7 +59,8 @@ public final class AuditComparer {
             }
         }
         return new Compared(
-                a.id(), a.url(), a.status(),
+                a.id(), a.url(), a.status(), a.tier(),
+                a.result().map(AuditResult::pagesScanned),
                 a.result().map(AuditResult::trustScore),
                 a.result().map(AuditResult::riskLevel),
                 a.result().map(AuditResult::siteType),
@@ -98,6 +99,11 @@ public final class AuditComparer {
     }
 
     static FindingsDiff findingsDiff(Audit from, Audit to) {
+        if (from.result().isEmpty() || to.result().isEmpty()) {
+            // An audit without a result found nothing because it never looked: listing the other audit's findings as
+            // "removed" or "added" would report a change in the site that did not happen.
+            return new FindingsDiff(from.id(), to.id(), false, List.of(), List.of(), List.of());
+        }
         Map<String, Finding> before = byFingerprint(from.findings());
         Map<String, Finding> after = byFingerprint(to.findings());
         List<FindingRef> added = new ArrayList<>();
@@ -109,7 +115,7 @@ public final class AuditComparer {
                 removed.add(FindingRef.of(f));
             }
         });
-        return new FindingsDiff(from.id(), to.id(), added, removed, unchanged);
+        return new FindingsDiff(from.id(), to.id(), true, added, removed, unchanged);
     }
 
     private static Map<String, Finding> byFingerprint(List<Finding> findings) {

@@ -20,10 +20,16 @@ public record Comparison(
         findingChanges = Require.list("finding_changes", findingChanges);
     }
 
+    /**
+     * One audit. {@code tier} and {@code pagesScanned} say how much of the site it looked at: a finding missing from
+     * an audit that saw fewer pages may be on a page it never visited. {@code pagesScanned} is empty without a result.
+     */
     public record Compared(
             AuditId auditId,
             String url,
             AuditStatus status,
+            Tier tier,
+            Optional<Integer> pagesScanned,
             Optional<Integer> trustScore,
             Optional<RiskLevel> riskLevel,
             Optional<String> siteType,
@@ -63,9 +69,15 @@ public record Comparison(
         }
     }
 
+    /**
+     * What changed in the findings between two audits. {@code comparable} is false when either audit has no result
+     * (queued, running, failed, cancelled): it found nothing because it never looked, so no finding is listed as added,
+     * removed or unchanged against it and the three lists are empty.
+     */
     public record FindingsDiff(
             AuditId fromAuditId,
             AuditId toAuditId,
+            boolean comparable,
             List<FindingRef> added,
             List<FindingRef> removed,
             List<FindingRef> unchanged) {}
