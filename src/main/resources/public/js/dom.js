@@ -81,3 +81,31 @@ export function focusHeading(root) {
     heading.focus({ preventScroll: true });
   }
 }
+
+/**
+ * Says text to screen-reader users through the page's polite live region (#announcer in index.html, outside <main>,
+ * so it survives a page replacing its content). The region is emptied first and filled a frame later, so the same
+ * text twice is announced twice.
+ */
+export function announce(text) {
+  const region = document.getElementById('announcer');
+  if (!region) return;
+  region.textContent = '';
+  requestAnimationFrame(() => {
+    region.textContent = text;
+  });
+}
+
+/**
+ * Scrolls to the element the address's #fragment names, once a page has rendered it (the browser looked for it when
+ * the page loaded, before it existed), and moves the focus there so keyboard users continue from it.
+ */
+export function followFragment() {
+  const id = decodeURIComponent(location.hash.slice(1));
+  const target = id ? document.getElementById(id) : null;
+  if (!target) return false;
+  if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
+  target.scrollIntoView({ block: 'start' });
+  target.focus({ preventScroll: true });
+  return true;
+}

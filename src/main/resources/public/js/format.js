@@ -14,12 +14,13 @@ export const STATUSES = ['queued', 'running', 'completed', 'failed', 'cancelled'
 
 const STATUS = { queued: 'Queued', running: 'Running', completed: 'Completed', failed: 'Failed', cancelled: 'Cancelled' };
 
+// maxPages is the engine's page budget of each tier (Tier.java): the live view measures capture progress against it.
 export const TIERS = [
-  { id: 'quick_scan', label: 'Quick scan', time: '~10 s', pages: '1 page',
+  { id: 'quick_scan', label: 'Quick scan', time: '~10 s', pages: '1 page', maxPages: 1,
     description: 'One page: security headers, transport, phishing signals and the page’s dark patterns.' },
-  { id: 'standard_audit', label: 'Standard audit', time: '~15–30 s', pages: 'up to 5 pages',
+  { id: 'standard_audit', label: 'Standard audit', time: '~15–30 s', pages: 'up to 5 pages', maxPages: 5,
     description: 'Priority pages first (login, checkout, pricing, policies), with screenshots of each.' },
-  { id: 'deep_forensic', label: 'Deep forensic', time: '~1 min', pages: 'up to 10 pages',
+  { id: 'deep_forensic', label: 'Deep forensic', time: '~1 min', pages: 'up to 10 pages', maxPages: 10,
     description: 'Every screenshot and timer probe, for a thorough look at a site you are unsure of.' },
 ];
 
@@ -51,6 +52,11 @@ export function tierLabel(tier) {
   return TIERS.find((t) => t.id === tier)?.label ?? humanize(tier);
 }
 
+/** The most pages an audit of this tier visits, or null for an unknown tier. */
+export function tierMaxPages(tier) {
+  return TIERS.find((t) => t.id === tier)?.maxPages ?? null;
+}
+
 /** snake_case or kebab-case wire names as words: "social_proof" → "Social proof". */
 export function humanize(name) {
   if (name === null || name === undefined || name === '') return '';
@@ -64,6 +70,29 @@ export function dateTime(iso) {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return String(iso);
   return d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+/**
+ * A local calendar day ("2026-11-27", as a date input gives it) as the instant it starts, or with end=true the
+ * last millisecond of it, in ISO form: what the API's from/to filters take, so a filter means the days the user
+ * sees in the table's local times, not UTC days. Anything else is passed on as it is (the API explains it).
+ */
+export function localDayInstant(day, end = false) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day || '');
+  if (!m) return day;
+  const start = new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]) + (end ? 1 : 0));
+  return new Date(start.getTime() - (end ? 1 : 0)).toISOString();
+}
+
+/** The path (and query) of an address, for captions: "https://shop.example/checkout?x=1" → "/checkout?x=1". */
+export function pagePath(url) {
+  if (!url) return '';
+  try {
+    const u = new URL(url);
+    return `${u.pathname}${u.search}`;
+  } catch {
+    return String(url);
+  }
 }
 
 export function shortDate(iso) {

@@ -1,8 +1,9 @@
 // The report of a completed audit (GET /api/audits/{id}): gauge and risk, narrative, signals, findings by
 // category with evidence and screenshots, the HTTP Observatory tests, recommendations and metadata. Actions:
-// exports, re-audit (POST /api/audits with the same URL and tier), and a comparison with the previous audit of
-// the same host (found with GET /api/audits?host=).
-import { h, replace, title } from '../dom.js';
+// exports, re-audit (POST /api/audits with the same URL and tier), and a comparison with the previous completed
+// audit of the same address (found with GET /api/audits?host=&status=completed). An address with a #fragment
+// (/audits/{id}#findings) scrolls to that section once it is rendered.
+import { followFragment, h, replace, title } from '../dom.js';
 import { audits } from '../api.js';
 import { dateTime, duration, humanize, percent, plural, riskSummary, tierLabel } from '../format.js';
 import { riskBadge, severityBadge } from '../components/badges.js';
@@ -64,24 +65,31 @@ function exportsBlock(a) {
     link(audits.jsonUrl(a.id), 'API data', `veritas-${a.id}-api.json`));
 }
 
-/** Finds the latest audit of the same host created before this one; fills `box` with a link or a note. */
+/**
+ * Finds the latest completed audit of the same address created before this one; fills `box` with a link to compare
+ * the two, or a note. Only a completed audit has a result to compare with: a failed or cancelled one in between is
+ * skipped, not shown as "every finding removed".
+ */
 async function previousAudit(a, box) {
   try {
-    // Audits of the host created up to this one, newest first (the `to` filter takes an instant).
-    const page = await audits.list({ host: a.host, to: a.created_at, sort: 'newest', limit: 20 });
-    const before = page.items.filter((i) => i.id !== a.id);
-    const prev = before.find((i) => i.status === 'completed') || before[0];
+    // Completed audits of the address (`url` matches a part) created up to this one, newest first (`to` takes an instant).
+    const page = await audits.list({ host: a.host, url: a.url, status: 'completed', to: a.created_at, sort: 'newest', limit: 50 });
+    const prev = page.items.find((i) => i.id !== a.id && i.url === a.url && i.status === 'completed');
     if (prev) {
       replace(box, h('a', { class: 'button', href: `/compare?ids=${encodeURIComponent(prev.id)},${encodeURIComponent(a.id)}` },
         'Compare with previous audit of this site'));
     } else {
-      replace(box, h('span', { class: 'muted' }, 'This is the first audit of this site.'));
+      replace(box, h('span', { class: 'muted' }, 'No earlier completed audit of this address to compare with.'));
     }
   } catch (e) {
     replace(box, h('span', { class: 'muted' }, `Earlier audits could not be looked up: ${e.detail || e.message}`));
   }
 }
 
+/**
+ * Shows the report of completed audit `a` in main. justCompleted: the live view just turned into it, which the report
+ * says at its top. Returns true when the address's #fragment named a section and the page went there.
+ */
 export function renderReport(main, a, { justCompleted = false } = {}) {
   title(`Report: ${a.host || a.url}`);
   const shots = new Map((a.screenshots || []).map((s) => [s.index, s]));
@@ -108,7 +116,8 @@ export function renderReport(main, a, { justCompleted = false } = {}) {
     ['security', 'Security headers'], ['recommendations', 'Recommendations'], ['screenshots', 'Screenshots'], ['details', 'Details']];
 
   replace(main,
-    justCompleted ? h('p', { class: 'banner banner-done', role: 'status' }, 'The audit is complete.') : null,
+    justCompleted ? h('p', { class: 'banner banner-done' },
+      `Audit complete: ${plural(findings.length, 'finding')}, trust score ${a.trust_score}. This is its report.`) : null,
     h('header', { class: 'report-head' },
       h('div', { class: 'report-score' }, gauge(a.trust_score, a.risk_level)),
       h('div', { class: 'report-title' },
@@ -138,4 +147,5 @@ export function renderReport(main, a, { justCompleted = false } = {}) {
     section('details', 'Details', metadata(a)));
 
   previousAudit(a, compareBox);
+  return followFragment();
 }
