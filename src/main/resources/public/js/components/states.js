@@ -12,7 +12,9 @@ export function empty(text, ...extra) {
 /** An error from the API (ApiError: title + detail) or any Error, with an optional retry button. */
 export function failure(error, { heading = 'Something went wrong', retry } = {}) {
   const detail = error?.detail || error?.message || String(error);
-  const status = error?.status ? ` (${error.status}${error.title ? ` ${error.title}` : ''})` : '';
+  // "(404 Not found)" for an answer; "(Server unreachable)" when there was none (status 0).
+  const status = error?.status ? ` (${error.status}${error.title ? ` ${error.title}` : ''})`
+    : error?.title ? ` (${error.title})` : '';
   return h('div', { class: 'state state-error', role: 'alert' },
     h('p', { class: 'state-title' }, heading + status),
     h('p', { class: 'state-detail' }, detail),

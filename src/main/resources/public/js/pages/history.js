@@ -1,15 +1,22 @@
 // /history: every audit, filtered and sorted, a page at a time (GET /api/audits with the filters, sort, limit
 // and cursor). The filters and the cursor live in the address, so a filtered view can be shared or bookmarked;
-// the cursors of earlier pages are kept in the browser history entry, for "Previous". Rows can be selected to
-// compare them (/compare?ids=…).
-import { h, replace, title, uid } from '../dom.js';
+// the cursors of earlier pages are kept in the browser history entry, for "Previous". Completed rows can be selected
+// to compare them (/compare?ids=…); an audit without a result has nothing to compare. The date filters are days in
+// the browser's time zone, like the times in the table, sent to the API as the instants those days start and end.
+// The Score and Created column headers sort by the orders the API has. Queued and running audits are refreshed
+// until they end.
+import { announce, h, replace, title, uid } from '../dom.js';
 import { audits } from '../api.js';
-import { RISK_LEVELS, STATUSES, dateTime, riskLabel, statusLabel, tierLabel } from '../format.js';
+import { RISK_LEVELS, STATUSES, dateTime, localDayInstant, riskLabel, statusLabel, tierLabel } from '../format.js';
 import { riskBadge, scoreChip, statusBadge } from '../components/badges.js';
+import { watchUnfinished } from '../components/refresh.js';
 import { empty, failure, loading } from '../components/states.js';
 
 const FILTERS = ['status', 'risk_level', 'host', 'url', 'min_score', 'max_score', 'from', 'to', 'sort'];
 const SORTS = [['newest', 'Newest first'], ['oldest', 'Oldest first'], ['score_desc', 'Highest score'], ['score_asc', 'Lowest score']];
+// Columns the API can sort by: [first order, the other order] for each.
+const SORTABLE = { Score: ['score_desc', 'score_asc'], Created: ['newest', 'oldest'] };
+const COLUMNS = ['Compare', 'Score', 'Risk', 'Address', 'Status', 'Tier', 'Findings', 'Created'];
 
 function currentQuery() {
   const q = new URLSearchParams(location.search);
@@ -73,7 +80,7 @@ export async function render(main) {
   const next = h('button', { type: 'button' }, 'Next →');
   const pager = h('nav', { class: 'pager', 'aria-label': 'Pages of results' }, prev, next);
   const compare = h('button', { type: 'button', class: 'primary', disabled: true }, 'Compare selected');
-  const compareHint = h('span', { class: 'hint', id: uid('compare-hint') }, 'Select two or more audits to compare them.');
+  const compareHint = h('span', { class: 'hint', id: uid('compare-hint') }, 'Select two or more completed audits to compare them.');
   compare.setAttribute('aria-describedby', compareHint.id);
 
   const updateCompare = () => {
@@ -113,17 +120,27 @@ export async function render(main) {
     navigate({ ...currentQuery(), cursor }, stack);
   });
 
+  const rows = new Map();
+  let watcher = null;
+
   function row(a) {
     const checkId = uid('select');
-    const box = h('input', { type: 'checkbox', id: checkId, checked: selected.has(a.id) });
+    const noteId = `${checkId}-note`;
+    // Only a completed audit has a score and findings to compare.
+    const comparable = a.status === 'completed';
+    const box = h('input', { type: 'checkbox', id: checkId, checked: comparable && selected.has(a.id), disabled: !comparable,
+      'aria-describedby': comparable ? undefined : noteId });
     box.addEventListener('change', () => {
       if (box.checked) selected.set(a.id, a);
       else selected.delete(a.id);
       updateCompare();
     });
-    return h('tr', {},
-      h('td', { class: 'select-cell', 'data-label': 'Compare' }, box,
-        h('label', { for: checkId, class: 'visually-hidden' }, `Select the audit of ${a.url} from ${dateTime(a.created_at)}`)),
+    const tr = h('tr', { dataset: { id: a.id, status: a.status } },
+      h('td', { class: 'select-cell', 'data-label': 'Compare' }, h('div', { class: 'select-box' }, box,
+        h('label', { for: checkId, class: 'visually-hidden' }, `Select the audit of ${a.url} from ${dateTime(a.created_at)}`),
+        comparable ? null : h('span', { class: 'select-note', id: noteId },
+          a.status === 'failed' || a.status === 'cancelled' ? `No result to compare (${statusLabel(a.status).toLowerCase()})`
+            : 'Not finished: nothing to compare yet'))),
       h('td', { 'data-label': 'Score', class: 'num' }, scoreChip(a.trust_score, a.risk_level)),
       h('td', { 'data-label': 'Risk' }, a.risk_level ? riskBadge(a.risk_level) : h('span', { class: 'muted' }, '—')),
       h('th', { scope: 'row', 'data-label': 'Address' }, h('div', {},
@@ -133,6 +150,39 @@ export async function render(main) {
       h('td', { 'data-label': 'Tier' }, tierLabel(a.tier)),
       h('td', { 'data-label': 'Findings', class: 'num' }, String(a.findings_count ?? 0)),
       h('td', { 'data-label': 'Created' }, dateTime(a.created_at)));
+    rows.set(a.id, tr);
+    return tr;
+  }
+
+  /** A listed audit changed status (it finished): its row is drawn again, keeping the focus if it was in the row. */
+  function refreshed(a) {
+    const old = rows.get(a.id);
+    if (!old?.isConnected) return;
+    const hadFocus = old.contains(document.activeElement);
+    const fresh = row(a);
+    old.replaceWith(fresh);
+    if (hadFocus) fresh.querySelector('input:not(:disabled), a')?.focus();
+    announce(`The audit of ${a.url} is ${statusLabel(a.status).toLowerCase()}.`);
+  }
+
+  /** A column header: a button for the columns the API sorts by, with aria-sort saying the current order. */
+  function header(text, sort) {
+    const orders = SORTABLE[text];
+    if (!orders) return h('th', { scope: 'col' }, text);
+    const current = orders.indexOf(sort);
+    const next = current === 0 ? orders[1] : orders[0];
+    const nextName = SORTS.find(([v]) => v === next)[1].toLowerCase();
+    const button = h('button', { type: 'button', class: 'sort-button' }, text,
+      h('span', { class: 'sort-mark', 'aria-hidden': 'true' }, current === 0 ? ' ▼' : current === 1 ? ' ▲' : ' ↕'),
+      h('span', { class: 'visually-hidden' }, `, sort ${nextName}`));
+    button.addEventListener('click', () => {
+      inputs.sort.value = next;
+      form.requestSubmit();
+    });
+    // On a phone the header row is hidden (the rows stack into cards) and the "Sort by" filter sorts: the plain text
+    // stands in for the button there, so no invisible control takes the focus.
+    return h('th', { scope: 'col', 'aria-sort': current === 0 ? 'descending' : current === 1 ? 'ascending' : undefined },
+      button, h('span', { class: 'th-plain' }, text));
   }
 
   async function load() {
@@ -142,8 +192,11 @@ export async function render(main) {
     summary.textContent = '';
     prev.disabled = true;
     next.disabled = true;
+    watcher?.stop();
     try {
-      page = await audits.list({ ...params, limit: params.limit || 20 });
+      // The address keeps the local days the user chose; the API gets the instants they start and end.
+      page = await audits.list({ ...params, from: localDayInstant(params.from), to: localDayInstant(params.to, true),
+        limit: params.limit || 20 });
     } catch (e) {
       page = null;
       replace(results, failure(e, { heading: 'The history could not be loaded', retry: load }));
@@ -158,10 +211,13 @@ export async function render(main) {
         h('a', { href: '/history' }, 'Show all audits')));
       return;
     }
-    replace(results, h('table', { class: 'stack-table history-table' },
+    rows.clear();
+    const table = h('table', { class: 'stack-table history-table' },
       h('caption', { class: 'visually-hidden' }, 'Audits'),
-      h('thead', {}, h('tr', {}, ['Compare', 'Score', 'Risk', 'Address', 'Status', 'Tier', 'Findings', 'Created'].map((t) => h('th', { scope: 'col' }, t)))),
-      h('tbody', {}, page.items.map(row))));
+      h('thead', {}, h('tr', {}, COLUMNS.map((t) => header(t, params.sort || 'newest')))),
+      h('tbody', {}, page.items.map(row)));
+    replace(results, table);
+    watcher = watchUnfinished(page.items, table, refreshed);
   }
 
   window.addEventListener('popstate', () => {

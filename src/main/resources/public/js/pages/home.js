@@ -1,9 +1,11 @@
 // Home: the audit form (URL, tier, verdict mode) and the most recent audits.
-// Uses POST /api/audits, then goes to /audits/{id}; GET /api/audits?limit=8 for the recent list.
-import { h, replace, title, uid } from '../dom.js';
+// Uses POST /api/audits, then goes to /audits/{id}; GET /api/audits?limit=8 for the recent list, whose queued and
+// running audits are refreshed until they end.
+import { announce, h, replace, title, uid } from '../dom.js';
 import { audits } from '../api.js';
-import { TIERS } from '../format.js';
-import { auditList } from '../components/auditlist.js';
+import { TIERS, statusLabel } from '../format.js';
+import { auditItem, auditList } from '../components/auditlist.js';
+import { watchUnfinished } from '../components/refresh.js';
 import { empty, failure, loading } from '../components/states.js';
 
 function radio(name, value, checked, labelText, hint) {
@@ -32,8 +34,17 @@ async function loadRecent(box) {
     if (!page.items.length) {
       replace(box, empty('No audits yet. Your audits will be listed here.'));
     } else {
-      replace(box, auditList(page.items),
-        h('p', {}, h('a', { href: '/history' }, `All ${page.total} audits in the history →`)));
+      const list = auditList(page.items);
+      replace(box, list, h('p', {}, h('a', { href: '/history' }, `All ${page.total} audits in the history →`)));
+      watchUnfinished(page.items, list, (a) => {
+        const old = list.querySelector(`li[data-id="${CSS.escape(a.id)}"]`);
+        if (!old) return;
+        const hadFocus = old.contains(document.activeElement);
+        const fresh = auditItem(a);
+        old.replaceWith(fresh);
+        if (hadFocus) fresh.querySelector('a')?.focus();
+        announce(`The audit of ${a.url} is ${statusLabel(a.status).toLowerCase()}.`);
+      });
     }
   } catch (e) {
     replace(box, failure(e, { heading: 'Recent audits could not be loaded', retry: () => loadRecent(box) }));

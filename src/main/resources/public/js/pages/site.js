@@ -1,33 +1,26 @@
-// /sites/{host}: one host's trust score over time (an SVG line chart) and the list of its audits
-// (GET /api/audits?host=…&sort=oldest, following next_cursor).
+// /sites/{host}: one host's trust score over time (an SVG line chart) and the list of its audits. Shows the most recent
+// SHOWN audits (GET /api/audits?host=…&sort=newest&limit=SHOWN, one request) and says so when the host has more, with a
+// link to the rest in the history.
 import { h, replace, title } from '../dom.js';
 import { audits } from '../api.js';
 import { dateTime, riskLabel, signed, tierLabel } from '../format.js';
 import { riskBadge, scoreChip, statusBadge } from '../components/badges.js';
-import { scoreChart } from '../components/chart.js';
+import { responsiveChart } from '../components/chart.js';
 import { empty, failure, loading } from '../components/states.js';
 
-const MAX_PAGES = 5;
-
-async function allAudits(host) {
-  const items = [];
-  let cursor;
-  for (let i = 0; i < MAX_PAGES; i += 1) {
-    const page = await audits.list({ host, sort: 'oldest', limit: 200, cursor });
-    items.push(...page.items);
-    cursor = page.next_cursor;
-    if (!cursor) break;
-  }
-  return items;
-}
+const SHOWN = 200;
 
 export async function render(main, host) {
   title(`Timeline: ${host}`);
   const head = h('header', { class: 'page-head' }, h('p', { class: 'eyebrow' }, 'Site timeline'), h('h1', {}, host));
   replace(main, head, loading('Loading the audits of this site…'));
   let items;
+  let total;
   try {
-    items = await allAudits(host);
+    const page = await audits.list({ host, sort: 'newest', limit: SHOWN });
+    // Oldest first from here on, as the chart and "since the first audit" read them.
+    items = [...page.items].reverse();
+    total = page.total ?? items.length;
   } catch (e) {
     replace(main, head, failure(e, { heading: 'The audits of this site could not be loaded', retry: () => render(main, host) }));
     return;
@@ -40,18 +33,23 @@ export async function render(main, host) {
   const first = scored[0];
   const last = scored[scored.length - 1];
   const points = scored.map((a) => ({ time: new Date(a.created_at), score: a.trust_score, id: a.id }));
+  const more = total > items.length;
+  const since = more ? 'since the earliest shown' : 'since the first audit';
   replace(main, head,
+    more ? h('p', { class: 'note more-note' }, `${host} has ${total} audits; the chart and the list show the ${items.length} most recent. `,
+      h('a', { href: `/history?host=${encodeURIComponent(host)}&sort=oldest` }, 'See the older ones in the history'), '.') : null,
     h('section', { class: 'panel', 'aria-labelledby': 'trend-title' },
       h('h2', { id: 'trend-title' }, 'Trust score over time'),
       last ? h('p', {}, 'Latest: ', scoreChip(last.trust_score, last.risk_level), ' ', riskLabel(last.risk_level),
         ` (${dateTime(last.created_at)})`,
-        scored.length > 1 ? ` · ${signed(last.trust_score - first.trust_score)} since the first audit` : '') : null,
+        scored.length > 1 ? ` · ${signed(last.trust_score - first.trust_score)} ${since}` : '') : null,
       scored.length
-        ? h('figure', { class: 'chart-box' }, scoreChart(points, { caption: `Trust score of ${host} over time` }),
-          h('figcaption', { class: 'hint' }, `${scored.length} completed ${scored.length === 1 ? 'audit' : 'audits'}; each point links to its report.`))
+        ? responsiveChart(points, { caption: `Trust score of ${host} over time` },
+          h('figcaption', { class: 'hint' }, `${scored.length} completed ${scored.length === 1 ? 'audit' : 'audits'}`
+            + `${more ? ' (of the most recent shown)' : ''}; each point links to its report.`))
         : h('p', { class: 'muted' }, 'No completed audit yet, so there is no score to draw.')),
     h('section', { class: 'panel', 'aria-labelledby': 'site-audits-title' },
-      h('h2', { id: 'site-audits-title' }, `Audits (${items.length})`),
+      h('h2', { id: 'site-audits-title' }, more ? `Audits (${items.length} most recent of ${total})` : `Audits (${items.length})`),
       h('table', { class: 'stack-table site-audits' },
         h('thead', {}, h('tr', {}, ['Created', 'Score', 'Risk', 'Address', 'Status', 'Tier'].map((t) => h('th', { scope: 'col' }, t)))),
         h('tbody', {}, [...items].reverse().map((a) => h('tr', {},
