@@ -37,8 +37,17 @@ final class BrowserSession implements AutoCloseable {
 
     /** A fresh browser context (own localStorage) and page, watched for errors. */
     Watched open() {
-        BrowserContext context = browser.newContext(new Browser.NewContextOptions()
-                .setViewportSize(DESKTOP_WIDTH, DESKTOP_HEIGHT).setAcceptDownloads(true).setLocale("en-GB"));
+        return open(null);
+    }
+
+    /** The same in a time zone (an IANA name such as "Etc/GMT-14"), or the machine's when null. */
+    Watched open(String timezoneId) {
+        Browser.NewContextOptions options = new Browser.NewContextOptions()
+                .setViewportSize(DESKTOP_WIDTH, DESKTOP_HEIGHT).setAcceptDownloads(true).setLocale("en-GB");
+        if (timezoneId != null) {
+            options.setTimezoneId(timezoneId);
+        }
+        BrowserContext context = browser.newContext(options);
         return new Watched(context, context.newPage());
     }
 
@@ -72,7 +81,17 @@ final class BrowserSession implements AutoCloseable {
 
         /** No console error, exception or alert so far, except failed requests with the given HTTP statuses. */
         void assertClean(int... expectedStatuses) {
-            List<String> unexpected = errors.stream().filter(e -> !expected(e, expectedStatuses)).toList();
+            assertClean(false, expectedStatuses);
+        }
+
+        /** The same, also allowing requests that failed without an answer (a test cut the network on purpose). */
+        void assertCleanWithNetworkFailures() {
+            assertClean(true);
+        }
+
+        private void assertClean(boolean networkFailures, int... expectedStatuses) {
+            List<String> unexpected = errors.stream().filter(e -> !expected(e, expectedStatuses))
+                    .filter(e -> !(networkFailures && e.contains("Failed to load resource: net::ERR_"))).toList();
             assertThat(unexpected).as("console errors and exceptions on %s", page.url()).isEmpty();
             assertThat(alerts).as("dialogs opened by the page (injected script?)").isEmpty();
         }

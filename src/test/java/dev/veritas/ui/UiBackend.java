@@ -7,6 +7,7 @@ import dev.veritas.engine.EngineOptions;
 import dev.veritas.json.Json;
 import dev.veritas.server.ServerConfig;
 import dev.veritas.server.VeritasServer;
+import dev.veritas.store.AuditStore;
 import dev.veritas.store.sqlite.SqliteAuditStore;
 import dev.veritas.store.sqlite.SqliteOptions;
 import dev.veritas.testing.sites.TestSite;
@@ -47,6 +48,8 @@ final class UiBackend implements AutoCloseable {
     final TestSiteServer honest;
     final HttpServer hostile;
     final VeritasServer server;
+    /** The server's store, for tests that write an audit's events themselves ({@link ScriptedAudit}). */
+    final AuditStore store;
     final String base;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ConcurrentHashMap<String, String> prepared = new ConcurrentHashMap<>();
@@ -57,8 +60,8 @@ final class UiBackend implements AutoCloseable {
         hostile = hostilePage();
         EngineOptions engine = EngineOptions.defaults().withAllowPrivate(true).withTrustCa(Optional.of(dark.caPem()))
                 .withCapture(CaptureSettings.defaults().withLaterDelay(Duration.ofSeconds(2)));
-        server = new VeritasServer(ServerConfig.local(0, engine).withHeartbeat(Duration.ofSeconds(1)),
-                SqliteAuditStore.open(SqliteOptions.defaults(dataDir))).start();
+        store = SqliteAuditStore.open(SqliteOptions.defaults(dataDir));
+        server = new VeritasServer(ServerConfig.local(0, engine).withHeartbeat(Duration.ofSeconds(1)), store).start();
         base = "http://127.0.0.1:" + server.port();
     }
 
@@ -97,6 +100,16 @@ final class UiBackend implements AutoCloseable {
 
     JsonNode audit(String id) {
         return send(HttpRequest.newBuilder(URI.create(base + "/api/audits/" + id)).GET());
+    }
+
+    /** GET /api/audits/compare?ids=… */
+    JsonNode compare(String... ids) {
+        return send(HttpRequest.newBuilder(URI.create(base + "/api/audits/compare?ids=" + String.join(",", ids))).GET());
+    }
+
+    /** GET /api/audits?{query} */
+    JsonNode history(String query) {
+        return send(HttpRequest.newBuilder(URI.create(base + "/api/audits?" + query)).GET());
     }
 
     /** How many completed audits of host there are, from the history endpoint. */

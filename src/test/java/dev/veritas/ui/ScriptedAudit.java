@@ -1,0 +1,137 @@
+package dev.veritas.ui;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.veritas.audit.Audit;
+import dev.veritas.audit.AuditId;
+import dev.veritas.audit.AuditResult;
+import dev.veritas.audit.Evidence;
+import dev.veritas.audit.Finding;
+import dev.veritas.audit.NewAudit;
+import dev.veritas.audit.RiskLevel;
+import dev.veritas.audit.Severity;
+import dev.veritas.audit.TargetUrl;
+import dev.veritas.audit.Tier;
+import dev.veritas.audit.VerdictMode;
+import dev.veritas.json.AuditJson;
+import dev.veritas.json.Json;
+import dev.veritas.store.AuditStore;
+import dev.veritas.store.WorkerId;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * An audit whose events the test writes itself, one step at a time, in the shapes the engine writes them
+ * (engine/Progress.java, and the store's status events): the UI's live view can then be checked at each moment of an
+ * audit, deterministically, including moments a real audit passes too quickly to see or that need a killed server.
+ * The audit is created {@code running} for a worker of this test, so the server's own workers never claim it.
+ */
+final class ScriptedAudit {
+    private static final WorkerId WORKER = WorkerId.current().named("ui-test-script");
+
+    final AuditStore store;
+    final AuditId id;
+    final String url;
+    final Tier tier;
+
+    private ScriptedAudit(AuditStore store, Audit audit) {
+        this.store = store;
+        this.id = audit.id();
+        this.url = audit.url();
+        this.tier = audit.tier();
+    }
+
+    /** A new running audit; its stream starts with the status event the store writes ({status: running, url, tier}). */
+    static ScriptedAudit start(AuditStore store, String url, Tier tier) {
+        return new ScriptedAudit(store, store.createRunning(new NewAudit(TargetUrl.parse(url), tier, VerdictMode.EXPERT), WORKER,
+                Duration.ofMinutes(30)));
+    }
+
+    /** A completed audit with this score, pages and findings. */
+    static ScriptedAudit completed(AuditStore store, String url, Tier tier, int score, int pages, List<Finding> findings) {
+        ScriptedAudit a = start(store, url, tier);
+        a.complete(score, pages, findings);
+        return a;
+    }
+
+    /** A failed audit. */
+    static ScriptedAudit failed(AuditStore store, String url, Tier tier, String message) {
+        ScriptedAudit a = start(store, url, tier);
+        a.fail(message);
+        return a;
+    }
+
+    String idText() {
+        return id.value();
+    }
+
+    private ScriptedAudit emit(String type, ObjectNode data) {
+        store.appendEvent(id, type, data);
+        return this;
+    }
+
+    ScriptedAudit phaseStart(String phase, String label, String message, int pct) {
+        emit("phase_start", Json.object().put("phase", phase).put("label", label).put("message", message).put("pct", pct));
+        return log(message);
+    }
+
+    ScriptedAudit phaseComplete(String phase, String label, String message, int pct) {
+        ObjectNode data = Json.object().put("phase", phase).put("label", label).put("message", message).put("pct", pct);
+        data.set("summary", Json.object());
+        return emit("phase_complete", data);
+    }
+
+    /** The engine's first two phases: "init" at 0%, then "capture" at 5%. */
+    ScriptedAudit startCapture() {
+        phaseStart("init", "Initialization", "Starting a " + tier.wire().replace('_', ' ') + " of " + url, 0);
+        return phaseStart("capture", "Capturing pages", tier.maxPages() == 1 ? "Visiting the page" : "Visiting up to " + tier.maxPages() + " pages", 5);
+    }
+
+    ScriptedAudit pageCaptured(int index, String path, String title) {
+        String pageUrl = url.replaceAll("/$", "") + path;
+        emit("page_captured", Json.object().put("index", index).put("url", pageUrl).put("final_url", pageUrl).put("status", 200)
+                .put("title", title).put("source", "chromium").put("screenshots", 0));
+        return log("Captured " + pageUrl + " (200)");
+    }
+
+    ScriptedAudit finding(Finding f) {
+        ObjectNode data = Json.object();
+        data.set("finding", AuditJson.finding(f));
+        return emit("finding", data);
+    }
+
+    ScriptedAudit log(String message) {
+        return emit("log_entry", Json.object().put("timestamp", "12:00:00").put("agent", "Script").put("message", message).put("level", "info"));
+    }
+
+    /** What the store writes when a killed server's audit is found and queued again (recoverInterrupted). */
+    ScriptedAudit interrupted(int attempts) {
+        return emit("status", Json.object().put("status", "queued").put("reason", "interrupted").put("attempts", attempts));
+    }
+
+    /** What the store writes when a worker claims the queued audit again (claimNext). */
+    ScriptedAudit claimed(int attempt) {
+        return emit("status", Json.object().put("status", "running").put("worker", "worker-0").put("attempt", attempt));
+    }
+
+    void complete(int score, int pages, List<Finding> findings) {
+        store.complete(id, new AuditResult(score, RiskLevel.forScore(score), Map.of(), List.of(), "A scripted audit scored " + score + ".",
+                List.of(), "ecommerce", 0.5, Json.object(), pages, 0, 1234, List.of(), findings));
+    }
+
+    void fail(String message) {
+        store.fail(id, message);
+    }
+
+    /** A finding on the page at path of this audit's site. */
+    Finding finding(String patternType, Severity severity, String title, String path) {
+        return finding(url, patternType, severity, title, path);
+    }
+
+    static Finding finding(String siteUrl, String patternType, Severity severity, String title, String path) {
+        return new Finding("dp.text", "dark_patterns", patternType, severity, 0.9, title, title + ": seen on the page.",
+                "The page says: " + title + ".", Optional.of(siteUrl.replaceAll("/$", "") + path), Evidence.text(title), OptionalInt.empty());
+    }
+}
