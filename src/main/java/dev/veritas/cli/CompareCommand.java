@@ -39,12 +39,16 @@ final class CompareCommand implements Callable<Integer> {
                 out.println(Json.pretty(c));
                 return 0;
             }
-            TextTable t = new TextTable(60, "AUDIT", "CREATED (UTC)", "SCORE", "RISK", "FINDINGS", "URL");
+            TextTable t = new TextTable(60, "AUDIT", "CREATED (UTC)", "TIER", "PAGES", "SCORE", "RISK", "FINDINGS", "URL");
             for (Comparison.Compared a : c.audits()) {
-                t.row(a.auditId(), Format.time(a.createdAt()), a.trustScore().map(String::valueOf).orElse("-"),
-                        a.riskLevel().map(r -> r.wire()).orElse("-"), a.findingsSummary().total(), a.url());
+                t.row(a.auditId(), Format.time(a.createdAt()), a.tier().wire(), a.pagesScanned().map(String::valueOf).orElse("-"),
+                        a.trustScore().map(String::valueOf).orElse("-"), a.riskLevel().map(r -> r.wire()).orElse("-"),
+                        a.findingsSummary().total(), a.url());
             }
             t.print(out);
+            if (c.audits().stream().map(Comparison.Compared::tier).distinct().count() > 1) {
+                out.println("note: the audits are of different tiers; a finding on a page only the deeper audit visited is not a change");
+            }
             for (int i = 0; i < c.trustScoreDeltas().size(); i++) {
                 Comparison.ScoreDelta d = c.trustScoreDeltas().get(i);
                 out.println();
@@ -57,6 +61,10 @@ final class CompareCommand implements Callable<Integer> {
                         .forEach(s2 -> out.printf(Locale.ROOT, "  %-18s %s → %s%n", s2.signal(), s2.fromScore().map(x -> String.format(Locale.ROOT, "%.2f", x)).orElse("-"),
                                 s2.toScore().map(x -> String.format(Locale.ROOT, "%.2f", x)).orElse("-")));
                 Comparison.FindingsDiff f = c.findingChanges().get(i);
+                if (!f.comparable()) {
+                    out.println("  findings not compared: an audit has no result");
+                    continue;
+                }
                 f.added().forEach(x -> out.println("  + [" + x.severity().wire() + "] " + x.title()));
                 f.removed().forEach(x -> out.println("  - [" + x.severity().wire() + "] " + x.title()));
                 out.println("  " + f.unchanged().size() + " findings unchanged");

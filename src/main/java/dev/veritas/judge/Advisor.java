@@ -69,7 +69,7 @@ final class Advisor {
         List<String> headers = ids(findings, f -> f.checkId().startsWith("headers.") && f.severity().compareTo(Severity.MEDIUM) >= 0);
         if (!headers.isEmpty()) {
             out.add(rec(Severity.LOW, "For the site's owner: switch on the missing browser protections (" + headerNames(findings)
-                    + "); the HTTP Observatory report below says how.", headers));
+                    + "); the HTTP Observatory section of this report says how.", headers));
         }
         if (out.isEmpty()) {
             out.add(rec(Severity.LOW, "No immediate concerns. As always, check the address bar before entering sensitive information.", List.of()));

@@ -422,6 +422,13 @@ public abstract class AuditStoreContract {
             assertThat(cmp.trustScoreDeltas().get(1).delta()).isEmpty();
             assertThat(cmp.trustScoreDeltas().get(1).percentageChange()).isEmpty();
             assertThat(cmp.riskLevelChanges()).singleElement().satisfies(r -> assertThat(r.to()).isEqualTo("unknown"));
+            // ... and found nothing because it never looked: its findings are not compared at all
+            assertThat(cmp.findingChanges().get(0).comparable()).isTrue();
+            assertThat(cmp.findingChanges().get(1).comparable()).isFalse();
+            assertThat(cmp.findingChanges().get(1).removed()).isEmpty();
+            assertThat(cmp.audits()).extracting(Comparison.Compared::tier).containsOnly(a.tier());
+            assertThat(cmp.audits().get(0).pagesScanned()).isEqualTo(a.result().map(r -> r.pagesScanned()));
+            assertThat(cmp.audits().get(2).pagesScanned()).isEmpty();
         }
 
         @Test
