@@ -24,6 +24,10 @@ final class ForcedActionRules {
                 // "By creating an account you agree to receive marketing emails"
                 TextRule.of("forced.agree_by_continuing", FORCED_ENROLLMENT, 0.8,
                         "\\bby (?:creating an account|signing up|registering|placing (?:an|your) order|continuing|checking out|subscribing|entering)\\b.{0,60}\\byou (?:also )?(?:agree|consent) to (?:receive|be (?:sent|contacted)|our (?:marketing|newsletter))"),
+                // "To continue, agree to receive marketing emails from us and our partners"
+                TextRule.of("forced.agree_to_continue", FORCED_ENROLLMENT, 0.8,
+                        "\\bto (?:continue|proceed|check ?out|complete (?:your )?(?:order|purchase|booking)|access|download|view|see)\\b.{0,30}\\b(?:you must |please |you need to )?(?:agree|consent|accept|opt in)\\w*\\b.{0,20}\\b(?:to )?receive\\b.{0,40}\\b" + MARKETING + "\\b"
+                                + "|\\byou (?:must|need to|have to) (?:agree|consent|opt in)\\w* (?:to )?(?:receive|receiving|being sent)\\b.{0,40}\\b" + MARKETING + "\\b"),
                 // "You must create an account to checkout", "Sign up to see the price"
                 TextRule.of("forced.account_to_buy", FORCED_ENROLLMENT, 0.65,
                         "\\b(?:you must|you need to|you have to|required to|please) (?:first )?(?:create an account|register|sign up|sign in|log ?in|become a member|join)\\b.{0,30}\\bto (?:continue to checkout|checkout|check out|purchase|buy|see (?:the |our )?prices?|view (?:the |our )?prices?|complete your (?:order|purchase)|place (?:an|your) order)\\b"

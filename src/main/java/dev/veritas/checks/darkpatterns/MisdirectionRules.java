@@ -18,6 +18,20 @@ final class MisdirectionRules {
     private static final String BENEFIT = "(?:sav(?:e|ing|ings)|discounts?|deals?|free\\b|offers?|money|winning|bargains?|rewards?|gifts?|coupons?|"
             + "\\d+ ?%|perks|promotions?|lucky|fun|cash|points|exclusive\\w*|specials?|cheap\\w*|lower prices?)";
 
+    /**
+     * The excuse a shaming decline puts in the shopper's mouth: a stated taste for the worse option ("I enjoy
+     * sleeping badly", "I prefer boring socks"), indifference to their own good ("I don't care about my pet's
+     * health"), or a brag ("I'm already a style icon"). Practical excuses ("I don't need gift wrapping",
+     * "I'll pick it up in store") are how fair shops word a decline and are not listed.
+     */
+    private static final String MOCKING_EXCUSE = "(?:i (?:enjoy|like|love|prefer)\\b"
+            + "|i (?:don't|do not) (?:care|want to (?:be|look|feel|save|get|win|stay|sleep|eat|live|learn|grow|improve|protect|treat|know|hear|join))\\b"
+            + "|i(?:'m| am) (?:fine|happy|ok|okay|good|content) (?:with|being|paying|to (?:pay|miss|stay))\\b"
+            + "|i(?:'m| am) (?:already|too) (?!(?:on|in|subscribed|a (?:member|subscriber|customer)|signed up|registered)\\b)\\w+"
+            + "|i(?:'ll| will) (?:pass|stay|keep|stick|remain|suffer|struggle|live with|settle|miss|take my chances|risk)\\b"
+            + "|i(?:'d| would) rather (?!not (?:say|share))(?:\\w+ ){0,2}?(?:be|stay|keep|pay|miss|look|feel|sleep|suffer|struggle|waste)\\b"
+            + "|i (?:hate|dislike|despise)\\b|i have (?:enough|too much)\\b|i(?:'m| am) not (?:into|a fan of) (?:saving|looking|feeling|winning|fun|deals|bargains)\\b)";
+
     private MisdirectionRules() {
     }
 
@@ -27,6 +41,7 @@ final class MisdirectionRules {
                 TextRule.of("misdirection.shame_pay_more", CONFIRMSHAMING, 0.95,
                                 "\\bi(?:'d| would| will|'ll|'m| am)?\\s+(?:\\w+\\s+){0,2}?(?:to\\s+)?(?:pay(?:ing)?|spend(?:ing)?)\\s+(?:the\\s+)?(?:full|more|regular|retail|extra|top|original|normal|higher|too much)\\b"
                                         + "|\\bi(?:'ll| will|'d| would)? (?:rather )?(?:stay|stick|keep|remain)\\w* (?:at |with |on |paying )?(?:the )?(?:full|regular|normal) price\\b")
+                        .unless("\\b(?:full|remaining|outstanding) (?:amount|balance)\\b|\\bin full\\b")
                         .maxLength(BUTTON),
                 // "No thanks, I don't want to save money", "I don't like free stuff", "No, I don't feel lucky"
                 TextRule.of("misdirection.shame_refuse_benefit", CONFIRMSHAMING, 0.95,
@@ -45,13 +60,31 @@ final class MisdirectionRules {
                                         + "|\\b(?:i'm|i am) not interested in " + BENEFIT
                                         + "|\\bi(?:'d| would) rather not (?:\\w+ ){0,2}?" + BENEFIT
                                         // "Decline and lose my 20% discount", "No, I'll give up my reward"
-                                        + "|(?:^\\W*(?:" + DECLINE + "|decline)\\b.{0,20}?|\\bi(?:'ll| will| want to)? )(?:lose|forfeit|give up|throw away|waste) (?:my|the|this|these|all|free) (?:\\w+ ){0,2}?" + BENEFIT)
+                                        + "|(?:^\\W*(?:" + DECLINE + "|decline|leave|exit)\\b.{0,20}?|\\bi(?:'ll| will| want to)? )(?:lose|forfeit|give up|throw away|waste) (?:my|the|this|these|all|free) (?:\\w+ ){0,2}?" + BENEFIT)
                         .maxLength(BUTTON),
 
+                // The shape of every confirmshaming button: a decline followed by a first-person excuse the
+                // shop wrote for the shopper ("Skip — I enjoy sleeping badly", "Nope, I'm fine with slow Wi-Fi").
+                // A plain decline ("No thanks") and the honest excuses below are not shaming.
+                TextRule.of("misdirection.decline_with_excuse", CONFIRMSHAMING, 0.85,
+                                "^\\W*(?:" + DECLINE + "|leave|exit|i'll pass|pass)\\b[\\s,.!:;-]*(?:thanks?|thank you)?[\\s,.!:;-]*" + MOCKING_EXCUSE)
+                        .unless("\\b(?:i(?:'m| am|'ve| have) already (?:on|in|subscribed|a (?:member|subscriber|customer)|signed up|registered|got|have|bought|ordered)"
+                                + "|pay(?:ing)? (?:by|with|via|in|at|online|cash|card|later|monthly|in full)"
+                                + "|i(?:'m| am) (?:fine|good|ok|okay|all set|set|sorted)(?: for now| thanks| thank you)?\\W*$)\\b")
+                        .maxLength(BUTTON),
+                // Shaming with no decline word: "I'll risk it without travel insurance", "I'm not interested in looking younger"
+                TextRule.of("misdirection.shame_statement", CONFIRMSHAMING, 0.8,
+                                "^\\W*i(?:'ll| will) (?:take my chances|risk it)\\b"
+                                        + "|^\\W*i (?:don't|do not) care (?:about|for) (?:my|our|looking|feeling|being|saving|quality|safety|health)\\b"
+                                        + "|^\\W*i(?:'m| am) (?:fine|happy|ok|okay|good) with (?:slow|paying|being|bad|poor|ugly|boring|missing|less|worse|full price|no)\\b"
+                                        + "|^\\W*i(?:'d| would)? prefer (?:to pay(?: for)?|paying(?: for)?|boring|ugly|bad|being|not to (?:save|look|feel|protect)) ?(?:shipping|delivery|postage|full|more|extra)?"
+                                        + "|^\\W*i(?:'m| am) not interested in (?:looking|feeling|being|getting|saving|improving|protecting|winning|better|growing|learning|staying|keeping)\\b")
+                        .unless("\\b(?:i(?:'d| would)? prefer (?:to pay|paying) (?:by|with|via|in|online|at|cash|card|later|monthly))\\b")
+                        .maxLength(BUTTON),
                 // "Order without free membership", "Continue without protection": the unwanted option made to sound like a loss
                 TextRule.of("misdirection.without_benefit", VISUAL_INTERFERENCE, 0.7,
                                 "\\b(?:continue|order|checkout|check out|proceed|buy|shop|purchase|register|join|pay)(?:ing)? without (?:the |my |a |an |your |any )?"
-                                        + "(?:free |extra |exclusive |member |vip )*(?:membership|protection|warranty|discount|insurance|gift|savings?|offer|coverage|upgrade|benefits?|rewards?|deal|perks)\\b")
+                                        + "(?:free |extra |exclusive |member |vip )*(?:membership|protection|warranty|discount|insurance|gift|savings?|offer|coverage|upgrade|benefits?|rewards?|deal|perks)\\b(?!\\s*(?:code|voucher|card))")
                         .maxLength(BUTTON),
 
                 // "Uncheck the box if you prefer not to receive emails": ticking means refusing
@@ -69,10 +102,25 @@ final class MisdirectionRules {
                                 + ".{0,50}\\b(?:for (?:just|only)|just|only) [$£€]?\\d"),
                 TextRule.of("misdirection.upsell_nudge", PRESSURED_SELLING, 0.7,
                         "\\bwhy not (?:add|upgrade|treat yourself|make it|grab|get)\\b"
-                                + "|\\bupgrade (?:now |today )?(?:for|to \\w+ for) (?:just|only) [$£€]?\\d"
+                                + "|\\bupgrade (?:now |today )?(?:for|to (?:[\\w'-]+ ){1,3}for) (?:just|only) [$£€]?\\d"
                                 + "|\\b(?:don't|do not) forget (?:to add |about )?(?:the |your )?(?:essentials?|accessories|protection|warranty|insurance|batteries|care plan)\\b"
                                 + "|\\b(?:you're|you are) missing out on (?:these|this|our|great|amazing|the)\\b"
                                 + "|\\bprotect your (?:purchase|order|investment|new \\w+)\\b"),
+                // An extra the shop chose for the shopper: "Premium Protection Plan — selected", "Add gift wrap [pre-selected]",
+                // "The Ultimate bundle has been chosen for you", "Accidental Damage Cover is already ticked"
+                TextRule.of("misdirection.preselected_extra", PRESSURED_SELLING, 0.8,
+                        "\\b(?:pre-?selected|pre-?ticked|pre-?checked|selected by default|ticked by default|checked by default"
+                                + "|already (?:ticked|checked|selected)|(?:has been|have been|was|is) (?:chosen|selected|picked) for you)\\b"
+                                + "|\\b(?:protection|warranty|plan|bundle|upgrade|premium|insurance|cover(?:age)?|add-?on|gift wrap\\w*|membership)\\b.{0,60}[-:(\\[]\\s*selected\\s*[)\\]]?\\s*$"),
+                // "Most customers choose the 6-bottle bundle", "90% of buyers pick the Pro model. Are you sure you want Basic?"
+                TextRule.of("misdirection.others_choose_upgrade", PRESSURED_SELLING, 0.7,
+                        "\\b(?:most|\\d{2,3} ?% of|nearly all|almost all) (?:our )?(?:customers|buyers|shoppers|people|guests|travell?ers|users)\\b.{0,12}\\b(?:choose|chose|pick|picked|go for|select|opt for|upgrade)\\b"
+                                + ".{0,40}\\b(?:bundle|pro|premium|plus|deluxe|ultimate|protection|warranty|upgrade|best value|larger|bigger|pack|plan)\\b"
+                                + "|\\bare you sure you (?:want|prefer|need) (?:the |to (?:stay on|keep) the )?(?:basic|standard|cheaper|cheapest|free|economy|lite|smaller)\\b"),
+                // An exit pop-up pushing an extra: "Wait! Before you go, shoppers like you also added Express Care for $14.99"
+                TextRule.of("misdirection.exit_upsell", PRESSURED_SELLING, 0.75,
+                        "^\\W*(?:wait|hold on|not so fast)\\b.{0,40}\\b(?:add|added|upgrade|get|protect|include)\\b.{0,60}[$£€]\\s?\\d"
+                                + "|\\b(?:customers|shoppers|people|buyers) like you (?:also )?(?:added|bought|chose|upgraded)\\b.{0,60}[$£€]\\s?\\d"),
                 TextRule.of("misdirection.yes_upgrade", PRESSURED_SELLING, 0.7,
                                 "^\\W*yes\\b[!,.]*\\s*(?:please\\s*)?[,!]?\\s*(?:upgrade|add|protect|include|insure|double|make it)\\b")
                         .maxLength(BUTTON));

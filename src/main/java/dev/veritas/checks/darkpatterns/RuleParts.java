@@ -2,13 +2,18 @@ package dev.veritas.checks.darkpatterns;
 
 /** Regex fragments shared by the rule sets; rules run on {@link TextNormalizer normalised} text. */
 final class RuleParts {
-    /** A count as shops write it: digits ("1,204", "50+") or a small number word. */
-    static final String NUM = "(?:\\d[\\d,.]*\\+?|one|two|three|four|five|six|seven|eight|nine|ten|a few|few|several|a couple of)";
+    /** A number written out, one to ninety-nine: shops spell counts ("Only twenty-two left!"). */
+    static final String NUMBER_WORD = "(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
+            + "|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)";
+    /** A count as shops write it: digits ("1,204", "50+"), a number word or a vague small count. */
+    static final String NUM = "(?:\\d[\\d,.]*\\+?|" + NUMBER_WORD + "|a few|few|several|a couple(?: of)?)";
     /** A count in digits only, for rules where "a few" would be too loose. */
     static final String DIGITS = "\\d[\\d,]*\\+?";
+    /** A count of at least two, in digits (with "k" for thousands) or words: never "one", "a few". */
+    static final String COUNT = "(?:\\d[\\d,.]*k?\\+?|(?!one\\b)" + NUMBER_WORD + ")";
     static final String TIME_UNIT = "(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|months?|years?)";
     /** Words that follow a count without being stock ("only 3 colours left" is not scarcity). */
-    static final String NOT_STOCK = "(?:colou?rs?|sizes?|styles?|options?|variants?|designs?|flavou?rs?|models?|versions?|shades?|patterns?|ways?|steps?|clicks?|questions?|payments?|instal?lments?)";
+    static final String NOT_STOCK = "(?:colou?rs?|sizes?|styles?|options?|variants?|designs?|flavou?rs?|models?|versions?|shades?|patterns?|ways?|steps?|clicks?|questions?|fields?|payments?|instal?lments?)";
     static final String PEOPLE = "(?:people|persons|customers|shoppers|users|visitors|others|other people|buyers|guests|members|fans|readers|travell?ers|families|parents|moms|mums|dads|clients|collectors|gamers|players|riders|folks|pet parents|pawrents|bidders|person|customer|shopper|user|visitor|buyer|guest|member)";
     static final String CART = "(?:shopping )?(?:carts?|bags?|baskets?|trolleys?|wish ?lists?|favou?rites)";
     /** The opening of a decline button. */

@@ -14,6 +14,11 @@ import java.util.List;
  */
 final class ScarcityRules {
     private static final String PER_CUSTOMER = "\\b(?:per (?:customer|order|household|person|transaction)|limit(?:ed)? (?:of )?\\d+ per)\\b";
+    /** What a count can be of when the shop says it "remains": not time, not a colour, not money. */
+    private static final String NOT_LEFT_OF = "(?:" + TIME_UNIT + "|" + NOT_STOCK + "|points?|credits?|characters?|attempts?|tries|percent|%"
+            + "|returns?|exchanges?|vouchers?|coupons?|chapters?|lessons?|episodes?|uses?|downloads?|pages?|tasks?|entries|votes?|messages?|invites?|days?)";
+    /** "Left" as a direction or part of "left over", not what remains. */
+    private static final String LEFT_AS_DIRECTION = "(?!\\s+(?:side|hand|handed|behind|over|overs|corner|column|panel|arrow|chest|foot|leg|arm|ear)\\b)";
     private static final String STOCK_WORDS = "(?:(?!" + TIME_UNIT + "\\b|" + NOT_STOCK + "\\b)[a-z()]+\\s+){0,3}?";
 
     private ScarcityRules() {
@@ -30,7 +35,8 @@ final class ScarcityRules {
                 TextRule.of("scarcity.n_left_badge", LOW_STOCK_MESSAGE, 0.9,
                         "(?:^|[:!,.(\\[*\\-]\\s*|\\bin stock\\s*|\\bhurry\\W*|\\bpre-?order\\s*)(?:over\\s+)?\\d{1,5}\\s+"
                                 + "(?:(?:items?|units?|pieces?|pcs|pairs?|copies|bottles?|tickets?|seats?|spots?|places?|products?)\\s+)?"
-                                + "(?:left|remaining)(?=\\s*(?:$|[^a-z0-9\\s]|in\\b|at\\b|online|today|now|order|hurry|get|buy))"),
+                                + "(?:left|remaining)(?=\\s*(?:$|[^a-z0-9\\s]|in\\b|at\\b|online|today|now|order|hurry|get|buy))")
+                        .unless("\\b(?:filters?|results?|paid|payments?|schedule|instal\\w*)\\b"),
                 // "Bottles left: 3", "Stock left 2"
                 TextRule.of("scarcity.left_count", LOW_STOCK_MESSAGE, 0.85,
                         "\\b(?:items?|units?|pieces?|bottles?|pairs?|copies|stock|tickets?)\\s+(?:left|remaining)\\s*:?\\s*\\d{1,4}\\b"),
@@ -38,9 +44,29 @@ final class ScarcityRules {
                 TextRule.of("scarcity.small_count_in_stock", LOW_STOCK_MESSAGE, 0.8,
                         "(?:^|[:!,.(\\-]\\s*)(?:only\\s*:?\\s*)?(?:[1-9]|10)\\s+(?:(?:items?|units?|pieces?|pcs)\\s+)?"
                                 + "(?:in stock|available)\\b(?!\\s+(?:in|for|from|on|at|to|with)\\b)"),
+                // Any small count said to remain: "Six tickets left for this date", "Running out fast - 8 remain",
+                // "There are 4 of these left in your size"; not "2 days left", "3 colours left", "$12 left"
+                TextRule.of("scarcity.n_remain", LOW_STOCK_MESSAGE, 0.85,
+                                "(?<![\\d$£€.,:/-])" + NUM + "\\s+(?:(?!" + NOT_LEFT_OF + "\\b)[a-z'-]+\\s+){0,4}?(?:left|remain|remains|remaining)\\b"
+                                        + LEFT_AS_DIRECTION)
+                        .unless(PER_CUSTOMER + "|\\b(?:turn|on the|to the|at the|top|bottom) left\\b|\\bleft (?:to (?:pay|go until|qualify|spend|reach)|until free)\\b"
+                                + "|\\byou(?:'ve| have| still have)\\b|\\bin your (?:account|plan|wallet)\\b|\\b(?:progress|unused)\\b|\\b(?:filters?|results?|paid|payments?|schedule|instal\\w*)\\b"),
+                // "Our last 3 rooms!", "Grab one of the last 9 at this low price", "We're down to the last 5 jars"
+                TextRule.of("scarcity.last_n", LOW_STOCK_MESSAGE, 0.85,
+                                "(?:^\\W*|\\b(?:our|only|just|grab|get|of the|down to(?: the| our)?|these are the|the very)\\s+)last\\s+(?:" + NUM + ")\\b"
+                                        + "(?!\\s+(?:" + TIME_UNIT + "|reviews?|orders?|comments?|posts?|articles?|viewed|entries|results|pages?|episodes?|games?|seasons?|updates?|digits?|characters?|purchases?|visits?|searches)\\b)")
+                        .unless("\\b(?:in|over|for|during|within) (?:the|our|your) last\\b"),
+                // "We only have 3 of these in our London store", "In stock: only 1 unit", "1 more available!"
+                TextRule.of("scarcity.only_have_n", LOW_STOCK_MESSAGE, 0.85,
+                                "\\b(?:only|just) (?:have |has |got )?" + NUM + " (?:more )?of (?:these|those|them|this (?:item|size|colou?r|style|one))\\b"
+                                        + "|\\b(?:in stock|stock|availability)\\W{0,3}(?:only|just) " + NUM + " (?:units?|items?|pieces?|pcs|pairs?)\\b"
+                                        + "|(?<![\\d$£€.])" + NUM + " more (?:available|left|in stock|remaining)\\b"
+                                        + "|\\b(?:we're|we are|stock is|stock's|inventory is|now|it's|we've got it) down to (?:the |our |just |only )?(?:last |final )?" + NUM
+                                        + "\\b(?!\\s*(?:" + TIME_UNIT + "|%|percent|degrees|°|[$£€]))")
+                        .unless(PER_CUSTOMER),
                 // "A handful left", "Very few left at this price"
                 TextRule.of("scarcity.few_left", LOW_STOCK_MESSAGE, 0.85,
-                        "\\b(?:very few|a handful(?: of)?|only a handful(?: of)?|hardly any|not many|just a few)\\s+(?:[a-z]+\\s+)?(?:left|remaining)\\b(?! over)"),
+                        "(?:\\b(?:very few|a handful(?: of)?|only a handful(?: of)?|hardly any|not many|just a few|only a (?:few|couple)|just a couple|a few|a couple)|^\\W*few)\\s+(?:[a-z]+\\s+)?(?:left|remaining|remain)\\b(?! over)"),
                 TextRule.of("scarcity.less_than_n", LOW_STOCK_MESSAGE, 0.9,
                         "\\b(?:less|fewer) than " + NUM + "\\s+" + STOCK_WORDS + "(?:left|remaining|available|in stock)\\b"),
                 // "Low in stock", "Limited quantity available", "Almost sold out"
@@ -48,8 +74,10 @@ final class ScarcityRules {
                                 "\\b(?:low (?:in )?stock|stock is (?:running )?low|running (?:low|out) (?:on|of) stock"
                                         + "|limited (?:stock|quantit(?:y|ies)|supply|supplies|availability|inventory)"
                                         + "|(?:almost|nearly) sold out|remaining stock|(?:a )?few (?:items?|pieces?|units?|pairs?) left"
-                                        + "|(?:last|final) (?:items?|pieces?|units?|pairs?|sizes?) (?:left|available|in stock|remaining))\\b")
-                        .unless(PER_CUSTOMER + "|\\blow stock (?:alerts?|notifications?|emails?)\\b"),
+                                        + "|(?:last|final) (?:items?|pieces?|units?|pairs?|sizes?) (?:left|available|in stock|remaining)"
+                                        + "|(?:almost|nearly) out(?: of stock)?(?! of (?:time|the|our|your|reach|range|breath))|running out (?:fast|quickly)"
+                                        + "|(?:won't|will not|never) be (?:re-?stocked|restocking|back in stock)|(?:no|not being) re-?stock(?:ed|ing)?)\\b")
+                        .unless(PER_CUSTOMER + "|\\blow stock (?:alerts?|notifications?|emails?)\\b|\\b(?:more|also) available (?:online|in (?:other|another|our other))\\b|\\bat this (?:location|store|branch)\\b"),
                 // "Almost gone!" as a message, not "Home + Tech Almost Gone" as a menu label
                 TextRule.of("scarcity.almost_gone", LOW_STOCK_MESSAGE, 0.8,
                         "(?:^|[!.:\\-]\\s*)(?:almost|nearly) gone\\b|\\b(?:almost|nearly) gone\\s*[!.]"
@@ -71,6 +99,8 @@ final class ScarcityRules {
                 TextRule.of("scarcity.selling_fast", HIGH_DEMAND_MESSAGE, 0.85,
                         "\\b(?:selling|sells?|selling out|sells? out|going|flying|moving|disappearing)\\s+(?:very |really |super |so )?(?:fast|quickly|quick|rapidly)\\b"
                                 + "|\\bflying off (?:the|our) shelves\\b|\\b(?:will|expected to|likely to|about to|set to|bound to) sell out\\b"
-                                + "|\\bselling out\\b|\\bbefore (?:it|they|stock|this|these) (?:sells?|runs?) out\\b"));
+                                + "|\\bselling out\\b|\\bbefore (?:it|they|stock|this|these) (?:sells?|runs?) out\\b"
+                                + "|\\bexpect(?:ed)? (?:it|them|this|these|they) to sell out\\b"
+                                + "|\\b(?:people|customers|shoppers|everyone|buyers|fans) (?:are|keep|have been) (?:snapping|grabbing|scooping|buying) (?:these|this|them|it) up\\b"));
     }
 }

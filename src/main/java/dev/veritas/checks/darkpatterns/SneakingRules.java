@@ -13,7 +13,7 @@ import java.util.List;
  */
 final class SneakingRules {
     private static final String CART = "(?:cart|basket|bag|order|trolley)";
-    private static final String FEE = "(?:service|processing|convenience|booking|admin(?:istration)?|platform|care (?:&|and) handling|small order|"
+    private static final String FEE = "(?:service|processing|convenience|booking|admin(?:istration)?|platform|care (?:&|and) handling|small order|resort|destination|amenity|cleaning|"
             + "checkout|payment|facility|packaging|protection|order handling|handling)";
 
     private SneakingRules() {
@@ -29,7 +29,10 @@ final class SneakingRules {
                         "\\b(?:automatically|by default) (?:been )?added (?:\\w+ ){0,4}?to your " + CART + "\\b"
                                 + "|\\bwe(?:'ve| have)? (?:automatically |also |already )?added\\b.{0,60}\\bto your " + CART + "\\b"
                                 + "|\\badded to your " + CART + " (?:automatically|for you|by default|for your convenience)\\b"
-                                + "|\\b(?:shipping|package|delivery|parcel) (?:insurance|protection) (?:has been|was|is|will be) (?:automatically )?(?:added|included)\\b"),
+                                + "|\\b(?:shipping|package|delivery|parcel) (?:insurance|protection) (?:has been|was|is|will be) (?:automatically )?(?:added|included)\\b"
+                                // "Priority handling (+$2.95) has been included in your order": a priced extra, not the shopper's own item
+                                + "|\\+\\s?[$£€]\\s?\\d[\\d.,]*\\W{0,3}(?:has been|have been|was|were|is) (?:automatically )?(?:added|included) (?:to|in) your " + CART + "\\b"
+                                + "|\\b(?:insurance|protection|handling|warranty|donation|gift wrap\\w*|care plan|priority \\w+|express \\w+)\\b[^.]{0,30}\\b(?:has been|have been|was|is) (?:automatically )?(?:added|included) (?:to|in) your " + CART + "\\b"),
                 // "Service Charge: $14.99", "Care & Handling $2.99": a fee beyond price, tax and shipping
                 TextRule.of("sneaking.extra_fee", HIDDEN_COSTS, 0.65,
                                 // Anchored on "fee"/"charge" and looking back for the kind of fee: much cheaper than
@@ -37,7 +40,12 @@ final class SneakingRules {
                                 // scraped totals run words together ("$69.99iService Charge").
                                 "\\b(?:fee|charge|surcharge)s?\\b(?<=" + FEE + " (?:fee|charge|surcharge)s?)\\W{0,4}(?:[$£€]|usd|gbp|eur|aud|cad)\\s?\\d"
                                         + "|\\b(?:care (?:&|and) handling)\\W{0,4}[$£€]\\s?\\d")
-                        .unless("\\bno (?:hidden |extra |additional |service |booking )?(?:fees?|charges?|surcharges?)\\b|\\bwaived?\\b|\\bfree\\b.{0,10}\\bfee"),
+                        .unless("\\bno (?:hidden |extra |additional |service |booking )?(?:fees?|charges?|surcharges?)\\b|\\bwaived?\\b|\\bfree\\b.{0,10}\\bfee"
+                                + "|(?<!not )\\bincluded in (?:the |our )?(?:price|total|fare|rate)s?\\b|\\bitemi[sz]ed\\b|\\bshown (?:upfront|up front|before you (?:book|pay|buy))\\b"),
+                // "Resort fee of $35/night payable at hotel, not included in price shown": a mandatory fee left out of the price
+                TextRule.of("sneaking.fee_not_in_price", HIDDEN_COSTS, 0.75,
+                                "\\b" + FEE + " (?:fee|charge|surcharge)s?\\b.{0,60}\\b(?:not included in (?:the )?(?:price|rate|total|fare)s?|payable (?:at|on) (?:the )?(?:hotel|property|arrival|check-?in|venue|pick-?up|collection)|added at checkout|charged separately)\\b")
+                        .unless("\\bno (?:hidden |extra |additional )?(?:fees?|charges?)\\b|\\bwaived?\\b"),
                 // "After 1 year, subscription auto renews with fee", "free 60 day VIP trial membership with this order"
                 TextRule.of("sneaking.auto_renew_with_fee", HIDDEN_SUBSCRIPTION, 0.7,
                         "\\b(?:auto(?:matically|-)? ?renew\\w*|renews? automatically)\\b.{0,40}(?:\\b(?:fee|charge[ds]?|billed|price|rate)\\b|[$£€]\\s?\\d)"),
@@ -47,6 +55,12 @@ final class SneakingRules {
                 // "By opting in ... you agree that we may send you further Directories ... at a charge of £3.75"
                 TextRule.of("sneaking.opt_in_becomes_paid", HIDDEN_SUBSCRIPTION, 0.75,
                         "\\bby (?:opting in|signing up|joining|accepting|ticking|checking)\\b.{0,160}\\b(?:agree|consent)\\b.{0,200}\\b(?:at a (?:charge|cost) of|you will be (?:billed|charged)|per month|monthly fee|a charge of)\\b"),
+                // "By placing this order you agree to join VIP Club at $39.95/month", "a full-size bottle will then be sent
+                // every 30 days at $59 unless you cancel": a one-off purchase that turns into a recurring charge
+                TextRule.of("sneaking.order_becomes_recurring", HIDDEN_SUBSCRIPTION, 0.75,
+                        "\\bby (?:placing|completing|submitting|confirming) (?:this|your|an) (?:order|purchase)\\b.{0,60}\\b(?:join|enrol\\w*|become a member|membership|club|subscription|subscribe)\\b"
+                                + ".{0,80}(?:/\\s?(?:mo|month|week|wk|year|yr)\\b|\\bper (?:month|week|year)\\b|\\ba (?:month|week|year)\\b|\\bmonthly\\b)"
+                                + "|\\b(?:free|trial|sample|first)\\b.{0,80}\\b(?:then|thereafter|after that|automatically)\\b.{0,40}\\b(?:sent|shipped|delivered|billed|charged)\\b.{0,30}\\bevery \\d+ (?:days|weeks|months)\\b"),
                 // "you'll be billed at the regular monthly rate" after an introductory period
                 TextRule.of("sneaking.intro_then_billed", HIDDEN_SUBSCRIPTION, 0.6,
                         "\\b(?:after|at the end of|once|when) (?:the |your )?(?:free |introductory |intro |trial )+(?:period|trial|month|year|offer)\\b.{0,80}\\b(?:billed|charged|renew\\w*)\\b.{0,40}\\b(?:regular|full|standard|then[- ]current|monthly|annual|yearly)\\b"));

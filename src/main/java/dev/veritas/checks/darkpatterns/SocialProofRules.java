@@ -3,6 +3,7 @@ package dev.veritas.checks.darkpatterns;
 import static dev.veritas.checks.darkpatterns.PatternType.ACTIVITY_NOTIFICATION;
 import static dev.veritas.checks.darkpatterns.PatternType.TESTIMONIALS_OF_UNCERTAIN_ORIGIN;
 import static dev.veritas.checks.darkpatterns.RuleParts.CART;
+import static dev.veritas.checks.darkpatterns.RuleParts.COUNT;
 import static dev.veritas.checks.darkpatterns.RuleParts.DIGITS;
 import static dev.veritas.checks.darkpatterns.RuleParts.NUM;
 import static dev.veritas.checks.darkpatterns.RuleParts.PEOPLE;
@@ -16,7 +17,14 @@ import java.util.List;
  */
 final class SocialProofRules {
     private static final String ACTIVITY = "(?:viewing|looking|watching|browsing|considering|checking|viewed|looked|watched|bought|purchased|ordered|"
-            + "added|saved|booked|shopping|buying|interested|checked|liked|like|have (?:this|it) in|has (?:this|it) in|wish ?listed|favou?rited|loved)";
+            + "added|saved|booked|booking|ordering|reserving|reserved|eyeing|grabbed|snapped up|shopping|buying|interested|checked|liked|like|have (?:this|it) in|has (?:this|it) in|wish ?listed|favou?rited|loved)";
+    /** Verbs of a purchase or sign-up that a notification reports someone else has just made. */
+    private static final String ACTED = "(?:bought|purchased|ordered|booked|reserved|claimed|grabbed|snagged|snapped up|scored|picked up|saved|upgraded|"
+            + "signed up|subscribed|joined|registered|enrolled|checked out|got)";
+    /** A recent time window, as activity counters state it; unlike RECENTLY, never "per day" or "since". */
+    private static final String RECENT_WINDOW = "(?:(?:in|over|during|within) (?:the )?(?:last|past) (?:\\d+\\s*|few |couple of |" + RuleParts.NUMBER_WORD + " )?\\w+"
+            + "|in past \\w+|(?:the )?(?:last|past) (?:\\d+ )?(?:hours?|days?|weeks?|months?|24h|48h)|this (?:hour|morning|afternoon|evening|week|month|season|year|weekend)"
+            + "|today|tonight|yesterday|last night|overnight|right now|just now|so far today)";
     private static final String FIRST_PERSON = "\\b(?:i|we|i've|we've|i'd|i'm|my|our)\\b";
     private static final String RECENTLY = "(?:in (?:the )?(?:last|past)|this (?:hour|morning|week|month|day)|today|tonight|within|since|recently|right now|just now|per (?:hour|day)|an hour|a day|each (?:hour|day))";
     /** Words that show "X in Y ordered" is a policy sentence ("Free returns in store for items ordered online"). */
@@ -34,7 +42,8 @@ final class SocialProofRules {
                 // "23 people are viewing this", "17 people have added this item to cart", "77 people like this"
                 TextRule.of("social.n_people_active", ACTIVITY_NOTIFICATION, 0.95,
                         "(?<![\\d$£€.])(?:over |more than )?" + NUM + "\\s+(?:other\\s+)?" + PEOPLE
-                                + "\\s+(?:(?:are|have|has|had|just|recently|already|currently|now|right now|also|other than you)\\s+){0,3}" + ACTIVITY + "\\b"),
+                                + "\\s+(?:(?:in|from|near) (?:your (?:area|city|country|region|town)|you)\\s+)?"
+                                + "(?:(?:are|have|has|had|just|recently|already|currently|now|right now|also|other than you)\\s+){0,3}" + ACTIVITY + "\\b"),
                 // "72 Viewing This Product", "105 pawrents are buying for their furkids now!"
                 TextRule.of("social.n_viewing_now", ACTIVITY_NOTIFICATION, 0.9,
                         "(?<![\\d$£€.])" + DIGITS + "\\s+(?:[a-z]+\\s+)?(?:are\\s+)?(?:now\\s+)?(?:viewing|looking at|watching|buying|checking out) (?:this|it|now|right now)\\b"),
@@ -59,17 +68,36 @@ final class SocialProofRules {
                 TextRule.of("social.in_other_carts", ACTIVITY_NOTIFICATION, 0.9,
                         "\\bin (?:" + DIGITS + " )?(?:other )?(?:people's|peoples|people|users'|users|others'|customers'|shoppers') " + CART + "\\b"
                                 + "|\\b(?:have|has|added) (?:this|it|this item|this product)?\\s?(?:in|to) (?:their|other) " + CART + "\\b"),
+                // "🔥 In 42 carts", "This product was added to 86 carts today"
+                TextRule.of("social.in_n_carts", ACTIVITY_NOTIFICATION, 0.85,
+                        "\\b(?:in|added to|sitting in) (?:over |more than )?" + COUNT + " (?:other )?(?:shopping )?(?:carts|baskets|trolleys|wish ?lists)\\b"
+                                + "|\\badded to " + COUNT + " (?:other )?(?:shopping )?bags\\b"),
+                // A count of purchases in a recent window: "2,000+ sold this season", "1.2k bought in past month",
+                // "3 bookings made for your dates in the last hour", "Customers bought 73 of these yesterday"
+                TextRule.of("social.count_in_recent_window", ACTIVITY_NOTIFICATION, 0.85,
+                                "(?<![\\d$£€.#/-])" + COUNT + "\\s+(?:[\\p{L}'-]+\\s+){0,3}?(?:" + ACTED + "|sold|bookings?|orders?|sales|reservations?|sign-?ups|favou?rited|wish ?listed|views|viewed)\\b"
+                                        + "[^.!?]{0,40}?\\b" + RECENT_WINDOW + "\\b"
+                                        + "|\\b(?:bought|purchased|ordered|booked|sold)\\s+(?:over\\s+)?" + COUNT + "\\s+(?:of (?:these|this|them)|units?|pieces?|pairs?|items?|tickets?|rooms?)\\b[^.!?]{0,30}?\\b" + RECENT_WINDOW + "\\b")
+                        .unless(FIRST_PERSON + "|\\b(?:orders?|bookings?) (?:placed|made|received|over|above|of)\\b.{0,40}\\b(?:ship|dispatch|deliver|arrive|free|process)\\w*"),
+                // "Priya just ordered the Linen Wrap Dress", "Chris just claimed this deal": a name, then "just" and a purchase
+                TextRule.of("social.name_just_acted", ACTIVITY_NOTIFICATION, 0.85,
+                                "^\\W*" + NAME + "(?:\\([^)\\d$£€+]{1,40}\\)\\s*)?(?:just|recently) " + ACTED + "\\b")
+                        .unless("^\\W*(?:i|we|you|my|our|your|they|he|she|it|this|these|prices?|stock|new|items?|orders?)\\b"),
+                // "Recently bought by Tom in Dublin", "Just sold to a customer in Lyon"
+                TextRule.of("social.sold_to_someone", ACTIVITY_NOTIFICATION, 0.85,
+                        "\\b(?:just|recently) (?:sold|shipped) to (?:a |an )?" + WORD + " (?:in|from|near)\\b"
+                                + "|\\b(?:just|recently) (?:bought|purchased|ordered|booked|claimed) by (?!you\\b|me\\b)" + WORD + "\\b"),
                 // "Someone in Madrid just bought", "Someone added ... to their cart"
                 TextRule.of("social.someone_bought", ACTIVITY_NOTIFICATION, 0.9,
                         "\\b(?:someone|somebody|a (?:customer|shopper|buyer)|another (?:customer|shopper|buyer|[a-z]+ (?:in|from)))\\b.{0,120}?\\b(?:just |recently )?"
-                                + "(?:bought|purchased|ordered|added|started buying|signed up|booked|subscribed)\\b"),
+                                + "(?:bought|purchased|ordered|added|started buying|signed up|booked|subscribed|claimed|grabbed|snagged|saved|upgraded|reserved)\\b"),
                 // "Nancy in Pennsylvania purchased ...", "Sharmeen From Karachi just bought": a name and a place at the start
                 TextRule.of("social.name_place_bought", ACTIVITY_NOTIFICATION, 0.9,
-                                "^\\W*" + NAME + "(?:in|from|near) " + PLACE + "\\s*(?:just |recently )?(?:bought|purchased|ordered|signed up|subscribed|booked|added)")
+                                "^\\W*" + NAME + "(?:(?:in|from|near) " + PLACE + "|\\((?:[^)\\d$£€+]{1,40})\\)\\s*(?=(?:just |recently )?" + ACTED + "))\\s*(?:just |recently )?(?:" + ACTED + "|added)")
                         .unless("^\\W*(?:i|we|my|our)\\b"),
                 // "Armin bought 10M Gold ... about 10 seconds ago", "... purchased a Bass XL just now!"
                 TextRule.of("social.bought_ago", ACTIVITY_NOTIFICATION, 0.85,
-                                "\\b(?:bought|purchased|ordered|added|subscribed|signed up)\\b.{0,150}?\\b(?:(?:about |around |over )?(?:\\d+|an?|one)\\s*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?)\\s+ago|just now)\\b")
+                                "\\b(?:" + ACTED + "|added)\\b.{0,150}?\\b(?:(?:about |around |over |only )?(?:\\d+|an?|one|a few|few|several|a couple of|" + RuleParts.NUMBER_WORD + ")\\s*(?:seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d)\\s+ago|just now)\\b")
                         .unless(FIRST_PERSON),
                 TextRule.of("social.last_purchased", ACTIVITY_NOTIFICATION, 0.85,
                         "\\blast (?:purchased|bought|ordered|sold|booked)\\b.{0,20}\\b(?:ago|today|at \\d)"),
@@ -77,6 +105,9 @@ final class SocialProofRules {
                 TextRule.of("social.n_online_now", ACTIVITY_NOTIFICATION, 0.85,
                         "(?<![\\d$£€.])" + DIGITS + "\\s+" + PEOPLE + "\\s+(?:are\\s+)?(?:currently\\s+|now\\s+|right now\\s+)?(?:active|online|on (?:this|our) (?:site|page|website|store))\\b(?! (?:since|for|over))"),
 
+                // A quote signed by nobody: "'Best purchase I've ever made!!' – Happy Customer"
+                TextRule.of("social.anonymous_testimonial", TESTIMONIALS_OF_UNCERTAIN_ORIGIN, 0.6,
+                        "[\"'!.]\\s*[-~]+\\s*(?:a |an )?(?:happy|satisfied|verified|real|loyal|delighted|thrilled|repeat|anonymous) (?:customer|client|buyer|shopper|user|mum|mom|dad|reader|guest)s?\\W*$"),
                 // A testimonial heading that names no source ("What people are saying about us")
                 TextRule.of("social.unsourced_testimonials", TESTIMONIALS_OF_UNCERTAIN_ORIGIN, 0.55,
                         "\\bwhat (?:people|customers|our customers|clients|our clients|others|everyone|shoppers|users) (?:are |is )?(?:saying|say) about us\\b"));

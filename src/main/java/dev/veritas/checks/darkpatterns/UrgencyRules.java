@@ -15,7 +15,7 @@ final class UrgencyRules {
     private static final String CLOCK_IS_A_TIME_OF_DAY = "\\b(?:starts?|starting|opens?|opening|closing time|delivery|deliver|dispatch\\w*|ships?|shipping|"
             + "collection|collect|pick ?up|store hours|opening hours|business hours|posted|published|updated|reviewed|"
             + "monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)\\b"
-            + "|\\d\\s?(?:am|pm)\\b|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}/\\d{1,2}/\\d{2,4}";
+            + "|\\d\\s?(?:am|pm)\\b|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}/\\d{1,2}/\\d{2,4}|\\b(?:at|from|until|till|before) \\d{1,2}[:.]\\d{2}(?![:\\d])";
     private static final String DELIVERY_CUTOFF = "\\b(?:deliver\\w*|dispatch\\w*|ships?|shipped|arrive\\w*|get it (?:by|on|tomorrow)|next[- ]day|same[- ]day|collection|in time for)\\b";
     private static final String H = "(?:h|hrs?|hours?)";
     private static final String M = "(?:m|mins?|minutes?)";
@@ -34,7 +34,7 @@ final class UrgencyRules {
                 // "Expires in 29:43", "Order in 13:16 to get $200 off", "reserved for 09:35 minutes"
                 TextRule.of("urgency.clock_with_deadline_word", COUNTDOWN_TIMER, 0.8,
                                 "\\b(?:ends?|ending|expires?|expiring|left|remaining|reserved|held|hurry|order (?:with)?in|offer|deal|sale|discount|"
-                                        + "closes?|timer|countdown|limited)\\b[^0-9]{0,40}(?<![\\d:])\\d{1,2}\\s?:\\s?\\d{2}" + NOT_A_CLOCK_AFTER
+                                        + "closes?|timer|countdown|limited|in the next|for the next|goes up|go up|rises?|increases?|holding|lock (?:in )?(?:this|the|your))\\b[^0-9]{0,40}(?<![\\d:])\\d{1,2}\\s?:\\s?\\d{2}" + NOT_A_CLOCK_AFTER
                                         + "|(?<![\\d:])\\d{1,2}:\\d{2}\\s*(?:minutes?|mins?|left|remaining)\\b")
                         .unless(CLOCK_IS_A_TIME_OF_DAY),
                 // Timer widgets: "00 DAYS 02 HRS 26 MINS 12 SEC", labels alone "DAYS HRS MINS SECS"
@@ -76,8 +76,16 @@ final class UrgencyRules {
                                         + "|\\b(?:today|tonight|24 hours|48 hours|this weekend) only\\b"
                                         + "|\\b(?:sale|offer|deal|price|discount|savings?|promotion)s? (?:won't|will not|can't|doesn't|do not|don't) last\\b"
                                         + "|\\b(?:last|final) (?:chance|day|hours?) to (?:buy|save|get|order|grab|shop|claim|enjoy)\\b|\\blast chance\\s*[!:]"
-                                        + "|\\bwhile (?:it|they|the offer|the deal|the sale) lasts?\\b")
-                        .unless("\\b(?:deliver\\w*|dispatch\\w*|arrive\\w*|in time for)\\b"),
+                                        + "|\\bwhile (?:it|they|the offer|the deal|the sale) lasts?\\b"
+                                        // Paraphrases of "soon, but we won't say when"
+                                        + "|\\b(?:for|only for|available for) a (?:short|brief|limited) (?:time|while|period)\\b|\\bshort time only\\b"
+                                        + "|\\b(?:won't|will not|isn't going to|is not going to) (?:be )?(?:around|last|stay|be here|be available) (?:for )?(?:long|forever)\\b"
+                                        + "|\\b(?:may|might|could|can) (?:end|expire|stop|disappear|change|go up) (?:at )?any (?:moment|time|minute|second)\\b"
+                                        + "|\\b(?:back to|returns? to|goes back to|reverts? to) (?:its |the )?(?:full|regular|normal|original) price (?:soon|shortly|tomorrow|at midnight)\\b"
+                                        + "|\\bwhile (?:this|the|our) (?:promotion|promo|offer|sale|deal|price|discount)s? lasts?\\b"
+                                        + "|\\b(?:ends|gone|over) before you know it\\b")
+                        .unless("\\b(?:deliver\\w*|dispatch\\w*|arrive\\w*|in time for)\\b|\\bperiod of \\d+ (?:days|weeks|months|years)\\b"
+                                + "|\\b(?:at|until|till) \\d{1,2}[:.]\\d{2}\\b|\\bas advertised\\b"),
                 // "Hurry!", "Act now", "Don't miss this deal"; not the invitation "hurry over to our blog"
                 TextRule.of("urgency.hurry", LIMITED_TIME_MESSAGE, 0.7,
                                 "\\bhurry\\b(?<!\\bin a hurry|\\bno hurry)(?:\\s*(?:up\\b|[!,.:;>\\-]|$)|\\s+(?:before|while|only|just|offer|sale|deal|limited|last|don't|now|and|these|this|stock|quantities|ends?|get|grab|buy|order|shop now)\\b)|\\bact (?:now|fast|quickly)\\b|\\bnow or never\\b|\\bbefore it's too late\\b"

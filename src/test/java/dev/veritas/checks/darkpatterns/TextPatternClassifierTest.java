@@ -165,6 +165,25 @@ class TextPatternClassifierTest {
             "In a hurry? Choose express shipping at checkout.",
             "Hurry over to our journal for autumn recipes",
             "If you return part of an order you may lose the bundle discount.",
+            // Near misses of the broader rules: counts that are not stock, honest declines, the shopper's own choices
+            "3 days left to return your item",
+            "You have 2 payments remaining",
+            "Your last 3 orders",
+            "Size M (4 left in this filter)",
+            "Only 1 field left to fill in: postcode.",
+            "No thanks, I'm just browsing",
+            "No, I don't need gift wrapping",
+            "No thanks, I'll pick it up in store",
+            "No, I'd rather pay by card",
+            "Standard delivery (selected)",
+            "Blue Mug has been added to your cart",
+            "Extended warranty (+$19) added to your order - you can remove it in your cart.",
+            "Orders can be cancelled by phone within 1 hour of purchase",
+            "To cancel, go to Subscriptions and click Cancel subscription. No phone call needed.",
+            "Booking fee £1.50 included in the price shown",
+            "Store closes at 17:30",
+            "Most customers choose their usual size",
+            "Continue without a discount code",
     })
     void leavesOrdinaryShopTextAlone(String text) {
         assertThat(classifier.classify(text)).as(text).isEmpty();
