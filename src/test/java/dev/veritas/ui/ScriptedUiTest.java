@@ -5,21 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.assertions.LocatorAssertions;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import dev.veritas.audit.Finding;
 import dev.veritas.audit.Severity;
 import dev.veritas.audit.Tier;
-import dev.veritas.testing.Requirements;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The UI at moments a real audit passes too quickly to check, or that need a killed server: audits whose events the
@@ -28,35 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * of audits of different tiers; the home page and history following running audits; a host with more audits than
  * the timeline shows. Each test uses hosts of its own, so the tests do not see each other's audits.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ScriptedUiTest {
-    @TempDir
-    static Path dataDir;
-    UiBackend backend;
-    BrowserSession browser;
-
-    @BeforeAll
-    void start() {
-        Path chromium = Requirements.chromium();
-        PlaywrightAssertions.setDefaultAssertionTimeout(90_000);
-        backend = new UiBackend(dataDir);
-        browser = new BrowserSession(chromium);
-    }
-
-    @AfterAll
-    void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (backend != null) {
-            backend.close();
-        }
-    }
-
-    private static LocatorAssertions expect(Locator l) {
-        return PlaywrightAssertions.assertThat(l);
-    }
-
+class ScriptedUiTest extends BrowserUiTest {
     @Test
     void progressMovesWithEachCapturedPageAndFindingsArriveWhenThePagesAreChecked() {
         ScriptedAudit a = ScriptedAudit.start(backend.store, "https://progress.example/", Tier.STANDARD_AUDIT);

@@ -8,64 +8,28 @@ import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Route;
-import com.microsoft.playwright.assertions.LocatorAssertions;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import dev.veritas.audit.Tier;
 import dev.veritas.json.Json;
-import dev.veritas.testing.Requirements;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The web UI in Chromium against a real server auditing the test sites: start an audit from the home page, watch
  * it, reload it mid-way, read the report, open a screenshot, filter the history, compare, and follow a site over
  * time. Every page is checked for console errors, photographed into target/ui-screenshots/, and shown on a phone.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class WebUiTest {
+class WebUiTest extends BrowserUiTest {
     private static final Pattern AUDIT_PAGE = Pattern.compile(".*/audits/vrts_[0-9a-f]+$");
-
-    @TempDir
-    static Path dataDir;
-    UiBackend backend;
-    BrowserSession browser;
-
-    @BeforeAll
-    void start() {
-        Path chromium = Requirements.chromium();
-        PlaywrightAssertions.setDefaultAssertionTimeout(90_000);
-        backend = new UiBackend(dataDir);
-        browser = new BrowserSession(chromium);
-    }
-
-    @AfterAll
-    void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (backend != null) {
-            backend.close();
-        }
-    }
-
-    private static LocatorAssertions expect(Locator l) {
-        return PlaywrightAssertions.assertThat(l);
-    }
 
     private static String plural(int n, String one) {
         return n + " " + (n == 1 ? one : one + "s");
