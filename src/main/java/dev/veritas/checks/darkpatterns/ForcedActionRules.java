@@ -27,10 +27,13 @@ final class ForcedActionRules {
                 // "To continue, agree to receive marketing emails from us and our partners"
                 TextRule.of("forced.agree_to_continue", FORCED_ENROLLMENT, 0.8,
                         "\\bto (?:continue|proceed|check ?out|complete (?:your )?(?:order|purchase|booking)|access|download|view|see)\\b.{0,30}\\b(?:you must |please |you need to )?(?:agree|consent|accept|opt in)\\w*\\b.{0,20}\\b(?:to )?receive\\b.{0,40}\\b" + MARKETING + "\\b"
-                                + "|\\byou (?:must|need to|have to) (?:agree|consent|opt in)\\w* (?:to )?(?:receive|receiving|being sent)\\b.{0,40}\\b" + MARKETING + "\\b"),
+                                + "|\\byou (?:must|need to|have to) (?:agree|consent|opt in)\\w* (?:to )?(?:receive|receiving|being sent)\\b.{0,40}\\b" + MARKETING + "\\b"
+                                // "☑ I agree to receive marketing emails and texts (required to continue)"
+                                + "|\\b(?:agree|consent)\\w* to (?:receive|receiving|be sent)\\b.{0,40}\\b" + MARKETING + "\\b.{0,40}\\b(?:required|mandatory|compulsory)\\b"),
                 // "You must create an account to checkout", "Sign up to see the price"
                 TextRule.of("forced.account_to_buy", FORCED_ENROLLMENT, 0.65,
                         "\\b(?:you must|you need to|you have to|required to|please) (?:first )?(?:create an account|register|sign up|sign in|log ?in|become a member|join)\\b.{0,30}\\bto (?:continue to checkout|checkout|check out|purchase|buy|see (?:the |our )?prices?|view (?:the |our )?prices?|complete your (?:order|purchase)|place (?:an|your) order)\\b"
-                                + "|\\b(?:sign up|register|log ?in|create an account|join) to (?:see|view|unlock) (?:the |our |member )?prices?\\b"));
+                                + "|\\b(?:sign up|register|log ?in|create an account|join) to (?:see|view|unlock) (?:the |our |member )?prices?\\b"
+                                + "|\\bcreate an account to (?:[\\w-]+ ){0,5}?(?:complete|place|finish|continue) (?:your |the |an |with )?(?:purchase|order|booking|checkout)\\b.{0,20}\\((?:required|mandatory)\\)"));
     }
 }

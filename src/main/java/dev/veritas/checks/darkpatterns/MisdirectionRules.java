@@ -16,7 +16,7 @@ import java.util.List;
 final class MisdirectionRules {
     private static final int BUTTON = 120;
     private static final String BENEFIT = "(?:sav(?:e|ing|ings)|discounts?|deals?|free\\b|offers?|money|winning|bargains?|rewards?|gifts?|coupons?|"
-            + "\\d+ ?%|perks|promotions?|lucky|fun|cash|points|exclusive\\w*|specials?|cheap\\w*|lower prices?)";
+            + "\\d+ ?%|perks|promotions?|lucky|fun|cash|points|exclusive\\w*|specials?|cheap\\w*|lower prices?|surprises?|treats?)";
 
     /**
      * The excuse a shaming decline puts in the shopper's mouth: a stated taste for the worse option ("I enjoy
@@ -25,7 +25,12 @@ final class MisdirectionRules {
      * "I'll pick it up in store") are how fair shops word a decline and are not listed.
      */
     private static final String MOCKING_EXCUSE = "(?:i (?:enjoy|like|love|prefer)\\b"
-            + "|i (?:don't|do not) (?:care|want to (?:be|look|feel|save|get|win|stay|sleep|eat|live|learn|grow|improve|protect|treat|know|hear|join))\\b"
+            + "|i (?:don't|do not) (?:care|want (?:my [\\w-]+ )?to (?:be|look|feel|save|get|win|stay|sleep|eat|live|learn|grow|improve|protect|treat|know|hear|join|succeed|read|smile))\\b"
+            + "|i(?:'ll| will) keep (?:my |being )?(?:[\\w-]+ )?(?:slow|old|boring|ugly|bad|tired|broke|dull|outdated|messy|bald|frizzy|dry|worn|cheap|poor|sad|dirty)\\b"
+            + "|i(?:'ll| will|'d rather) (?:buy|get|take|settle for|go with) (?:a |an |the )?(?:worse|cheaper|inferior|lesser|bad|worst|knock-?off)\\b"
+            + "|i(?:'ll| will|'d rather) pay (?:for )?(?:shipping|delivery|postage|full price|more|extra)\\b"
+            + "|my [\\w'-]+(?: [\\w'-]+)? (?:deserves? (?:less|worse|nothing|no)|(?:doesn't|does not|don't|do not) deserve)\\b"
+            + "|i(?:'m| am) not interested in (?:[\\w-]+ )?(?:skin|looking|feeling|being|better|saving|savings|glowing|healthy|health|younger|style|winning|learning|growing|success|comfort)\\b"
             + "|i(?:'m| am) (?:fine|happy|ok|okay|good|content) (?:with|being|paying|to (?:pay|miss|stay))\\b"
             + "|i(?:'m| am) (?:already|too) (?!(?:on|in|subscribed|a (?:member|subscriber|customer)|signed up|registered)\\b)\\w+"
             + "|i(?:'ll| will) (?:pass|stay|keep|stick|remain|suffer|struggle|live with|settle|miss|take my chances|risk)\\b"
@@ -67,14 +72,16 @@ final class MisdirectionRules {
                 // shop wrote for the shopper ("Skip — I enjoy sleeping badly", "Nope, I'm fine with slow Wi-Fi").
                 // A plain decline ("No thanks") and the honest excuses below are not shaming.
                 TextRule.of("misdirection.decline_with_excuse", CONFIRMSHAMING, 0.85,
-                                "^\\W*(?:" + DECLINE + "|leave|exit|i'll pass|pass)\\b[\\s,.!:;-]*(?:thanks?|thank you)?[\\s,.!:;-]*" + MOCKING_EXCUSE)
+                                "^\\W*(?:" + DECLINE + "|leave|exit|i'll pass|pass|ignore|dismiss|decline|reject)\\b[^.!?]{0,30}?[\\s,.!:;(-]*(?:thanks?|thank you)?[\\s,.!:;(-]*" + MOCKING_EXCUSE)
                         .unless("\\b(?:i(?:'m| am|'ve| have) already (?:on|in|subscribed|a (?:member|subscriber|customer)|signed up|registered|got|have|bought|ordered)"
                                 + "|pay(?:ing)? (?:by|with|via|in|at|online|cash|card|later|monthly|in full)"
                                 + "|i(?:'m| am) (?:fine|good|ok|okay|all set|set|sorted)(?: for now| thanks| thank you)?\\W*$)\\b")
                         .maxLength(BUTTON),
                 // Shaming with no decline word: "I'll risk it without travel insurance", "I'm not interested in looking younger"
                 TextRule.of("misdirection.shame_statement", CONFIRMSHAMING, 0.8,
-                                "^\\W*i(?:'ll| will) (?:take my chances|risk it)\\b"
+                                "^\\W*i(?:'ll| will) (?:take my chances|risk (?:it|my [\\w-]+|the [\\w-]+))\\b"
+                                        + "|^\\W*i(?:'ll| will) (?:stay|remain) (?!(?:logged|signed|subscribed|on|here|with|in|at|home|connected|tuned)\\b)[a-z]+\\W*(?:thanks?|thank you)?\\W*$"
+                                        + "|^\\W*i (?:don't|do not) want to (?:look|feel|be|get|stay|save|learn|sleep|eat|live) (?:my )?(?:best|better|good|great|healthy|younger|fit|smart|safe|protected|beautiful|confident)\\b"
                                         + "|^\\W*i (?:don't|do not) care (?:about|for) (?:my|our|looking|feeling|being|saving|quality|safety|health)\\b"
                                         + "|^\\W*i(?:'m| am) (?:fine|happy|ok|okay|good) with (?:slow|paying|being|bad|poor|ugly|boring|missing|less|worse|full price|no)\\b"
                                         + "|^\\W*i(?:'d| would)? prefer (?:to pay(?: for)?|paying(?: for)?|boring|ugly|bad|being|not to (?:save|look|feel|protect)) ?(?:shipping|delivery|postage|full|more|extra)?"
@@ -110,17 +117,33 @@ final class MisdirectionRules {
                 // "The Ultimate bundle has been chosen for you", "Accidental Damage Cover is already ticked"
                 TextRule.of("misdirection.preselected_extra", PRESSURED_SELLING, 0.8,
                         "\\b(?:pre-?selected|pre-?ticked|pre-?checked|selected by default|ticked by default|checked by default"
+                                + "|(?:has been|have been|was|is) (?:pre-?)?(?:chosen|selected|picked|added|ticked) (?:for the best|by default|automatically|to give you|to protect)"
                                 + "|already (?:ticked|checked|selected)|(?:has been|have been|was|is) (?:chosen|selected|picked) for you)\\b"
                                 + "|\\b(?:protection|warranty|plan|bundle|upgrade|premium|insurance|cover(?:age)?|add-?on|gift wrap\\w*|membership)\\b.{0,60}[-:(\\[]\\s*selected\\s*[)\\]]?\\s*$"),
                 // "Most customers choose the 6-bottle bundle", "90% of buyers pick the Pro model. Are you sure you want Basic?"
+                // "Priority boarding has been added - recommended for this flight", "Storage: 256GB (+$200) ✓ Recommended for you",
+                // "☑ Add 3-Year Accident Protection £49.99", "3-year extended warranty added (+$29.99)"
+                TextRule.of("misdirection.recommended_extra", PRESSURED_SELLING, 0.7,
+                        "\\b(?:protection|warranty|insurance|cover|upgrade|plan|bundle|storage|fare|supply|subscription|membership|premium|setup|service|boarding|legroom|add-?on)\\b"
+                                + ".{0,50}[(\\[✓☑✔]\\s*(?:highly )?recommended(?: for you)?\\b"
+                                + "|\\b(?:protection|warranty|insurance|cover|upgrade|bundle|boarding|legroom|add-?on|care plan)\\b.{0,40}\\b(?:has been|have been|was|is) (?:pre-?)?(?:selected|chosen|added|ticked)\\b.{0,30}\\b(?:recommended|for you|for the best)\\b"
+                                + "|[☑✓✔]\\s*(?:yes\\b\\W{0,3})?(?:add|upgrade|include|protect|insure)(?!ed)\\b(?! to (?:cart|bag|basket))"
+                                + "|\\b(?:warranty|protection|protector|insurance|cover|bundle|kit|care plan)\\b.{0,30}\\badded\\b\\s*(?:for\\s*|\\(\\+?\\s*)[$£€]\\s?\\d"
+                                + "|\\byes,? (?:please,? )?(?:protect|insure|upgrade|cover) (?:my|me|the|this)\\b"),
+                // "Are you sure? Customers who skip the Pro Setup Service often regret it"
+                TextRule.of("misdirection.regret_warning", PRESSURED_SELLING, 0.75,
+                        "\\b(?:customers|people|shoppers|buyers|travell?ers|guests|those) who (?:skip|don't (?:add|buy|get|choose)|decline|say no to|go without)\\b.{0,40}\\b(?:regret|wish they|come back|end up|pay more)"
+                                + "|\\bdon't (?:leave|go|travel|fly|ride) (?:\\w+ )?unprotected\\b"),
                 TextRule.of("misdirection.others_choose_upgrade", PRESSURED_SELLING, 0.7,
-                        "\\b(?:most|\\d{2,3} ?% of|nearly all|almost all) (?:our )?(?:customers|buyers|shoppers|people|guests|travell?ers|users)\\b.{0,12}\\b(?:choose|chose|pick|picked|go for|select|opt for|upgrade)\\b"
+                        "\\b(?:most|\\d{2,3} ?% of|nearly all|almost all) (?:our )?(?:customers|buyers|shoppers|people|guests|travell?ers|users)\\b.{0,12}\\b(?:choose|chose|pick|picked|go for|select|opt for|upgrade|add|buy|get|protect)\\b"
                                 + ".{0,40}\\b(?:bundle|pro|premium|plus|deluxe|ultimate|protection|warranty|upgrade|best value|larger|bigger|pack|plan)\\b"
                                 + "|\\bare you sure you (?:want|prefer|need) (?:the |to (?:stay on|keep) the )?(?:basic|standard|cheaper|cheapest|free|economy|lite|smaller)\\b"),
                 // An exit pop-up pushing an extra: "Wait! Before you go, shoppers like you also added Express Care for $14.99"
                 TextRule.of("misdirection.exit_upsell", PRESSURED_SELLING, 0.75,
                         "^\\W*(?:wait|hold on|not so fast)\\b.{0,40}\\b(?:add|added|upgrade|get|protect|include)\\b.{0,60}[$£€]\\s?\\d"
-                                + "|\\b(?:customers|shoppers|people|buyers) like you (?:also )?(?:added|bought|chose|upgraded)\\b.{0,60}[$£€]\\s?\\d"),
+                                + "|\\b(?:customers|shoppers|people|buyers) like you (?:also )?(?:added|bought|chose|upgraded)\\b.{0,60}[$£€]\\s?\\d"
+                                + "|^\\W*(?:wait|hold on)\\b.{0,60}\\b(?:complete your (?:look|set|outfit|order)|pair it with|matching|add (?:the|a|an|this))\\b"
+                                + "|\\b(?:offer|deal) (?:is )?(?:only )?shown (?:only )?once\\b"),
                 TextRule.of("misdirection.yes_upgrade", PRESSURED_SELLING, 0.7,
                                 "^\\W*yes\\b[!,.]*\\s*(?:please\\s*)?[,!]?\\s*(?:upgrade|add|protect|include|insure|double|make it)\\b")
                         .maxLength(BUTTON));

@@ -17,7 +17,7 @@ final class RuleParts {
     static final String PEOPLE = "(?:people|persons|customers|shoppers|users|visitors|others|other people|buyers|guests|members|fans|readers|travell?ers|families|parents|moms|mums|dads|clients|collectors|gamers|players|riders|folks|pet parents|pawrents|bidders|person|customer|shopper|user|visitor|buyer|guest|member)";
     static final String CART = "(?:shopping )?(?:carts?|bags?|baskets?|trolleys?|wish ?lists?|favou?rites)";
     /** The opening of a decline button. */
-    static final String DECLINE = "(?:no|nah|nope|no thanks|no thank you|no, thanks|not now|not today|maybe later|skip|close)";
+    static final String DECLINE = "(?:no|nah|nope|no thanks|no thank you|no, thanks|no thx|no ty|nah thanks|not now|not today|maybe later|skip|close)";
 
     private RuleParts() {
     }

@@ -19,6 +19,8 @@ final class ScarcityRules {
             + "|returns?|exchanges?|vouchers?|coupons?|chapters?|lessons?|episodes?|uses?|downloads?|pages?|tasks?|entries|votes?|messages?|invites?|days?)";
     /** "Left" as a direction or part of "left over", not what remains. */
     private static final String LEFT_AS_DIRECTION = "(?!\\s+(?:side|hand|handed|behind|over|overs|corner|column|panel|arrow|chest|foot|leg|arm|ear)\\b)";
+    /** What a shop counts in stock when it rushes the shopper. */
+    private static final String UNITS = "(?:units?|items?|pieces?|pcs|pairs?|bottles?|jars?|tins?|boxes|box|rooms?|seats?|tickets?|spots?|places?|cabins?|copies|one|ones)";
     private static final String STOCK_WORDS = "(?:(?!" + TIME_UNIT + "\\b|" + NOT_STOCK + "\\b)[a-z()]+\\s+){0,3}?";
 
     private ScarcityRules() {
@@ -39,7 +41,7 @@ final class ScarcityRules {
                         .unless("\\b(?:filters?|results?|paid|payments?|schedule|instal\\w*)\\b"),
                 // "Bottles left: 3", "Stock left 2"
                 TextRule.of("scarcity.left_count", LOW_STOCK_MESSAGE, 0.85,
-                        "\\b(?:items?|units?|pieces?|bottles?|pairs?|copies|stock|tickets?)\\s+(?:left|remaining)\\s*:?\\s*\\d{1,4}\\b"),
+                        "\\b(?:items?|units?|pieces?|bottles?|pairs?|copies|stock|tickets?|quantity|qty)\\s+(?:left|remaining)\\s*:?\\s*\\d{1,4}\\b"),
                 // "2 in stock" as a badge; a count of 10 or fewer only, as large counts are plain stock status
                 TextRule.of("scarcity.small_count_in_stock", LOW_STOCK_MESSAGE, 0.8,
                         "(?:^|[:!,.(\\-]\\s*)(?:only\\s*:?\\s*)?(?:[1-9]|10)\\s+(?:(?:items?|units?|pieces?|pcs)\\s+)?"
@@ -56,6 +58,22 @@ final class ScarcityRules {
                                 "(?:^\\W*|\\b(?:our|only|just|grab|get|of the|down to(?: the| our)?|these are the|the very)\\s+)last\\s+(?:" + NUM + ")\\b"
                                         + "(?!\\s+(?:" + TIME_UNIT + "|reviews?|orders?|comments?|posts?|articles?|viewed|entries|results|pages?|episodes?|games?|seasons?|updates?|digits?|characters?|purchases?|visits?|searches)\\b)")
                         .unless("\\b(?:in|over|for|during|within) (?:the|our|your) last\\b"),
+                // "There are only 4 tins of Salmon Pate left", "We've only got 4 of the 256GB Midnight in stock"
+                TextRule.of("scarcity.only_n_then_stock", LOW_STOCK_MESSAGE, 0.85,
+                                "\\b(?:only|just) (?:have |has |got )?" + NUM + "(?!\\s*(?:%|percent|" + NOT_LEFT_OF + ")\\b)[^.!?]{0,40}?\\b(?:in stock|left|remaining|remain|available)\\b"
+                                        + LEFT_AS_DIRECTION)
+                        .unless(PER_CUSTOMER + "|\\b(?:sizes?|colou?rs?|styles?|options?|versions?) (?:are |is )?(?:left|available)\\b|\\bleft (?:to (?:pay|qualify|spend|reach)|until)\\b"),
+                // "Economy Light: the remaining six seats", "Our last available room at this property", "The final unit! Snap it up"
+                TextRule.of("scarcity.remaining_units", LOW_STOCK_MESSAGE, 0.8,
+                        "\\b(?:the|our) (?:remaining|last|final) " + NUM + " (?:[a-z-]+ ){0,2}?" + UNITS + "\\b"
+                                + "|\\b(?:our|the) (?:last|final|only) (?:available|remaining) " + UNITS + "\\b"
+                                + "|^\\W*(?:the |our )?(?:final|last|very last) (?:available |remaining )?(?:unit|item|piece|one|pair|bottle|room|seat|ticket|spot|place|cabin)\\s*[!.]"
+                                + "|\\bthe last " + NUM + "\\b(?=\\s+(?:in (?:our|the) (?:store|shop|warehouse|stock)|left|at this (?:price|rate)|available|remaining|in stock))")
+                        .unless("\\b(?:in|from) your (?:wish ?list|cart|basket|bag|orders?|account|history)\\b|\\byou(?:'ve| have)? (?:viewed|ordered|bought|saved)\\b"),
+                // "Stock: 2 - order soon", "Availability: only 3!"
+                TextRule.of("scarcity.stock_count_pressure", LOW_STOCK_MESSAGE, 0.8,
+                                "^\\W*(?:stock|quantity|qty|availability|in stock)\\s*:?\\s*(?:only\\s+|just\\s+)?[1-9](?![\\d.,])")
+                        .requires("\\b(?:order (?:soon|now|today|quickly)|hurry|be quick|don't miss|going fast|won't last|grab|only|just)\\b|!"),
                 // "We only have 3 of these in our London store", "In stock: only 1 unit", "1 more available!"
                 TextRule.of("scarcity.only_have_n", LOW_STOCK_MESSAGE, 0.85,
                                 "\\b(?:only|just) (?:have |has |got )?" + NUM + " (?:more )?of (?:these|those|them|this (?:item|size|colou?r|style|one))\\b"
@@ -68,10 +86,12 @@ final class ScarcityRules {
                 TextRule.of("scarcity.few_left", LOW_STOCK_MESSAGE, 0.85,
                         "(?:\\b(?:very few|a handful(?: of)?|only a handful(?: of)?|hardly any|not many|just a few|only a (?:few|couple)|just a couple|a few|a couple)|^\\W*few)\\s+(?:[a-z]+\\s+)?(?:left|remaining|remain)\\b(?! over)"),
                 TextRule.of("scarcity.less_than_n", LOW_STOCK_MESSAGE, 0.9,
-                        "\\b(?:less|fewer) than " + NUM + "\\s+" + STOCK_WORDS + "(?:left|remaining|available|in stock)\\b"),
+                        "\\b(?:less|fewer) than " + NUM + "\\s+" + STOCK_WORDS + "(?:left|remaining|available|in stock)\\b"
+                                + "|\\b(?:left|remain\\w*|in stock|stock|batch)\\b.{0,40}\\b(?:less|fewer) than (?:a dozen|a handful|ten|10|five|5)\\b"),
                 // "Low in stock", "Limited quantity available", "Almost sold out"
                 TextRule.of("scarcity.low_stock_words", LOW_STOCK_MESSAGE, 0.85,
-                                "\\b(?:low (?:in )?stock|stock is (?:running )?low|running (?:low|out) (?:on|of) stock"
+                                "\\b(?:low (?:in )?stock|stock (?:is |levels? (?:is |are )?)?(?:running |very |extremely |really |getting |critically )?low|stock (?:is )?running (?:out|low)|running (?:low|out) (?:on|of) stock"
+                                        + "|limited number (?:of [a-z]+ )?(?:available|left|remaining|at this (?:price|rate))|small batch left"
                                         + "|limited (?:stock|quantit(?:y|ies)|supply|supplies|availability|inventory)"
                                         + "|(?:almost|nearly) sold out|remaining stock|(?:a )?few (?:items?|pieces?|units?|pairs?) left"
                                         + "|(?:last|final) (?:items?|pieces?|units?|pairs?|sizes?) (?:left|available|in stock|remaining)"
@@ -81,11 +101,13 @@ final class ScarcityRules {
                 // "Almost gone!" as a message, not "Home + Tech Almost Gone" as a menu label
                 TextRule.of("scarcity.almost_gone", LOW_STOCK_MESSAGE, 0.8,
                         "(?:^|[!.:\\-]\\s*)(?:almost|nearly) gone\\b|\\b(?:almost|nearly) gone\\s*[!.]"
-                                + "|\\b(?:get|grab|buy|order) (?:it|yours|one|them) (?:now |today )?before (?:it's|they're|it is|they are) (?:all )?gone\\b"),
+                                + "|\\bbefore (?:it's|they're|it is|they are|all are|stock is) (?:all )?gone\\b"
+                                + "|\\bonce (?:it's|they're|it is|they are) gone,? (?:it's|they're|it is|they are) gone\\b"),
                 // "80% claimed", "803 claimed! Hurry"
                 TextRule.of("scarcity.share_claimed", LOW_STOCK_MESSAGE, 0.85,
                         "\\b\\d{1,3} ?% (?:of (?:the )?)?(?:(?:offers?|deals?|stock|items?|coupons?|spots?|tickets?) )?(?:claimed|sold|gone|redeemed)\\b"
-                                + "|\\b\\d[\\d,]* claimed\\b"),
+                                + "|\\b\\d[\\d,]* claimed\\b|\\b(?:sold|claimed|booked|taken|gone):? \\d[\\d,]* (?:of|out of|/) \\d[\\d,]*\\b"
+                                + "|\\bstock\\b.{0,30}\\b\\d{1,2} ?% (?:left|remaining)\\b"),
 
                 // "In high demand", "Strong demand!"; "due to high demand, dispatch may be delayed" is a service notice
                 TextRule.of("scarcity.high_demand", HIGH_DEMAND_MESSAGE, 0.85,
@@ -98,6 +120,7 @@ final class ScarcityRules {
                 // "Selling fast", "Going fast", "Selling out quickly", "Expected to sell out"
                 TextRule.of("scarcity.selling_fast", HIGH_DEMAND_MESSAGE, 0.85,
                         "\\b(?:selling|sells?|selling out|sells? out|going|flying|moving|disappearing)\\s+(?:very |really |super |so )?(?:fast|quickly|quick|rapidly)\\b"
+                                + "|\\b(?:sells?|sold) out (?:frequently|often|regularly|every time|in (?:hours|minutes|days))\\b"
                                 + "|\\bflying off (?:the|our) shelves\\b|\\b(?:will|expected to|likely to|about to|set to|bound to) sell out\\b"
                                 + "|\\bselling out\\b|\\bbefore (?:it|they|stock|this|these) (?:sells?|runs?) out\\b"
                                 + "|\\bexpect(?:ed)? (?:it|them|this|these|they) to sell out\\b"

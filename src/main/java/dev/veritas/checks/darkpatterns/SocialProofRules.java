@@ -20,11 +20,14 @@ final class SocialProofRules {
             + "added|saved|booked|booking|ordering|reserving|reserved|eyeing|grabbed|snapped up|shopping|buying|interested|checked|liked|like|have (?:this|it) in|has (?:this|it) in|wish ?listed|favou?rited|loved)";
     /** Verbs of a purchase or sign-up that a notification reports someone else has just made. */
     private static final String ACTED = "(?:bought|purchased|ordered|booked|reserved|claimed|grabbed|snagged|snapped up|scored|picked up|saved|upgraded|"
-            + "signed up|subscribed|joined|registered|enrolled|checked out|got)";
+            + "signed up|subscribed|joined|registered|enrolled|checked out|got|unlocked|left with|walked away with|took home|placed (?:an|a new|his|her|their) order"
+            + "|added (?:[\\w-]+ ){0,4}?to (?:his|her|their) (?:cart|bag|basket|trolley|wish ?list))";
+    /** Watching verbs of a live "someone is looking at this" notice. */
+    private static final String WATCHING = "(?:is|are) (?:also |currently |now |right now )?(?:looking at|viewing|watching|eyeing|checking out|considering|browsing)";
     /** A recent time window, as activity counters state it; unlike RECENTLY, never "per day" or "since". */
     private static final String RECENT_WINDOW = "(?:(?:in|over|during|within) (?:the )?(?:last|past) (?:\\d+\\s*|few |couple of |" + RuleParts.NUMBER_WORD + " )?\\w+"
             + "|in past \\w+|(?:the )?(?:last|past) (?:\\d+ )?(?:hours?|days?|weeks?|months?|24h|48h)|this (?:hour|morning|afternoon|evening|week|month|season|year|weekend)"
-            + "|today|tonight|yesterday|last night|overnight|right now|just now|so far today)";
+            + "|today|tonight|yesterday|last night|overnight|right now|just now|so far today|since (?:lunch\\w*|breakfast|this morning|midnight|yesterday|we opened|opening))";
     private static final String FIRST_PERSON = "\\b(?:i|we|i've|we've|i'd|i'm|my|our)\\b";
     private static final String RECENTLY = "(?:in (?:the )?(?:last|past)|this (?:hour|morning|week|month|day)|today|tonight|within|since|recently|right now|just now|per (?:hour|day)|an hour|a day|each (?:hour|day))";
     /** Words that show "X in Y ordered" is a policy sentence ("Free returns in store for items ordered online"). */
@@ -42,7 +45,7 @@ final class SocialProofRules {
                 // "23 people are viewing this", "17 people have added this item to cart", "77 people like this"
                 TextRule.of("social.n_people_active", ACTIVITY_NOTIFICATION, 0.95,
                         "(?<![\\d$£€.])(?:over |more than )?" + NUM + "\\s+(?:other\\s+)?" + PEOPLE
-                                + "\\s+(?:(?:in|from|near) (?:your (?:area|city|country|region|town)|you)\\s+)?"
+                                + "\\s+(?:(?:in|from|near) (?:your (?:area|city|country|region|town)|you|(?!the\\b|our\\b|this\\b)[\\p{L}'-]+(?:,? [\\p{L}'-]+){0,2}?)\\s+)?"
                                 + "(?:(?:are|have|has|had|just|recently|already|currently|now|right now|also|other than you)\\s+){0,3}" + ACTIVITY + "\\b"),
                 // "72 Viewing This Product", "105 pawrents are buying for their furkids now!"
                 TextRule.of("social.n_viewing_now", ACTIVITY_NOTIFICATION, 0.9,
@@ -75,7 +78,7 @@ final class SocialProofRules {
                 // A count of purchases in a recent window: "2,000+ sold this season", "1.2k bought in past month",
                 // "3 bookings made for your dates in the last hour", "Customers bought 73 of these yesterday"
                 TextRule.of("social.count_in_recent_window", ACTIVITY_NOTIFICATION, 0.85,
-                                "(?<![\\d$£€.#/-])" + COUNT + "\\s+(?:[\\p{L}'-]+\\s+){0,3}?(?:" + ACTED + "|sold|bookings?|orders?|sales|reservations?|sign-?ups|favou?rited|wish ?listed|views|viewed)\\b"
+                                "(?<![\\d$£€.#/-])" + COUNT + "\\s+(?:[\\p{L}'-]+\\s+){0,3}?(?:" + ACTED + "|shipped to (?:\\w+ )?(?:customers|buyers|shoppers|homes|people)|sold|bookings?|orders?|sales|reservations?|sign-?ups|favou?rited|wish ?listed|views|viewed)\\b"
                                         + "[^.!?]{0,40}?\\b" + RECENT_WINDOW + "\\b"
                                         + "|\\b(?:bought|purchased|ordered|booked|sold)\\s+(?:over\\s+)?" + COUNT + "\\s+(?:of (?:these|this|them)|units?|pieces?|pairs?|items?|tickets?|rooms?)\\b[^.!?]{0,30}?\\b" + RECENT_WINDOW + "\\b")
                         .unless(FIRST_PERSON + "|\\b(?:orders?|bookings?) (?:placed|made|received|over|above|of)\\b.{0,40}\\b(?:ship|dispatch|deliver|arrive|free|process)\\w*"),
@@ -86,18 +89,30 @@ final class SocialProofRules {
                 // "Recently bought by Tom in Dublin", "Just sold to a customer in Lyon"
                 TextRule.of("social.sold_to_someone", ACTIVITY_NOTIFICATION, 0.85,
                         "\\b(?:just|recently) (?:sold|shipped) to (?:a |an )?" + WORD + " (?:in|from|near)\\b"
-                                + "|\\b(?:just|recently) (?:bought|purchased|ordered|booked|claimed) by (?!you\\b|me\\b)" + WORD + "\\b"),
+                                + "|\\b(?:just|recently) (?:bought|purchased|ordered|booked|claimed) by (?!you\\b|me\\b)" + WORD + "\\b"
+                                + "|\\b(?:just|recently) (?:bought|purchased|ordered|booked|claimed) by (?:a|an|another) (?:customer|shopper|buyer|guest|travell?er|user|visitor) (?:in|from)\\b"),
                 // "Someone in Madrid just bought", "Someone added ... to their cart"
                 TextRule.of("social.someone_bought", ACTIVITY_NOTIFICATION, 0.9,
                         "\\b(?:someone|somebody|a (?:customer|shopper|buyer)|another (?:customer|shopper|buyer|[a-z]+ (?:in|from)))\\b.{0,120}?\\b(?:just |recently )?"
-                                + "(?:bought|purchased|ordered|added|started buying|signed up|booked|subscribed|claimed|grabbed|snagged|saved|upgraded|reserved)\\b"),
+                                + "(?:bought|purchased|ordered|added|started buying|signed up|booked|subscribed|claimed|grabbed|snagged|saved|upgraded|reserved|picked up|placed (?:an|a new) order)\\b"),
+                // "Another customer is looking at this right now", "Lucas in Sao Paulo is looking at the same item"
+                TextRule.of("social.someone_viewing", ACTIVITY_NOTIFICATION, 0.85,
+                        "\\b(?:someone|somebody|another (?:customer|shopper|buyer|person|visitor|travell?er|guest|user)|a (?:customer|shopper|buyer|visitor) (?:in|from) [\\p{L} ,.'-]{2,40}?)"
+                                + " (?:else )?" + WATCHING + "\\b"
+                                + "|^\\W*" + NAME + "(?:in|from|near) " + PLACE + "\\s*" + WATCHING + "\\b"),
+                // "Omar - Dubai, UAE - 17 minutes ago - Oud Perfume", "New order from Kolkata", "Latest order: 2 minutes ago from Warsaw"
+                TextRule.of("social.recent_order_card", ACTIVITY_NOTIFICATION, 0.8,
+                        "^\\W*[\\p{L}.'-]+(?: [\\p{L}.'-]+)?\\s*[-|·,]\\s*[\\p{L} ,.'-]{2,40}?\\s*[-|·,]\\s*(?:\\d+|an?|a few) (?:seconds?|secs?|minutes?|mins?|hours?|hrs?) ago"
+                                + "|\\bnew (?:order|purchase|booking|sale|sign-?up) (?:from|in|by) (?!your\\b|our\\b|the\\b)[\\p{L}]"
+                                + "|\\b(?:latest|last|most recent|recent) (?:order|purchase|booking|sale)\\b.{0,20}\\bago"
+                                + "|^\\W*(?:just|recently) (?:sold|purchased|bought|booked|ordered)\\b(?! out).{0,40}\\b(?:from|in) [\\p{L}]"),
                 // "Nancy in Pennsylvania purchased ...", "Sharmeen From Karachi just bought": a name and a place at the start
                 TextRule.of("social.name_place_bought", ACTIVITY_NOTIFICATION, 0.9,
                                 "^\\W*" + NAME + "(?:(?:in|from|near) " + PLACE + "|\\((?:[^)\\d$£€+]{1,40})\\)\\s*(?=(?:just |recently )?" + ACTED + "))\\s*(?:just |recently )?(?:" + ACTED + "|added)")
                         .unless("^\\W*(?:i|we|my|our)\\b"),
                 // "Armin bought 10M Gold ... about 10 seconds ago", "... purchased a Bass XL just now!"
                 TextRule.of("social.bought_ago", ACTIVITY_NOTIFICATION, 0.85,
-                                "\\b(?:" + ACTED + "|added)\\b.{0,150}?\\b(?:(?:about |around |over |only )?(?:\\d+|an?|one|a few|few|several|a couple of|" + RuleParts.NUMBER_WORD + ")\\s*(?:seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d)\\s+ago|just now)\\b")
+                                "\\b(?:" + ACTED + "|added)\\b.{0,150}?\\b(?:(?:about |around |over |only )?(?:\\d+|an?|one|a few|few|several|a couple of|" + RuleParts.NUMBER_WORD + ")\\s*(?:seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d)\\s+ago|just now\\b)")
                         .unless(FIRST_PERSON),
                 TextRule.of("social.last_purchased", ACTIVITY_NOTIFICATION, 0.85,
                         "\\blast (?:purchased|bought|ordered|sold|booked)\\b.{0,20}\\b(?:ago|today|at \\d)"),
@@ -108,6 +123,10 @@ final class SocialProofRules {
                 // A quote signed by nobody: "'Best purchase I've ever made!!' – Happy Customer"
                 TextRule.of("social.anonymous_testimonial", TESTIMONIALS_OF_UNCERTAIN_ORIGIN, 0.6,
                         "[\"'!.]\\s*[-~]+\\s*(?:a |an )?(?:happy|satisfied|verified|real|loyal|delighted|thrilled|repeat|anonymous) (?:customer|client|buyer|shopper|user|mum|mom|dad|reader|guest)s?\\W*$"),
+                // A miracle result signed with a first name only: "I lost 14 lbs in 3 weeks!" - Jennifer, USA
+                TextRule.of("social.miracle_testimonial", TESTIMONIALS_OF_UNCERTAIN_ORIGIN, 0.6,
+                        "\\b(?:lost \\d+ ?(?:lbs?|pounds|kgs?|kilos|dress sizes)|\\d+ years younger|cured my|overnight results|changed my life)\\b.{0,80}"
+                                + "[-~]\\s*[\\p{L}]+(?: [\\p{L}]\\.?)?(?:,\\s*[\\p{L} ]{2,20})?[\\s★*.!]*$"),
                 // A testimonial heading that names no source ("What people are saying about us")
                 TextRule.of("social.unsourced_testimonials", TESTIMONIALS_OF_UNCERTAIN_ORIGIN, 0.55,
                         "\\bwhat (?:people|customers|our customers|clients|our clients|others|everyone|shoppers|users) (?:are |is )?(?:saying|say) about us\\b"));

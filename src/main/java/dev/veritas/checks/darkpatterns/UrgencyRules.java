@@ -34,7 +34,7 @@ final class UrgencyRules {
                 // "Expires in 29:43", "Order in 13:16 to get $200 off", "reserved for 09:35 minutes"
                 TextRule.of("urgency.clock_with_deadline_word", COUNTDOWN_TIMER, 0.8,
                                 "\\b(?:ends?|ending|expires?|expiring|left|remaining|reserved|held|hurry|order (?:with)?in|offer|deal|sale|discount|"
-                                        + "closes?|timer|countdown|limited|in the next|for the next|goes up|go up|rises?|increases?|holding|lock (?:in )?(?:this|the|your))\\b[^0-9]{0,40}(?<![\\d:])\\d{1,2}\\s?:\\s?\\d{2}" + NOT_A_CLOCK_AFTER
+                                        + "closes?|timer|countdown|limited|in the next|for the next|goes up|go up|rises?|increases?|holding|lock (?:in )?(?:this|the|your)|locked|guaranteed)\\b[^0-9]{0,40}(?<![\\d:])\\d{1,2}\\s?:\\s?\\d{2}" + NOT_A_CLOCK_AFTER
                                         + "|(?<![\\d:])\\d{1,2}:\\d{2}\\s*(?:minutes?|mins?|left|remaining)\\b")
                         .unless(CLOCK_IS_A_TIME_OF_DAY),
                 // Timer widgets: "00 DAYS 02 HRS 26 MINS 12 SEC", labels alone "DAYS HRS MINS SECS"
@@ -63,13 +63,19 @@ final class UrgencyRules {
                                 "\\b(?:order|buy|checkout|check out|purchase|complete your order)\\s+(?:with)?in\\s*:?\\s*\\d[\\d\\s]*:[\\d\\s:]*\\d")
                         .unless(DELIVERY_CUTOFF + "|\\bcancel"),
 
+                // "Want it tomorrow? Order within 45 min", "Ships today if you order in the next 37 minutes": a delivery
+                // cut-off ticking down. It may be true, so it is reported with less confidence than a sale timer.
+                TextRule.of("urgency.delivery_countdown", COUNTDOWN_TIMER, 0.6,
+                        "\\b(?:order|buy|check ?out|purchase) (?:with)?in (?:the next )?\\d{1,2}\\s*(?:h|hrs?|hours?)(?:\\s*(?:and )?\\d{1,2}\\s*(?:m|mins?|minutes?))?\\b"
+                                + "|\\b(?:order|buy|check ?out|purchase) (?:with)?in (?:the next )?\\d{1,2}\\s*(?:m|mins?|minutes?)\\b"),
                 TextRule.of("urgency.limited_time", LIMITED_TIME_MESSAGE, 0.9, "\\blimited[- ]time\\b"),
                 // "Limited offer", "One-time offer", "This offer will not be shown again"
                 TextRule.of("urgency.limited_or_one_time_offer", LIMITED_TIME_MESSAGE, 0.8,
                         "\\blimited (?:offer|deal|promo(?:tion)?|sale)s?\\b|\\b(?:one[- ]time|once[- ]in[- ]a[- ]lifetime) (?:only )?(?:offer|deal|discount)\\b"
                                 + "|\\bthis (?:offer|deal|discount) (?:will not|won't) (?:be shown|appear|last|be (?:available|offered)) again\\b"
                                 + "|\\bonly (?:available|valid) (?:on this page|right now|now|today|for today)\\b"
-                                + "|\\b(?:only valid|valid only) (?:if|when) you\\b.{0,40}\\bnow\\b"),
+                                + "|\\b(?:only valid|valid only) (?:if|when) you\\b.{0,40}\\bnow\\b")
+                        .unless("\\b(?:start|end) dates?\\b"),
                 // "Sale ends soon", "Today only", "Last chance!": a deadline with no date attached
                 TextRule.of("urgency.ends_soon", LIMITED_TIME_MESSAGE, 0.75,
                                 "\\b(?:ends?|ending|expires?|expiring|finish(?:es|ing)?|closes?|closing|disappear\\w*)\\s+(?:very |really )?(?:soon|shortly|tonight|at midnight|today)\\b"
@@ -83,12 +89,16 @@ final class UrgencyRules {
                                         + "|\\b(?:may|might|could|can) (?:end|expire|stop|disappear|change|go up) (?:at )?any (?:moment|time|minute|second)\\b"
                                         + "|\\b(?:back to|returns? to|goes back to|reverts? to) (?:its |the )?(?:full|regular|normal|original) price (?:soon|shortly|tomorrow|at midnight)\\b"
                                         + "|\\bwhile (?:this|the|our) (?:promotion|promo|offer|sale|deal|price|discount)s? lasts?\\b"
-                                        + "|\\b(?:ends|gone|over) before you know it\\b")
+                                        + "|\\b(?:ends|gone|over) before you know it\\b"
+                                        + "|\\bprices? (?:is |are |will be )?(?:going up|goes up|go up|rising|rises?|increas\\w*|will (?:go up|rise|increase))\\s+(?:very )?(?:soon|shortly|any (?:moment|minute|time|day)|tomorrow|at midnight)\\b"
+                                        + "|\\b(?:today's|this|the current) (?:price|deal|offer|rate|discount) (?:may|might|will) not (?:be )?(?:available|last|be here|be around|be valid) (?:tomorrow|for long|much longer)\\b"
+                                        + "|\\block in (?:your|this|the|today's) (?:rate|price|discount|deal) (?:now|today)\\b")
                         .unless("\\b(?:deliver\\w*|dispatch\\w*|arrive\\w*|in time for)\\b|\\bperiod of \\d+ (?:days|weeks|months|years)\\b"
-                                + "|\\b(?:at|until|till) \\d{1,2}[:.]\\d{2}\\b|\\bas advertised\\b"),
+                                + "|\\b(?:at|until|till) \\d{1,2}[:.]\\d{2}\\b|\\bas advertised\\b|\\b(?:start|end) dates?\\b"
+                                + "|\\b\\d{1,2}(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\b|\\b(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]* \\d{1,2}\\b|\\d{1,2}(?::\\d{2})? ?(?:am|pm)\\b"),
                 // "Hurry!", "Act now", "Don't miss this deal"; not the invitation "hurry over to our blog"
                 TextRule.of("urgency.hurry", LIMITED_TIME_MESSAGE, 0.7,
-                                "\\bhurry\\b(?<!\\bin a hurry|\\bno hurry)(?:\\s*(?:up\\b|[!,.:;>\\-]|$)|\\s+(?:before|while|only|just|offer|sale|deal|limited|last|don't|now|and|these|this|stock|quantities|ends?|get|grab|buy|order|shop now)\\b)|\\bact (?:now|fast|quickly)\\b|\\bnow or never\\b|\\bbefore it's too late\\b"
+                                "\\bhurry\\b(?<!\\bin a hurry|\\bno hurry|\\bneed to hurry|\\bdon't hurry|\\bnot to hurry)(?:\\s*(?:up\\b|[!,.:;>\\-]|$)|\\s+(?:before|while|only|just|offer|sale|deal|limited|last|don't|now|and|these|this|stock|quantities|ends?|get|grab|buy|order|shop now)\\b)|\\bact (?:now|fast|quickly)\\b|\\bnow or never\\b|\\bbefore it's too late\\b"
                                         + "|\\bdon't (?:miss|wait)\\b(?: out)?.{0,20}\\b(?:deal|offer|sale|discount|savings?|price|chance|opportunity)\\b"
                                         + "|\\bgrab (?:it|them|yours) (?:now|today|quick|fast|while)\\b|\\bbe quick\\b")
                         .unless("\\b(?:sign up|subscribe|newsletter|join (?:our|the) (?:list|club|mailing))\\b"));
