@@ -24,14 +24,18 @@ final class MisdirectionRules {
      * health"), or a brag ("I'm already a style icon"). Practical excuses ("I don't need gift wrapping",
      * "I'll pick it up in store") are how fair shops word a decline and are not listed.
      */
-    private static final String MOCKING_EXCUSE = "(?:i (?:enjoy|like|love|prefer)\\b"
+    private static final String MOCKING_EXCUSE = "(?:i(?:'d| would)? (?:enjoy|like|love|prefer)(?<!i'd like|i would like|i'd love|i would love)\\b"
+            + "|i(?:'d| would) (?:like|love) to (?:stay|remain|miss|pay|go back|be (?:boring|broke|ugly|bored))\\b"
+            + "|i(?:'ll| will)? (?:accept|take) (?:the|my|all|any) risks?\\b"
+            + "|full[- ]price (?:shopper|buyer|person|customer|fan|it is|for me|is fine)|i already (?:know|have) (?:everything|it all|all)\\b"
+            + "|(?:go|going) back to (?:being )?(?:boring|ugly|basic|bland|average|full price|paying)\\b"
             + "|i (?:don't|do not) (?:care|want (?:my [\\w-]+ )?to (?:be|look|feel|save|get|win|stay|sleep|eat|live|learn|grow|improve|protect|treat|know|hear|join|succeed|read|smile))\\b"
             + "|i(?:'ll| will) keep (?:my |being )?(?:[\\w-]+ )?(?:slow|old|boring|ugly|bad|tired|broke|dull|outdated|messy|bald|frizzy|dry|worn|cheap|poor|sad|dirty)\\b"
             + "|i(?:'ll| will|'d rather) (?:buy|get|take|settle for|go with) (?:a |an |the )?(?:worse|cheaper|inferior|lesser|bad|worst|knock-?off)\\b"
             + "|i(?:'ll| will|'d rather) pay (?:for )?(?:shipping|delivery|postage|full price|more|extra)\\b"
             + "|my [\\w'-]+(?: [\\w'-]+)? (?:deserves? (?:less|worse|nothing|no)|(?:doesn't|does not|don't|do not) deserve)\\b"
             + "|i(?:'m| am) not interested in (?:[\\w-]+ )?(?:skin|looking|feeling|being|better|saving|savings|glowing|healthy|health|younger|style|winning|learning|growing|success|comfort)\\b"
-            + "|i(?:'m| am) (?:fine|happy|ok|okay|good|content) (?:with|being|paying|to (?:pay|miss|stay))\\b"
+            + "|i(?:'m| am) (?:fine|happy|ok|okay|good|content) (?:with|being|paying|overpaying|over-paying|missing out|to (?:pay|miss|stay))\\b"
             + "|i(?:'m| am) (?:already|too) (?!(?:on|in|subscribed|a (?:member|subscriber|customer)|signed up|registered)\\b)\\w+"
             + "|i(?:'ll| will) (?:pass|stay|keep|stick|remain|suffer|struggle|live with|settle|miss|take my chances|risk)\\b"
             + "|i(?:'d| would) rather (?!not (?:say|share))(?:\\w+ ){0,2}?(?:be|stay|keep|pay|miss|look|feel|sleep|suffer|struggle|waste)\\b"
@@ -58,7 +62,7 @@ final class MisdirectionRules {
                 // "No thanks, I'll be the last to know", "I'll just walk", "I'll shop without a discount"
                 TextRule.of("misdirection.shame_walk_away", CONFIRMSHAMING, 0.9,
                                 "\\b(?:i'll|i will|i'd rather|i would rather|let me)\\s+(?:just\\s+)?(?:walk|kick rocks|be the last to know|miss out|shop without|go without"
-                                        + "|stay (?:uninformed|in the dark|behind|broke|ugly|bored)|pass on (?:sav\\w*|free\\w*|(?:the|this|these) (?:deals?|discounts?|offers?|savings?)))"
+                                        + "|stay (?:uninformed|in the dark|behind|broke|ugly|bored)|pass on (?:the |this |these |my |a |an )?(?:sav\\w*|free\\w*|deals?|discounts?|offers?|\\d+ ?% off))"
                                         + "|\\blet (?:this|the|my) (?:offer|deal|discount|savings?|chance|opportunity) (?:sail|slip|pass|go|float|walk|fly)\\b"
                                         + "|\\b(?:free stuff|free things|discounts?|savings?|deals?|saving money|winning|free gifts?|fun) (?:isn't|is not|aren't|are not) for me\\b"
                                         + "|\\bi(?:'d| would) (?:like|prefer|rather have) (?:\\w+ ){0,2}?0 ?% off\\b"
@@ -72,8 +76,9 @@ final class MisdirectionRules {
                 // shop wrote for the shopper ("Skip — I enjoy sleeping badly", "Nope, I'm fine with slow Wi-Fi").
                 // A plain decline ("No thanks") and the honest excuses below are not shaming.
                 TextRule.of("misdirection.decline_with_excuse", CONFIRMSHAMING, 0.85,
-                                "^\\W*(?:" + DECLINE + "|leave|exit|i'll pass|pass|ignore|dismiss|decline|reject)\\b[^.!?]{0,30}?[\\s,.!:;(-]*(?:thanks?|thank you)?[\\s,.!:;(-]*" + MOCKING_EXCUSE)
+                                "^\\W*(?:" + DECLINE + "|leave|exit|i'll pass|pass|ignore|dismiss|decline|reject|(?:continue|proceed|check ?out) without)\\b[^.!?]{0,30}?[\\s,.!:;(-]*(?:thanks?|thank you)?[\\s,.!:;(-]*" + MOCKING_EXCUSE)
                         .unless("\\b(?:i(?:'m| am|'ve| have) already (?:on|in|subscribed|a (?:member|subscriber|customer)|signed up|registered|got|have|bought|ordered)"
+                                + "|(?:keep|continue|go on|carry on|get back to) (?:shopping|browsing)"
                                 + "|pay(?:ing)? (?:by|with|via|in|at|online|cash|card|later|monthly|in full)"
                                 + "|i(?:'m| am) (?:fine|good|ok|okay|all set|set|sorted)(?: for now| thanks| thank you)?\\W*$)\\b")
                         .maxLength(BUTTON),
@@ -81,6 +86,7 @@ final class MisdirectionRules {
                 TextRule.of("misdirection.shame_statement", CONFIRMSHAMING, 0.8,
                                 "^\\W*i(?:'ll| will) (?:take my chances|risk (?:it|my [\\w-]+|the [\\w-]+))\\b"
                                         + "|^\\W*i(?:'ll| will) (?:stay|remain) (?!(?:logged|signed|subscribed|on|here|with|in|at|home|connected|tuned)\\b)[a-z]+\\W*(?:thanks?|thank you)?\\W*$"
+                                        + "|^\\W*i (?:don't|do not) want to protect (?:my|our) (?:purchase|order|device|home|family|trip|investment|phone|laptop)\\b"
                                         + "|^\\W*i (?:don't|do not) want to (?:look|feel|be|get|stay|save|learn|sleep|eat|live) (?:my )?(?:best|better|good|great|healthy|younger|fit|smart|safe|protected|beautiful|confident)\\b"
                                         + "|^\\W*i (?:don't|do not) care (?:about|for) (?:my|our|looking|feeling|being|saving|quality|safety|health)\\b"
                                         + "|^\\W*i(?:'m| am) (?:fine|happy|ok|okay|good) with (?:slow|paying|being|bad|poor|ugly|boring|missing|less|worse|full price|no)\\b"
@@ -91,9 +97,17 @@ final class MisdirectionRules {
                 // "Order without free membership", "Continue without protection": the unwanted option made to sound like a loss
                 TextRule.of("misdirection.without_benefit", VISUAL_INTERFERENCE, 0.7,
                                 "\\b(?:continue|order|checkout|check out|proceed|buy|shop|purchase|register|join|pay)(?:ing)? without (?:the |my |a |an |your |any )?"
-                                        + "(?:free |extra |exclusive |member |vip )*(?:membership|protection|warranty|discount|insurance|gift|savings?|offer|coverage|upgrade|benefits?|rewards?|deal|perks)\\b(?!\\s*(?:code|voucher|card))")
+                                        + "(?:(?:free|extra|exclusive|member|vip)\\s+(?:[a-z-]+\\s+)?(?:membership|protection|warranty|insurance|coverage|upgrade|gifts?|shipping|delivery)"
+                                        + "|(?:(?:free|extra|exclusive|member|vip|special|welcome)\\s+)*(?:discount|savings?|benefits?|rewards?|deal|perks|gifts?|offer))\\b(?!\\s*(?:code|voucher|card))")
                         .maxLength(BUTTON),
 
+                // The accept button loud and the decline tucked after it in the same line: "YES! GIVE ME 25% OFF no, continue
+                // to site", "ADD TO MY ORDER - YES PLEASE! skip this offer", a cookie banner's "ACCEPT & CONTINUE settings"
+                TextRule.of("misdirection.decline_tucked_after_accept", VISUAL_INTERFERENCE, 0.65,
+                                "^\\W*(?:yes\\b[^.]{0,30}?|(?:add|claim|give me|get|accept)\\b[^.]{0,30}?\\byes(?: please)?)[!.]*\\s+(?:no(?: thanks)?,?|skip|not now|decline|continue)\\b"
+                                        + "|^\\W*accept(?: all)?\\s*(?:&|and)\\s*continue\\W+(?:settings|manage|options|preferences|customi[sz]e)\\b"
+                                        + "|^\\W*(?:add|yes|get|claim)\\b[^.]{0,40}?(?:&|and) continue\\W+(?:continue|proceed) without\\b")
+                        .maxLength(BUTTON),
                 // "Uncheck the box if you prefer not to receive emails": ticking means refusing
                 TextRule.of("misdirection.check_to_refuse", TRICK_QUESTIONS, 0.85,
                         "\\b(?:un)?(?:check|tick|select|mark)(?:ed)?\\s+(?:this|the|here|below|the following)?\\s*(?:box|checkbox)?\\s*(?:if|unless)\\s+you\\s+"
@@ -129,7 +143,9 @@ final class MisdirectionRules {
                                 + "|\\b(?:protection|warranty|insurance|cover|upgrade|bundle|boarding|legroom|add-?on|care plan)\\b.{0,40}\\b(?:has been|have been|was|is) (?:pre-?)?(?:selected|chosen|added|ticked)\\b.{0,30}\\b(?:recommended|for you|for the best)\\b"
                                 + "|[☑✓✔]\\s*(?:yes\\b\\W{0,3})?(?:add|upgrade|include|protect|insure)(?!ed)\\b(?! to (?:cart|bag|basket))"
                                 + "|\\b(?:warranty|protection|protector|insurance|cover|bundle|kit|care plan)\\b.{0,30}\\badded\\b\\s*(?:for\\s*|\\(\\+?\\s*)[$£€]\\s?\\d"
-                                + "|\\byes,? (?:please,? )?(?:protect|insure|upgrade|cover) (?:my|me|the|this)\\b"),
+                                + "|\\byes,? (?:please,? )?(?:protect|insure|upgrade|cover) (?:my|me|the|this)\\b"
+                                + "|\\brecommended\\b.{0,60}[✓☑✔]\\s*(?:added|selected|included)\\b"
+                                + "|\\b(?:best value|most popular|recommended|best ?seller)\\b.{0,10}●.{1,60}○"),
                 // "Are you sure? Customers who skip the Pro Setup Service often regret it"
                 TextRule.of("misdirection.regret_warning", PRESSURED_SELLING, 0.75,
                         "\\b(?:customers|people|shoppers|buyers|travell?ers|guests|those) who (?:skip|don't (?:add|buy|get|choose)|decline|say no to|go without)\\b.{0,40}\\b(?:regret|wish they|come back|end up|pay more)"

@@ -41,10 +41,11 @@ final class ScarcityRules {
                         .unless("\\b(?:filters?|results?|paid|payments?|schedule|instal\\w*)\\b"),
                 // "Bottles left: 3", "Stock left 2"
                 TextRule.of("scarcity.left_count", LOW_STOCK_MESSAGE, 0.85,
-                        "\\b(?:items?|units?|pieces?|bottles?|pairs?|copies|stock|tickets?|quantity|qty)\\s+(?:left|remaining)\\s*:?\\s*\\d{1,4}\\b"),
+                        "\\b(?:items?|units?|pieces?|bottles?|pairs?|copies|stock|tickets?|quantity|qty)\\s+(?:left|remaining)\\s*:?\\s*\\d{1,4}\\b"
+                                + "|^\\W*(?:remaining|left)\\s*:\\s*\\d{1,2}\\W*$"),
                 // "2 in stock" as a badge; a count of 10 or fewer only, as large counts are plain stock status
                 TextRule.of("scarcity.small_count_in_stock", LOW_STOCK_MESSAGE, 0.8,
-                        "(?:^|[:!,.(\\-]\\s*)(?:only\\s*:?\\s*)?(?:[1-9]|10)\\s+(?:(?:items?|units?|pieces?|pcs)\\s+)?"
+                        "(?:^|[:!,.(\\-·•|]\\s*)(?:only\\s*:?\\s*)?(?:[1-9]|10)\\s+(?:(?:items?|units?|pieces?|pcs)\\s+)?"
                                 + "(?:in stock|available)\\b(?!\\s+(?:in|for|from|on|at|to|with)\\b)"),
                 // Any small count said to remain: "Six tickets left for this date", "Running out fast - 8 remain",
                 // "There are 4 of these left in your size"; not "2 days left", "3 colours left", "$12 left"
@@ -68,6 +69,7 @@ final class ScarcityRules {
                         "\\b(?:the|our) (?:remaining|last|final) " + NUM + " (?:[a-z-]+ ){0,2}?" + UNITS + "\\b"
                                 + "|\\b(?:our|the) (?:last|final|only) (?:available|remaining) " + UNITS + "\\b"
                                 + "|^\\W*(?:the |our )?(?:final|last|very last) (?:available |remaining )?(?:unit|item|piece|one|pair|bottle|room|seat|ticket|spot|place|cabin)\\s*[!.]"
+                                + "|\\blast " + NUM + " " + UNITS + "\\b"
                                 + "|\\bthe last " + NUM + "\\b(?=\\s+(?:in (?:our|the) (?:store|shop|warehouse|stock)|left|at this (?:price|rate)|available|remaining|in stock))")
                         .unless("\\b(?:in|from) your (?:wish ?list|cart|basket|bag|orders?|account|history)\\b|\\byou(?:'ve| have)? (?:viewed|ordered|bought|saved)\\b"),
                 // "Stock: 2 - order soon", "Availability: only 3!"
@@ -90,24 +92,26 @@ final class ScarcityRules {
                                 + "|\\b(?:left|remain\\w*|in stock|stock|batch)\\b.{0,40}\\b(?:less|fewer) than (?:a dozen|a handful|ten|10|five|5)\\b"),
                 // "Low in stock", "Limited quantity available", "Almost sold out"
                 TextRule.of("scarcity.low_stock_words", LOW_STOCK_MESSAGE, 0.85,
-                                "\\b(?:low (?:in )?stock|stock (?:is |levels? (?:is |are )?)?(?:running |very |extremely |really |getting |critically )?low|stock (?:is )?running (?:out|low)|running (?:low|out) (?:on|of) stock"
+                                "\\b(?:low (?:in )?stock|low inventory|inventory (?:is )?(?:running |very )?low|stock levels?:? low|stock (?:is |levels? (?:is |are )?)?(?:running |very |extremely |really |getting |critically )?low|stock (?:is )?running (?:out|low)|running (?:low|out) (?:on|of) stock"
                                         + "|limited number (?:of [a-z]+ )?(?:available|left|remaining|at this (?:price|rate))|small batch left"
                                         + "|limited (?:stock|quantit(?:y|ies)|supply|supplies|availability|inventory)"
                                         + "|(?:almost|nearly) sold out|remaining stock|(?:a )?few (?:items?|pieces?|units?|pairs?) left"
                                         + "|(?:last|final) (?:items?|pieces?|units?|pairs?|sizes?) (?:left|available|in stock|remaining)"
                                         + "|(?:almost|nearly) out(?: of stock)?(?! of (?:time|the|our|your|reach|range|breath))|running out (?:fast|quickly)"
                                         + "|(?:won't|will not|never) be (?:re-?stocked|restocking|back in stock)|(?:no|not being) re-?stock(?:ed|ing)?)\\b")
-                        .unless(PER_CUSTOMER + "|\\blow stock (?:alerts?|notifications?|emails?)\\b|\\b(?:more|also) available (?:online|in (?:other|another|our other))\\b|\\bat this (?:location|store|branch)\\b"),
+                        .unless(PER_CUSTOMER + "|\\b(?:sign up for|get|subscribe to|receive|set up|turn on|manage) (?:a |your )?low[- ](?:stock|inventory) (?:alerts?|notifications?|emails?)\\b|\\b(?:more|also) available (?:online|in (?:other|another|our other))\\b|\\bat this (?:location|store|branch)\\b"),
                 // "Almost gone!" as a message, not "Home + Tech Almost Gone" as a menu label
                 TextRule.of("scarcity.almost_gone", LOW_STOCK_MESSAGE, 0.8,
                         "(?:^|[!.:\\-]\\s*)(?:almost|nearly) gone\\b|\\b(?:almost|nearly) gone\\s*[!.]"
                                 + "|\\bbefore (?:it's|they're|it is|they are|all are|stock is) (?:all )?gone\\b"
-                                + "|\\bonce (?:it's|they're|it is|they are) gone,? (?:it's|they're|it is|they are) gone\\b"),
+                                + "|\\bonce (?:it's|they're|it is|they are) gone,? (?:it's|they're|it is|they are) gone\\b"
+                                + "|\\bthen (?:it's|they're|it is|they are) gone\\b"),
                 // "80% claimed", "803 claimed! Hurry"
                 TextRule.of("scarcity.share_claimed", LOW_STOCK_MESSAGE, 0.85,
                         "\\b\\d{1,3} ?% (?:of (?:the )?)?(?:(?:offers?|deals?|stock|items?|coupons?|spots?|tickets?) )?(?:claimed|sold|gone|redeemed)\\b"
                                 + "|\\b\\d[\\d,]* claimed\\b|\\b(?:sold|claimed|booked|taken|gone):? \\d[\\d,]* (?:of|out of|/) \\d[\\d,]*\\b"
-                                + "|\\bstock\\b.{0,30}\\b\\d{1,2} ?% (?:left|remaining)\\b"),
+                                + "|\\bstock\\b.{0,30}\\b\\d{1,2} ?% (?:left|remaining)\\b"
+                                + "|\\b\\d{1,3} (?:of|out of|/) \\d{1,4} (?:still )?(?:available|left|remaining)\\b"),
 
                 // "In high demand", "Strong demand!"; "due to high demand, dispatch may be delayed" is a service notice
                 TextRule.of("scarcity.high_demand", HIGH_DEMAND_MESSAGE, 0.85,

@@ -33,6 +33,7 @@ final class SneakingRules {
                                 // "Priority handling (+$2.95) has been included in your order": a priced extra, not the shopper's own item
                                 + "|\\+\\s?[$£€]\\s?\\d[\\d.,]*\\W{0,3}(?:has been|have been|was|were|is) (?:automatically )?(?:added|included) (?:to|in) your " + CART + "\\b"
                                 + "|\\b(?:we(?:'ve| have)|has been|have been|was) (?:automatically )?included (?:this |it |these )?for you\\b"
+                                + "|\\badded (?:with|to go with|alongside) your (?:item|order|purchase)\\b"
                                 + "|[$£€]\\s?\\d[\\d.,]*\\W{0,5}(?:added|included) automatically\\b"
                                 + "|\\b(?:insurance|protection|handling|warranty|donation|gift wrap\\w*|care plan|priority \\w+|express \\w+|(?:care|cleaning|starter|accessory) kit)\\b.{0,30}?\\b(?:has been|have been|was|is) (?:automatically )?(?:added|included) (?:to|in) your " + CART + "\\b"),
                 // "Service Charge: $14.99", "Care & Handling $2.99": a fee beyond price, tax and shipping
@@ -40,7 +41,7 @@ final class SneakingRules {
                                 // Anchored on "fee"/"charge" and looking back for the kind of fee: much cheaper than
                                 // trying every fee name at every position. No \\b before the name, as
                                 // scraped totals run words together ("$69.99iService Charge").
-                                "\\b(?:fee|charge|surcharge)s?\\b(?<=" + FEE + " (?:fee|charge|surcharge)s?)\\W{0,4}(?:[$£€]|usd|gbp|eur|aud|cad)\\s?\\d"
+                                "\\b(?:fee|charge|surcharge)s?\\b(?<=" + FEE + " (?:fee|charge|surcharge)s?)(?:\\s*\\([^)]{0,20}\\))?\\W{0,4}(?:[$£€]|usd|gbp|eur|aud|cad)\\s?\\d"
                                         + "|\\b(?:care (?:&|and) handling)\\W{0,4}[$£€]\\s?\\d")
                         .unless("\\bno (?:hidden |extra |additional |service |booking )?(?:fees?|charges?|surcharges?)\\b|\\bwaived?\\b|\\bfree\\b.{0,10}\\bfee"
                                 + "|(?<!not )\\bincluded in (?:the |our )?(?:price|total|fare|rate)s?\\b|\\bitemi[sz]ed\\b|\\bshown (?:upfront|up front|before you (?:book|pay|buy))\\b"),
@@ -60,13 +61,13 @@ final class SneakingRules {
                 // "By placing this order you agree to join VIP Club at $39.95/month", "a full-size bottle will then be sent
                 // every 30 days at $59 unless you cancel": a one-off purchase that turns into a recurring charge
                 TextRule.of("sneaking.order_becomes_recurring", HIDDEN_SUBSCRIPTION, 0.75,
-                        "\\bby (?:placing|completing|submitting|confirming) (?:this|your|an) (?:order|purchase)\\b.{0,60}\\b(?:join|enrol\\w*|become a member|membership|club|subscription|subscribe)\\b"
+                        "(?:\\bby (?:placing|completing|submitting|confirming) (?:this|your|an) (?:order|purchase)|\\bby (?:purchasing|buying|ordering|checking out))\\b.{0,60}\\b(?:join|enrol\\w*|become a member|membership|club|subscription|subscribe|trial)\\b"
                                 + ".{0,80}(?:/\\s?(?:mo|month|week|wk|year|yr)\\b|\\bper (?:month|week|year)\\b|\\ba (?:month|week|year)\\b|\\bmonthly\\b)"
                                 + "|\\b(?:free|trial|sample|first)\\b.{0,80}\\b(?:then|thereafter|after that|automatically)\\b.{0,40}\\b(?:sent|shipped|delivered|billed|charged)\\b.{0,30}\\bevery \\d+ (?:days|weeks|months)\\b"),
                 // "*You will be enrolled in autoship and billed $89.97 every 30 days", "£1 for your first box* *then £29.99 every month",
                 // "Your free sample includes enrolment in our Auto-Replenish programme"
                 TextRule.of("sneaking.enrolled_in_fine_print", HIDDEN_SUBSCRIPTION, 0.7,
-                        "\\b(?:you will|you'll) be (?:automatically )?(?:enrolled|signed up|subscribed)\\b.{0,60}\\b(?:billed|charged)\\b"
+                        "\\b(?:you will|you'll) be (?:automatically )?(?:enrolled|signed up|subscribed)\\b.{0,60}(?:\\b(?:billed|charged)\\b|\\bat [$£€]\\s?\\d)"
                                 + "|\\b(?:free|sample|trial|first)\\b.{0,40}\\b(?:includes?|with) (?:automatic )?(?:enrol?ment|membership|subscription) (?:in|to)\\b"
                                 + "|\\*\\s*then [$£€]\\s?\\d[\\d.,]* (?:every|per|a|each) (?:month|week|year|\\d+ days)\\b"
                                 + "|\\bthen [$£€]\\s?\\d[\\d.,]* (?:every|per|a|each) (?:month|week|year|\\d+ days) until you cancel\\b"),

@@ -23,7 +23,7 @@ final class SocialProofRules {
             + "signed up|subscribed|joined|registered|enrolled|checked out|got|unlocked|left with|walked away with|took home|placed (?:an|a new|his|her|their) order"
             + "|added (?:[\\w-]+ ){0,4}?to (?:his|her|their) (?:cart|bag|basket|trolley|wish ?list))";
     /** Watching verbs of a live "someone is looking at this" notice. */
-    private static final String WATCHING = "(?:is|are) (?:also |currently |now |right now )?(?:looking at|viewing|watching|eyeing|checking out|considering|browsing)";
+    private static final String WATCHING = "(?:is|are) (?:also |currently |now |right now )?(?:looking at|viewing|watching|eyeing|checking out|considering|browsing|buying|booking|ordering|shopping for)";
     /** A recent time window, as activity counters state it; unlike RECENTLY, never "per day" or "since". */
     private static final String RECENT_WINDOW = "(?:(?:in|over|during|within) (?:the )?(?:last|past) (?:\\d+\\s*|few |couple of |" + RuleParts.NUMBER_WORD + " )?\\w+"
             + "|in past \\w+|(?:the )?(?:last|past) (?:\\d+ )?(?:hours?|days?|weeks?|months?|24h|48h)|this (?:hour|morning|afternoon|evening|week|month|season|year|weekend)"
@@ -55,7 +55,7 @@ final class SocialProofRules {
                         "(?<![\\d$£€.])" + DIGITS + "\\s+(?:[a-z]+\\s+)?(?:recently|just) (?:purchased|bought|ordered|viewed|added)\\b"),
                 // "Viewed 1040 times", "Added to basket 38 times today", "Purchased 8 times in the last few days"
                 TextRule.of("social.n_times", ACTIVITY_NOTIFICATION, 0.9,
-                        "\\b(?:viewed|purchased|bought|ordered|sold|booked|add(?:ed)? to (?:" + CART + "))\\s+(?:over\\s+)?" + DIGITS + "\\s+times\\b"),
+                        "\\b(?:viewed|purchased|bought|ordered|sold|booked|claimed|redeemed|used|add(?:ed)? to (?:" + CART + "))\\s+(?:over\\s+)?" + DIGITS + "\\s+times\\b"),
                 // "24 sold in last 24 hours", "45 added to bag in the past 24 hours", "2 viewed per hour"
                 TextRule.of("social.n_recent_sales", ACTIVITY_NOTIFICATION, 0.9,
                         "(?<![\\d$£€.])" + DIGITS + "\\s+(?:(?:items?|units?|pieces?|pairs?|people|times)\\s+)?(?:sold|bought|purchased|orders?|ordered|viewed|views|added to (?:" + CART + "))\\s+"
@@ -70,7 +70,7 @@ final class SocialProofRules {
                 // "7 customers have this in their basket", "In 43 people's shopping bag", "In other users' carts 59"
                 TextRule.of("social.in_other_carts", ACTIVITY_NOTIFICATION, 0.9,
                         "\\bin (?:" + DIGITS + " )?(?:other )?(?:people's|peoples|people|users'|users|others'|customers'|shoppers') " + CART + "\\b"
-                                + "|\\b(?:have|has|added) (?:this|it|this item|this product)?\\s?(?:in|to) (?:their|other) " + CART + "\\b"),
+                                + "|\\b(?:have|has|added) (?:this|it|this item|this product)?\\s?(?:in|to|on) (?:their|other) " + CART + "\\b"),
                 // "🔥 In 42 carts", "This product was added to 86 carts today"
                 TextRule.of("social.in_n_carts", ACTIVITY_NOTIFICATION, 0.85,
                         "\\b(?:in|added to|sitting in) (?:over |more than )?" + COUNT + " (?:other )?(?:shopping )?(?:carts|baskets|trolleys|wish ?lists)\\b"
@@ -78,13 +78,14 @@ final class SocialProofRules {
                 // A count of purchases in a recent window: "2,000+ sold this season", "1.2k bought in past month",
                 // "3 bookings made for your dates in the last hour", "Customers bought 73 of these yesterday"
                 TextRule.of("social.count_in_recent_window", ACTIVITY_NOTIFICATION, 0.85,
-                                "(?<![\\d$£€.#/-])" + COUNT + "\\s+(?:[\\p{L}'-]+\\s+){0,3}?(?:" + ACTED + "|shipped to (?:\\w+ )?(?:customers|buyers|shoppers|homes|people)|sold|bookings?|orders?|sales|reservations?|sign-?ups|favou?rited|wish ?listed|views|viewed)\\b"
+                                "(?<![\\d$£€.#/-])" + COUNT + "\\s+(?:[\\p{L}'-]+\\s+){0,3}?(?:" + ACTED + "|shipped to (?:\\w+ )?(?:customers|buyers|shoppers|homes|people)|sold|bookings?|orders?|sales|purchases?|reservations?|sign-?ups|favou?rited|wish ?listed|views|viewed)\\b"
                                         + "[^.!?]{0,40}?\\b" + RECENT_WINDOW + "\\b"
                                         + "|\\b(?:bought|purchased|ordered|booked|sold)\\s+(?:over\\s+)?" + COUNT + "\\s+(?:of (?:these|this|them)|units?|pieces?|pairs?|items?|tickets?|rooms?)\\b[^.!?]{0,30}?\\b" + RECENT_WINDOW + "\\b")
                         .unless(FIRST_PERSON + "|\\b(?:orders?|bookings?) (?:placed|made|received|over|above|of)\\b.{0,40}\\b(?:ship|dispatch|deliver|arrive|free|process)\\w*"),
                 // "Priya just ordered the Linen Wrap Dress", "Chris just claimed this deal": a name, then "just" and a purchase
                 TextRule.of("social.name_just_acted", ACTIVITY_NOTIFICATION, 0.85,
-                                "^\\W*" + NAME + "(?:\\([^)\\d$£€+]{1,40}\\)\\s*)?(?:just|recently) " + ACTED + "\\b")
+                                "^\\W*" + NAME + "(?:\\([^)\\d$£€+]{1,40}\\)\\s*)?(?:just|recently) " + ACTED + "\\b"
+                                        + "|^\\W*[\\p{L}.'-]+(?: [\\p{L}.'-]+)?\\s*[,-]\\s*[\\p{L} ,.'/-]{2,40}?\\b(?:just|recently) " + ACTED + "\\b")
                         .unless("^\\W*(?:i|we|you|my|our|your|they|he|she|it|this|these|prices?|stock|new|items?|orders?)\\b"),
                 // "Recently bought by Tom in Dublin", "Just sold to a customer in Lyon"
                 TextRule.of("social.sold_to_someone", ACTIVITY_NOTIFICATION, 0.85,
@@ -103,8 +104,8 @@ final class SocialProofRules {
                 // "Omar - Dubai, UAE - 17 minutes ago - Oud Perfume", "New order from Kolkata", "Latest order: 2 minutes ago from Warsaw"
                 TextRule.of("social.recent_order_card", ACTIVITY_NOTIFICATION, 0.8,
                         "^\\W*[\\p{L}.'-]+(?: [\\p{L}.'-]+)?\\s*[-|·,]\\s*[\\p{L} ,.'-]{2,40}?\\s*[-|·,]\\s*(?:\\d+|an?|a few) (?:seconds?|secs?|minutes?|mins?|hours?|hrs?) ago"
-                                + "|\\bnew (?:order|purchase|booking|sale|sign-?up) (?:from|in|by) (?!your\\b|our\\b|the\\b)[\\p{L}]"
-                                + "|\\b(?:latest|last|most recent|recent) (?:order|purchase|booking|sale)\\b.{0,20}\\bago"
+                                + "|\\b(?:new|latest|last|most recent|recent) (?:order|purchase|booking|sale|sign-?up) (?:from|in|by) (?!your\\b|our\\b|the\\b|you\\b|us\\b)[\\p{L}]"
+                                + "|\\b(?:latest|last|most recent|recent) (?:order|purchase|booking|sale)\\b.{0,80}\\bago"
                                 + "|^\\W*(?:just|recently) (?:sold|purchased|bought|booked|ordered)\\b(?! out).{0,40}\\b(?:from|in) [\\p{L}]"),
                 // "Nancy in Pennsylvania purchased ...", "Sharmeen From Karachi just bought": a name and a place at the start
                 TextRule.of("social.name_place_bought", ACTIVITY_NOTIFICATION, 0.9,
@@ -112,17 +113,18 @@ final class SocialProofRules {
                         .unless("^\\W*(?:i|we|my|our)\\b"),
                 // "Armin bought 10M Gold ... about 10 seconds ago", "... purchased a Bass XL just now!"
                 TextRule.of("social.bought_ago", ACTIVITY_NOTIFICATION, 0.85,
-                                "\\b(?:" + ACTED + "|added)\\b.{0,150}?\\b(?:(?:about |around |over |only )?(?:\\d+|an?|one|a few|few|several|a couple of|" + RuleParts.NUMBER_WORD + ")\\s*(?:seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d)\\s+ago|just now\\b)")
+                                "\\b(?:" + ACTED + "|added)\\b.{0,150}?(?:(?:\\b(?:about|around|over|only) )?(?:\\d+|\\b(?:an?|one|a few|few|several|a couple of|" + RuleParts.NUMBER_WORD + "))\\s*(?:seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d)\\s+ago|just now\\b)")
                         .unless(FIRST_PERSON),
                 TextRule.of("social.last_purchased", ACTIVITY_NOTIFICATION, 0.85,
                         "\\blast (?:purchased|bought|ordered|sold|booked)\\b.{0,20}\\b(?:ago|today|at \\d)"),
                 // "339 users are currently active on our website"
                 TextRule.of("social.n_online_now", ACTIVITY_NOTIFICATION, 0.85,
-                        "(?<![\\d$£€.])" + DIGITS + "\\s+" + PEOPLE + "\\s+(?:are\\s+)?(?:currently\\s+|now\\s+|right now\\s+)?(?:active|online|on (?:this|our) (?:site|page|website|store))\\b(?! (?:since|for|over))"),
+                        "(?<![\\d$£€.])" + DIGITS + "\\s+" + PEOPLE + "\\s+(?:are\\s+)?(?:currently\\s+|now\\s+|right now\\s+)?(?:active|online|on (?:this|our) (?:site|page|website|store))\\b(?! (?:since|for|over))"
+                                + "|\\b(?:real-?time|live|current) (?:visitors|viewers|shoppers|users|people online)\\s*:?\\s*\\d+"),
 
                 // A quote signed by nobody: "'Best purchase I've ever made!!' – Happy Customer"
                 TextRule.of("social.anonymous_testimonial", TESTIMONIALS_OF_UNCERTAIN_ORIGIN, 0.6,
-                        "[\"'!.]\\s*[-~]+\\s*(?:a |an )?(?:happy|satisfied|verified|real|loyal|delighted|thrilled|repeat|anonymous) (?:customer|client|buyer|shopper|user|mum|mom|dad|reader|guest)s?\\W*$"),
+                        "[\"'!.]\\s*[-~]+\\s*(?:an?\\.? )?(?:happy|satisfied|verified|real|loyal|delighted|thrilled|repeat|anonymous) (?:customer|client|buyer|shopper|user|mum|mom|dad|reader|guest)s?\\W*$"),
                 // A miracle result signed with a first name only: "I lost 14 lbs in 3 weeks!" - Jennifer, USA
                 TextRule.of("social.miracle_testimonial", TESTIMONIALS_OF_UNCERTAIN_ORIGIN, 0.6,
                         "\\b(?:lost \\d+ ?(?:lbs?|pounds|kgs?|kilos|dress sizes)|\\d+ years younger|cured my|overnight results|changed my life)\\b.{0,80}"

@@ -67,7 +67,8 @@ final class UrgencyRules {
                 // cut-off ticking down. It may be true, so it is reported with less confidence than a sale timer.
                 TextRule.of("urgency.delivery_countdown", COUNTDOWN_TIMER, 0.6,
                         "\\b(?:order|buy|check ?out|purchase) (?:with)?in (?:the next )?\\d{1,2}\\s*(?:h|hrs?|hours?)(?:\\s*(?:and )?\\d{1,2}\\s*(?:m|mins?|minutes?))?\\b"
-                                + "|\\b(?:order|buy|check ?out|purchase) (?:with)?in (?:the next )?\\d{1,2}\\s*(?:m|mins?|minutes?)\\b"),
+                                + "|\\b(?:order|buy|check ?out|purchase) (?:with)?in (?:the next )?\\d{1,2}\\s*(?:m|mins?|minutes?)\\b")
+                        .unless("\\bcancel\\w*|\\bof (?:placing|purchase|ordering|delivery)\\b|\\bmodif\\w*|\\bchange your order\\b"),
                 TextRule.of("urgency.limited_time", LIMITED_TIME_MESSAGE, 0.9, "\\blimited[- ]time\\b"),
                 // "Limited offer", "One-time offer", "This offer will not be shown again"
                 TextRule.of("urgency.limited_or_one_time_offer", LIMITED_TIME_MESSAGE, 0.8,
@@ -92,7 +93,8 @@ final class UrgencyRules {
                                         + "|\\b(?:ends|gone|over) before you know it\\b"
                                         + "|\\bprices? (?:is |are |will be )?(?:going up|goes up|go up|rising|rises?|increas\\w*|will (?:go up|rise|increase))\\s+(?:very )?(?:soon|shortly|any (?:moment|minute|time|day)|tomorrow|at midnight)\\b"
                                         + "|\\b(?:today's|this|the current) (?:price|deal|offer|rate|discount) (?:may|might|will) not (?:be )?(?:available|last|be here|be around|be valid) (?:tomorrow|for long|much longer)\\b"
-                                        + "|\\block in (?:your|this|the|today's) (?:rate|price|discount|deal) (?:now|today)\\b")
+                                        + "|\\block in (?:your|this|the|today's) (?:rate|price|discount|deal) (?:now|today)\\b"
+                                        + "|\\bprices? (?:go|goes|going|will go) back (?:up|to normal|to (?:full|regular|normal) price)\\b.{0,15}\\b(?:soon|shortly|tomorrow|tonight|at midnight)\\b")
                         .unless("\\b(?:deliver\\w*|dispatch\\w*|arrive\\w*|in time for)\\b|\\bperiod of \\d+ (?:days|weeks|months|years)\\b"
                                 + "|\\b(?:at|until|till) \\d{1,2}[:.]\\d{2}\\b|\\bas advertised\\b|\\b(?:start|end) dates?\\b"
                                 + "|\\b\\d{1,2}(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\b|\\b(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]* \\d{1,2}\\b|\\d{1,2}(?::\\d{2})? ?(?:am|pm)\\b"),

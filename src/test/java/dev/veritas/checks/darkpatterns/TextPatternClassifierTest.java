@@ -190,6 +190,10 @@ class TextPatternClassifierTest {
             "Time-limited offers are listed on our Deals page with their start and end dates.",
             "Stock: 12",
             "I'll stay signed in",
+            "No thanks, I'd like to keep shopping",
+            "Continue without warranty",
+            "You can cancel your order within 1 hour of placing it",
+            "Sign up for low stock alerts",
     })
     void leavesOrdinaryShopTextAlone(String text) {
         assertThat(classifier.classify(text)).as(text).isEmpty();
