@@ -34,6 +34,7 @@ final class ForcedActionRules {
                 TextRule.of("forced.account_to_buy", FORCED_ENROLLMENT, 0.65,
                         "\\b(?:you must|you need to|you have to|required to|please) (?:first )?(?:create an account|register|sign up|sign in|log ?in|become a member|join)\\b.{0,30}\\bto (?:continue to checkout|checkout|check out|purchase|buy|see (?:the |our |sale |member )?prices?|view (?:the |our |sale |member )?prices?|complete your (?:order|purchase)|place (?:an|your) order)\\b"
                                 + "|\\b(?:sign up|register|log ?in|create an account|join) to (?:see|view|unlock) (?:the |our |member |sale )?prices?\\b"
+                                + "|\\bguest checkout (?:is )?(?:unavailable|not available|disabled|not possible)\\b|\\bno guest checkout\\b"
                                 + "|\\bcreate an account to (?:[\\w-]+ ){0,5}?(?:complete|place|finish|continue) (?:your |the |an |with )?(?:purchase|order|booking|checkout)\\b.{0,20}\\((?:required|mandatory)\\)"));
     }
 }

@@ -29,6 +29,10 @@ final class MisdirectionRules {
             + "|i(?:'ll| will)? (?:accept|take) (?:the|my|all|any) risks?\\b"
             + "|full[- ]price (?:shopper|buyer|person|customer|fan|it is|for me|is fine)|i already (?:know|have) (?:everything|it all|all)\\b"
             + "|(?:go|going) back to (?:being )?(?:boring|ugly|basic|bland|average|full price|paying)\\b"
+            + "|i (?:don't|do not) need [\\w-]+(?: [\\w-]+)? anyway\\b|i(?:'m| am) (?:loaded|rich|a millionaire|allergic to \\w+|made of money|too cool|too good)\\b"
+            + "|i(?:'d| would) rather my [\\w-]+ (?:die|crack|break|suffer|wilt|starve|fall apart|rot)\\b|let my [\\w-]+ (?:crack|die|break|suffer|starve|wilt|rot)\\b"
+            + "|my [\\w-]+ (?:is|are) (?:fine|perfect|good enough) (?:as (?:it is|they are)|already)\\b"
+            + "|(?:style|savings?|saving money|quality|health|sleep|comfort|beauty|fashion|looking good|deals|discounts|bargains) (?:is|are) (?:overrated|for other people|not my thing)\\b"
             + "|i (?:don't|do not) (?:care|want (?:my [\\w-]+ )?to (?:be|look|feel|save|get|win|stay|sleep|eat|live|learn|grow|improve|protect|treat|know|hear|join|succeed|read|smile))\\b"
             + "|i(?:'ll| will) keep (?:my |being )?(?:[\\w-]+ )?(?:slow|old|boring|ugly|bad|tired|broke|dull|outdated|messy|bald|frizzy|dry|worn|cheap|poor|sad|dirty)\\b"
             + "|i(?:'ll| will|'d rather) (?:buy|get|take|settle for|go with) (?:a |an |the )?(?:worse|cheaper|inferior|lesser|bad|worst|knock-?off)\\b"
@@ -61,10 +65,10 @@ final class MisdirectionRules {
                         .maxLength(BUTTON),
                 // "No thanks, I'll be the last to know", "I'll just walk", "I'll shop without a discount"
                 TextRule.of("misdirection.shame_walk_away", CONFIRMSHAMING, 0.9,
-                                "\\b(?:i'll|i will|i'd rather|i would rather|let me)\\s+(?:just\\s+)?(?:walk|kick rocks|be the last to know|miss out|shop without|go without"
+                                "\\b(?:i'll|i will|i'd rather|i would rather|let me)\\s+(?:just\\s+)?(?:walk|kick rocks|be the last to know|miss out|shop without|go without|skip (?:the |my )?(?:savings?|discount|deal|offer)"
                                         + "|stay (?:uninformed|in the dark|behind|broke|ugly|bored)|pass on (?:the |this |these |my |a |an )?(?:sav\\w*|free\\w*|deals?|discounts?|offers?|\\d+ ?% off))"
                                         + "|\\blet (?:this|the|my) (?:offer|deal|discount|savings?|chance|opportunity) (?:sail|slip|pass|go|float|walk|fly)\\b"
-                                        + "|\\b(?:free stuff|free things|discounts?|savings?|deals?|saving money|winning|free gifts?|fun) (?:isn't|is not|aren't|are not) for me\\b"
+                                        + "|\\b(?:free stuff|free things|discounts?|savings?|deals?|saving money|winning|free gifts?|fun|bargains?) (?:isn't|is not|aren't|are not) (?:for me|my thing|my style)\\b"
                                         + "|\\bi(?:'d| would) (?:like|prefer|rather have) (?:\\w+ ){0,2}?0 ?% off\\b"
                                         + "|\\b(?:i'm|i am) not interested in " + BENEFIT
                                         + "|\\bi(?:'d| would) rather not (?:\\w+ ){0,2}?" + BENEFIT
@@ -76,7 +80,7 @@ final class MisdirectionRules {
                 // shop wrote for the shopper ("Skip — I enjoy sleeping badly", "Nope, I'm fine with slow Wi-Fi").
                 // A plain decline ("No thanks") and the honest excuses below are not shaming.
                 TextRule.of("misdirection.decline_with_excuse", CONFIRMSHAMING, 0.85,
-                                "^\\W*(?:" + DECLINE + "|leave|exit|i'll pass|pass|ignore|dismiss|decline|reject|(?:continue|proceed|check ?out) without)\\b[^.!?]{0,30}?[\\s,.!:;(-]*(?:thanks?|thank you)?[\\s,.!:;(-]*" + MOCKING_EXCUSE)
+                                "^\\W*(?:" + DECLINE + "|leave|exit|i'll pass|pass|ignore|dismiss|decline|reject|(?:continue|proceed|check ?out) without|don't show (?:me )?(?:this|deals|offers)(?: again)?|keep your (?:\\d+(?= ?%)|discount|savings?|deal|offer|coupon))\\b[^.!?]{0,30}?[\\s,.!:;(-]*(?:thanks?|thank you)?[\\s,.!:;(-]*" + MOCKING_EXCUSE)
                         .unless("\\b(?:i(?:'m| am|'ve| have) already (?:on|in|subscribed|a (?:member|subscriber|customer)|signed up|registered|got|have|bought|ordered)"
                                 + "|(?:keep|continue|go on|carry on|get back to) (?:shopping|browsing)"
                                 + "|pay(?:ing)? (?:by|with|via|in|at|online|cash|card|later|monthly|in full)"
@@ -85,7 +89,8 @@ final class MisdirectionRules {
                 // Shaming with no decline word: "I'll risk it without travel insurance", "I'm not interested in looking younger"
                 TextRule.of("misdirection.shame_statement", CONFIRMSHAMING, 0.8,
                                 "^\\W*i(?:'ll| will) (?:take my chances|risk (?:it|my [\\w-]+|the [\\w-]+))\\b"
-                                        + "|^\\W*i(?:'ll| will) (?:stay|remain) (?!(?:logged|signed|subscribed|on|here|with|in|at|home|connected|tuned)\\b)[a-z]+\\W*(?:thanks?|thank you)?\\W*$"
+                                        + "|^\\W*i(?:'ll| will) (?:stay|remain) (?!(?:logged|signed|subscribed|on|here|with|in|at|home|connected|tuned)\\b)[a-z]+\\W*(?:thanks?|thank you|cheers|ta|thx)?\\W*$"
+                                        + "|\\blike an? (?:chump|fool|sucker|idiot|mug)\\b|^\\W*keep your (?:\\d+ ?%|discount|savings?|deal|offer|coupon|freebie)\\b"
                                         + "|^\\W*i (?:don't|do not) want to protect (?:my|our) (?:purchase|order|device|home|family|trip|investment|phone|laptop)\\b"
                                         + "|^\\W*i (?:don't|do not) want to (?:look|feel|be|get|stay|save|learn|sleep|eat|live) (?:my )?(?:best|better|good|great|healthy|younger|fit|smart|safe|protected|beautiful|confident)\\b"
                                         + "|^\\W*i (?:don't|do not) care (?:about|for) (?:my|our|looking|feeling|being|saving|quality|safety|health)\\b"
@@ -106,13 +111,17 @@ final class MisdirectionRules {
                 TextRule.of("misdirection.decline_tucked_after_accept", VISUAL_INTERFERENCE, 0.65,
                                 "^\\W*(?:yes\\b[^.]{0,30}?|(?:add|claim|give me|get|accept)\\b[^.]{0,30}?\\byes(?: please)?)[!.]*\\s+(?:no(?: thanks)?,?|skip|not now|decline|continue)\\b"
                                         + "|^\\W*accept(?: all)?\\s*(?:&|and)\\s*continue\\W+(?:settings|manage|options|preferences|customi[sz]e)\\b"
-                                        + "|^\\W*(?:add|yes|get|claim)\\b[^.]{0,40}?(?:&|and) continue\\W+(?:continue|proceed) without\\b")
+                                        + "|^\\W*(?:add|yes|get|claim)\\b[^.]{0,40}?(?:&|and) continue\\W+(?:continue|proceed) without\\b"
+                                        + "|^\\W*(?:claim|activate|get|yes|add|give me)\\b[^.]{0,40}?(?:>+|›+|\\s-|\\s–|\\s—)\\s*(?:or )?(?:continue|skip|no|not now|i'll decline)\\b")
                         .maxLength(BUTTON),
                 // "Uncheck the box if you prefer not to receive emails": ticking means refusing
                 TextRule.of("misdirection.check_to_refuse", TRICK_QUESTIONS, 0.85,
                         "\\b(?:un)?(?:check|tick|select|mark)(?:ed)?\\s+(?:this|the|here|below|the following)?\\s*(?:box|checkbox)?\\s*(?:if|unless)\\s+you\\s+"
                                 + "(?:do not|don't|would not|wouldn't|prefer not|would prefer not|would rather not|no longer|wish not|do not wish|don't wish|don't want|do not want)\\b"),
                 // "If you do not wish to be contacted, ensure the box is not checked"
+                // "I do not wish to opt out of sharing my details": a double negative that means yes
+                TextRule.of("misdirection.double_negative_opt_out", TRICK_QUESTIONS, 0.8,
+                        "\\b(?:do not|don't|would not|wouldn't) (?:wish|want|like) to (?:opt out|unsubscribe|not (?:receive|be))\\b"),
                 TextRule.of("misdirection.negated_checkbox", TRICK_QUESTIONS, 0.8,
                         "\\bif you (?:do not|don't|would not|wouldn't|prefer not to)\\b.{0,100}\\b(?:box|checkbox)\\b.{0,30}"
                                 + "\\b(?:not (?:checked|ticked|selected)|unchecked|unticked|is checked|is ticked|tick|check)\\b"),
@@ -133,7 +142,8 @@ final class MisdirectionRules {
                         "\\b(?:pre-?selected|pre-?ticked|pre-?checked|selected by default|ticked by default|checked by default"
                                 + "|(?:has been|have been|was|is) (?:pre-?)?(?:chosen|selected|picked|added|ticked) (?:for the best|by default|automatically|to give you|to protect)"
                                 + "|already (?:ticked|checked|selected)|(?:has been|have been|was|is) (?:chosen|selected|picked) for you)\\b"
-                                + "|\\b(?:protection|warranty|plan|bundle|upgrade|premium|insurance|cover(?:age)?|add-?on|gift wrap\\w*|membership)\\b.{0,60}[-:(\\[]\\s*selected\\s*[)\\]]?\\s*$"),
+                                + "|\\b(?:protection|warranty|plan|bundle|upgrade|premium|insurance|cover(?:age)?|add-?on|gift wrap\\w*|membership)\\b.{0,60}[-:(\\[]\\s*(?:pre-?)?(?:selected|ticked|checked)\\s*[)\\]]?\\s*(?:\\+?\\s*[$£€₹]\\s?\\d[\\d.,]*|-\\s*recommended\\b.*)?\\s*$"
+                                + "|\\buntick (?:to|if you)\\b|\\b(?:chosen|selected|ticked) by default\\b"),
                 // "Most customers choose the 6-bottle bundle", "90% of buyers pick the Pro model. Are you sure you want Basic?"
                 // "Priority boarding has been added - recommended for this flight", "Storage: 256GB (+$200) ✓ Recommended for you",
                 // "☑ Add 3-Year Accident Protection £49.99", "3-year extended warranty added (+$29.99)"
@@ -142,14 +152,18 @@ final class MisdirectionRules {
                                 + ".{0,50}[(\\[✓☑✔]\\s*(?:highly )?recommended(?: for you)?\\b"
                                 + "|\\b(?:protection|warranty|insurance|cover|upgrade|bundle|boarding|legroom|add-?on|care plan)\\b.{0,40}\\b(?:has been|have been|was|is) (?:pre-?)?(?:selected|chosen|added|ticked)\\b.{0,30}\\b(?:recommended|for you|for the best)\\b"
                                 + "|[☑✓✔]\\s*(?:yes\\b\\W{0,3})?(?:add|upgrade|include|protect|insure)(?!ed)\\b(?! to (?:cart|bag|basket))"
-                                + "|\\b(?:warranty|protection|protector|insurance|cover|bundle|kit|care plan)\\b.{0,30}\\badded\\b\\s*(?:for\\s*|\\(\\+?\\s*)[$£€]\\s?\\d"
+                                + "|\\b(?:warranty|protection|protector|insurance|cover|shield|bundle|kit|care plan)\\b.{0,30}\\badded\\b\\s*(?:for\\s*|\\(\\+?\\s*)[$£€]\\s?\\d"
                                 + "|\\byes,? (?:please,? )?(?:protect|insure|upgrade|cover) (?:my|me|the|this)\\b"
-                                + "|\\brecommended\\b.{0,60}[✓☑✔]\\s*(?:added|selected|included)\\b"
+                                + "|\\brecommended\\b.{0,60}[✓☑✔]\\s*(?:added|selected|included)\\b|\\((?:pre-?)?(?:selected|ticked|checked)\\)\\s*-?\\s*recommended\\b"
                                 + "|\\b(?:best value|most popular|recommended|best ?seller)\\b.{0,10}●.{1,60}○"),
                 // "Are you sure? Customers who skip the Pro Setup Service often regret it"
                 TextRule.of("misdirection.regret_warning", PRESSURED_SELLING, 0.75,
                         "\\b(?:customers|people|shoppers|buyers|travell?ers|guests|those) who (?:skip|don't (?:add|buy|get|choose)|decline|say no to|go without)\\b.{0,40}\\b(?:regret|wish they|come back|end up|pay more)"
-                                + "|\\bdon't (?:leave|go|travel|fly|ride) (?:\\w+ )?unprotected\\b"),
+                                + "|\\bdon't (?:leave|go|travel|fly|ride) (?:\\w+ ){0,3}?unprotected\\b"
+                                + "|\\b(?:customers|shoppers|people|buyers) like you (?:always |also |usually )?(?:add|choose|buy|get|upgrade)\\b"
+                                + "|\\bmake it a (?:double|large|bundle|set|pair|combo|triple)\\b.{0,20}\\b(?:for|just|only)\\b"
+                                + "|\\b(?:upgrade|bundle|pack|size|deluxe|premium|bigger|larger)\\b.{0,40}\\b(?:just|only) (?:[$£€₹₦]|rs\\.? ?)?\\s?\\d[\\d,.]* (?:more|extra)\\b"
+                                + "|^\\W*recommended\\W+(?:switch|upgrade|add|go) to\\b"),
                 TextRule.of("misdirection.others_choose_upgrade", PRESSURED_SELLING, 0.7,
                         "\\b(?:most|\\d{2,3} ?% of|nearly all|almost all) (?:our )?(?:customers|buyers|shoppers|people|guests|travell?ers|users)\\b.{0,12}\\b(?:choose|chose|pick|picked|go for|select|opt for|upgrade|add|buy|get|protect)\\b"
                                 + ".{0,40}\\b(?:bundle|pro|premium|plus|deluxe|ultimate|protection|warranty|upgrade|best value|larger|bigger|pack|plan)\\b"

@@ -20,7 +20,7 @@ final class ScarcityRules {
     /** "Left" as a direction or part of "left over", not what remains. */
     private static final String LEFT_AS_DIRECTION = "(?!\\s+(?:side|hand|handed|behind|over|overs|corner|column|panel|arrow|chest|foot|leg|arm|ear)\\b)";
     /** What a shop counts in stock when it rushes the shopper. */
-    private static final String UNITS = "(?:units?|items?|pieces?|pcs|pairs?|bottles?|jars?|tins?|boxes|box|rooms?|seats?|tickets?|spots?|places?|cabins?|copies|one|ones)";
+    private static final String UNITS = "(?:units?|items?|pieces?|pcs|pairs?|bottles?|jars?|tins?|boxes|box|rooms?|seats?|tickets?|spots?|places?|cabins?|copies|bundles?|packs?|sachets?|one|ones)";
     private static final String STOCK_WORDS = "(?:(?!" + TIME_UNIT + "\\b|" + NOT_STOCK + "\\b)[a-z()]+\\s+){0,3}?";
 
     private ScarcityRules() {
@@ -41,7 +41,7 @@ final class ScarcityRules {
                         .unless("\\b(?:filters?|results?|paid|payments?|schedule|instal\\w*)\\b"),
                 // "Bottles left: 3", "Stock left 2"
                 TextRule.of("scarcity.left_count", LOW_STOCK_MESSAGE, 0.85,
-                        "\\b(?:items?|units?|pieces?|bottles?|pairs?|copies|stock|tickets?|quantity|qty)\\s+(?:left|remaining)\\s*:?\\s*\\d{1,4}\\b"
+                        "\\b(?:items?|units?|pieces?|bottles?|pairs?|copies|stock|tickets?|quantity|qty)\\s+(?:left|remaining)\\s*:?\\s*\\d{1,4}\\b|\\bleft in stock\\s*:\\s*\\d{1,3}\\b"
                                 + "|^\\W*(?:remaining|left)\\s*:\\s*\\d{1,2}\\W*$"),
                 // "2 in stock" as a badge; a count of 10 or fewer only, as large counts are plain stock status
                 TextRule.of("scarcity.small_count_in_stock", LOW_STOCK_MESSAGE, 0.8,
@@ -50,7 +50,7 @@ final class ScarcityRules {
                 // Any small count said to remain: "Six tickets left for this date", "Running out fast - 8 remain",
                 // "There are 4 of these left in your size"; not "2 days left", "3 colours left", "$12 left"
                 TextRule.of("scarcity.n_remain", LOW_STOCK_MESSAGE, 0.85,
-                                "(?<![\\d$£€.,:/-])" + NUM + "\\s+(?:(?!" + NOT_LEFT_OF + "\\b)[a-z'-]+\\s+){0,4}?(?:left|remain|remains|remaining)\\b"
+                                "(?<![\\d$£€.,:/-])" + NUM + "\\s+(?:(?!" + NOT_LEFT_OF + "\\b)[a-z'-]+\\s+){0,4}?(?:left|remain|remains|remaining|to go|going at this price)\\b"
                                         + LEFT_AS_DIRECTION)
                         .unless(PER_CUSTOMER + "|\\b(?:turn|on the|to the|at the|top|bottom) left\\b|\\bleft (?:to (?:pay|go until|qualify|spend|reach)|until free)\\b"
                                 + "|\\byou(?:'ve| have| still have)\\b|\\bin your (?:account|plan|wallet)\\b|\\b(?:progress|unused)\\b|\\b(?:filters?|results?|paid|payments?|schedule|instal\\w*)\\b"),
@@ -69,8 +69,13 @@ final class ScarcityRules {
                         "\\b(?:the|our) (?:remaining|last|final) " + NUM + " (?:[a-z-]+ ){0,2}?" + UNITS + "\\b"
                                 + "|\\b(?:our|the) (?:last|final|only) (?:available|remaining) " + UNITS + "\\b"
                                 + "|^\\W*(?:the |our )?(?:final|last|very last) (?:available |remaining )?(?:unit|item|piece|one|pair|bottle|room|seat|ticket|spot|place|cabin)\\s*[!.]"
-                                + "|\\blast " + NUM + " " + UNITS + "\\b"
-                                + "|\\bthe last " + NUM + "\\b(?=\\s+(?:in (?:our|the) (?:store|shop|warehouse|stock)|left|at this (?:price|rate)|available|remaining|in stock))")
+                                + "|\\b(?:last|final) " + NUM + " " + UNITS + "\\b"
+                                + "|\\b(?:final|last|very last) (?:unit|item|piece|one|pair|bottle|room|seat|ticket)\\s*!"
+                                + "|\\b(?:last|final) (?:batch|lot|run|drop|shipment|production run)\\s*[!.:]|\\btail end of (?:the|our|this) (?:limited )?(?:run|stock|batch|lot)\\b"
+                                + "|\\bsingle (?:unit|piece|item|pair|bottle|room|seat)s? (?:left|remaining|available|in stock)\\b|\\b(?:has|have|got) (?:a|one) single (?:unit|piece|item|pair)\\b"
+                                + "|\\bthen (?:we're|we are|it's|they're) (?:empty|out|sold out|done|gone)\\b"
+                                + "|\\blast (?:one|few|pair|unit|piece|batch)\\b.{0,40}\\b(?:won't|will not|never) (?:be back|come back|return)\\b"
+                                + "|\\bthe last " + NUM + "\\b(?=\\s+(?:in (?:our|the) (?:store|shop|warehouse|stock)|left|at this (?:price|rate)|available|remaining|in stock|of (?:these|this|them|those)))")
                         .unless("\\b(?:in|from) your (?:wish ?list|cart|basket|bag|orders?|account|history)\\b|\\byou(?:'ve| have)? (?:viewed|ordered|bought|saved)\\b"),
                 // "Stock: 2 - order soon", "Availability: only 3!"
                 TextRule.of("scarcity.stock_count_pressure", LOW_STOCK_MESSAGE, 0.8,
@@ -81,7 +86,8 @@ final class ScarcityRules {
                                 "\\b(?:only|just) (?:have |has |got )?" + NUM + " (?:more )?of (?:these|those|them|this (?:item|size|colou?r|style|one))\\b"
                                         + "|\\b(?:in stock|stock|availability)\\W{0,3}(?:only|just) " + NUM + " (?:units?|items?|pieces?|pcs|pairs?)\\b"
                                         + "|(?<![\\d$£€.])" + NUM + " more (?:available|left|in stock|remaining)\\b"
-                                        + "|\\b(?:we're|we are|stock is|stock's|inventory is|now|it's|we've got it) down to (?:the |our |just |only )?(?:last |final )?" + NUM
+                                        + "|\\b(?:down to (?:our |the |its )?(?:final|last|very last) " + UNITS + "|down to (?:the )?(?:crumbs|the wire|the dregs))\\b"
+                                        + "|(?:\\b(?:we're|we are|stock is|stock's|inventory is|now|it's|we've got it)|'s) down to (?:the |our |just |only )?(?:last |final )?" + NUM
                                         + "\\b(?!\\s*(?:" + TIME_UNIT + "|%|percent|degrees|°|[$£€]))")
                         .unless(PER_CUSTOMER),
                 // "A handful left", "Very few left at this price"
@@ -93,7 +99,10 @@ final class ScarcityRules {
                 // "Low in stock", "Limited quantity available", "Almost sold out"
                 TextRule.of("scarcity.low_stock_words", LOW_STOCK_MESSAGE, 0.85,
                                 "\\b(?:low (?:in )?stock|low inventory|inventory (?:is )?(?:running |very )?low|stock levels?:? low|stock (?:is |levels? (?:is |are )?)?(?:running |very |extremely |really |getting |critically )?low|stock (?:is )?running (?:out|low)|running (?:low|out) (?:on|of) stock"
-                                        + "|limited number (?:of [a-z]+ )?(?:available|left|remaining|at this (?:price|rate))|small batch left"
+                                        + "|limited number (?:of [a-z]+ )?(?:available|left|remaining|at this (?:price|rate))|small batch left|limited (?:qty|pieces|units)"
+                                        + "|dwindling|(?:supplies|stock|stocks|inventory) (?:are |is )?(?:nearly |almost )?(?:exhausted|finished|vanishing|disappearing|depleted)"
+                                        + "|(?:nearly|almost) (?:all )?(?:finished|exhausted|cleaned out|sold through)|(?:nearly|almost) all gone|(?:barely|hardly|scarcely) any (?:left|remaining)"
+                                        + "|stock levels?:? (?:critical|very low)|bare shelves"
                                         + "|limited (?:stock|quantit(?:y|ies)|supply|supplies|availability|inventory)"
                                         + "|(?:almost|nearly) sold out|remaining stock|(?:a )?few (?:items?|pieces?|units?|pairs?) left"
                                         + "|(?:last|final) (?:items?|pieces?|units?|pairs?|sizes?) (?:left|available|in stock|remaining)"
@@ -128,6 +137,9 @@ final class ScarcityRules {
                                 + "|\\bflying off (?:the|our) shelves\\b|\\b(?:will|expected to|likely to|about to|set to|bound to) sell out\\b"
                                 + "|\\bselling out\\b|\\bbefore (?:it|they|stock|this|these) (?:sells?|runs?) out\\b"
                                 + "|\\bexpect(?:ed)? (?:it|them|this|these|they) to sell out\\b"
-                                + "|\\b(?:people|customers|shoppers|everyone|buyers|fans) (?:are|keep|have been) (?:snapping|grabbing|scooping|buying) (?:these|this|them|it) up\\b"));
+                                + "|\\b(?:people|customers|shoppers|everyone|buyers|fans) (?:are|keep|have been) (?:snapping|grabbing|scooping|buying) (?:these|this|them|it) up\\b"
+                                + "|\\bdemand is (?:through the roof|off the charts|insane|crazy|huge|enormous)\\b|\\bselling (?:quicker|faster) than\\b|\\b(?:going|selling) like hot ?cakes\\b"
+                                + "|\\b(?:wildly|hugely|insanely|super|very|extremely) popular (?:right now|at the moment|this (?:week|month|season))\\b|\\bstocks? (?:move|moves|moving|go|goes|going) fast\\b"
+                                + "|\\b(?:everybody|everyone) (?:wants|is buying|is after) (?:this|one|these|it)\\b"));
     }
 }

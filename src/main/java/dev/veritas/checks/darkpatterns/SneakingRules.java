@@ -34,6 +34,8 @@ final class SneakingRules {
                                 + "|\\+\\s?[$£€]\\s?\\d[\\d.,]*\\W{0,3}(?:has been|have been|was|were|is) (?:automatically )?(?:added|included) (?:to|in) your " + CART + "\\b"
                                 + "|\\b(?:we(?:'ve| have)|has been|have been|was) (?:automatically )?included (?:this |it |these )?for you\\b"
                                 + "|\\badded (?:with|to go with|alongside) your (?:item|order|purchase)\\b"
+                                + "|\\bwe(?:'ve| have)? (?:popped|put|placed|slipped|thrown|included)\\b.{0,60}\\b(?:in|into|to) your " + CART + "\\b"
+                                + "|\\b(?:bonus|free|extra) (?:item|gift|trial)s? added\\b.{0,40}[$£€₹]\\s?\\d"
                                 + "|[$£€]\\s?\\d[\\d.,]*\\W{0,5}(?:added|included) automatically\\b"
                                 + "|\\b(?:insurance|protection|handling|warranty|donation|gift wrap\\w*|care plan|priority \\w+|express \\w+|(?:care|cleaning|starter|accessory) kit)\\b.{0,30}?\\b(?:has been|have been|was|is) (?:automatically )?(?:added|included) (?:to|in) your " + CART + "\\b"),
                 // "Service Charge: $14.99", "Care & Handling $2.99": a fee beyond price, tax and shipping
@@ -41,13 +43,14 @@ final class SneakingRules {
                                 // Anchored on "fee"/"charge" and looking back for the kind of fee: much cheaper than
                                 // trying every fee name at every position. No \\b before the name, as
                                 // scraped totals run words together ("$69.99iService Charge").
-                                "\\b(?:fee|charge|surcharge)s?\\b(?<=" + FEE + " (?:fee|charge|surcharge)s?)(?:\\s*\\([^)]{0,20}\\))?\\W{0,4}(?:[$£€]|usd|gbp|eur|aud|cad)\\s?\\d"
+                                "\\b(?:fee|charge|surcharge)s?\\b(?<=" + FEE + " (?:fee|charge|surcharge)s?)(?:\\s*\\([^)]{0,20}\\))?\\W{0,4}(?:[$£€₹₦]|usd|gbp|eur|aud|cad)\\s?\\d"
                                         + "|\\b(?:care (?:&|and) handling)\\W{0,4}[$£€]\\s?\\d")
                         .unless("\\bno (?:hidden |extra |additional |service |booking )?(?:fees?|charges?|surcharges?)\\b|\\bwaived?\\b|\\bfree\\b.{0,10}\\bfee"
                                 + "|(?<!not )\\bincluded in (?:the |our )?(?:price|total|fare|rate)s?\\b|\\bitemi[sz]ed\\b|\\bshown (?:upfront|up front|before you (?:book|pay|buy))\\b"),
                 // "Resort fee of $35/night payable at hotel, not included in price shown": a mandatory fee left out of the price
                 TextRule.of("sneaking.fee_not_in_price", HIDDEN_COSTS, 0.75,
-                                "\\b" + FEE + " (?:fee|charge|surcharge)s?\\b.{0,60}\\b(?:not included in (?:the )?(?:price|rate|total|fare)s?|payable (?:at|on) (?:the )?(?:hotel|property|arrival|check-?in|venue|pick-?up|collection)|(?:collected|paid|charged) (?:at|on) (?:the )?(?:hotel|property|arrival|check-?in|venue)|added at checkout|charged separately)\\b")
+                                "\\b" + FEE + " (?:fee|charge|surcharge)s?\\b.{0,60}\\b(?:not included in (?:the )?(?:price|rate|total|fare)s?|payable (?:at|on) (?:the )?(?:hotel|property|arrival|check-?in|venue|pick-?up|collection)|(?:collected|paid|charged) (?:at|on) (?:the )?(?:hotel|property|arrival|check-?in|venue)|added at checkout|charged separately"
+                                + "|(?:added|applied|charged) (?:on|at) (?:the )?(?:payment page|checkout|final step|last step|payment))\\b")
                         .unless("\\bno (?:hidden |extra |additional )?(?:fees?|charges?)\\b|\\bwaived?\\b"),
                 // "After 1 year, subscription auto renews with fee", "free 60 day VIP trial membership with this order"
                 TextRule.of("sneaking.auto_renew_with_fee", HIDDEN_SUBSCRIPTION, 0.7,
@@ -62,7 +65,7 @@ final class SneakingRules {
                 // every 30 days at $59 unless you cancel": a one-off purchase that turns into a recurring charge
                 TextRule.of("sneaking.order_becomes_recurring", HIDDEN_SUBSCRIPTION, 0.75,
                         "(?:\\bby (?:placing|completing|submitting|confirming) (?:this|your|an) (?:order|purchase)|\\bby (?:purchasing|buying|ordering|checking out))\\b.{0,60}\\b(?:join|enrol\\w*|become a member|membership|club|subscription|subscribe|trial)\\b"
-                                + ".{0,80}(?:/\\s?(?:mo|month|week|wk|year|yr)\\b|\\bper (?:month|week|year)\\b|\\ba (?:month|week|year)\\b|\\bmonthly\\b)"
+                                + ".{0,80}(?:/\\s?(?:mo|month|week|wk|year|yr)\\b|\\bper (?:month|week|year)\\b|\\ba (?:month|week|year)\\b|\\bmonthly\\b|\\bevery \\d+ (?:days|weeks|months)\\b)"
                                 + "|\\b(?:free|trial|sample|first)\\b.{0,80}\\b(?:then|thereafter|after that|automatically)\\b.{0,40}\\b(?:sent|shipped|delivered|billed|charged)\\b.{0,30}\\bevery \\d+ (?:days|weeks|months)\\b"),
                 // "*You will be enrolled in autoship and billed $89.97 every 30 days", "£1 for your first box* *then £29.99 every month",
                 // "Your free sample includes enrolment in our Auto-Replenish programme"
@@ -70,7 +73,9 @@ final class SneakingRules {
                         "\\b(?:you will|you'll) be (?:automatically )?(?:enrolled|signed up|subscribed)\\b.{0,60}(?:\\b(?:billed|charged)\\b|\\bat [$£€]\\s?\\d)"
                                 + "|\\b(?:free|sample|trial|first)\\b.{0,40}\\b(?:includes?|with) (?:automatic )?(?:enrol?ment|membership|subscription) (?:in|to)\\b"
                                 + "|\\*\\s*then [$£€]\\s?\\d[\\d.,]* (?:every|per|a|each) (?:month|week|year|\\d+ days)\\b"
-                                + "|\\bthen [$£€]\\s?\\d[\\d.,]* (?:every|per|a|each) (?:month|week|year|\\d+ days) until you cancel\\b"),
+                                + "|\\bthen [$£€]\\s?\\d[\\d.,]* (?:every|per|a|each) (?:month|week|year|\\d+ days) until you cancel\\b"
+                                + "|\\b(?:one-?time|single) (?:purchase|order)\\b.{0,40}\\b(?:includes?|with)\\b.{0,40}\\b(?:membership|subscription)\\b"
+                                + "|\\b(?:trial|sample|first)\\b.{0,80}\\b(?:monthly|every \\d+ (?:days|weeks)|per month|/month)\\b.{0,40}\\bunless you (?:opt out|cancel)"),
                 // "you'll be billed at the regular monthly rate" after an introductory period
                 TextRule.of("sneaking.intro_then_billed", HIDDEN_SUBSCRIPTION, 0.6,
                         "\\b(?:after|at the end of|once|when) (?:the |your )?(?:free |introductory |intro |trial )+(?:period|trial|month|year|offer)\\b.{0,80}\\b(?:billed|charged|renew\\w*)\\b.{0,40}\\b(?:regular|full|standard|then[- ]current|monthly|annual|yearly)\\b"));

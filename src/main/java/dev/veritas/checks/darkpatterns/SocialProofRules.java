@@ -17,11 +17,13 @@ import java.util.List;
  */
 final class SocialProofRules {
     private static final String ACTIVITY = "(?:viewing|looking|watching|browsing|considering|checking|viewed|looked|watched|bought|purchased|ordered|"
-            + "added|saved|booked|booking|ordering|reserving|reserved|eyeing|grabbed|snapped up|shopping|buying|interested|checked|liked|like|have (?:this|it) in|has (?:this|it) in|wish ?listed|favou?rited|loved)";
+            + "added|saved|booked|booking|ordering|reserving|reserved|eyeing|peeked at|peeking at|on the fence about|on this (?:deal|item|product|page|listing)|grabbed|snapped up|shopping|buying|interested|checked|liked|like|have (?:this|it) in|has (?:this|it) in|wish ?listed|favou?rited|loved)";
     /** Verbs of a purchase or sign-up that a notification reports someone else has just made. */
     private static final String ACTED = "(?:bought|purchased|ordered|booked|reserved|claimed|grabbed|snagged|snapped up|scored|picked up|saved|upgraded|"
             + "signed up|subscribed|joined|registered|enrolled|checked out|got|unlocked|left with|walked away with|took home|placed (?:an|a new|his|her|their) order"
-            + "|added (?:[\\w-]+ ){0,4}?to (?:his|her|their) (?:cart|bag|basket|trolley|wish ?list))";
+            + "|added (?:[\\w-]+ ){0,4}?to (?:his|her|their) (?:cart|bag|basket|trolley|wish ?list)"
+            + "|paid for|completed (?:payment|(?:a|the|their|her|his) (?:order|purchase|checkout))|hit buy|copped|bagged|nabbed|secured|treated (?:herself|himself|themselves)"
+            + "|snapped (?:one|it|this|these|a [\\w-]+) up)";
     /** Watching verbs of a live "someone is looking at this" notice. */
     private static final String WATCHING = "(?:is|are) (?:also |currently |now |right now )?(?:looking at|viewing|watching|eyeing|checking out|considering|browsing|buying|booking|ordering|shopping for)";
     /** A recent time window, as activity counters state it; unlike RECENTLY, never "per day" or "since". */
@@ -55,7 +57,7 @@ final class SocialProofRules {
                         "(?<![\\d$£€.])" + DIGITS + "\\s+(?:[a-z]+\\s+)?(?:recently|just) (?:purchased|bought|ordered|viewed|added)\\b"),
                 // "Viewed 1040 times", "Added to basket 38 times today", "Purchased 8 times in the last few days"
                 TextRule.of("social.n_times", ACTIVITY_NOTIFICATION, 0.9,
-                        "\\b(?:viewed|purchased|bought|ordered|sold|booked|claimed|redeemed|used|add(?:ed)? to (?:" + CART + "))\\s+(?:over\\s+)?" + DIGITS + "\\s+times\\b"),
+                        "\\b(?:viewed|purchased|bought|ordered|sold|booked|claimed|redeemed|used|add(?:ed)? to (?:" + CART + "))\\s+(?:over\\s+)?" + DIGITS + "(?:\\.\\d+)?k?\\s+times\\b"),
                 // "24 sold in last 24 hours", "45 added to bag in the past 24 hours", "2 viewed per hour"
                 TextRule.of("social.n_recent_sales", ACTIVITY_NOTIFICATION, 0.9,
                         "(?<![\\d$£€.])" + DIGITS + "\\s+(?:(?:items?|units?|pieces?|pairs?|people|times)\\s+)?(?:sold|bought|purchased|orders?|ordered|viewed|views|added to (?:" + CART + "))\\s+"
@@ -74,24 +76,25 @@ final class SocialProofRules {
                 // "🔥 In 42 carts", "This product was added to 86 carts today"
                 TextRule.of("social.in_n_carts", ACTIVITY_NOTIFICATION, 0.85,
                         "\\b(?:in|added to|sitting in) (?:over |more than )?" + COUNT + " (?:other )?(?:shopping )?(?:carts|baskets|trolleys|wish ?lists)\\b"
-                                + "|\\badded to " + COUNT + " (?:other )?(?:shopping )?bags\\b"),
+                                + "|\\badded to " + COUNT + " (?:other )?(?:shopping )?bags\\b|\\b\\d+ (?:carts|baskets|bags) and counting\\b"),
                 // A count of purchases in a recent window: "2,000+ sold this season", "1.2k bought in past month",
                 // "3 bookings made for your dates in the last hour", "Customers bought 73 of these yesterday"
                 TextRule.of("social.count_in_recent_window", ACTIVITY_NOTIFICATION, 0.85,
-                                "(?<![\\d$£€.#/-])" + COUNT + "\\s+(?:[\\p{L}'-]+\\s+){0,3}?(?:" + ACTED + "|shipped to (?:\\w+ )?(?:customers|buyers|shoppers|homes|people)|sold|bookings?|orders?|sales|purchases?|reservations?|sign-?ups|favou?rited|wish ?listed|views|viewed)\\b"
+                                "(?<![\\d$£€.#/-])" + COUNT + "\\s+(?:[\\p{L}'-]+\\s+){0,3}?(?:" + ACTED + "|shipped to (?:\\w+ )?(?:customers|buyers|shoppers|homes|people)|adds? to (?:bag|cart|basket)|checkouts?|sold|bookings?|orders?|sales|purchases?|reservations?|sign-?ups|favou?rited|wish ?listed|views|viewed)\\b"
                                         + "[^.!?]{0,40}?\\b" + RECENT_WINDOW + "\\b"
                                         + "|\\b(?:bought|purchased|ordered|booked|sold)\\s+(?:over\\s+)?" + COUNT + "\\s+(?:of (?:these|this|them)|units?|pieces?|pairs?|items?|tickets?|rooms?)\\b[^.!?]{0,30}?\\b" + RECENT_WINDOW + "\\b")
                         .unless(FIRST_PERSON + "|\\b(?:orders?|bookings?) (?:placed|made|received|over|above|of)\\b.{0,40}\\b(?:ship|dispatch|deliver|arrive|free|process)\\w*"),
                 // "Priya just ordered the Linen Wrap Dress", "Chris just claimed this deal": a name, then "just" and a purchase
                 TextRule.of("social.name_just_acted", ACTIVITY_NOTIFICATION, 0.85,
-                                "^\\W*" + NAME + "(?:\\([^)\\d$£€+]{1,40}\\)\\s*)?(?:just|recently) " + ACTED + "\\b"
+                                "^\\W*" + NAME + "(?:\\([^)\\d$£€+]{1,40}\\)\\s*)?(?:has |have )?(?:just|recently) " + ACTED + "\\b"
                                         + "|^\\W*[\\p{L}.'-]+(?: [\\p{L}.'-]+)?\\s*[,-]\\s*[\\p{L} ,.'/-]{2,40}?\\b(?:just|recently) " + ACTED + "\\b")
                         .unless("^\\W*(?:i|we|you|my|our|your|they|he|she|it|this|these|prices?|stock|new|items?|orders?)\\b"),
                 // "Recently bought by Tom in Dublin", "Just sold to a customer in Lyon"
                 TextRule.of("social.sold_to_someone", ACTIVITY_NOTIFICATION, 0.85,
                         "\\b(?:just|recently) (?:sold|shipped) to (?:a |an )?" + WORD + " (?:in|from|near)\\b"
                                 + "|\\b(?:just|recently) (?:bought|purchased|ordered|booked|claimed) by (?!you\\b|me\\b)" + WORD + "\\b"
-                                + "|\\b(?:just|recently) (?:bought|purchased|ordered|booked|claimed) by (?:a|an|another) (?:customer|shopper|buyer|guest|travell?er|user|visitor) (?:in|from)\\b"),
+                                + "|\\b(?:just|recently) (?:bought|purchased|ordered|booked|claimed) by (?:a|an|another) (?:customer|shopper|buyer|guest|travell?er|user|visitor) (?:in|from)\\b"
+                                + "|\\b(?:nabbed|bagged|snapped up|grabbed|bought|purchased|ordered|booked|claimed) by (?!you\\b|me\\b|us\\b)[\\p{L}]+(?: [\\p{L}.]+)?\\s*[,(]\\s*[\\p{L}]"),
                 // "Someone in Madrid just bought", "Someone added ... to their cart"
                 TextRule.of("social.someone_bought", ACTIVITY_NOTIFICATION, 0.9,
                         "\\b(?:someone|somebody|a (?:customer|shopper|buyer)|another (?:customer|shopper|buyer|[a-z]+ (?:in|from)))\\b.{0,120}?\\b(?:just |recently )?"
@@ -100,13 +103,20 @@ final class SocialProofRules {
                 TextRule.of("social.someone_viewing", ACTIVITY_NOTIFICATION, 0.85,
                         "\\b(?:someone|somebody|another (?:customer|shopper|buyer|person|visitor|travell?er|guest|user)|a (?:customer|shopper|buyer|visitor) (?:in|from) [\\p{L} ,.'-]{2,40}?)"
                                 + " (?:else )?" + WATCHING + "\\b"
-                                + "|^\\W*" + NAME + "(?:in|from|near) " + PLACE + "\\s*" + WATCHING + "\\b"),
+                                + "|\\b(?:someone|somebody)'s (?:buying|ordering|booking|looking at|viewing) (?:this|one|these|it)\\b"
+                                + "|^\\W*" + NAME + "(?:(?:in|from|near) " + PLACE + "|\\([^)\\d$£€+]{1,40}\\))\\s*" + WATCHING + "\\b"
+                                + "|\\b(?:being )?(?:viewed|checked out|watched|considered|looked at) by (?:over )?" + COUNT + " (?:other )?" + PEOPLE + "\\b"
+                                + "|\\b(?:eyes on this|viewers|watching|looking now|viewing now|watching now)\\s*:\\s*\\d+\\b|(?<![\\d.])\\d+ (?:viewers|watchers|lookers)\\b"),
                 // "Omar - Dubai, UAE - 17 minutes ago - Oud Perfume", "New order from Kolkata", "Latest order: 2 minutes ago from Warsaw"
                 TextRule.of("social.recent_order_card", ACTIVITY_NOTIFICATION, 0.8,
                         "^\\W*[\\p{L}.'-]+(?: [\\p{L}.'-]+)?\\s*[-|·,]\\s*[\\p{L} ,.'-]{2,40}?\\s*[-|·,]\\s*(?:\\d+|an?|a few) (?:seconds?|secs?|minutes?|mins?|hours?|hrs?) ago"
                                 + "|\\b(?:new|latest|last|most recent|recent) (?:order|purchase|booking|sale|sign-?up) (?:from|in|by) (?!your\\b|our\\b|the\\b|you\\b|us\\b)[\\p{L}]"
                                 + "|\\b(?:latest|last|most recent|recent) (?:order|purchase|booking|sale)\\b.{0,80}\\bago"
-                                + "|^\\W*(?:just|recently) (?:sold|purchased|bought|booked|ordered)\\b(?! out).{0,40}\\b(?:from|in) [\\p{L}]"),
+                                + "|^\\W*(?:just|recently) (?:sold|purchased|bought|booked|ordered)\\b(?! out).{0,40}\\b(?:from|in) [\\p{L}]"
+                                + "|^\\W*(?:\\d+|a few) (?:seconds?|secs?|minutes?|mins?) ago\\W+[\\p{L}]"
+                                + "|\\b(?:just now|\\d+ (?:secs?|seconds?|mins?|minutes?) ago)\\W{0,3}(?:an? )?(?:order|purchase|booking|sale) (?:from|in)\\b"
+                                + "|\\border placed by [\\p{L}]|\\b(?:buyer|purchase|order|sale)s? alert\\s*:|\\bjust (?:flew|walked|went) out (?:the|our) door\\b"
+                                + "|\\b(?:recent|latest|new) (?:sale|order|purchase|booking)\\s*:\\s*[\\p{L}]+(?: [\\p{L}.]+)?,\\s*[\\p{L}]"),
                 // "Nancy in Pennsylvania purchased ...", "Sharmeen From Karachi just bought": a name and a place at the start
                 TextRule.of("social.name_place_bought", ACTIVITY_NOTIFICATION, 0.9,
                                 "^\\W*" + NAME + "(?:(?:in|from|near) " + PLACE + "|\\((?:[^)\\d$£€+]{1,40})\\)\\s*(?=(?:just |recently )?" + ACTED + "))\\s*(?:just |recently )?(?:" + ACTED + "|added)")
@@ -124,7 +134,8 @@ final class SocialProofRules {
 
                 // A quote signed by nobody: "'Best purchase I've ever made!!' – Happy Customer"
                 TextRule.of("social.anonymous_testimonial", TESTIMONIALS_OF_UNCERTAIN_ORIGIN, 0.6,
-                        "[\"'!.]\\s*[-~]+\\s*(?:an?\\.? )?(?:happy|satisfied|verified|real|loyal|delighted|thrilled|repeat|anonymous) (?:customer|client|buyer|shopper|user|mum|mom|dad|reader|guest)s?\\W*$"),
+                        "[\"'!.]\\s*[-~]+\\s*(?:an?\\.? )?(?:happy|satisfied|verified|real|loyal|delighted|thrilled|repeat|anonymous) (?:customer|client|buyer|shopper|user|mum|mom|dad|reader|guest)s?(?:,\\s*[\\p{L} ]{2,20})?\\W*$"
+                                + "|[\"”]\\s*[-~]+\\s*[\\p{L}]\\.?\\s*$"),
                 // A miracle result signed with a first name only: "I lost 14 lbs in 3 weeks!" - Jennifer, USA
                 TextRule.of("social.miracle_testimonial", TESTIMONIALS_OF_UNCERTAIN_ORIGIN, 0.6,
                         "\\b(?:lost \\d+ ?(?:lbs?|pounds|kgs?|kilos|dress sizes)|\\d+ years younger|cured my|overnight results|changed my life)\\b.{0,80}"

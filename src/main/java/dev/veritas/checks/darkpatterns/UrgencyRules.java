@@ -34,8 +34,9 @@ final class UrgencyRules {
                 // "Expires in 29:43", "Order in 13:16 to get $200 off", "reserved for 09:35 minutes"
                 TextRule.of("urgency.clock_with_deadline_word", COUNTDOWN_TIMER, 0.8,
                                 "\\b(?:ends?|ending|expires?|expiring|left|remaining|reserved|held|hurry|order (?:with)?in|offer|deal|sale|discount|"
-                                        + "closes?|timer|countdown|limited|in the next|for the next|goes up|go up|rises?|increases?|holding|lock (?:in )?(?:this|the|your)|locked|guaranteed)\\b[^0-9]{0,40}(?<![\\d:])\\d{1,2}\\s?:\\s?\\d{2}" + NOT_A_CLOCK_AFTER
-                                        + "|(?<![\\d:])\\d{1,2}:\\d{2}\\s*(?:minutes?|mins?|left|remaining)\\b")
+                                        + "closes?|timer|countdown|limited|in the next|for the next|goes up|go up|rises?|increases?|holding|lock (?:in )?(?:this|the|your)|locked|guaranteed|valid for)\\b[^0-9]{0,40}(?<![\\d:])\\d{1,2}\\s?:\\s?\\d{2}" + NOT_A_CLOCK_AFTER
+                                        + "|(?<![\\d:])\\d{1,2}:\\d{2}\\s*(?:minutes?|mins?|left|remaining)\\b"
+                                        + "|(?<![\\d:])\\d{1,2}:\\d{2}\\s+(?:before|until|till) (?:the )?(?:price|offer|deal|sale|discount)")
                         .unless(CLOCK_IS_A_TIME_OF_DAY),
                 // Timer widgets: "00 DAYS 02 HRS 26 MINS 12 SEC", labels alone "DAYS HRS MINS SECS"
                 TextRule.of("urgency.timer_units", COUNTDOWN_TIMER, 0.9,
@@ -94,7 +95,11 @@ final class UrgencyRules {
                                         + "|\\bprices? (?:is |are |will be )?(?:going up|goes up|go up|rising|rises?|increas\\w*|will (?:go up|rise|increase))\\s+(?:very )?(?:soon|shortly|any (?:moment|minute|time|day)|tomorrow|at midnight)\\b"
                                         + "|\\b(?:today's|this|the current) (?:price|deal|offer|rate|discount) (?:may|might|will) not (?:be )?(?:available|last|be here|be around|be valid) (?:tomorrow|for long|much longer)\\b"
                                         + "|\\block in (?:your|this|the|today's) (?:rate|price|discount|deal) (?:now|today)\\b"
-                                        + "|\\bprices? (?:go|goes|going|will go) back (?:up|to normal|to (?:full|regular|normal) price)\\b.{0,15}\\b(?:soon|shortly|tomorrow|tonight|at midnight)\\b")
+                                        + "|\\bprices? (?:go|goes|going|will go) back (?:up|to normal|to (?:full|regular|normal) price)\\b.{0,15}\\b(?:soon|shortly|tomorrow|tonight|at midnight)\\b"
+                                        + "|\\b(?:once-?off|one-?off) (?:price|pricing|deal|offer)\\b|\\b(?:won't|will not|never) be repeated\\b|\\b(?:won't|will not) (?:stick|hang|be) around\\b"
+                                        + "|\\b(?:closing|ending|expiring) (?:imminently|very soon|any (?:moment|minute|second))\\b|\\bon borrowed time\\b"
+                                        + "|\\b(?:disappearing|vanishing|ending|expiring|going) (?:at )?any (?:moment|minute|second)\\b"
+                                        + "|\\bbefore (?:the )?price (?:bounces|jumps|goes|springs|snaps|changes?)(?: back)?\\b|\\bblink and (?:it's|you'll miss it|you miss it)\\b|\\blimited window\\b")
                         .unless("\\b(?:deliver\\w*|dispatch\\w*|arrive\\w*|in time for)\\b|\\bperiod of \\d+ (?:days|weeks|months|years)\\b"
                                 + "|\\b(?:at|until|till) \\d{1,2}[:.]\\d{2}\\b|\\bas advertised\\b|\\b(?:start|end) dates?\\b"
                                 + "|\\b\\d{1,2}(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\b|\\b(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]* \\d{1,2}\\b|\\d{1,2}(?::\\d{2})? ?(?:am|pm)\\b"),

@@ -78,6 +78,7 @@ class RuleBookTest {
                 Arguments.of("misdirection.without_benefit", "Order without free membership $69.95"),
                 Arguments.of("misdirection.decline_tucked_after_accept", "YES! GIVE ME 25% OFF no, continue to site"),
                 Arguments.of("misdirection.check_to_refuse", "Tick the box if you don't want special offers"),
+                Arguments.of("misdirection.double_negative_opt_out", "I do not wish to opt out of sharing my details with partners"),
                 Arguments.of("misdirection.negated_checkbox", "If you would not like updates, make sure this checkbox is not ticked"),
                 Arguments.of("misdirection.protection_upsell", "Get accidental damage cover for your laptop for only $49"),
                 Arguments.of("misdirection.upsell_nudge", "Don't forget the batteries"),
