@@ -82,6 +82,11 @@ public final class GuardedProxy implements Closeable {
         return "http://" + server.getInetAddress().getHostAddress() + ":" + server.getLocalPort();
     }
 
+    /** The same address as a socket address, for clients configured with a {@link java.net.ProxySelector}. */
+    public InetSocketAddress socketAddress() {
+        return new InetSocketAddress(server.getInetAddress(), server.getLocalPort());
+    }
+
     /** Connections refused so far, oldest first. */
     public List<Refusal> refusals() {
         synchronized (refusals) {

@@ -3,6 +3,7 @@ package dev.veritas.capture;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.ProxySelector;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
@@ -28,18 +29,26 @@ import javax.net.ssl.SSLException;
  * Plain HTTP fetches for the no-browser mode and the probes. Redirects are followed by hand so the URL guard
  * sees every hop; bodies are read up to a size cap and a deadline, so a huge, endless or stalled response
  * costs a bounded amount of memory and time.
+ *
+ * <p>Every connection goes through a {@link GuardedProxy} on loopback, as the browser's do: the JDK client
+ * would otherwise resolve the name again after the guard approved it, and a name that answers with a public
+ * address for the check and an internal one for the connection (DNS rebinding) would reach the internal one.
+ * Through the proxy the connection goes to exactly the address the guard approved.
  */
-public final class HttpFetcher {
+public final class HttpFetcher implements AutoCloseable {
     public static final String USER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Safari/537.36 Veritas/0.1";
 
     private final UrlGuard guard;
     private final FetchLimits limits;
+    private final GuardedProxy proxy;
     private final HttpClient client;
 
     public HttpFetcher(UrlGuard guard, FetchLimits limits) {
         this.guard = guard;
         this.limits = limits;
+        this.proxy = GuardedProxy.start(guard);
         this.client = HttpClient.newBuilder()
+                .proxy(ProxySelector.of(proxy.socketAddress()))
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(limits.connectTimeout())
                 .sslContext(TrustConfig.acceptingAny())
@@ -78,7 +87,11 @@ public final class HttpFetcher {
             try {
                 one = single(current, extraHeaders);
             } catch (IOException e) {
-                return failed(url, current, chain, describe(e));
+                // A tunnel the proxy refused surfaces as an I/O error; the guard's reason says more.
+                return failed(url, current, chain, proxy.refusalFor(current.getHost()).orElse(describe(e)));
+            }
+            if (one.headers.first(GuardedProxy.REFUSED_HEADER).isPresent()) {
+                return failed(url, current, chain, proxy.refusalFor(current.getHost()).orElse("refused by the URL guard"));
             }
             int status = one.status;
             Optional<String> location = one.headers.first("location");
@@ -96,6 +109,12 @@ public final class HttpFetcher {
             }
             return new Result(url, current, Optional.of(status), one.headers, one.body, one.truncated, chain, Optional.empty());
         }
+    }
+
+    /** Stops the fetcher's proxy; fetches after this fail. */
+    @Override
+    public void close() {
+        proxy.close();
     }
 
     private static Result failed(URI requested, URI at, List<RedirectHop> chain, String why) {

@@ -1,7 +1,9 @@
 package dev.veritas.capture;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
@@ -18,21 +20,39 @@ import javax.net.ssl.SSLSocket;
 /**
  * Two TLS handshakes with an origin: one that validates (trusted CA, dates, host name) to decide whether the
  * certificate is valid, and one that accepts anything to read the certificate and say what is wrong with it.
+ * Both connect to the address the URL guard approved for the host, never to a second resolution of its name.
  */
 public final class TlsProbe {
     private final TrustConfig trust;
     private final Duration timeout;
+    private final UrlGuard guard;
 
-    public TlsProbe(TrustConfig trust, Duration timeout) {
+    public TlsProbe(TrustConfig trust, Duration timeout, UrlGuard guard) {
         this.trust = trust;
         this.timeout = timeout;
+        this.guard = guard;
     }
 
     public TlsFacts probe(String host, int port) {
+        UrlGuard.Decision decision = guard.check(URI.create("https://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port + "/"));
+        if (decision instanceof UrlGuard.Refused r) {
+            return TlsFacts.unreachable(host, port, r.reason());
+        }
+        List<InetAddress> approved = ((UrlGuard.Allowed) decision).addresses();
+        if (approved.isEmpty()) {
+            return TlsFacts.unreachable(host, port, "no address for " + host);
+        }
+        InetAddress target;
+        try {
+            // The approved address, carrying the host's name so host-name verification checks the name, not the number.
+            target = InetAddress.getByAddress(host, approved.get(0).getAddress());
+        } catch (IOException e) {
+            return TlsFacts.unreachable(host, port, e.getMessage());
+        }
         Optional<String> problem = Optional.empty();
         boolean valid;
         try {
-            handshake(trust.validating(), host, port, true);
+            handshake(trust.validating(), host, target, port, true);
             valid = true;
         } catch (IOException e) {
             valid = false;
@@ -41,7 +61,7 @@ public final class TlsProbe {
         X509Certificate leaf;
         String protocol;
         try {
-            Handshake h = handshake(TrustConfig.acceptingAny(), host, port, false);
+            Handshake h = handshake(TrustConfig.acceptingAny(), host, target, port, false);
             leaf = h.leaf;
             protocol = h.protocol;
         } catch (IOException e) {
@@ -65,9 +85,9 @@ public final class TlsProbe {
 
     private record Handshake(X509Certificate leaf, String protocol) {}
 
-    private Handshake handshake(SSLContext ctx, String host, int port, boolean verifyHost) throws IOException {
+    private Handshake handshake(SSLContext ctx, String host, InetAddress target, int port, boolean verifyHost) throws IOException {
         try (SSLSocket socket = (SSLSocket) ctx.getSocketFactory().createSocket()) {
-            socket.connect(new InetSocketAddress(host, port), (int) timeout.toMillis());
+            socket.connect(new InetSocketAddress(target, port), (int) timeout.toMillis());
             socket.setSoTimeout((int) timeout.toMillis());
             SSLParameters params = socket.getSSLParameters();
             if (verifyHost) {

@@ -73,7 +73,7 @@ public final class Engine implements AutoCloseable {
         this.guard = new UrlGuard(options.allowPrivate());
         this.trust = TrustConfig.withCa(options.trustCa());
         this.fetcher = new HttpFetcher(guard, options.fetch());
-        this.tlsProbe = new TlsProbe(trust, options.fetch().connectTimeout());
+        this.tlsProbe = new TlsProbe(trust, options.fetch().connectTimeout(), guard);
         this.browsers = new Browsers(options.browser(), trust);
         this.checks = List.of(new SecurityHeadersCheck(), new TransportCheck(), new PhishingCheck(), new DarkPatternCheck(),
                 new ScriptsCheck(), new TransparencyCheck());
@@ -324,5 +324,6 @@ public final class Engine implements AutoCloseable {
     @Override
     public void close() {
         browsers.close();
+        fetcher.close();
     }
 }

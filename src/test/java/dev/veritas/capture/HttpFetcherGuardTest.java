@@ -39,6 +39,12 @@ class HttpFetcherGuardTest {
         t.setDaemon(true);
         t.start();
         site = HttpServer.create(new InetSocketAddress(PUBLIC, 0), 0);
+        site.createContext("/hello", ex -> {
+            byte[] body = "public site".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            ex.sendResponseHeaders(200, body.length);
+            ex.getResponseBody().write(body);
+            ex.close();
+        });
         site.createContext("/", ex -> {
             ex.getResponseHeaders().set("Location", "http://" + INTERNAL.getHostAddress() + ":" + internal.getLocalPort() + "/latest/meta-data/");
             ex.sendResponseHeaders(302, -1);
@@ -56,14 +62,39 @@ class HttpFetcherGuardTest {
     @Test
     void aRedirectToAnInternalAddressIsRefusedBeforeAnyConnection() {
         UrlGuard guard = new UrlGuard(false, InetAddress::getAllByName, a -> a.equals(PUBLIC));
-        HttpFetcher fetcher = new HttpFetcher(guard, FetchLimits.defaults());
-
-        HttpFetcher.Result r = fetcher.fetch(URI.create("http://" + PUBLIC.getHostAddress() + ":" + site.getAddress().getPort() + "/"), Map.of());
+        HttpFetcher.Result r;
+        try (HttpFetcher fetcher = new HttpFetcher(guard, FetchLimits.defaults())) {
+            r = fetcher.fetch(URI.create("http://" + PUBLIC.getHostAddress() + ":" + site.getAddress().getPort() + "/"), Map.of());
+        }
 
         assertThat(r.ok()).isFalse();
         assertThat(r.chain()).hasSize(1);
         assertThat(r.error()).hasValueSatisfying(e -> assertThat(e).contains(INTERNAL.getHostAddress()).contains("loopback"));
         assertThat(internalConnections).hasValue(0);
+    }
+
+    /**
+     * DNS rebinding: a name that answers with a public address when the guard checks it and an internal one
+     * afterwards. The fetcher must connect to the address the guard approved and never resolve the name itself
+     * (the system resolver does not even know this name, so a fetcher that resolved it would fail here).
+     */
+    @Test
+    void aNameIsResolvedOnceByTheGuardAndTheConnectionGoesToTheApprovedAddress() {
+        AtomicInteger lookups = new AtomicInteger();
+        UrlGuard guard = new UrlGuard(false,
+                host -> host.equals("rebind.example")
+                        ? new InetAddress[] {lookups.getAndIncrement() == 0 ? PUBLIC : INTERNAL}
+                        : InetAddress.getAllByName(host),
+                a -> a.equals(PUBLIC));
+        try (HttpFetcher fetcher = new HttpFetcher(guard, FetchLimits.defaults())) {
+            HttpFetcher.Result r = fetcher.fetch(URI.create("http://rebind.example:" + site.getAddress().getPort() + "/hello"), Map.of());
+
+            assertThat(r.error()).isEmpty();
+            assertThat(r.status()).hasValue(200);
+            assertThat(new String(r.body(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("public site");
+        }
+        assertThat(internalConnections).hasValue(0);
+        assertThat(lookups).hasValue(1);
     }
 
     private static InetAddress address(int last) {
