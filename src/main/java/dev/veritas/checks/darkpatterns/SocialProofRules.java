@@ -6,6 +6,7 @@ import static dev.veritas.checks.darkpatterns.RuleParts.CART;
 import static dev.veritas.checks.darkpatterns.RuleParts.COUNT;
 import static dev.veritas.checks.darkpatterns.RuleParts.DIGITS;
 import static dev.veritas.checks.darkpatterns.RuleParts.NUM;
+import static dev.veritas.checks.darkpatterns.RuleParts.NUMBER_WORD;
 import static dev.veritas.checks.darkpatterns.RuleParts.PEOPLE;
 
 import java.util.List;
@@ -27,7 +28,7 @@ final class SocialProofRules {
     /** Watching verbs of a live "someone is looking at this" notice. */
     private static final String WATCHING = "(?:is|are) (?:also |currently |now |right now )?(?:looking at|viewing|watching|eyeing|checking out|considering|browsing|buying|booking|ordering|shopping for)";
     /** A recent time window, as activity counters state it; unlike RECENTLY, never "per day" or "since". */
-    private static final String RECENT_WINDOW = "(?:(?:in|over|during|within) (?:the )?(?:last|past) (?:\\d+\\s*|few |couple of |" + RuleParts.NUMBER_WORD + " )?\\w+"
+    private static final String RECENT_WINDOW = "(?:(?:in|over|during|within) (?:the )?(?:last|past) (?:\\d+\\s*|few |couple of |" + NUMBER_WORD + " )?\\w+"
             + "|in past \\w+|(?:the )?(?:last|past) (?:\\d+ )?(?:hours?|days?|weeks?|months?|24h|48h)|this (?:hour|morning|afternoon|evening|week|month|season|year|weekend)"
             + "|today|tonight|yesterday|last night|overnight|right now|just now|so far today|since (?:lunch\\w*|breakfast|this morning|midnight|yesterday|we opened|opening))";
     private static final String FIRST_PERSON = "\\b(?:i|we|i've|we've|i'd|i'm|my|our)\\b";
@@ -123,7 +124,7 @@ final class SocialProofRules {
                         .unless("^\\W*(?:i|we|my|our)\\b"),
                 // "Armin bought 10M Gold ... about 10 seconds ago", "... purchased a Bass XL just now!"
                 TextRule.of("social.bought_ago", ACTIVITY_NOTIFICATION, 0.85,
-                                "\\b(?:" + ACTED + "|added)\\b.{0,150}?(?:(?:\\b(?:about|around|over|only) )?(?:\\d+|\\b(?:an?|one|a few|few|several|a couple of|" + RuleParts.NUMBER_WORD + "))\\s*(?:seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d)\\s+ago|just now\\b)")
+                                "\\b(?:" + ACTED + "|added)\\b.{0,150}?(?:(?:\\b(?:about|around|over|only) )?(?:\\d+|\\b(?:an?|one|a few|few|several|a couple of|" + NUMBER_WORD + "))\\s*(?:seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d)\\s+ago|just now\\b)")
                         .unless(FIRST_PERSON),
                 TextRule.of("social.last_purchased", ACTIVITY_NOTIFICATION, 0.85,
                         "\\blast (?:purchased|bought|ordered|sold|booked)\\b.{0,20}\\b(?:ago|today|at \\d)"),
