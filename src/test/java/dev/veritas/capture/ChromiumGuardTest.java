@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.veritas.testing.NeedsChromium;
 import dev.veritas.testing.Requirements;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Timeout;
  * 127.0.0.1, which this guard treats as public) that redirects, navigates by script, or embeds resources
  * pointing at an "internal" address (127.0.0.2) must never make a connection to it.
  */
+@NeedsChromium
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class ChromiumGuardTest {

@@ -13,6 +13,7 @@ import dev.veritas.capture.FetchLimits;
 import dev.veritas.store.WorkerId;
 import dev.veritas.store.sqlite.SqliteAuditStore;
 import dev.veritas.store.sqlite.SqliteOptions;
+import dev.veritas.testing.NeedsChromium;
 import dev.veritas.testing.Requirements;
 import dev.veritas.testing.sites.CertVariant;
 import dev.veritas.testing.sites.TestSite;
@@ -30,6 +31,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * Hostile targets end as a clear failed audit or as a completed audit with findings — never a hang, a crash or
  * an audit left running. Each runs with the browser and without it.
  */
+@NeedsChromium
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HostileSitesTest {
     private static final Duration SHORT = Duration.ofSeconds(4);

@@ -15,6 +15,7 @@ import dev.veritas.store.AuditStore;
 import dev.veritas.store.WorkerId;
 import dev.veritas.store.sqlite.SqliteAuditStore;
 import dev.veritas.store.sqlite.SqliteOptions;
+import dev.veritas.testing.NeedsChromium;
 import dev.veritas.testing.Requirements;
 import dev.veritas.testing.sites.TestSite;
 import dev.veritas.testing.sites.TestSiteServer;
@@ -38,6 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Standard audits, in real Chromium, of the four test sites served on 127.0.0.1 over HTTPS with a test CA:
  * the verdicts must order honest > weak headers > dark patterns > phishing, with the expected findings.
  */
+@NeedsChromium
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SiteAuditTest {

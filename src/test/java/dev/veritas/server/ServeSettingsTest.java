@@ -3,6 +3,7 @@ package dev.veritas.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.veritas.cli.Main;
+import dev.veritas.testing.Slow;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** `veritas serve` with a setting that makes no sense says which one, and what it takes, in one line (exit code 2). */
+@Slow
 class ServeSettingsTest {
     @TempDir
     Path dir;

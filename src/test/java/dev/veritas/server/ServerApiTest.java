@@ -9,6 +9,7 @@ import dev.veritas.capture.CaptureSettings;
 import dev.veritas.engine.EngineOptions;
 import dev.veritas.store.sqlite.SqliteAuditStore;
 import dev.veritas.store.sqlite.SqliteOptions;
+import dev.veritas.testing.NeedsChromium;
 import dev.veritas.testing.Requirements;
 import dev.veritas.testing.sites.TestSite;
 import dev.veritas.testing.sites.TestSiteServer;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The API through real HTTP against a real server on an ephemeral port, auditing the test sites in Chromium. */
+@NeedsChromium
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ServerApiTest {
     @TempDir

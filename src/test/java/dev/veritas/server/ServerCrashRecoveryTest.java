@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.veritas.cli.Main;
 import dev.veritas.testing.ChildJvm;
+import dev.veritas.testing.NeedsChromium;
 import dev.veritas.testing.Requirements;
 import dev.veritas.testing.sites.TestSite;
 import dev.veritas.testing.sites.TestSiteServer;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the audit is re-queued, runs again and completes; history keeps every audit; the event stream resumes
  * from the client's last id with nothing lost or repeated.
  */
+@NeedsChromium
 class ServerCrashRecoveryTest {
     private static final Pattern RUNNING_AT = Pattern.compile("running at http://127\\.0\\.0\\.1:(\\d+)/");
 

@@ -10,6 +10,7 @@ import dev.veritas.audit.AuditStatus;
 import dev.veritas.engine.Engine;
 import dev.veritas.store.sqlite.SqliteAuditStore;
 import dev.veritas.store.sqlite.SqliteOptions;
+import dev.veritas.testing.Slow;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * no error event), whether it broke during the grace period or was still stuck when the grace period ended, and
  * the next start completes it.
  */
+@Slow
 class ServerShutdownTest {
     @TempDir
     Path dataDir;

@@ -3,6 +3,7 @@ package dev.veritas.ui;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import dev.veritas.testing.NeedsChromium;
 import dev.veritas.testing.Requirements;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
  * What every browser test of the UI starts from: a real server over a fresh data directory and one Chromium,
  * shared by the class's tests and closed after them. A machine without Chromium skips the class with the reason.
  */
+@NeedsChromium
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class BrowserUiTest {
     @TempDir

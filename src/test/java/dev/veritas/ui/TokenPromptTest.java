@@ -9,12 +9,14 @@ import dev.veritas.server.ServerConfig;
 import dev.veritas.server.VeritasServer;
 import dev.veritas.store.sqlite.SqliteAuditStore;
 import dev.veritas.store.sqlite.SqliteOptions;
+import dev.veritas.testing.NeedsChromium;
 import dev.veritas.testing.Requirements;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A server started with an API token: the UI asks for it once, keeps it, and sends it. */
+@NeedsChromium
 class TokenPromptTest {
     private static final String TOKEN = "ui-test-token-0123456789abcdef";
 

@@ -10,6 +10,7 @@ import dev.veritas.store.AuditStore;
 import dev.veritas.store.AuditStoreContract;
 import dev.veritas.store.WorkerId;
 import dev.veritas.testing.MutableClock;
+import dev.veritas.testing.NeedsPostgres;
 import dev.veritas.testing.Requirements;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The whole store contract against a real PostgreSQL, in a schema of its own per test. */
+@NeedsPostgres
 class PostgresAuditStoreTest extends AuditStoreContract {
     private final List<String> schemas = new ArrayList<>();
 

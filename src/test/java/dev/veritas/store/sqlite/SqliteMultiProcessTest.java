@@ -9,6 +9,7 @@ import dev.veritas.store.HistoryQuery;
 import dev.veritas.store.RecoveryReport;
 import dev.veritas.store.StoreCheck;
 import dev.veritas.testing.ChildJvm;
+import dev.veritas.testing.Slow;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Two processes on one database file, and processes killed in the middle of writing. */
+@Slow
 class SqliteMultiProcessTest {
     @TempDir
     Path dir;

@@ -10,6 +10,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.options.WaitForSelectorState;
+import dev.veritas.testing.NeedsChromium;
 import dev.veritas.testing.Requirements;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Timeout;
  * {@code --ignore-certificate-errors-spki-list}): the valid certificate is accepted and the broken ones are not,
  * and each site's scripts and styles work under its own CSP.
  */
+@NeedsChromium
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class TestSitesInChromiumTest {
