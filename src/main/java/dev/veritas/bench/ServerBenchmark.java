@@ -10,6 +10,7 @@ import dev.veritas.json.Json;
 import dev.veritas.metrics.LatencyHistogram;
 import dev.veritas.server.ServerConfig;
 import dev.veritas.server.VeritasServer;
+import dev.veritas.store.Claim;
 import dev.veritas.store.WorkerId;
 import dev.veritas.store.sqlite.SqliteAuditStore;
 import dev.veritas.store.sqlite.SqliteOptions;
@@ -129,10 +130,10 @@ public final class ServerBenchmark {
             fs.add(pool.submit(() -> {
                 int n;
                 while ((n = next.getAndIncrement()) < audits) {
-                    Audit a = store.createRunning(NewAudit.of("https://site" + (n % 500) + ".example/p" + n, Tier.STANDARD_AUDIT),
+                    Claim a = store.createRunning(NewAudit.of("https://site" + (n % 500) + ".example/p" + n, Tier.STANDARD_AUDIT),
                             WorkerId.current().named("fill"), Duration.ofMinutes(5));
-                    store.complete(a.id(), StoreWorkload.result(n));
-                    ids.add(a.id());
+                    store.complete(a.lease(), StoreWorkload.result(n));
+                    ids.add(a.audit().id());
                 }
                 return null;
             }));
@@ -228,7 +229,7 @@ public final class ServerBenchmark {
 
     /** Appends events to a running audit at a steady rate while {@code subscribers} SSE clients follow it. */
     private LatencyHistogram sseFanout(SqliteAuditStore store, int port) throws Exception {
-        Audit a = store.createRunning(NewAudit.of("https://fanout.example/", Tier.QUICK_SCAN), WorkerId.current().named("bench"), Duration.ofMinutes(5));
+        Claim a = store.createRunning(NewAudit.of("https://fanout.example/", Tier.QUICK_SCAN), WorkerId.current().named("bench"), Duration.ofMinutes(5));
         LatencyHistogram h = new LatencyHistogram();
         CountDownLatch connected = new CountDownLatch(subscribers);
         ExecutorService pool = Executors.newFixedThreadPool(subscribers);
@@ -237,7 +238,7 @@ public final class ServerBenchmark {
             fs.add(pool.submit(() -> {
                 try (Socket socket = new Socket("127.0.0.1", port)) {
                     OutputStream o = socket.getOutputStream();
-                    o.write(("GET /api/audits/" + a.id().value() + "/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n")
+                    o.write(("GET /api/audits/" + a.audit().id().value() + "/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n")
                             .getBytes(StandardCharsets.US_ASCII));
                     o.flush();
                     BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
@@ -265,10 +266,10 @@ public final class ServerBenchmark {
             throw new IllegalStateException("SSE subscribers did not connect");
         }
         for (int i = 0; i < 100; i++) {
-            store.appendEvent(a.id(), "log_entry", Json.object().put("message", "bench " + i).put("sent_ns", System.nanoTime()));
+            store.appendEvent(a.lease(), "log_entry", Json.object().put("message", "bench " + i).put("sent_ns", System.nanoTime()));
             TimeUnit.MILLISECONDS.sleep(20); // a steady 50 events per second, as a busy audit writes them
         }
-        store.fail(a.id(), "benchmark over");
+        store.fail(a.lease(), "benchmark over");
         for (Future<?> f : fs) {
             f.get(60, TimeUnit.SECONDS);
         }

@@ -5,6 +5,7 @@ import dev.veritas.audit.AuditId;
 import dev.veritas.audit.NewAudit;
 import dev.veritas.audit.Tier;
 import dev.veritas.metrics.LatencyHistogram;
+import dev.veritas.store.Claim;
 import dev.veritas.store.HistoryPage;
 import dev.veritas.store.HistoryQuery;
 import dev.veritas.store.WorkerId;
@@ -119,9 +120,9 @@ public final class StoreBenchmark {
             // A few completed audits for the readers to fetch.
             List<AuditId> known = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
-                Audit a = store.createRunning(NewAudit.of("https://known" + i + ".example/", Tier.QUICK_SCAN), WorkerId.current(), Duration.ofMinutes(5));
-                store.complete(a.id(), StoreWorkload.result(i));
-                known.add(a.id());
+                Claim a = store.createRunning(NewAudit.of("https://known" + i + ".example/", Tier.QUICK_SCAN), WorkerId.current(), Duration.ofMinutes(5));
+                store.complete(a.lease(), StoreWorkload.result(i));
+                known.add(a.audit().id());
             }
             LatencyHistogram ack = new LatencyHistogram();
             LatencyHistogram reads = new LatencyHistogram();
@@ -242,8 +243,8 @@ public final class StoreBenchmark {
             fs.add(pool.submit(() -> {
                 int n;
                 while ((n = next.getAndIncrement()) < historyAudits) {
-                    Audit a = store.createRunning(NewAudit.of("https://site" + (n % 5000) + ".example/p" + n, Tier.QUICK_SCAN), WorkerId.current(), Duration.ofMinutes(5));
-                    store.complete(a.id(), StoreWorkload.result(n).withoutFindings());
+                    Claim a = store.createRunning(NewAudit.of("https://site" + (n % 5000) + ".example/p" + n, Tier.QUICK_SCAN), WorkerId.current(), Duration.ofMinutes(5));
+                    store.complete(a.lease(), StoreWorkload.result(n).withoutFindings());
                 }
                 return null;
             }));

@@ -12,6 +12,7 @@ import dev.veritas.audit.Signal;
 import dev.veritas.audit.Tier;
 import dev.veritas.json.Json;
 import dev.veritas.store.AuditStore;
+import dev.veritas.store.Claim;
 import dev.veritas.store.NewEvent;
 import dev.veritas.store.WorkerId;
 import java.time.Duration;
@@ -41,9 +42,9 @@ final class StoreWorkload {
      */
     static void unit(AuditStore store, int n, Timer unitAckTimer) {
         long t0 = System.nanoTime();
-        Audit a = store.createRunning(NewAudit.of("https://bench" + n + ".example/shop", Tier.STANDARD_AUDIT), WorkerId.current(), Duration.ofMinutes(5));
-        store.appendEvents(a.id(), events(n));
-        store.complete(a.id(), result(n));
+        Claim a = store.createRunning(NewAudit.of("https://bench" + n + ".example/shop", Tier.STANDARD_AUDIT), WorkerId.current(), Duration.ofMinutes(5));
+        store.appendEvents(a.lease(), events(n));
+        store.complete(a.lease(), result(n));
         unitAckTimer.record(System.nanoTime() - t0);
     }
 

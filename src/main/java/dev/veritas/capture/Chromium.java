@@ -8,9 +8,13 @@ import dev.veritas.config.Env;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Debian's Chromium driven through Playwright. Never downloads a browser. Playwright objects belong to the
@@ -19,14 +23,19 @@ import java.util.Optional;
 public final class Chromium implements AutoCloseable {
     public static final Path DEFAULT_PATH = Path.of("/usr/bin/chromium");
 
+    private static final Logger log = LoggerFactory.getLogger(Chromium.class);
+
     private final Playwright playwright;
     private final Browser browser;
     private final Path executable;
+    private final Optional<ProcessHandle> process;
+    private volatile boolean killed;
 
-    private Chromium(Playwright playwright, Browser browser, Path executable) {
+    private Chromium(Playwright playwright, Browser browser, Path executable, Optional<ProcessHandle> process) {
         this.playwright = playwright;
         this.browser = browser;
         this.executable = executable;
+        this.process = process;
     }
 
     /** The Chromium to use: $VERITAS_CHROMIUM, else /usr/bin/chromium; empty when it is not there. */
@@ -48,7 +57,12 @@ public final class Chromium implements AutoCloseable {
         } catch (PlaywrightException e) {
             throw new PageCaptureException("could not start the browser driver: " + firstLine(e.getMessage()), e);
         }
-        List<String> args = new ArrayList<>(List.of(
+        // A mark on the command line by which this browser's process is found again, so that it can be killed from another
+        // thread without a Playwright call (Playwright objects belong to the thread that made them).
+        String mark = "--veritas-browser=" + UUID.randomUUID();
+        List<String> args = new ArrayList<>(List.of(mark,
+                // Pages that open windows in a loop get none: the audit looks at the page it asked for.
+                "--block-new-web-contents",
                 "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-default-apps", "--mute-audio", "--hide-scrollbars", "--disable-extensions",
@@ -64,7 +78,7 @@ public final class Chromium implements AutoCloseable {
                     .setHeadless(true)
                     .setArgs(args)
                     .setTimeout(30_000));
-            return new Chromium(pw, browser, executable);
+            return new Chromium(pw, browser, executable, findProcess(mark));
         } catch (PlaywrightException e) {
             pw.close();
             throw new PageCaptureException("could not start Chromium at " + executable + ": " + firstLine(e.getMessage()), e);
@@ -80,7 +94,33 @@ public final class Chromium implements AutoCloseable {
     }
 
     public boolean isAlive() {
-        return browser.isConnected();
+        return !killed && browser.isConnected();
+    }
+
+    /** The browser's main process, found by the mark on its command line among this JVM's descendants. */
+    private static Optional<ProcessHandle> findProcess(String mark) {
+        return ProcessHandle.current().descendants()
+                .filter(p -> p.info().arguments().map(a -> Arrays.asList(a).contains(mark)).orElse(false))
+                .findFirst();
+    }
+
+    /** The browser's process id, when it could be found. */
+    public Optional<Long> pid() {
+        return process.map(ProcessHandle::pid);
+    }
+
+    /**
+     * Kills the browser's processes (renderers included) at once. Safe from any thread and without Playwright: the
+     * watchdog uses it to unblock a worker whose call into a hung page never returns; that call then fails, and this
+     * browser is replaced before the next page.
+     */
+    public void kill() {
+        killed = true;
+        process.ifPresentOrElse(p -> {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+            log.warn("killed Chromium (pid {}) to unblock a call into a page that stopped answering", p.pid());
+        }, () -> log.error("cannot kill Chromium: its process was not found; the blocked call waits for its own timeout"));
     }
 
     /** The meaningful first line of a Playwright error, whose text may start with a dump like "Error {\n message='…". */
@@ -100,10 +140,21 @@ public final class Chromium implements AutoCloseable {
     @Override
     public void close() {
         try {
-            browser.close();
+            if (!killed) {
+                browser.close();
+            }
         } catch (PlaywrightException ignored) {
             // already gone
         }
-        playwright.close();
+        try {
+            playwright.close();
+        } catch (PlaywrightException ignored) {
+            // the driver went with the browser
+        }
+        // Whatever the driver could not close (a renderer stuck in a loop) must not outlive us.
+        process.ifPresent(p -> {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+        });
     }
 }

@@ -1,6 +1,10 @@
 package dev.veritas.capture;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.CDPSession;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.Request;
@@ -10,50 +14,99 @@ import com.microsoft.playwright.options.HttpHeader;
 import com.microsoft.playwright.options.LoadState;
 import com.microsoft.playwright.options.Proxy;
 import com.microsoft.playwright.options.ScreenshotType;
+import com.microsoft.playwright.options.ServiceWorkerPolicy;
 import com.microsoft.playwright.options.WaitUntilState;
+import dev.veritas.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Captures pages in Chromium: the response as the browser got it, the rendered page's facts, screenshots at
  * load and a few seconds later, a full-page shot, and the timer probes (later, reload) where {@link Watch} says.
  * Every connection the browser makes goes through a {@link GuardedProxy}, so every request — redirect hops
  * included — passes the URL guard; request interception refuses the obvious ones before they leave the page.
+ *
+ * <p>A page may fight back. Every call into it has a timeout taken from the page's {@link Deadline}; calls that have
+ * no timeout of their own (reading the page) run under the deadline's watchdog, which kills the browser when a call
+ * overruns — the page is then judged from what was captured before it stopped answering, and the next page gets a
+ * fresh browser. The page's facts are read in an isolated world (a separate JavaScript context on the same DOM), so
+ * a page that redefines {@code JSON}, prototypes or DOM methods cannot change what Veritas reads or break it.
  */
 public final class ChromiumPageCapturer implements PageCapturer {
     private static final String EXTRACT = loadScript();
     private static final int MAX_HTML = 2 * 1024 * 1024;
     private static final int MAX_REQUESTS = 500;
+    /** The longest any single call into the page (an evaluation, a screenshot, opening a page) may take. */
+    private static final Duration CALL = Duration.ofSeconds(10);
+    /** While a page loads, how often it is asked whether its scripts still let it answer. */
+    private static final Duration LOAD_SLICE = Duration.ofSeconds(2);
+    private static final Duration PING = Duration.ofSeconds(1);
+    private static final Duration SETTLE = Duration.ofMillis(2500);
+    private static final String HTML_SNAPSHOT = "(() => { const d = document; const root = d.documentElement;"
+            + " const doctype = d.doctype ? '<!DOCTYPE ' + d.doctype.name + '>' : '';"
+            + " const h = root ? root.outerHTML : ''; return JSON.stringify({length: doctype.length + h.length,"
+            + " html: (doctype + h).slice(0, " + MAX_HTML + ")}); })()";
+    private static final String PAGE_HEIGHT = "Math.max(document.documentElement ? document.documentElement.scrollHeight : 0,"
+            + " document.body ? document.body.scrollHeight : 0)";
 
-    private final BrowserContext context;
+    private final Supplier<Chromium> browsers;
+    private final UrlGuard guard;
     private final GuardedProxy proxy;
     private final CaptureSettings settings;
+    private Chromium chromium;
+    private BrowserContext context;
 
-    public ChromiumPageCapturer(Chromium chromium, UrlGuard guard, CaptureSettings settings) {
+    /**
+     * @param browsers a live browser of the calling thread; asked again when the one in use was killed, so the next
+     *                 page of the same audit gets a fresh one
+     */
+    public ChromiumPageCapturer(Supplier<Chromium> browsers, UrlGuard guard, CaptureSettings settings) {
+        this.browsers = browsers;
+        this.guard = guard;
         this.settings = settings;
         this.proxy = GuardedProxy.start(guard);
+    }
+
+    public ChromiumPageCapturer(Chromium chromium, UrlGuard guard, CaptureSettings settings) {
+        this(() -> chromium, guard, settings);
+    }
+
+    @Override
+    public CaptureSource source() {
+        return CaptureSource.CHROMIUM;
+    }
+
+    /** The context of a live browser: the same one page after page, a new one after its browser was killed. */
+    private BrowserContext context() {
+        if (context != null && chromium.isAlive()) {
+            return context;
+        }
+        closeContext();
+        chromium = browsers.get();
         // Every connection goes through the guarded proxy, loopback included ("<-loopback>" undoes Chromium's
         // built-in bypass): request interception alone never sees redirect hops.
-        this.context = chromium.browser().newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+        BrowserContext c = chromium.browser().newContext(new Browser.NewContextOptions()
                 .setProxy(new Proxy(proxy.address()).setBypass("<-loopback>"))
                 .setIgnoreHTTPSErrors(true)
                 .setViewportSize(settings.viewportWidth(), settings.viewportHeight())
                 .setUserAgent(HttpFetcher.USER_AGENT)
                 .setLocale("en-US")
-                .setServiceWorkers(com.microsoft.playwright.options.ServiceWorkerPolicy.BLOCK));
-        context.route("**/*", route -> {
+                .setServiceWorkers(ServiceWorkerPolicy.BLOCK));
+        c.route("**/*", route -> {
             String url = route.request().url();
             if (url.startsWith("data:") || url.startsWith("blob:") || url.startsWith("about:")) {
                 route.resume();
@@ -70,132 +123,242 @@ public final class ChromiumPageCapturer implements PageCapturer {
             }
             route.resume();
         });
-    }
-
-    @Override
-    public CaptureSource source() {
-        return CaptureSource.CHROMIUM;
+        context = c;
+        return c;
     }
 
     @Override
     public PageCapture capture(URI url, PageOptions options, ScreenshotSink sink) {
-        Page page = context.newPage();
-        List<NetworkRequest> requests = Collections.synchronizedList(new ArrayList<>());
-        Map<String, Integer> statuses = Collections.synchronizedMap(new HashMap<>());
-        List<String> consoleErrors = Collections.synchronizedList(new ArrayList<>());
-        page.onResponse(r -> statuses.put(r.url(), r.status()));
-        page.onRequestFinished(r -> addRequest(requests, r, statuses, refusedByProxy(r)));
-        page.onRequestFailed(r -> addRequest(requests, r, statuses, (r.failure() != null && r.failure().contains("BLOCKED")) || refusedByProxy(r)));
+        Deadline deadline = options.deadline();
+        deadline.checkpoint();
+        BrowserContext ctx;
+        try {
+            ctx = context();
+        } catch (PlaywrightException e) {
+            throw new PageCaptureException("the browser could not open a window: " + Chromium.firstLine(e.getMessage()), e);
+        }
+        Chromium browser = chromium;
+        Runnable kill = browser::kill;
+        Page page = deadline.watch("opening a page", CALL, kill, ctx::newPage);
+        PageState state = new PageState();
+        page.onResponse(r -> state.statuses.put(r.url(), r.status()));
+        page.onRequestFinished(r -> addRequest(state.requests, r, state.statuses, refusedByProxy(r)));
+        page.onRequestFailed(r -> addRequest(state.requests, r, state.statuses,
+                (r.failure() != null && r.failure().contains("BLOCKED")) || refusedByProxy(r)));
         page.onConsoleMessage(m -> {
-            if (m.type().equals("error") && consoleErrors.size() < 50) {
-                consoleErrors.add(Chromium.firstLine(m.text()));
+            if (m.type().equals("error") && state.consoleErrors.size() < 50) {
+                state.consoleErrors.add(Chromium.firstLine(m.text()));
+            }
+        });
+        // Dialogs would hold the page; a page that asks to stay (beforeunload) is let go, any other dialog dismissed.
+        page.onDialog(d -> {
+            try {
+                if ("beforeunload".equals(d.type())) {
+                    d.accept();
+                } else {
+                    d.dismiss();
+                }
+            } catch (PlaywrightException ignored) {
+                // the page went away with its dialog
             }
         });
         try {
-            long navTimeout = Math.max(1000, Math.min(settings.navigationTimeout().toMillis(),
-                    Duration.between(Instant.now(), options.deadline()).toMillis()));
-            page.setDefaultTimeout(navTimeout);
-            long start = System.nanoTime();
-            int refusalsBefore = proxy.refusals().size();
-            Response response;
+            return capturePage(page, url, options, sink, state, new Calls(page, deadline, kill));
+        } finally {
             try {
-                response = page.navigate(url.toString(), new Page.NavigateOptions().setWaitUntil(WaitUntilState.LOAD).setTimeout(navTimeout));
-            } catch (TimeoutError e) {
-                throw new PageCaptureException("the page did not finish loading within " + navTimeout / 1000 + " s");
-            } catch (PlaywrightException e) {
-                throw new PageCaptureException(newRefusal(refusalsBefore).orElseGet(() -> navigationProblem(e.getMessage())), e);
+                deadline.watchRun("closing the page", Duration.ofSeconds(5), kill, () -> page.close(new Page.CloseOptions().setRunBeforeUnload(false)));
+            } catch (RuntimeException ignored) {
+                // the page is gone with its context or its browser anyway
             }
-            if (response == null) {
-                throw new PageCaptureException("the browser got no response for " + url);
-            }
-            if (response.headerValue(GuardedProxy.REFUSED_HEADER) != null) {
-                Optional<String> why = proxy.refusalFor(URI.create(response.url()).getHost());
-                if (why.isPresent()) {
-                    throw new PageCaptureException("the site sent the browser on to " + response.url() + ", which Veritas refused: " + why.get());
-                }
-            }
-            settle(page, 2500);
-            BrowserFacts atLoad = facts(page, TextSegment.AT_LOAD);
-            List<Integer> shots = new ArrayList<>();
-            int budget = options.screenshotBudget();
-            budget -= shoot(page, sink, "viewport at load", false, budget, shots);
+        }
+    }
 
-            List<TextSegment> segments = new ArrayList<>(atLoad.segments());
-            TemporalFacts temporal = TemporalFacts.none();
+    /** What the listeners collect while the page lives. */
+    private static final class PageState {
+        final List<NetworkRequest> requests = Collections.synchronizedList(new ArrayList<>());
+        final Map<String, Integer> statuses = Collections.synchronizedMap(new HashMap<>());
+        final List<String> consoleErrors = Collections.synchronizedList(new ArrayList<>());
+    }
+
+    private PageCapture capturePage(Page page, URI url, PageOptions options, ScreenshotSink sink, PageState state, Calls calls) {
+        long start = System.nanoTime();
+        Response response = navigate(page, url, calls);
+        List<RedirectHop> redirects = calls.run("reading the response", () -> redirects(response));
+        HeaderMap headers = calls.run("reading the response", () -> headers(response));
+        Optional<String> contentType = headers.first("content-type");
+        URI finalUrl = URI.create(response.url());
+
+        // From here on the page answered: whatever stops it now, what was captured so far is judged.
+        Partial partial = new Partial(url, finalUrl, response.status(), redirects, headers, contentType, state);
+        try {
+            Optional<String> stillLoading = waitForLoad(page, calls, settings.navigationTimeout().minusNanos(System.nanoTime() - start));
+            settle(page, calls, SETTLE);
+            BrowserFacts atLoad = facts(calls, TextSegment.AT_LOAD);
+            partial.atLoad = atLoad;
+            partial.segments.addAll(atLoad.segments());
+            snapshotHtml(calls, partial);
+            int budget = options.screenshotBudget();
+            budget -= shoot(page, calls, sink, "viewport at load", false, budget, partial.shots);
+
             boolean timeDependent = !atLoad.timers().isEmpty() || !atLoad.counters().isEmpty();
             if (options.watch() == Watch.ALWAYS || timeDependent) {
                 long loadMillis = (System.nanoTime() - start) / 1_000_000;
-                page.waitForTimeout(settings.laterDelay().toMillis()); // the measurement itself: what changes with time
-                BrowserFacts later = facts(page, TextSegment.LATER);
+                Duration delay = calls.deadline.cap(settings.laterDelay());
+                calls.run("the second look", delay, () -> page.waitForTimeout(delay.toMillis())); // the measurement itself
+                BrowserFacts later = facts(calls, TextSegment.LATER);
                 long laterMillis = (System.nanoTime() - start) / 1_000_000;
-                budget -= shoot(page, sink, "viewport after " + settings.laterDelay().toSeconds() + " s", false, budget, shots);
-                addNew(segments, later.segments());
+                budget -= shoot(page, calls, sink, "viewport after " + settings.laterDelay().toSeconds() + " s", false, budget, partial.shots);
+                addNew(partial.segments, later.segments());
                 Optional<BrowserFacts> reloaded = Optional.empty();
                 long reloadMillis = 0;
                 if (timeDependent) {
-                    try {
-                        page.reload(new Page.ReloadOptions().setWaitUntil(WaitUntilState.LOAD).setTimeout(navTimeout));
-                        settle(page, 1000);
-                        reloaded = Optional.of(facts(page, "reload"));
-                        reloadMillis = (System.nanoTime() - start) / 1_000_000;
-                    } catch (PlaywrightException e) {
-                        reloaded = Optional.empty();
-                    }
+                    reloaded = reload(page, calls);
+                    reloadMillis = (System.nanoTime() - start) / 1_000_000;
                 }
-                temporal = TemporalProbe.combine(atLoad, loadMillis, later, laterMillis, reloaded, reloadMillis);
+                partial.temporal = TemporalProbe.combine(atLoad, loadMillis, later, laterMillis, reloaded, reloadMillis);
             }
-            budget -= shoot(page, sink, "full page", true, budget, shots);
-
-            String html = page.content();
-            boolean truncated = html.length() > MAX_HTML;
-            if (truncated) {
-                html = html.substring(0, MAX_HTML);
+            shoot(page, calls, sink, "full page", true, budget, partial.shots);
+            PageCapture page0 = partial.build();
+            return stillLoading.map(page0::cutShort).orElse(page0);
+        } catch (PageCaptureException e) {
+            if (e.kind() == PageCaptureException.Kind.CUT_SHORT && partial.atLoad != null) {
+                return partial.build().cutShort(e.getMessage());
             }
-            return new PageCapture(url, URI.create(response.url()), response.status(), redirects(response), headers(response),
-                    Optional.ofNullable(response.headerValue("content-type")), atLoad.title(), html, truncated, segments,
-                    atLoad.controls(), atLoad.checkboxes(), atLoad.forms(), atLoad.scripts(), atLoad.links(),
-                    List.copyOf(requests), List.copyOf(consoleErrors), temporal, shots);
+            throw e;
         } catch (TimeoutError e) {
-            throw new PageCaptureException("the page took too long to respond while being captured");
+            if (partial.atLoad != null) {
+                return partial.build().cutShort("a call into the page ran out of time: " + Chromium.firstLine(e.getMessage()));
+            }
+            throw new PageCaptureException(PageCaptureException.Kind.CUT_SHORT, "the page did not answer in time while being read", e);
         } catch (PlaywrightException e) {
+            if (partial.atLoad != null) {
+                return partial.build().cutShort("the browser lost the page: " + Chromium.firstLine(e.getMessage()));
+            }
             throw new PageCaptureException("the browser could not capture the page: " + Chromium.firstLine(e.getMessage()), e);
-        } finally {
+        }
+    }
+
+    /** Goes to the page and returns once its response has arrived (the page may still be loading). */
+    private Response navigate(Page page, URI url, Calls calls) {
+        int refusalsBefore = proxy.refusals().size();
+        Duration timeout = calls.deadline.cap(settings.navigationTimeout());
+        Response response;
+        try {
+            response = calls.run("loading the page", timeout, () -> page.navigate(url.toString(),
+                    new Page.NavigateOptions().setWaitUntil(WaitUntilState.COMMIT).setTimeout(timeout.toMillis())));
+        } catch (TimeoutError e) {
+            throw new PageCaptureException(PageCaptureException.Kind.UNREACHABLE, "could not reach " + hostPort(url)
+                    + " — no answer within " + timeout.toSeconds() + " s", e);
+        } catch (PageCaptureException e) {
+            throw e;
+        } catch (PlaywrightException e) {
+            throw newRefusal(refusalsBefore).orElseGet(() -> navigationProblem(url, e.getMessage(), proxy));
+        }
+        if (response == null) {
+            throw new PageCaptureException(PageCaptureException.Kind.NOT_A_PAGE, "the browser got no response for " + url);
+        }
+        Optional<String> unreachable = Optional.ofNullable(response.headerValue(GuardedProxy.UNREACHABLE_HEADER));
+        if (unreachable.isPresent()) {
+            throw new PageCaptureException(PageCaptureException.Kind.UNREACHABLE, "could not reach " + hostPort(URI.create(response.url()))
+                    + " — " + unreachable.get());
+        }
+        if (response.headerValue(GuardedProxy.REFUSED_HEADER) != null) {
+            Optional<String> why = proxy.refusalFor(URI.create(response.url()).getHost());
+            if (why.isPresent()) {
+                throw new PageCaptureException(PageCaptureException.Kind.NOT_A_PAGE,
+                        "the site sent the browser on to " + response.url() + ", which Veritas refused: " + why.get());
+            }
+        }
+        return response;
+    }
+
+    /**
+     * Waits for the load event in short slices, asking between them whether the page still answers: a page whose
+     * scripts never yield is found out in seconds, not at the end of the load timeout. Returns why the page is judged
+     * unfinished when it was still loading at the end of {@code limit}.
+     */
+    private Optional<String> waitForLoad(Page page, Calls calls, Duration limit) {
+        long end = System.nanoTime() + calls.deadline.cap(limit.isNegative() ? Duration.ZERO : limit).toNanos();
+        while (true) {
+            long left = end - System.nanoTime();
+            if (left <= 0) {
+                return Optional.of("the page was still loading after " + settings.navigationTimeout().toSeconds()
+                        + " s (it arrived too slowly); what had arrived is judged");
+            }
+            Duration slice = Duration.ofNanos(Math.min(left, LOAD_SLICE.toNanos()));
             try {
-                page.close();
-            } catch (PlaywrightException ignored) {
-                // the page is gone with its context anyway
+                calls.run("waiting for the page to load", slice, () -> page.waitForLoadState(LoadState.LOAD,
+                        new Page.WaitForLoadStateOptions().setTimeout(Math.max(1, slice.toMillis()))));
+                return Optional.empty();
+            } catch (TimeoutError e) {
+                ping(calls);
             }
         }
     }
 
-    private static void settle(Page page, int millis) {
+    /** A trivial evaluation with a short budget: no answer means the page's scripts hold its only thread. */
+    private void ping(Calls calls) {
+        calls.isolated("asking whether the page still answers", "1", PING);
+    }
+
+    private void settle(Page page, Calls calls, Duration limit) {
+        Duration d = calls.deadline.cap(limit);
         try {
-            page.waitForLoadState(LoadState.NETWORKIDLE, new Page.WaitForLoadStateOptions().setTimeout(millis));
+            calls.run("waiting for the network to go quiet", d, () -> page.waitForLoadState(LoadState.NETWORKIDLE,
+                    new Page.WaitForLoadStateOptions().setTimeout(Math.max(1, d.toMillis()))));
         } catch (TimeoutError ignored) {
-            // pages that poll forever never go idle; what loaded so far is what a visitor sees
+            // pages that poll forever never go quiet; what loaded so far is what a visitor sees
         }
     }
 
-    private static BrowserFacts facts(Page page, String moment) {
-        Object json = page.evaluate(EXTRACT);
-        return BrowserFacts.parse(String.valueOf(json), moment);
+    private Optional<BrowserFacts> reload(Page page, Calls calls) {
+        Duration timeout = calls.deadline.cap(settings.navigationTimeout());
+        try {
+            calls.run("reloading the page", timeout, () -> page.reload(new Page.ReloadOptions().setWaitUntil(WaitUntilState.COMMIT)
+                    .setTimeout(Math.max(1, timeout.toMillis()))));
+            if (waitForLoad(page, calls, timeout).isPresent()) {
+                return Optional.empty();
+            }
+            settle(page, calls, Duration.ofSeconds(1));
+            return Optional.of(facts(calls, "reload"));
+        } catch (TimeoutError e) {
+            return Optional.empty();
+        } catch (PlaywrightException e) {
+            if (!chromium.isAlive()) {
+                throw e;
+            }
+            return Optional.empty();
+        }
     }
 
-    private int shoot(Page page, ScreenshotSink sink, String label, boolean fullPage, int budget, List<Integer> shots) {
+    private static BrowserFacts facts(Calls calls, String moment) {
+        return BrowserFacts.parse(calls.isolated("reading the page", EXTRACT, CALL).getAsString(), moment);
+    }
+
+    /** The page's markup as it stands, cut in the page to {@value #MAX_HTML} characters before it is sent over. */
+    private static void snapshotHtml(Calls calls, Partial partial) {
+        var snapshot = Json.parse(calls.isolated("reading the page's markup", HTML_SNAPSHOT, CALL).getAsString());
+        partial.html = snapshot.path("html").asText("");
+        partial.htmlTruncated = snapshot.path("length").asLong(0) > MAX_HTML;
+    }
+
+    private int shoot(Page page, Calls calls, ScreenshotSink sink, String label, boolean fullPage, int budget, List<Integer> shots) {
         if (budget <= 0) {
             return 0;
         }
-        Page.ScreenshotOptions o = new Page.ScreenshotOptions().setType(ScreenshotType.JPEG).setQuality(settings.jpegQuality()).setTimeout(15_000);
+        Duration timeout = calls.deadline.cap(CALL);
+        Page.ScreenshotOptions o = new Page.ScreenshotOptions().setType(ScreenshotType.JPEG).setQuality(settings.jpegQuality())
+                .setTimeout(Math.max(1, timeout.toMillis()));
         if (fullPage) {
-            Object h = page.evaluate("() => Math.max(document.documentElement.scrollHeight, document.body ? document.body.scrollHeight : 0)");
-            double height = h instanceof Number n ? n.doubleValue() : settings.viewportHeight();
+            JsonElement h = calls.isolated("measuring the page", PAGE_HEIGHT, CALL);
+            double height = h != null && h.isJsonPrimitive() ? h.getAsDouble() : settings.viewportHeight();
             if (height > settings.maxFullPageHeight()) {
                 o.setFullPage(true).setClip(0, 0, settings.viewportWidth(), settings.maxFullPageHeight());
             } else {
                 o.setFullPage(true);
             }
         }
-        byte[] bytes = page.screenshot(o);
+        byte[] bytes = calls.run("taking a screenshot", timeout, () -> page.screenshot(o));
         int[] size = ImageSize.of(bytes);
         shots.add(sink.save(label, URI.create(page.url()), "image/jpeg", size[0], size[1], bytes));
         return 1;
@@ -203,9 +366,9 @@ public final class ChromiumPageCapturer implements PageCapturer {
 
     /** Adds what appeared since load (toasts, pop-ups): text not seen before, or seen only while hidden. */
     private static void addNew(List<TextSegment> segments, List<TextSegment> later) {
-        java.util.Set<String> shown = new java.util.HashSet<>();
+        Set<String> shown = new HashSet<>();
         segments.stream().filter(TextSegment::visible).forEach(s -> shown.add(s.text()));
-        java.util.Set<String> all = new java.util.HashSet<>();
+        Set<String> all = new HashSet<>();
         segments.forEach(s -> all.add(s.text()));
         for (TextSegment s : later) {
             boolean isNew = !all.contains(s.text());
@@ -217,6 +380,113 @@ public final class ChromiumPageCapturer implements PageCapturer {
                     shown.add(s.text());
                 }
             }
+        }
+    }
+
+    /** What was captured of a page so far, so that a page cut short is still judged on it. */
+    private static final class Partial {
+        final URI requested;
+        final URI finalUrl;
+        final int status;
+        final List<RedirectHop> redirects;
+        final HeaderMap headers;
+        final Optional<String> contentType;
+        final PageState state;
+        final List<TextSegment> segments = new ArrayList<>();
+        final List<Integer> shots = new ArrayList<>();
+        BrowserFacts atLoad;
+        String html = "";
+        boolean htmlTruncated;
+        TemporalFacts temporal = TemporalFacts.none();
+
+        Partial(URI requested, URI finalUrl, int status, List<RedirectHop> redirects, HeaderMap headers, Optional<String> contentType,
+                PageState state) {
+            this.requested = requested;
+            this.finalUrl = finalUrl;
+            this.status = status;
+            this.redirects = redirects;
+            this.headers = headers;
+            this.contentType = contentType;
+            this.state = state;
+        }
+
+        PageCapture build() {
+            List<NetworkRequest> requests;
+            synchronized (state.requests) {
+                requests = List.copyOf(state.requests);
+            }
+            List<String> errors;
+            synchronized (state.consoleErrors) {
+                errors = List.copyOf(state.consoleErrors);
+            }
+            return new PageCapture(requested, finalUrl, status, redirects, headers, contentType, atLoad.title(), html, htmlTruncated,
+                    segments, atLoad.controls(), atLoad.checkboxes(), atLoad.forms(), atLoad.scripts(), atLoad.links(), requests, errors,
+                    temporal, shots);
+        }
+    }
+
+    /**
+     * Calls into one page, each under the deadline's watchdog with the browser's kill as the way out. Reads run in an
+     * isolated world through the DevTools protocol, where the page's own scripts cannot reach.
+     */
+    private static final class Calls {
+        final Page page;
+        final Deadline deadline;
+        final Runnable kill;
+        private CDPSession cdp;
+
+        Calls(Page page, Deadline deadline, Runnable kill) {
+            this.page = page;
+            this.deadline = deadline;
+            this.kill = kill;
+        }
+
+        <T> T run(String what, Supplier<T> call) {
+            return run(what, CALL, call);
+        }
+
+        <T> T run(String what, Duration limit, Supplier<T> call) {
+            return deadline.watch(what, deadline.cap(limit), kill, call);
+        }
+
+        void run(String what, Duration limit, Runnable call) {
+            deadline.watchRun(what, deadline.cap(limit), kill, call);
+        }
+
+        /** Evaluates {@code expression} in a fresh isolated world of the main frame and returns its value. */
+        JsonElement isolated(String what, String expression, Duration limit) {
+            Duration timeout = deadline.cap(limit);
+            return run(what, timeout, () -> {
+                CDPSession session = session();
+                JsonObject tree = session.send("Page.getFrameTree");
+                String frameId = tree.getAsJsonObject("frameTree").getAsJsonObject("frame").get("id").getAsString();
+                JsonObject world = new JsonObject();
+                world.addProperty("frameId", frameId);
+                world.addProperty("worldName", "veritas");
+                world.addProperty("grantUniveralAccess", false);
+                int contextId = session.send("Page.createIsolatedWorld", world).get("executionContextId").getAsInt();
+                JsonObject eval = new JsonObject();
+                eval.addProperty("expression", expression);
+                eval.addProperty("contextId", contextId);
+                eval.addProperty("returnByValue", true);
+                // Our own script is stopped by V8 if a monstrous page makes it run too long.
+                eval.addProperty("timeout", Math.max(1, timeout.toMillis()));
+                JsonObject result = session.send("Runtime.evaluate", eval);
+                if (result.has("exceptionDetails")) {
+                    JsonObject details = result.getAsJsonObject("exceptionDetails");
+                    String text = details.has("exception") && details.getAsJsonObject("exception").has("description")
+                            ? details.getAsJsonObject("exception").get("description").getAsString() : details.toString();
+                    throw new PageCaptureException(PageCaptureException.Kind.CUT_SHORT, "the page could not be read: " + Chromium.firstLine(text));
+                }
+                return result.getAsJsonObject("result").get("value");
+            });
+        }
+
+        private CDPSession session() {
+            if (cdp == null) {
+                cdp = page.context().newCDPSession(page);
+            }
+            return cdp;
         }
     }
 
@@ -240,13 +510,14 @@ public final class ChromiumPageCapturer implements PageCapturer {
     }
 
     /** A navigation that failed because the proxy refused a hop (a redirect's target, most often): that is the reason to give. */
-    private Optional<String> newRefusal(int before) {
+    private Optional<PageCaptureException> newRefusal(int before) {
         List<GuardedProxy.Refusal> all = proxy.refusals();
         if (all.size() <= before) {
             return Optional.empty();
         }
         GuardedProxy.Refusal r = all.get(all.size() - 1);
-        return Optional.of("the site sent the browser on to " + r.host() + ", which Veritas refused: " + r.reason());
+        return Optional.of(new PageCaptureException(PageCaptureException.Kind.NOT_A_PAGE,
+                "the site sent the browser on to " + r.host() + ", which Veritas refused: " + r.reason()));
     }
 
     private boolean refusedByProxy(Request r) {
@@ -269,30 +540,47 @@ public final class ChromiumPageCapturer implements PageCapturer {
         }
     }
 
-    static String navigationProblem(String message) {
+    static String hostPort(URI url) {
+        int port = url.getPort() != -1 ? url.getPort() : ("https".equalsIgnoreCase(url.getScheme()) ? 443 : 80);
+        String host = url.getHost() == null ? String.valueOf(url) : url.getHost();
+        return (host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host) + ":" + port;
+    }
+
+    /** What a failed navigation means, in words, and whether there is a site at all. */
+    static PageCaptureException navigationProblem(URI url, String message, GuardedProxy proxy) {
         String m = message == null ? "" : message;
+        String unreachable = "could not reach " + hostPort(url) + " — ";
         if (m.contains("ERR_TOO_MANY_REDIRECTS")) {
-            return "the site redirects in a loop (too many redirects)";
+            return new PageCaptureException(PageCaptureException.Kind.NOT_A_PAGE, "the site redirects in a loop (too many redirects)");
+        }
+        if (m.contains("ERR_TUNNEL_CONNECTION_FAILED") || m.contains("ERR_PROXY_CONNECTION_FAILED")) {
+            String why = proxy.unreachableFor(url.getHost(), url.getPort() != -1 ? url.getPort() : 443).orElse("the connection failed");
+            return new PageCaptureException(PageCaptureException.Kind.UNREACHABLE, unreachable + why);
         }
         if (m.contains("ERR_CONNECTION_REFUSED")) {
-            return "connection refused: nothing answers at that address";
+            return new PageCaptureException(PageCaptureException.Kind.UNREACHABLE, unreachable + "connection refused");
         }
         if (m.contains("ERR_NAME_NOT_RESOLVED")) {
-            return "the host name does not resolve (DNS)";
+            return new PageCaptureException(PageCaptureException.Kind.UNREACHABLE, unreachable + "the host name does not resolve (DNS)");
         }
         if (m.contains("ERR_BLOCKED_BY_CLIENT")) {
-            return "the address was refused by the URL guard (private or local network); use --allow-private to audit such sites";
+            return new PageCaptureException(PageCaptureException.Kind.NOT_A_PAGE,
+                    "the address was refused by the URL guard (private or local network); use --allow-private to audit such sites");
         }
         if (m.contains("Download is starting") || m.contains("ERR_ABORTED")) {
-            return "the address serves a file to download, not a web page";
+            return new PageCaptureException(PageCaptureException.Kind.NOT_A_PAGE, "the address serves a file to download, not a web page");
         }
         if (m.contains("ERR_CERT") || m.contains("ERR_SSL")) {
-            return "the TLS connection failed: " + Chromium.firstLine(m);
+            return new PageCaptureException(PageCaptureException.Kind.UNREACHABLE, unreachable + "the TLS handshake failed ("
+                    + Chromium.firstLine(m) + ")");
         }
         if (m.contains("ERR_EMPTY_RESPONSE") || m.contains("ERR_CONNECTION_CLOSED") || m.contains("ERR_CONNECTION_RESET")) {
-            return "the server closed the connection without an answer";
+            return new PageCaptureException(PageCaptureException.Kind.UNREACHABLE, unreachable + "the server closed the connection without an answer");
         }
-        return "the page could not be loaded: " + Chromium.firstLine(m);
+        if (m.contains("ERR_TIMED_OUT") || m.contains("ERR_CONNECTION_TIMED_OUT")) {
+            return new PageCaptureException(PageCaptureException.Kind.UNREACHABLE, unreachable + "no answer in time");
+        }
+        return new PageCaptureException("the page could not be loaded: " + Chromium.firstLine(m));
     }
 
     private static String loadScript() {
@@ -306,12 +594,26 @@ public final class ChromiumPageCapturer implements PageCapturer {
         }
     }
 
+    private void closeContext() {
+        if (context == null) {
+            return;
+        }
+        BrowserContext c = context;
+        context = null;
+        Chromium browser = chromium;
+        if (browser != null && browser.isAlive()) {
+            try {
+                Deadline.in(CALL).watchRun("closing the browser window", CALL, browser::kill, c::close);
+            } catch (RuntimeException ignored) {
+                // the browser went away (or was killed because it would not close); nothing to release
+            }
+        }
+    }
+
     @Override
     public void close() {
         try {
-            context.close();
-        } catch (PlaywrightException ignored) {
-            // the browser went away; nothing to release
+            closeContext();
         } finally {
             proxy.close();
         }

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,6 +39,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class GuardedProxy implements Closeable {
     /** Set on the proxy's own refusal responses, so the capturer can tell them from the site's. */
     public static final String REFUSED_HEADER = "X-Veritas-Refused";
+    /** Set on the proxy's answer when nothing could be reached at the address; its value says why ("connection refused"). */
+    public static final String UNREACHABLE_HEADER = "X-Veritas-Unreachable";
 
     private static final int MAX_HEAD = 64 * 1024;
     private static final int CONNECT_TIMEOUT_MILLIS = 10_000;
@@ -52,6 +55,7 @@ public final class GuardedProxy implements Closeable {
     private final ExecutorService threads;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final List<Refusal> refusals = new ArrayList<>();
+    private final Map<String, String> unreachable = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
     private GuardedProxy(UrlGuard guard, ServerSocket server) {
@@ -100,6 +104,11 @@ public final class GuardedProxy implements Closeable {
         synchronized (refusals) {
             return refusals.stream().filter(r -> r.host().equals(h)).map(Refusal::reason).reduce((a, b) -> b);
         }
+    }
+
+    /** Why the last connection to {@code host:port} failed, if it did (for a tunnel the browser reports only as failed). */
+    public Optional<String> unreachableFor(String host, int port) {
+        return Optional.ofNullable(unreachable.get(bare(host) + ":" + port));
     }
 
     private void acceptLoop() {
@@ -151,11 +160,16 @@ public final class GuardedProxy implements Closeable {
                 return;
             }
             int port = uri.getPort() != -1 ? uri.getPort() : 80;
-            upstream = connect(((UrlGuard.Allowed) decision).addresses(), port);
-            if (upstream == null) {
-                respond(client, 502, "Bad Gateway", "could not connect to " + uri.getHost() + ":" + port, false);
+            Connected connected = connect(((UrlGuard.Allowed) decision).addresses(), port);
+            if (connected.socket() == null) {
+                String key = bare(uri.getHost()) + ":" + port;
+                if (unreachable.size() < MAX_REFUSALS) {
+                    unreachable.put(key, connected.failure());
+                }
+                respondUnreachable(client, connected.failure());
                 return;
             }
+            upstream = connected.socket();
             track(upstream);
             upstream.setSoTimeout(IDLE_TIMEOUT_MILLIS);
             if (connect) {
@@ -182,17 +196,36 @@ public final class GuardedProxy implements Closeable {
         }
     }
 
-    private Socket connect(List<InetAddress> addresses, int port) {
+    /** A connection to the site, or why there is none. */
+    private record Connected(Socket socket, String failure) {}
+
+    private Connected connect(List<InetAddress> addresses, int port) {
+        String failure = "no address to connect to";
         for (InetAddress a : addresses) {
             Socket s = new Socket();
             try {
                 s.connect(new InetSocketAddress(a, port), CONNECT_TIMEOUT_MILLIS);
-                return s;
+                return new Connected(s, null);
             } catch (IOException e) {
                 closeQuietly(s);
+                failure = connectFailure(e);
             }
         }
-        return null;
+        return new Connected(null, failure);
+    }
+
+    static String connectFailure(IOException e) {
+        if (e instanceof java.net.SocketTimeoutException) {
+            return "no answer to the connection within " + CONNECT_TIMEOUT_MILLIS / 1000 + " s (connection timed out)";
+        }
+        if (e instanceof java.net.NoRouteToHostException) {
+            return "no route to the host";
+        }
+        if (e instanceof java.net.ConnectException) {
+            String m = e.getMessage() == null ? "" : e.getMessage().toLowerCase(Locale.ROOT);
+            return m.contains("unreachable") ? "the network is unreachable" : "connection refused";
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     private void tunnel(Socket client, Socket upstream, InputStream fromClient, InputStream fromServer) {
@@ -256,6 +289,17 @@ public final class GuardedProxy implements Closeable {
         String name = (colon < 0 ? headerLine : headerLine.substring(0, colon)).strip().toLowerCase(Locale.ROOT);
         return name.equals("connection") || name.equals("proxy-connection") || name.equals("keep-alive")
                 || name.equals("proxy-authorization");
+    }
+
+    /** 502 marked with why, so the capturer reports an unreachable site instead of judging this answer as the site's page. */
+    private static void respondUnreachable(Socket client, String why) throws IOException {
+        byte[] body = ("Veritas could not reach this address: " + why + "\n").getBytes(StandardCharsets.UTF_8);
+        String head = "HTTP/1.1 502 Bad Gateway\r\n" + UNREACHABLE_HEADER + ": " + why.replaceAll("[\\r\\n]", " ") + "\r\n"
+                + "Content-Type: text/plain; charset=utf-8\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n\r\n";
+        OutputStream out = client.getOutputStream();
+        out.write(head.getBytes(StandardCharsets.ISO_8859_1));
+        out.write(body);
+        out.flush();
     }
 
     private static void respond(Socket client, int status, String phrase, String reason, boolean refused) throws IOException {

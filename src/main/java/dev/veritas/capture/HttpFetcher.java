@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -65,14 +66,24 @@ public final class HttpFetcher implements AutoCloseable {
             byte[] body,
             boolean truncated,
             List<RedirectHop> chain,
-            Optional<String> error) {
+            Optional<String> error,
+            boolean unreachable) {
 
         public boolean ok() {
             return error.isEmpty() && status.isPresent();
         }
     }
 
+    /** Fetches {@code url} within the fetcher's own limits (one connect and one response timeout for the whole chain). */
     public Result fetch(URI url, Map<String, String> extraHeaders) {
+        return fetch(url, extraHeaders, Deadline.in(limits.connectTimeout().plus(limits.responseTimeout())));
+    }
+
+    /**
+     * Fetches {@code url}, following redirects, within {@code deadline}: every hop's connection, headers and body
+     * (however slowly it trickles) share it, so a chain of slow hops cannot take longer than the deadline allows.
+     */
+    public Result fetch(URI url, Map<String, String> extraHeaders, Deadline deadline) {
         List<RedirectHop> chain = new ArrayList<>();
         Set<URI> seen = new LinkedHashSet<>();
         URI current = url;
@@ -83,15 +94,27 @@ public final class HttpFetcher implements AutoCloseable {
             if (!seen.add(current)) {
                 return failed(url, current, chain, "redirect loop: " + String.join(" → ", seen.stream().map(URI::toString).toList()) + " → " + current);
             }
+            if (deadline.expired()) {
+                return unreachable(url, current, chain, "no complete answer within the time the audit allowed");
+            }
             Single one;
             try {
-                one = single(current, extraHeaders);
+                one = single(current, extraHeaders, deadline);
             } catch (IOException e) {
                 // A tunnel the proxy refused surfaces as an I/O error; the guard's reason says more.
-                return failed(url, current, chain, proxy.refusalFor(current.getHost()).orElse(describe(e)));
+                Optional<String> refused = proxy.refusalFor(current.getHost());
+                if (refused.isPresent()) {
+                    return failed(url, current, chain, refused.get());
+                }
+                int port = current.getPort() != -1 ? current.getPort() : ("https".equalsIgnoreCase(current.getScheme()) ? 443 : 80);
+                return unreachable(url, current, chain, proxy.unreachableFor(current.getHost(), port).orElse(describe(e)));
             }
             if (one.headers.first(GuardedProxy.REFUSED_HEADER).isPresent()) {
                 return failed(url, current, chain, proxy.refusalFor(current.getHost()).orElse("refused by the URL guard"));
+            }
+            Optional<String> unreachableWhy = one.headers.first(GuardedProxy.UNREACHABLE_HEADER);
+            if (unreachableWhy.isPresent()) {
+                return unreachable(url, current, chain, unreachableWhy.get());
             }
             int status = one.status;
             Optional<String> location = one.headers.first("location");
@@ -107,7 +130,7 @@ public final class HttpFetcher implements AutoCloseable {
                 }
                 continue;
             }
-            return new Result(url, current, Optional.of(status), one.headers, one.body, one.truncated, chain, Optional.empty());
+            return new Result(url, current, Optional.of(status), one.headers, one.body, one.truncated, chain, Optional.empty(), false);
         }
     }
 
@@ -118,14 +141,21 @@ public final class HttpFetcher implements AutoCloseable {
     }
 
     private static Result failed(URI requested, URI at, List<RedirectHop> chain, String why) {
-        return new Result(requested, at, Optional.empty(), HeaderMap.empty(), new byte[0], false, chain, Optional.of(why));
+        return new Result(requested, at, Optional.empty(), HeaderMap.empty(), new byte[0], false, chain, Optional.of(why), false);
+    }
+
+    /** Nothing answered at {@code at}: the reason reads "could not reach host:port — why". */
+    private static Result unreachable(URI requested, URI at, List<RedirectHop> chain, String why) {
+        return new Result(requested, at, Optional.empty(), HeaderMap.empty(), new byte[0], false, chain,
+                Optional.of("could not reach " + ChromiumPageCapturer.hostPort(at) + " — " + why), true);
     }
 
     private record Single(int status, HeaderMap headers, byte[] body, boolean truncated) {}
 
-    private Single single(URI url, Map<String, String> extraHeaders) throws IOException {
+    private Single single(URI url, Map<String, String> extraHeaders, Deadline deadline) throws IOException {
+        Duration timeout = deadline.cap(limits.responseTimeout());
         HttpRequest.Builder req = HttpRequest.newBuilder(url)
-                .timeout(limits.responseTimeout())
+                .timeout(timeout)
                 .header("User-Agent", USER_AGENT)
                 .header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
                 .header("Accept-Language", "en-US,en;q=0.9")
@@ -134,11 +164,11 @@ public final class HttpFetcher implements AutoCloseable {
         CompletableFuture<HttpResponse<Capped>> future = client.sendAsync(req.build(), info -> new CappedSubscriber(limits.maxBodyBytes()));
         try {
             // The client's timeout covers waiting for headers; this deadline also covers a body that trickles or stalls.
-            HttpResponse<Capped> r = future.get(limits.responseTimeout().toMillis() + 2000, TimeUnit.MILLISECONDS);
+            HttpResponse<Capped> r = future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             return new Single(r.statusCode(), HeaderMap.of(r.headers().map()), r.body().bytes(), r.body().truncated());
         } catch (TimeoutException e) {
             future.cancel(true);
-            throw new HttpTimeoutException("no complete answer within " + limits.responseTimeout().toSeconds() + " s");
+            throw new HttpTimeoutException("no complete answer within " + Math.max(1, timeout.toSeconds()) + " s");
         } catch (InterruptedException e) {
             future.cancel(true);
             Thread.currentThread().interrupt();

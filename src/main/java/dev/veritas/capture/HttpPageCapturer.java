@@ -26,13 +26,14 @@ public final class HttpPageCapturer implements PageCapturer {
 
     @Override
     public PageCapture capture(URI url, PageOptions options, ScreenshotSink sink) {
-        HttpFetcher.Result r = fetcher.fetch(url, Map.of());
+        HttpFetcher.Result r = fetcher.fetch(url, Map.of(), options.deadline());
         if (!r.ok()) {
-            throw new PageCaptureException(r.error().orElse("no answer from " + url));
+            throw new PageCaptureException(r.unreachable() ? PageCaptureException.Kind.UNREACHABLE : PageCaptureException.Kind.NOT_A_PAGE,
+                    r.error().orElse("no answer from " + url));
         }
         PageCapture page = fromResponse(url, r.finalUrl(), r.status().orElseThrow(), r.chain(), r.headers(), r.body(), r.truncated());
         if (page.html().isEmpty() && r.body().length > 0) {
-            throw new PageCaptureException("the address serves " + page.contentType().orElse("binary content")
+            throw new PageCaptureException(PageCaptureException.Kind.NOT_A_PAGE, "the address serves " + page.contentType().orElse("binary content")
                     + (looksBinary(r.body()) ? " with binary content" : "") + ", not a web page");
         }
         return page;

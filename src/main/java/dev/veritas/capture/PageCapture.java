@@ -24,7 +24,18 @@ public record PageCapture(
         List<NetworkRequest> requests,
         List<String> consoleErrors,
         TemporalFacts temporal,
-        List<Integer> screenshotIndexes) {
+        List<Integer> screenshotIndexes,
+        Optional<String> cutShort) {
+
+    /** A page captured in full. */
+    public PageCapture(URI requestedUrl, URI finalUrl, int status, List<RedirectHop> redirects, HeaderMap headers,
+                       Optional<String> contentType, String title, String html, boolean htmlTruncated, List<TextSegment> segments,
+                       List<ControlFacts> controls, List<CheckboxFacts> checkboxes, List<FormFacts> forms, List<ScriptFacts> scripts,
+                       List<LinkFacts> links, List<NetworkRequest> requests, List<String> consoleErrors, TemporalFacts temporal,
+                       List<Integer> screenshotIndexes) {
+        this(requestedUrl, finalUrl, status, redirects, headers, contentType, title, html, htmlTruncated, segments, controls, checkboxes,
+                forms, scripts, links, requests, consoleErrors, temporal, screenshotIndexes, Optional.empty());
+    }
 
     public PageCapture {
         redirects = List.copyOf(redirects);
@@ -37,6 +48,12 @@ public record PageCapture(
         requests = List.copyOf(requests);
         consoleErrors = List.copyOf(consoleErrors);
         screenshotIndexes = List.copyOf(screenshotIndexes);
+    }
+
+    /** The same page, marked as captured only in part, and why ("the page stopped answering: …"). */
+    public PageCapture cutShort(String why) {
+        return new PageCapture(requestedUrl, finalUrl, status, redirects, headers, contentType, title, html, htmlTruncated, segments,
+                controls, checkboxes, forms, scripts, links, requests, consoleErrors, temporal, screenshotIndexes, Optional.of(why));
     }
 
     public boolean isHtml() {

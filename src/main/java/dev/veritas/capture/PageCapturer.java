@@ -1,7 +1,6 @@
 package dev.veritas.capture;
 
 import java.net.URI;
-import java.time.Instant;
 
 /** Captures one page at a time for an audit; one instance per audit, used from one thread. */
 public interface PageCapturer extends AutoCloseable {
@@ -13,8 +12,11 @@ public interface PageCapturer extends AutoCloseable {
     @Override
     void close();
 
-    /** What to do on this page: when to watch it change over time, how many screenshots are left, and the deadline. */
-    record PageOptions(Watch watch, int screenshotBudget, Instant deadline) {}
+    /**
+     * What to do on this page: when to watch it change over time, how many screenshots are left, and the deadline every
+     * call on it must keep (the page's own share of the audit's time, stopped with the audit).
+     */
+    record PageOptions(Watch watch, int screenshotBudget, Deadline deadline) {}
 
     /**
      * Watching a page (the second look after a delay, the reload probe) costs seconds, so it is spent where it

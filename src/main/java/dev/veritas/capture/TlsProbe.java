@@ -1,8 +1,10 @@
 package dev.veritas.capture;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateParsingException;
@@ -33,7 +35,17 @@ public final class TlsProbe {
         this.guard = guard;
     }
 
+    /** Probes within the probe's own limits: a connection and a handshake each, twice. */
     public TlsFacts probe(String host, int port) {
+        return probe(host, port, Deadline.in(timeout.multipliedBy(4)));
+    }
+
+    /**
+     * The certificate and protocol of {@code host:port}, within {@code deadline}: a server that sends its handshake a
+     * byte at a time is cut off when the deadline passes (its socket is closed from outside), not after each read's
+     * timeout again and again.
+     */
+    public TlsFacts probe(String host, int port, Deadline deadline) {
         UrlGuard.Decision decision = guard.check(URI.create("https://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port + "/"));
         if (decision instanceof UrlGuard.Refused r) {
             return TlsFacts.unreachable(host, port, r.reason());
@@ -52,7 +64,7 @@ public final class TlsProbe {
         Optional<String> problem = Optional.empty();
         boolean valid;
         try {
-            handshake(trust.validating(), host, target, port, true);
+            handshake(trust.validating(), host, target, port, true, deadline);
             valid = true;
         } catch (IOException e) {
             valid = false;
@@ -61,7 +73,7 @@ public final class TlsProbe {
         X509Certificate leaf;
         String protocol;
         try {
-            Handshake h = handshake(TrustConfig.acceptingAny(), host, target, port, false);
+            Handshake h = handshake(TrustConfig.acceptingAny(), host, target, port, false, deadline);
             leaf = h.leaf;
             protocol = h.protocol;
         } catch (IOException e) {
@@ -85,22 +97,52 @@ public final class TlsProbe {
 
     private record Handshake(X509Certificate leaf, String protocol) {}
 
-    private Handshake handshake(SSLContext ctx, String host, InetAddress target, int port, boolean verifyHost) throws IOException {
-        try (SSLSocket socket = (SSLSocket) ctx.getSocketFactory().createSocket()) {
-            socket.connect(new InetSocketAddress(target, port), (int) timeout.toMillis());
-            socket.setSoTimeout((int) timeout.toMillis());
-            SSLParameters params = socket.getSSLParameters();
-            if (verifyHost) {
-                params.setEndpointIdentificationAlgorithm("HTTPS");
-            }
-            if (!host.matches("[0-9.]+") && !host.contains(":")) {
-                params.setServerNames(List.of(new javax.net.ssl.SNIHostName(host)));
-            }
-            socket.setSSLParameters(params);
-            socket.startHandshake();
-            X509Certificate leaf = (X509Certificate) socket.getSession().getPeerCertificates()[0];
-            return new Handshake(leaf, socket.getSession().getProtocol());
+    private Handshake handshake(SSLContext ctx, String host, InetAddress target, int port, boolean verifyHost, Deadline deadline)
+            throws IOException {
+        if (deadline.expired()) {
+            throw new SocketTimeoutException("no time left for the TLS handshake");
         }
+        try (SSLSocket socket = (SSLSocket) ctx.getSocketFactory().createSocket()) {
+            Duration limit = deadline.cap(timeout);
+            try {
+                return deadline.watch("the TLS handshake with " + host, limit, () -> closeQuietly(socket), () -> {
+                    try {
+                        return handshakeOn(socket, host, target, port, verifyHost, (int) Math.max(1, limit.toMillis()));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            } catch (PageCaptureException e) {
+                throw new SocketTimeoutException("no complete TLS handshake within " + Math.max(1, limit.toSeconds()) + " s");
+            }
+        }
+    }
+
+    private static void closeQuietly(SSLSocket socket) {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // closing is how the handshake is stopped; it may already be closed
+        }
+    }
+
+    private static Handshake handshakeOn(SSLSocket socket, String host, InetAddress target, int port, boolean verifyHost, int millis)
+            throws IOException {
+        socket.connect(new InetSocketAddress(target, port), millis);
+        socket.setSoTimeout(millis);
+        SSLParameters params = socket.getSSLParameters();
+        if (verifyHost) {
+            params.setEndpointIdentificationAlgorithm("HTTPS");
+        }
+        if (!host.matches("[0-9.]+") && !host.contains(":")) {
+            params.setServerNames(List.of(new javax.net.ssl.SNIHostName(host)));
+        }
+        socket.setSSLParameters(params);
+        socket.startHandshake();
+        X509Certificate leaf = (X509Certificate) socket.getSession().getPeerCertificates()[0];
+        return new Handshake(leaf, socket.getSession().getProtocol());
     }
 
     private static List<String> subjectAltNames(X509Certificate cert) {

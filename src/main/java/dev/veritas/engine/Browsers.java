@@ -63,6 +63,18 @@ final class Browsers implements AutoCloseable {
         }
     }
 
+    /**
+     * A live browser for this thread, launched anew when the last one died or was killed (the watchdog kills a browser
+     * whose page stopped answering). Throws when none can be started.
+     */
+    Chromium liveForThisThread() {
+        Availability a = forThisThread();
+        if (a instanceof Available av) {
+            return av.chromium();
+        }
+        throw new PageCaptureException(((Unavailable) a).reason());
+    }
+
     /** Closes this thread's browser (worker threads call this as they stop). */
     void closeForThisThread() {
         Chromium mine = local.get();

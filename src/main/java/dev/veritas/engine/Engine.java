@@ -2,11 +2,16 @@ package dev.veritas.engine;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.veritas.audit.Audit;
+import dev.veritas.audit.AuditId;
 import dev.veritas.audit.AuditResult;
 import dev.veritas.audit.AuditStatus;
 import dev.veritas.audit.Finding;
 import dev.veritas.audit.NewAudit;
+import dev.veritas.audit.TargetUrl;
+import dev.veritas.audit.Tier;
+import dev.veritas.audit.VerdictMode;
 import dev.veritas.capture.CaptureSource;
+import dev.veritas.capture.CaptureStoppedException;
 import dev.veritas.capture.ChromiumPageCapturer;
 import dev.veritas.capture.HarReader;
 import dev.veritas.capture.HttpFetcher;
@@ -19,6 +24,7 @@ import dev.veritas.capture.TlsProbe;
 import dev.veritas.capture.TrustConfig;
 import dev.veritas.capture.UrlGuard;
 import dev.veritas.capture.UrlRefusedException;
+import dev.veritas.checks.CaptureCheck;
 import dev.veritas.checks.Check;
 import dev.veritas.checks.CheckOutcome;
 import dev.veritas.checks.DarkPatternCheck;
@@ -32,78 +38,100 @@ import dev.veritas.json.Json;
 import dev.veritas.judge.Judge;
 import dev.veritas.judge.Verdict;
 import dev.veritas.store.AuditStore;
-import dev.veritas.store.IllegalTransitionException;
+import dev.veritas.store.Claim;
+import dev.veritas.store.Lease;
+import dev.veritas.store.LeaseLostException;
 import dev.veritas.store.NewScreenshot;
 import dev.veritas.store.StoreException;
 import dev.veritas.store.WorkerId;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs audits end to end: capture within the tier's budget, the checks, the judge, and one transaction with
- * the whole result — appending progress events all along. An audit that cannot be done ends as {@code failed}
- * with a message saying why; nothing here leaves an audit {@code running}.
+ * Runs audits end to end, one {@link AuditRun} each: claim, capture within the tier's budget, the checks, the judge,
+ * and one transaction with the whole result — appending progress events all along, every write under the run's
+ * lease. An audit that cannot be done ends as {@code failed} with a message saying why; one stopped from outside
+ * ends as its {@link StopReason} says (cancelled and taken-over runs write nothing more; at shutdown the audit goes
+ * back to the queue). Nothing here leaves an audit {@code running} or a worker hung: the {@link RunMonitor} renews
+ * leases and stops runs at their hard deadline, and the capture's deadline kills a browser that stopped answering.
  */
 public final class Engine implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Engine.class);
     /** Why an audit went back to the queue when the server stopped under it. */
-    public static final String SHUTDOWN_REASON = "the server shut down before the audit finished";
+    public static final String SHUTDOWN_REASON = StopReason.SHUTDOWN.description();
 
     private final AuditStore store;
     private final EngineOptions options;
     private final UrlGuard guard;
-    private final TrustConfig trust;
     private final HttpFetcher fetcher;
     private final TlsProbe tlsProbe;
     private final Browsers browsers;
     private final List<Check> checks;
+    private final RunMonitor monitor;
+    private final Set<AuditRun> active = ConcurrentHashMap.newKeySet();
     private volatile boolean shuttingDown;
 
     public Engine(AuditStore store, EngineOptions options) {
         this.store = store;
         this.options = options;
         this.guard = new UrlGuard(options.allowPrivate());
-        this.trust = TrustConfig.withCa(options.trustCa());
+        TrustConfig trust = TrustConfig.withCa(options.trustCa());
         this.fetcher = new HttpFetcher(guard, options.fetch());
         this.tlsProbe = new TlsProbe(trust, options.fetch().connectTimeout(), guard);
         this.browsers = new Browsers(options.browser(), trust);
         this.checks = List.of(new SecurityHeadersCheck(), new TransportCheck(), new PhishingCheck(), new DarkPatternCheck(),
-                new ScriptsCheck(), new TransparencyCheck());
+                new ScriptsCheck(), new TransparencyCheck(), new CaptureCheck());
+        this.monitor = new RunMonitor(store, options.lease());
     }
 
     public UrlGuard guard() {
         return guard;
     }
 
+    /**
+     * Claims the oldest queued audit for {@code worker} and runs it to its end on this thread. False when there was
+     * nothing to claim.
+     */
+    public boolean runNext(WorkerId worker) {
+        Optional<Claim> claim = store.claimNext(worker, options.lease());
+        if (claim.isEmpty()) {
+            return false;
+        }
+        log.info("{} runs audit {} of {}", worker.name(), claim.get().audit().id(), claim.get().audit().url());
+        run(claim.get());
+        return true;
+    }
+
     /** Creates a running audit for this process and runs it here (the CLI's in-process audit). */
-    public Audit audit(NewAudit request, WorkerId worker, java.util.function.Consumer<dev.veritas.audit.AuditId> onCreated) {
+    public Audit audit(NewAudit request, WorkerId worker, Consumer<AuditId> onCreated) {
         guard.require(request.url().uri());
-        Audit audit = store.createRunning(request, worker, options.lease());
-        onCreated.accept(audit.id());
-        run(audit, worker);
-        return store.get(audit.id());
+        Claim claim = store.createRunning(request, worker, options.lease());
+        onCreated.accept(claim.audit().id());
+        run(claim);
+        return store.get(claim.audit().id());
     }
 
     /**
      * Audits a HAR file instead of the live site. The file is read first: a broken file is an error for the
      * caller (nothing to audit), not an audit.
      */
-    public Audit auditHar(Path har, dev.veritas.audit.Tier tier, dev.veritas.audit.VerdictMode mode, WorkerId worker,
-                          java.util.function.Consumer<dev.veritas.audit.AuditId> onCreated) {
+    public Audit auditHar(Path har, Tier tier, VerdictMode mode, WorkerId worker, Consumer<AuditId> onCreated) {
         SiteCapture capture = HarReader.read(har);
-        NewAudit request = new NewAudit(dev.veritas.audit.TargetUrl.parse(capture.target().toString()), tier, mode);
-        Audit audit = store.createRunning(request, worker, options.lease());
-        onCreated.accept(audit.id());
-        Progress progress = new Progress(store, audit.id());
+        NewAudit request = new NewAudit(TargetUrl.parse(capture.target().toString()), tier, mode);
+        Claim claim = store.createRunning(request, worker, options.lease());
+        onCreated.accept(claim.audit().id());
+        AuditRun run = begin(claim);
         try {
+            Progress progress = run.progress();
             progress.phaseStart("capture", "Reading capture", "Reading the HAR file " + har.getFileName(), 5);
             for (int i = 0; i < capture.pages().size(); i++) {
                 PageCapture p = capture.pages().get(i);
@@ -111,46 +139,129 @@ public final class Engine implements AutoCloseable {
             }
             progress.phaseComplete("capture", "Reading capture", capture.pages().size() + " pages in the capture", 60,
                     Json.object().put("pages", capture.pages().size()).put("screenshots", 0).put("source", "har"));
-            analyseAndComplete(audit, capture, progress, new ArrayList<>());
-        } catch (Progress.AuditCancelled e) {
-            log.info("audit {} was cancelled", audit.id());
-        } catch (RuntimeException e) {
-            unexpected(audit, worker, e);
+            analyseAndComplete(run, capture, new ArrayList<>());
+        } catch (RuntimeException | Error e) {
+            ended(run, e);
+        } finally {
+            end(run);
         }
-        return store.get(audit.id());
+        return store.get(claim.audit().id());
     }
 
-    /** Runs an audit that is already {@code running} for {@code worker}. */
-    public void run(Audit audit, WorkerId worker) {
-        Progress progress = new Progress(store, audit.id());
-        List<String> errors = new ArrayList<>();
+    /** Runs a claimed audit to its end on this thread. */
+    public void run(Claim claim) {
+        AuditRun run = begin(claim);
         try {
-            progress.phaseStart("init", "Initialization", "Starting a " + audit.tier().wire().replace('_', ' ') + " of " + audit.url(), 0);
-            URI target = URI.create(audit.url());
-            guard.require(target);
-            Instant deadline = Instant.now().plus(audit.tier().wallTime());
-            List<String> notes = new ArrayList<>();
-            try (PageCapturer capturer = openCapturer(progress, notes)) {
-                progress.phaseStart("capture", "Capturing pages", audit.tier().maxPages() == 1 ? "Visiting the page" : "Visiting up to " + audit.tier().maxPages() + " pages", 5);
-                Listener listener = new Listener(audit, worker, progress, errors);
-                SiteCapture capture = new SiteCrawler(guard, fetcher, tlsProbe, options)
-                        .crawl(target, capturer, SiteCrawler.Budget.of(audit.tier(), deadline),
-                                listener::saveScreenshot, listener, notes);
-                progress.phaseComplete("capture", "Capturing pages", capture.pages().size() + " pages, " + listener.screenshots.get() + " screenshots", 60,
-                        Json.object().put("pages", capture.pages().size()).put("screenshots", listener.screenshots.get())
-                                .put("source", capture.source().wire()));
-                analyseAndComplete(audit, capture, progress, errors);
+            execute(run);
+        } catch (RuntimeException | Error e) {
+            ended(run, e);
+        } finally {
+            end(run);
+        }
+    }
+
+    private AuditRun begin(Claim claim) {
+        AuditRun run = new AuditRun(claim, new Progress(store, claim.lease()));
+        active.add(run);
+        monitor.register(run);
+        if (shuttingDown) {
+            run.stop(StopReason.SHUTDOWN);
+        }
+        return run;
+    }
+
+    private void end(AuditRun run) {
+        monitor.unregister(run);
+        active.remove(run);
+    }
+
+    private void execute(AuditRun run) {
+        Audit audit = run.audit();
+        Progress progress = run.progress();
+        List<String> errors = new ArrayList<>();
+        progress.phaseStart("init", "Initialization", "Starting a " + audit.tier().wire().replace('_', ' ') + " of " + audit.url(), 0);
+        URI target = URI.create(audit.url());
+        guard.require(target);
+        List<String> notes = new ArrayList<>();
+        try (PageCapturer capturer = openCapturer(progress, notes)) {
+            progress.phaseStart("capture", "Capturing pages", audit.tier().maxPages() == 1 ? "Visiting the page" : "Visiting up to " + audit.tier().maxPages() + " pages", 5);
+            CaptureListener listener = new CaptureListener(run, errors);
+            SiteCapture capture = new SiteCrawler(guard, fetcher, tlsProbe, options)
+                    .crawl(target, capturer, SiteCrawler.Budget.of(audit.tier(), run.capture()), listener::saveScreenshot, listener, notes);
+            progress.phaseComplete("capture", "Capturing pages", capture.pages().size() + " pages, " + listener.screenshots.get() + " screenshots", 60,
+                    Json.object().put("pages", capture.pages().size()).put("screenshots", listener.screenshots.get())
+                            .put("source", capture.source().wire()));
+            run.checkpoint();
+            analyseAndComplete(run, capture, errors);
+        }
+    }
+
+    /** How a run that did not complete ends: by why it stopped, or failed with a reason a person can act on. */
+    private void ended(AuditRun run, Throwable e) {
+        Optional<StopReason> stopped = run.stopReason();
+        if (e instanceof RunStoppedException rs) {
+            stopped = Optional.of(rs.reason());
+        } else if (e instanceof LeaseLostException lost) {
+            stopped = Optional.of(lost.current() == AuditStatus.CANCELLED ? StopReason.CANCELLED : StopReason.LEASE_LOST);
+        }
+        if (stopped.isPresent() && (e instanceof RunStoppedException || e instanceof CaptureStoppedException
+                || e instanceof LeaseLostException || stopped.get() != StopReason.DEADLINE)) {
+            endStopped(run, stopped.get(), e);
+            return;
+        }
+        if (e instanceof UrlRefusedException || e instanceof PageCaptureException || e instanceof CaptureStoppedException) {
+            endFailed(run, e.getMessage());
+        } else if (e instanceof StoreException) {
+            log.error("audit {} stopped: {}", run, e.getMessage());
+            endFailed(run, e.getMessage());
+        } else {
+            log.error("audit {} failed unexpectedly", run, e);
+            endFailed(run, "internal error while auditing (" + e.getClass().getSimpleName() + ": " + e.getMessage()
+                    + "); please report it with the audit id " + run.audit().id());
+        }
+    }
+
+    private void endStopped(AuditRun run, StopReason reason, Throwable cause) {
+        switch (reason) {
+            case CANCELLED, LEASE_LOST -> log.info("audit {} ended while running: {}", run, reason.description());
+            case SHUTDOWN -> release(run);
+            case DEADLINE -> endFailed(run, "the audit ran out of its " + run.audit().tier().wallTime().toSeconds()
+                    + " s budget before any page could be judged (" + cause.getMessage() + ")");
+        }
+    }
+
+    /** Gives the audit back to the queue (the server is stopping): the next start runs it again. */
+    private void release(AuditRun run) {
+        boolean interrupted = Thread.interrupted(); // the release must not be cut short by the interrupt that stopped us
+        try {
+            if (store.release(run.lease(), SHUTDOWN_REASON)) {
+                log.info("audit {} goes back to the queue: {}", run, SHUTDOWN_REASON);
             }
-        } catch (Progress.AuditCancelled | IllegalTransitionException e) {
-            // Cancelled (or otherwise ended) from outside while running: its terminal event is already written.
-            log.info("audit {} ended while running: {}", audit.id(), e.getMessage());
-        } catch (UrlRefusedException | PageCaptureException e) {
-            endFailed(audit, worker, e.getMessage());
         } catch (StoreException e) {
-            log.error("audit {} stopped: {}", audit.id(), e.getMessage());
-            endFailed(audit, worker, e.getMessage());
-        } catch (RuntimeException e) {
-            unexpected(audit, worker, e);
+            log.warn("could not give audit {} back ({}); the recovery sweep re-queues it when its lease expires", run, e.getMessage());
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /**
+     * Fails the audit under the run's lease — refused by the store if the audit is no longer this run's — or, when the
+     * run was stopped because the server is shutting down, gives it back to the queue: a genuine failure during the
+     * shutdown grace still fails.
+     */
+    private void endFailed(AuditRun run, String message) {
+        if (run.stopReason().orElse(null) == StopReason.SHUTDOWN) {
+            release(run);
+            return;
+        }
+        try {
+            store.fail(run.lease(), message);
+        } catch (LeaseLostException e) {
+            log.info("audit {} is no longer this worker's; not failing it ({})", run, message);
+        } catch (StoreException e) {
+            log.warn("could not end audit {} ({}); the recovery sweep re-queues it when its lease expires", run, e.getMessage());
         }
     }
 
@@ -158,7 +269,7 @@ public final class Engine implements AutoCloseable {
         Browsers.Availability a = browsers.forThisThread();
         if (a instanceof Browsers.Available av) {
             progress.log("Using Chromium at " + av.chromium().executable(), "info");
-            return new ChromiumPageCapturer(av.chromium(), guard, options.capture());
+            return new ChromiumPageCapturer(browsers::liveForThisThread, guard, options.capture());
         }
         String reason = ((Browsers.Unavailable) a).reason();
         progress.log(reason, "warning");
@@ -166,7 +277,9 @@ public final class Engine implements AutoCloseable {
         return new HttpPageCapturer(fetcher);
     }
 
-    private void analyseAndComplete(Audit audit, SiteCapture capture, Progress progress, List<String> errors) {
+    private void analyseAndComplete(AuditRun run, SiteCapture capture, List<String> errors) {
+        Audit audit = run.audit();
+        Progress progress = run.progress();
         progress.phaseStart("analysis", "Analysing", "Checking security headers, transport, phishing signals and dark patterns", 65);
         List<CheckOutcome> outcomes = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
@@ -205,17 +318,15 @@ public final class Engine implements AutoCloseable {
         Verdict v = Judge.judge(new Judge.Input(URI.create(audit.url()).getHost(), outcomes, type, audit.verdictMode(),
                 capture.pages().size(), capture.notes()));
         errors.addAll(capture.notes().stream().filter(n -> n.startsWith("stopped")).toList());
+        capture.pages().stream().filter(p -> p.cutShort().isPresent())
+                .forEach(p -> errors.add("cut short: " + p.finalUrl() + ": " + p.cutShort().get()));
         AuditResult result = new AuditResult(v.trustScore(), v.riskLevel(), v.signals(),
                 v.overrides().stream().map(o -> o.rule()).toList(), v.narrative(), v.recommendations(), type.type().wire(),
                 type.confidence(), security, capture.pages().size(), totalScreenshots(capture), progress.elapsedMillis(), errors,
                 findings);
         progress.phaseComplete("judge", "Judging", "Trust score " + v.trustScore() + " (" + v.riskLevel().wire() + ")", 100,
                 Json.object().put("trust_score", v.trustScore()).put("risk_level", v.riskLevel().wire()));
-        try {
-            store.complete(audit.id(), result);
-        } catch (IllegalTransitionException e) {
-            log.info("audit {} ended before it could complete ({})", audit.id(), e.getMessage());
-        }
+        store.complete(run.lease(), result);
     }
 
     private static int totalScreenshots(SiteCapture capture) {
@@ -223,91 +334,74 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
-     * The server is stopping: from now on an audit that breaks goes back to the queue instead of failing, because
-     * the likeliest cause is the shutdown itself (browsers and connections closing, "Shutdown in progress").
+     * The server is stopping: audits that start from now on go straight back to the queue, and an audit whose run is
+     * stopped for the shutdown is handed back rather than failed. Running audits carry on until {@link #stopAll}.
      */
     public void shuttingDown() {
         shuttingDown = true;
     }
 
-    /** Fails the audit, but only one this worker still owns; during shutdown it is handed back to the queue instead. */
-    private void endFailed(Audit audit, WorkerId worker, String message) {
-        try {
-            if (shuttingDown) {
-                boolean interrupted = Thread.interrupted(); // the release must not be cut short by the interrupt that stopped us
-                if (store.release(audit.id(), worker, SHUTDOWN_REASON)) {
-                    log.info("audit {} goes back to the queue: {} ({})", audit.id(), SHUTDOWN_REASON, message);
-                }
-                if (interrupted) {
-                    Thread.currentThread().interrupt();
-                }
-                return;
-            }
-            if (!store.renewLease(audit.id(), worker, options.lease())) {
-                // Cancelled, or re-queued after our lease lapsed and perhaps running elsewhere: not ours to fail.
-                log.info("audit {} is no longer running for {}; not failing it ({})", audit.id(), worker.name(), message);
-                return;
-            }
-            store.fail(audit.id(), message);
-        } catch (IllegalTransitionException e) {
-            log.info("audit {} had already ended: {}", audit.id(), e.getMessage());
-        } catch (StoreException e) {
-            log.warn("could not end audit {} ({}); the recovery sweep re-queues it when its lease expires", audit.id(), e.getMessage());
-        }
+    /** Stops every running audit now (the shutdown grace is over): each ends as its reason says, promptly. */
+    public void stopAll() {
+        monitor.stopAll(StopReason.SHUTDOWN);
     }
 
-    private void unexpected(Audit audit, WorkerId worker, RuntimeException e) {
-        log.error("audit {} failed unexpectedly", audit.id(), e);
-        endFailed(audit, worker, "internal error while auditing (" + e.getClass().getSimpleName() + ": " + e.getMessage()
-                + "); please report it with the audit id " + audit.id());
+    /** The leases of audits running in this engine right now. */
+    public List<Lease> running() {
+        return active.stream().map(AuditRun::lease).toList();
     }
 
-    /** Per-audit bookkeeping while pages are captured: screenshots, events, lease and cancellation. */
-    private final class Listener implements SiteCrawler.Listener {
-        private final Audit audit;
-        private final WorkerId worker;
-        private final Progress progress;
+    /** Audits still running well past their hard deadline, with their workers: health reports them. */
+    public List<String> stuck() {
+        return monitor.stuck().stream().map(s -> s.worker() + " on audit " + s.audit() + " (" + s.overdue().toSeconds() + " s past its deadline)")
+                .toList();
+    }
+
+    /** Per-audit bookkeeping while pages are captured: screenshots and progress events. */
+    private final class CaptureListener implements SiteCrawler.Listener {
+        private final AuditRun run;
         private final List<String> errors;
         private final AtomicInteger screenshots = new AtomicInteger();
-        private long lastRenewal = System.nanoTime();
 
-        Listener(Audit audit, WorkerId worker, Progress progress, List<String> errors) {
-            this.audit = audit;
-            this.worker = worker;
-            this.progress = progress;
+        CaptureListener(AuditRun run, List<String> errors) {
+            this.run = run;
             this.errors = errors;
         }
 
         int saveScreenshot(String label, URI pageUrl, String mediaType, int width, int height, byte[] bytes) {
             int index = screenshots.getAndIncrement();
-            store.addScreenshot(audit.id(), new NewScreenshot(index, label, Optional.of(pageUrl.toString()), mediaType, width, height, bytes));
-            progress.screenshot(index, label, pageUrl.toString(), width, height);
+            try {
+                store.addScreenshot(run.lease(), new NewScreenshot(index, label, Optional.of(pageUrl.toString()), mediaType, width, height, bytes));
+            } catch (LeaseLostException e) {
+                throw new RunStoppedException(e.current() == AuditStatus.CANCELLED ? StopReason.CANCELLED : StopReason.LEASE_LOST);
+            }
+            run.progress().screenshot(index, label, pageUrl.toString(), width, height);
             return index;
         }
 
         @Override
         public void pageCaptured(int index, PageCapture page, CaptureSource source) {
+            Progress progress = run.progress();
             progress.pageCaptured(index, page.requestedUrl().toString(), page.finalUrl().toString(), page.status(), page.title(),
                     source.wire(), page.screenshotIndexes().size());
             progress.log("Captured " + page.finalUrl() + " (" + page.status() + ")", "info");
+            page.cutShort().ifPresent(why -> progress.log("Cut short: " + page.finalUrl() + ": " + why, "warning"));
         }
 
         @Override
         public void pageFailed(URI url, String reason) {
             errors.add("could not capture " + url + ": " + reason);
-            progress.log("Could not capture " + url + ": " + reason, "warning");
+            run.progress().log("Could not capture " + url + ": " + reason, "warning");
         }
 
         @Override
         public void checkpoint() {
-            if (store.status(audit.id()).filter(s -> s != AuditStatus.RUNNING).isPresent()) {
-                throw new Progress.AuditCancelled(store.status(audit.id()).map(AuditStatus::wire).orElse("gone"));
-            }
-            Duration lease = options.lease();
-            if (System.nanoTime() - lastRenewal > lease.toNanos() / 3) {
-                store.renewLease(audit.id(), worker, lease);
-                lastRenewal = System.nanoTime();
-            }
+            run.checkpoint();
+        }
+
+        @Override
+        public Optional<StopReason> stopped() {
+            return run.stopReason();
         }
 
         @Override
@@ -323,6 +417,7 @@ public final class Engine implements AutoCloseable {
 
     @Override
     public void close() {
+        monitor.close();
         browsers.close();
         fetcher.close();
     }

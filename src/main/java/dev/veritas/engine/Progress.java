@@ -2,32 +2,37 @@ package dev.veritas.engine;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.veritas.audit.AuditId;
+import dev.veritas.audit.AuditStatus;
 import dev.veritas.audit.EventType;
 import dev.veritas.audit.Finding;
 import dev.veritas.json.AuditJson;
 import dev.veritas.json.Json;
 import dev.veritas.store.AuditStore;
-import dev.veritas.store.IllegalTransitionException;
+import dev.veritas.store.Lease;
+import dev.veritas.store.LeaseLostException;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /**
  * Writes an audit's progress events to the store as they happen, so a watcher (SSE, the UI, the CLI's
- * progress bar) sees the audit advance. If the audit was cancelled meanwhile, the store refuses the event
- * and this throws {@link AuditCancelled}, which stops the run.
+ * progress bar) sees the audit advance. Every event carries the run's lease: if the audit was cancelled meanwhile,
+ * or another worker claimed it, the store refuses the event and this throws {@link RunStoppedException}, which stops
+ * the run without writing anything more.
  */
 final class Progress {
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
 
     private final AuditStore store;
+    private final Lease lease;
     private final AuditId id;
     private final long startedNanos = System.nanoTime();
     private String phaseLabel = "Initialization";
 
-    Progress(AuditStore store, AuditId id) {
+    Progress(AuditStore store, Lease lease) {
         this.store = store;
-        this.id = id;
+        this.lease = lease;
+        this.id = lease.auditId();
     }
 
     void phaseStart(String phase, String label, String message, int pct) {
@@ -88,16 +93,9 @@ final class Progress {
 
     private void emit(EventType type, ObjectNode data) {
         try {
-            store.appendEvent(id, type.wire(), data);
-        } catch (IllegalTransitionException e) {
-            throw new AuditCancelled(e.current().wire());
-        }
-    }
-
-    /** The audit ended from outside (cancelled by a user) while it ran. */
-    static final class AuditCancelled extends RuntimeException {
-        AuditCancelled(String status) {
-            super("the audit is " + status);
+            store.appendEvent(lease, type.wire(), data);
+        } catch (LeaseLostException e) {
+            throw new RunStoppedException(e.current() == AuditStatus.CANCELLED ? StopReason.CANCELLED : StopReason.LEASE_LOST);
         }
     }
 }

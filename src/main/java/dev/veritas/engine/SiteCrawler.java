@@ -2,7 +2,10 @@ package dev.veritas.engine;
 
 import dev.veritas.audit.Tier;
 import dev.veritas.capture.CaptureSource;
+import dev.veritas.capture.CaptureStoppedException;
+import dev.veritas.capture.Deadline;
 import dev.veritas.capture.HttpFetcher;
+import dev.veritas.capture.HttpPageCapturer;
 import dev.veritas.capture.LinkFacts;
 import dev.veritas.capture.PageCapture;
 import dev.veritas.capture.PageCaptureException;
@@ -14,6 +17,7 @@ import dev.veritas.capture.UrlGuard;
 import dev.veritas.checks.SecurityHeadersCheck;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -28,7 +32,11 @@ import java.util.Set;
 /**
  * Visits a site within its budget: the address first (with the timer probes), then same-site links in
  * priority order; then asks the probes the checks need (the site over plain http://, a CORS request, the TLS
- * handshake of each origin). Every fetch passes the URL guard.
+ * handshake of each origin). Every fetch passes the URL guard, and every call takes its time from the budget's
+ * deadline: each page gets a share of it, and what is left when the time is up is not visited.
+ *
+ * <p>A first page that answered but then hung the browser is read again over plain HTTP, so the site is judged on
+ * the HTML it serves (marked as cut short) rather than not at all.
  */
 final class SiteCrawler {
     private final UrlGuard guard;
@@ -44,18 +52,30 @@ final class SiteCrawler {
     }
 
     /** What the tier allows; {@code watchEveryPage} gives every page the second look and timer probes. */
-    record Budget(int maxPages, int maxScreenshots, Instant deadline, boolean watchEveryPage) {
-        static Budget of(Tier tier, Instant deadline) {
+    record Budget(int maxPages, int maxScreenshots, Deadline deadline, boolean watchEveryPage) {
+        static Budget of(Tier tier, Deadline deadline) {
             return new Budget(tier.maxPages(), tier.maxScreenshots(), deadline, tier == Tier.DEEP_FORENSIC);
         }
     }
+
+    /** The most one page may take: loading, a second look, a reload and the screenshots. */
+    private Duration pageShare() {
+        return options.capture().navigationTimeout().multipliedBy(2).plus(options.capture().laterDelay()).plusSeconds(10);
+    }
+
+    /** The most one probe (plain http://, CORS, a TLS handshake) may take. */
+    private static final Duration PROBE_SHARE = Duration.ofSeconds(10);
 
     interface Listener {
         void pageCaptured(int index, PageCapture page, CaptureSource source);
 
         void pageFailed(URI url, String reason);
 
+        /** Throws when the audit must stop (cancelled, taken over, shutting down). */
         void checkpoint();
+
+        /** Why the audit was stopped, once it was. */
+        Optional<StopReason> stopped();
 
         int screenshotsTaken();
     }
@@ -65,6 +85,7 @@ final class SiteCrawler {
     SiteCapture crawl(URI target, PageCapturer capturer, Budget budget, PageCapturer.ScreenshotSink sink, Listener listener, List<String> notes) {
         Instant started = Instant.now();
         guard.require(target);
+        Deadline deadline = budget.deadline();
         List<PageCapture> pages = new ArrayList<>();
         Set<String> visited = new HashSet<>();
         PriorityQueue<Candidate> queue = new PriorityQueue<>(Comparator.comparingInt(Candidate::rank).thenComparingInt(Candidate::order));
@@ -76,8 +97,9 @@ final class SiteCrawler {
             visited.add(LinkPriority.key(next));
             int shotsLeft = budget.maxScreenshots() - listener.screenshotsTaken();
             try {
-                PageCapture page = capturer.capture(next, new PageCapturer.PageOptions(
-                        first || budget.watchEveryPage() ? PageCapturer.Watch.ALWAYS : PageCapturer.Watch.IF_TIME_DEPENDENT, shotsLeft, budget.deadline()), sink);
+                PageCapturer.PageOptions pageOptions = new PageCapturer.PageOptions(first || budget.watchEveryPage()
+                        ? PageCapturer.Watch.ALWAYS : PageCapturer.Watch.IF_TIME_DEPENDENT, shotsLeft, deadline.part(pageShare()));
+                PageCapture page = first ? captureFirst(next, capturer, pageOptions, sink) : capturer.capture(next, pageOptions, sink);
                 visited.add(LinkPriority.key(page.finalUrl()));
                 pages.add(page);
                 listener.pageCaptured(pages.size() - 1, page, capturer.source());
@@ -93,13 +115,19 @@ final class SiteCrawler {
                     throw e;
                 }
                 listener.pageFailed(next, e.getMessage());
+            } catch (CaptureStoppedException e) {
+                if (listener.stopped().orElse(null) != StopReason.DEADLINE || pages.isEmpty()) {
+                    throw e;
+                }
+                notes.add("stopped after " + pages.size() + " pages: the tier's time budget ran out while " + next + " was being captured");
+                break;
             }
             first = false;
             next = null;
             if (pages.size() >= budget.maxPages()) {
                 break;
             }
-            if (Instant.now().isAfter(budget.deadline())) {
+            if (deadline.expired()) {
                 notes.add("stopped after " + pages.size() + " pages: the tier's time budget ran out");
                 break;
             }
@@ -111,16 +139,49 @@ final class SiteCrawler {
                 }
             }
         }
-        listener.checkpoint();
+        if (pages.isEmpty()) {
+            throw new CaptureStoppedException(listener.stopped().map(StopReason::description).orElse("nothing could be captured"));
+        }
         PageCapture firstPage = pages.get(0);
-        Optional<SiteCapture.HttpProbe> httpProbe = httpProbe(firstPage.finalUrl());
-        Optional<SiteCapture.CorsProbe> cors = corsProbe(firstPage.finalUrl());
-        Map<String, TlsFacts> tlsFacts = tlsFacts(target, pages);
+        Optional<SiteCapture.HttpProbe> httpProbe = Optional.empty();
+        Optional<SiteCapture.CorsProbe> cors = Optional.empty();
+        Map<String, TlsFacts> tlsFacts = Map.of();
+        if (deadline.expired() || listener.stopped().isPresent()) {
+            notes.add("the site was not asked over plain http://, for CORS or for its TLS certificate: the tier's time budget ran out");
+        } else {
+            httpProbe = httpProbe(firstPage.finalUrl(), deadline);
+            cors = corsProbe(firstPage.finalUrl(), deadline);
+            tlsFacts = tlsFacts(target, pages, deadline);
+        }
         return new SiteCapture(target, capturer.source(), started, pages, httpProbe, cors, tlsFacts, notes);
     }
 
+    /**
+     * The first page, which the audit cannot do without: if it answered but then stopped answering in the browser
+     * before anything could be read (its scripts never yield, it made the browser crash), its HTML as served is read
+     * over plain HTTP instead and judged, marked as cut short.
+     */
+    private PageCapture captureFirst(URI url, PageCapturer capturer, PageCapturer.PageOptions pageOptions, PageCapturer.ScreenshotSink sink) {
+        try {
+            return capturer.capture(url, pageOptions, sink);
+        } catch (PageCaptureException e) {
+            if (e.kind() != PageCaptureException.Kind.CUT_SHORT || capturer.source() != CaptureSource.CHROMIUM) {
+                throw e;
+            }
+            PageCapturer.PageOptions retry = new PageCapturer.PageOptions(PageCapturer.Watch.IF_TIME_DEPENDENT, 0,
+                    pageOptions.deadline().part(PROBE_SHARE.multipliedBy(2)));
+            PageCapture fromHtml;
+            try {
+                fromHtml = new HttpPageCapturer(fetcher).capture(url, retry, sink);
+            } catch (PageCaptureException again) {
+                throw e;
+            }
+            return fromHtml.cutShort(e.getMessage() + "; the page was judged from its HTML as served, without screenshots");
+        }
+    }
+
     /** The site asked for over plain http://, as the redirection test needs. */
-    private Optional<SiteCapture.HttpProbe> httpProbe(URI page) {
+    private Optional<SiteCapture.HttpProbe> httpProbe(URI page, Deadline deadline) {
         URI http;
         try {
             // A site on https://host:8443 says nothing about plain http on 8443; like Observatory, ask port 80.
@@ -132,30 +193,33 @@ final class SiteCrawler {
         if (guard.check(http) instanceof UrlGuard.Refused) {
             return Optional.empty();
         }
-        HttpFetcher.Result r = fetcher.fetch(http, Map.of());
+        HttpFetcher.Result r = fetcher.fetch(http, Map.of(), deadline.part(PROBE_SHARE));
         if (r.chain().isEmpty() || r.chain().get(0).status() == 0) {
             return Optional.of(new SiteCapture.HttpProbe(http, false, List.of(), r.error()));
         }
         return Optional.of(new SiteCapture.HttpProbe(http, true, r.chain(), r.error()));
     }
 
-    private Optional<SiteCapture.CorsProbe> corsProbe(URI page) {
-        HttpFetcher.Result r = fetcher.fetch(page, Map.of("Origin", SecurityHeadersCheck.CORS_ORIGIN));
+    private Optional<SiteCapture.CorsProbe> corsProbe(URI page, Deadline deadline) {
+        if (deadline.expired()) {
+            return Optional.empty();
+        }
+        HttpFetcher.Result r = fetcher.fetch(page, Map.of("Origin", SecurityHeadersCheck.CORS_ORIGIN), deadline.part(PROBE_SHARE));
         return r.ok() ? Optional.of(new SiteCapture.CorsProbe(SecurityHeadersCheck.CORS_ORIGIN, r.headers())) : Optional.empty();
     }
 
-    private Map<String, TlsFacts> tlsFacts(URI target, List<PageCapture> pages) {
+    private Map<String, TlsFacts> tlsFacts(URI target, List<PageCapture> pages, Deadline deadline) {
         Map<String, TlsFacts> out = new LinkedHashMap<>();
         List<URI> urls = new ArrayList<>();
         urls.add(target);
         pages.forEach(p -> urls.add(p.finalUrl()));
         for (URI u : urls) {
-            if (!"https".equalsIgnoreCase(u.getScheme()) || out.size() >= 5) {
+            if (!"https".equalsIgnoreCase(u.getScheme()) || out.size() >= 5 || deadline.expired()) {
                 continue;
             }
             String key = SiteCapture.originKey(u);
             if (!out.containsKey(key) && !(guard.check(u) instanceof UrlGuard.Refused)) {
-                out.put(key, tls.probe(u.getHost(), u.getPort() == -1 ? 443 : u.getPort()));
+                out.put(key, tls.probe(u.getHost(), u.getPort() == -1 ? 443 : u.getPort(), deadline.part(PROBE_SHARE)));
             }
         }
         return out;

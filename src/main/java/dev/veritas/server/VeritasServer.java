@@ -1,7 +1,6 @@
 package dev.veritas.server;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.veritas.audit.AuditId;
 import dev.veritas.capture.UrlGuard;
 import dev.veritas.engine.Engine;
 import dev.veritas.json.Json;
@@ -10,7 +9,7 @@ import dev.veritas.store.AuditStore;
 import dev.veritas.store.IllegalTransitionException;
 import dev.veritas.store.RecoveryReport;
 import dev.veritas.store.StoreUnavailableException;
-import dev.veritas.store.WorkerId;
+import dev.veritas.store.Lease;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.MethodNotAllowedResponse;
@@ -61,7 +60,7 @@ public final class VeritasServer implements AutoCloseable {
         this.config = config;
         this.store = store;
         this.engine = new Engine(store, config.engine());
-        this.workers = new WorkerPool(store, engine, config.workers(), config.engine().lease());
+        this.workers = new WorkerPool(store, engine, config.workers());
         this.streams = new EventStreams(store, config.heartbeat());
         this.ops = new OpsApi(store, workers, streams);
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -304,12 +303,15 @@ public final class VeritasServer implements AutoCloseable {
         housekeeping.shutdownNow();
         // Workers stop first and give back their own audits; only those stuck past the grace period are re-queued
         // here, and the engine will not fail them afterwards because it no longer owns them.
-        Map<AuditId, WorkerId> unfinished = workers.stop(config.shutdownGrace());
-        unfinished.forEach((id, worker) -> {
-            if (store.release(id, worker, Engine.SHUTDOWN_REASON)) {
-                log.info("re-queued audit {} for the next start", id);
+        for (Lease lease : workers.stop(config.shutdownGrace())) {
+            try {
+                if (store.release(lease, Engine.SHUTDOWN_REASON)) {
+                    log.info("re-queued audit {} for the next start", lease.auditId());
+                }
+            } catch (RuntimeException e) {
+                log.warn("could not re-queue audit {} ({}); the next start's recovery does", lease.auditId(), e.getMessage());
             }
-        });
+        }
         streams.close();
         app.stop();
         engine.close();

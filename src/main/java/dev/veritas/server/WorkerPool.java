@@ -1,18 +1,14 @@
 package dev.veritas.server;
 
-import dev.veritas.audit.Audit;
-import dev.veritas.audit.AuditId;
 import dev.veritas.engine.Engine;
 import dev.veritas.metrics.LatencyHistogram;
 import dev.veritas.store.AuditStore;
 import dev.veritas.store.StoreException;
+import dev.veritas.store.Lease;
 import dev.veritas.store.WorkerId;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
@@ -32,19 +28,16 @@ final class WorkerPool implements AutoCloseable {
 
     private final AuditStore store;
     private final Engine engine;
-    private final Duration lease;
     private final List<Thread> threads = new ArrayList<>();
-    private final Map<AuditId, WorkerId> running = new ConcurrentHashMap<>();
     private final AtomicInteger alive = new AtomicInteger();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition work = lock.newCondition();
     private final LatencyHistogram durations = new LatencyHistogram();
     private volatile boolean accepting = true;
 
-    WorkerPool(AuditStore store, Engine engine, int size, Duration lease) {
+    WorkerPool(AuditStore store, Engine engine, int size) {
         this.store = store;
         this.engine = engine;
-        this.lease = lease;
         for (int i = 0; i < size; i++) {
             WorkerId id = WorkerId.current().named("worker-" + (i + 1));
             Thread t = new Thread(() -> loop(id), "veritas-" + id.name());
@@ -92,32 +85,24 @@ final class WorkerPool implements AutoCloseable {
         }
     }
 
+    /** Runs the oldest queued audit, if any; the engine ends it whatever happens to it. */
     private void runNext(WorkerId worker) {
-        Optional<Audit> next;
+        long t0 = System.nanoTime();
+        boolean ran;
         try {
-            next = store.claimNext(worker, lease);
+            ran = engine.runNext(worker);
         } catch (StoreException e) {
             log.warn("{} could not claim work: {}", worker.name(), e.getMessage());
-            next = Optional.empty();
-        }
-        if (next.isEmpty()) {
-            idle(); // the timeout also polls for audits queued by other processes
-            return;
-        }
-        Audit audit = next.get();
-        running.put(audit.id(), worker);
-        long t0 = System.nanoTime();
-        try {
-            log.info("{} runs audit {} of {}", worker.name(), audit.id(), audit.url());
-            engine.run(audit, worker);
-        } catch (RuntimeException | Error e) {
-            giveUp(audit, worker, e);
+            ran = false;
         } finally {
-            running.remove(audit.id());
-            durations.record(System.nanoTime() - t0);
             if (accepting) {
                 Thread.interrupted(); // a flag left over from this audit (a cancelled fetch sets it) must not reach the next
             }
+        }
+        if (ran) {
+            durations.record(System.nanoTime() - t0);
+        } else {
+            idle(); // the timeout also polls for audits queued by other processes
         }
     }
 
@@ -136,26 +121,8 @@ final class WorkerPool implements AutoCloseable {
         }
     }
 
-    /**
-     * Ends an audit whose run escaped the engine with an error, so it does not sit {@code running} until its lease
-     * expires. During shutdown it goes back to the queue instead: the shutdown is the likelier cause.
-     */
-    private void giveUp(Audit audit, WorkerId worker, Throwable e) {
-        log.error("{} could not finish audit {}", worker.name(), audit.id(), e);
-        try {
-            if (!accepting) {
-                store.release(audit.id(), worker, Engine.SHUTDOWN_REASON);
-            } else if (store.renewLease(audit.id(), worker, lease)) {
-                store.fail(audit.id(), "internal error while auditing (" + e.getClass().getSimpleName() + "); please report it with the audit id "
-                        + audit.id());
-            }
-        } catch (RuntimeException again) {
-            log.warn("could not end audit {} ({}); the recovery sweep re-queues it when its lease expires", audit.id(), again.getMessage());
-        }
-    }
-
     int busy() {
-        return running.size();
+        return engine.running().size();
     }
 
     int size() {
@@ -172,20 +139,21 @@ final class WorkerPool implements AutoCloseable {
     }
 
     /**
-     * Stops taking work and gives running audits {@code grace} to finish. Workers still busy then are interrupted
-     * so they hand their audits back themselves (the engine releases rather than fails an audit during shutdown);
-     * returns the audits still running after that, with their workers, which the caller re-queues.
+     * Stops taking work and gives running audits {@code grace} to finish. Audits still running then are stopped
+     * (their browsers killed if a call into a page is under way), so their workers hand them back to the queue
+     * themselves; returns the leases of audits still running after that, which the caller re-queues.
      */
-    Map<AuditId, WorkerId> stop(Duration grace) {
+    List<Lease> stop(Duration grace) {
         accepting = false;
         wake();
         joinAll(grace);
         if (threads.stream().anyMatch(Thread::isAlive)) {
-            log.info("{} audits still running after the grace period; interrupting their workers", running.size());
+            log.info("{} audits still running after the grace period; stopping them", engine.running().size());
+            engine.stopAll();
             threads.forEach(Thread::interrupt);
             joinAll(ABANDON_WAIT);
         }
-        return Map.copyOf(running);
+        return engine.running();
     }
 
     private void joinAll(Duration wait) {

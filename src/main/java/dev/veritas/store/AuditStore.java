@@ -28,8 +28,8 @@ public interface AuditStore extends AutoCloseable {
     /** Stores a new audit in {@code queued}. */
     Audit create(NewAudit request);
 
-    /** Stores a new audit already {@code running} for {@code worker}, for callers that run it themselves. */
-    Audit createRunning(NewAudit request, WorkerId worker, Duration lease);
+    /** Stores a new audit already {@code running} for {@code worker} (its first claim), for callers that run it themselves. */
+    Claim createRunning(NewAudit request, WorkerId worker, Duration lease);
 
     /** The audit with its findings and screenshots. */
     Optional<Audit> find(AuditId id);
@@ -38,26 +38,38 @@ public interface AuditStore extends AutoCloseable {
         return find(id).orElseThrow(() -> new AuditNotFoundException(id));
     }
 
-    /** Claims the oldest queued audit for {@code worker}: it becomes {@code running} under a lease. */
-    Optional<Audit> claimNext(WorkerId worker, Duration lease);
+    /**
+     * Claims the oldest queued audit for {@code worker}: it becomes {@code running} under a new lease whose epoch is
+     * one more than any earlier claim's, so writes under an earlier claim are refused from now on.
+     */
+    Optional<Claim> claimNext(WorkerId worker, Duration lease);
 
-    /** Extends the lease of a running audit; false when the audit is no longer running for this worker. */
-    boolean renewLease(AuditId id, WorkerId worker, Duration lease);
+    /** Extends a lease by {@code duration} from now; false when the audit is no longer running under it. */
+    boolean renewLease(Lease lease, Duration duration);
 
     /**
-     * running → queued for an audit this worker gives back unfinished (the server is shutting down): it keeps
-     * its attempt count and waits for the next worker. False if the audit was no longer running for this worker.
+     * running → queued for an audit its worker gives back unfinished (the server is shutting down): it keeps its
+     * attempt count and waits for the next worker; the attempt's screenshots and progress events are removed (its
+     * status events stay). False if the audit was no longer running under this lease.
      */
-    boolean release(AuditId id, WorkerId worker, String reason);
+    boolean release(Lease lease, String reason);
 
     /** How many audits are in each status. */
     java.util.Map<AuditStatus, Long> countByStatus();
 
-    /** running → completed with the whole result, findings included, in one transaction. */
-    void complete(AuditId id, AuditResult result);
+    /**
+     * running → completed with the whole result, findings included, in one transaction.
+     *
+     * @throws LeaseLostException when the audit is no longer running under this lease (cancelled, or claimed again)
+     */
+    void complete(Lease lease, AuditResult result);
 
-    /** queued|running → failed with a message a person can act on. */
-    void fail(AuditId id, String message);
+    /**
+     * running → failed with a message a person can act on.
+     *
+     * @throws LeaseLostException when the audit is no longer running under this lease
+     */
+    void fail(Lease lease, String message);
 
     /** queued|running → cancelled. */
     void cancel(AuditId id, String reason);
@@ -65,11 +77,15 @@ public interface AuditStore extends AutoCloseable {
     /** Current status, cheaply (the engine asks between steps whether it was cancelled). */
     Optional<AuditStatus> status(AuditId id);
 
-    /** Appends an event to a queued or running audit and returns its global id. */
-    long appendEvent(AuditId id, String type, JsonNode data);
+    /**
+     * Appends an event to an audit running under this lease and returns its global id.
+     *
+     * @throws LeaseLostException when the audit is no longer running under this lease
+     */
+    long appendEvent(Lease lease, String type, JsonNode data);
 
-    /** Appends several events in order, in one transaction. */
-    List<Long> appendEvents(AuditId id, List<NewEvent> events);
+    /** Appends several events in order, in one transaction; fenced like {@link #appendEvent}. */
+    List<Long> appendEvents(Lease lease, List<NewEvent> events);
 
     /** Events of an audit with id greater than {@code afterId}, oldest first, at most {@code limit}. */
     List<AuditEvent> eventsAfter(AuditId id, long afterId, int limit);
@@ -86,8 +102,8 @@ public interface AuditStore extends AutoCloseable {
     /** Deletes an audit that is not running, with its rows and screenshot files. False if there was none. */
     boolean delete(AuditId id);
 
-    /** Writes the image file atomically and records its metadata. */
-    Screenshot addScreenshot(AuditId id, NewScreenshot screenshot);
+    /** Writes the image file atomically and records its metadata; fenced like {@link #appendEvent}. */
+    Screenshot addScreenshot(Lease lease, NewScreenshot screenshot);
 
     /** The file of a stored screenshot, resolved safely under the screenshot root. */
     Optional<ScreenshotFile> screenshotFile(AuditId id, int index);
@@ -100,6 +116,9 @@ public interface AuditStore extends AutoCloseable {
     RecoveryReport recoverInterrupted();
 
     int MAX_ATTEMPTS = 3;
+
+    /** Writes refused since start because their lease was no longer the audit's (stale or cancelled workers). */
+    long fencedWrites();
 
     /** Integrity, schema version and row counts. */
     StoreCheck check();

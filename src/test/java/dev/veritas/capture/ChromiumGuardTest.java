@@ -120,7 +120,7 @@ class ChromiumGuardTest {
 
     private PageCapture capture(ChromiumPageCapturer capturer, String path) {
         URI url = URI.create("http://" + PUBLIC.getHostAddress() + ":" + site.getAddress().getPort() + path);
-        return capturer.capture(url, new PageCapturer.PageOptions(PageCapturer.Watch.IF_TIME_DEPENDENT, 0, Instant.now().plusSeconds(30)), (l, u, m, w, h, b) -> 0);
+        return capturer.capture(url, new PageCapturer.PageOptions(PageCapturer.Watch.IF_TIME_DEPENDENT, 0, Deadline.in(Duration.ofSeconds(30))), (l, u, m, w, h, b) -> 0);
     }
 
     private void internalServer() {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.veritas.audit.Audit;
 import dev.veritas.audit.AuditEvent;
 import dev.veritas.json.Json;
+import dev.veritas.store.Claim;
 import dev.veritas.store.WorkerId;
 import dev.veritas.store.sqlite.SqliteAuditStore;
 import dev.veritas.store.sqlite.SqliteOptions;
@@ -59,13 +60,13 @@ class EventStreamsTest {
     void aWatcherPastTheLastEventIsClosedWhenTheAuditEnds() throws Exception {
         try (SqliteAuditStore store = SqliteAuditStore.open(SqliteOptions.defaults(dir));
              EventStreams streams = new EventStreams(store, Duration.ofSeconds(15))) {
-            Audit a = store.createRunning(newAudit("https://ahead.example/"), WorkerId.current(), Duration.ofMinutes(1));
+            Claim a = store.createRunning(newAudit("https://ahead.example/"), WorkerId.current(), Duration.ofMinutes(1));
             Recorder ahead = new Recorder(new CountDownLatch(0));
             Recorder normal = new Recorder(new CountDownLatch(0));
             streams.subscribe(a.id(), Long.MAX_VALUE / 2, ahead);
             streams.subscribe(a.id(), 0, normal);
-            store.appendEvent(a.id(), "log_entry", Json.object().put("i", 1));
-            store.fail(a.id(), "done");
+            store.appendEvent(a.lease(), "log_entry", Json.object().put("i", 1));
+            store.fail(a.lease(), "done");
             assertThat(normal.closed.await(20, TimeUnit.SECONDS)).isTrue();
             assertThat(ahead.closed.await(20, TimeUnit.SECONDS)).as("the watcher ahead of the stream was closed").isTrue();
             assertThat(ahead.ids).isEmpty();
@@ -76,16 +77,16 @@ class EventStreamsTest {
     void aStalledWatcherDelaysOnlyItself() throws Exception {
         try (SqliteAuditStore store = SqliteAuditStore.open(SqliteOptions.defaults(dir));
              EventStreams streams = new EventStreams(store, Duration.ofSeconds(15))) {
-            Audit a = store.createRunning(newAudit("https://stream.example/"), WorkerId.current(), Duration.ofMinutes(1));
+            Claim a = store.createRunning(newAudit("https://stream.example/"), WorkerId.current(), Duration.ofMinutes(1));
             CountDownLatch never = new CountDownLatch(1);
             Recorder stalled = new Recorder(never);
             Recorder healthy = new Recorder(new CountDownLatch(0));
             streams.subscribe(a.id(), 0, stalled);
             streams.subscribe(a.id(), 0, healthy);
             for (int i = 0; i < 20; i++) {
-                store.appendEvent(a.id(), "log_entry", Json.object().put("i", i));
+                store.appendEvent(a.lease(), "log_entry", Json.object().put("i", i));
             }
-            store.fail(a.id(), "done");
+            store.fail(a.lease(), "done");
             assertThat(healthy.closed.await(20, TimeUnit.SECONDS)).as("the healthy watcher got the whole stream").isTrue();
             List<Long> all = store.eventsAfter(a.id(), 0, 100).stream().map(AuditEvent::id).toList();
             assertThat(healthy.ids).containsExactlyElementsOf(all);

@@ -9,6 +9,7 @@ import dev.veritas.audit.AuditEvent;
 import dev.veritas.audit.AuditId;
 import dev.veritas.engine.EngineOptions;
 import dev.veritas.json.Json;
+import dev.veritas.store.Claim;
 import dev.veritas.store.WorkerId;
 import dev.veritas.store.sqlite.SqliteAuditStore;
 import dev.veritas.store.sqlite.SqliteOptions;
@@ -115,7 +116,7 @@ class StreamEndpointsTest {
     @Test
     void aQuietStreamSendsHeartbeats() throws Exception {
         // Running for a worker elsewhere: nothing here will add events to it.
-        Audit quiet = store.createRunning(newAudit("https://quiet.example/"), WorkerId.current().named("elsewhere"), Duration.ofMinutes(5));
+        Claim quiet = store.createRunning(newAudit("https://quiet.example/"), WorkerId.current().named("elsewhere"), Duration.ofMinutes(5));
         HttpResponse<InputStream> res = api.http.send(api.request("/api/audits/" + quiet.id() + "/events").header("Accept", "text/event-stream")
                 .GET().build(), HttpResponse.BodyHandlers.ofInputStream());
         assertThat(res.statusCode()).isEqualTo(200);

@@ -64,13 +64,13 @@ public abstract class AuditStoreContract {
         store.close();
     }
 
-    protected Audit runningAudit(String url) {
+    protected Claim runningAudit(String url) {
         return store.createRunning(newAudit(url), ME, LEASE);
     }
 
     protected Audit completedAudit(String url, int score, List<Finding> findings) {
-        Audit a = runningAudit(url);
-        store.complete(a.id(), result(score, findings));
+        Claim a = runningAudit(url);
+        store.complete(a.lease(), result(score, findings));
         clock.advance(Duration.ofSeconds(1));
         return store.get(a.id());
     }
@@ -93,19 +93,20 @@ public abstract class AuditStoreContract {
         void claimTakesTheOldestQueuedAuditOnce() {
             Audit first = store.create(newAudit("https://a.example/"));
             Audit second = store.create(newAudit("https://b.example/"));
-            Audit claimed = store.claimNext(ME, LEASE).orElseThrow();
+            Claim claimed = store.claimNext(ME, LEASE).orElseThrow();
             assertThat(claimed.id()).isEqualTo(first.id());
-            assertThat(claimed.status()).isEqualTo(AuditStatus.RUNNING);
-            assertThat(claimed.startedAt()).contains(clock.instant());
+            assertThat(claimed.audit().status()).isEqualTo(AuditStatus.RUNNING);
+            assertThat(claimed.audit().startedAt()).contains(clock.instant());
+            assertThat(claimed.lease()).isEqualTo(new Lease(first.id(), ME, 1));
             assertThat(store.claimNext(ME, LEASE).orElseThrow().id()).isEqualTo(second.id());
             assertThat(store.claimNext(ME, LEASE)).isEmpty();
         }
 
         @Test
         void completeWritesTheWholeResultAndEndsTheEventStream() {
-            Audit a = runningAudit("https://shop.example/");
+            Claim a = runningAudit("https://shop.example/");
             List<Finding> fs = findings(20);
-            store.complete(a.id(), result(72, fs));
+            store.complete(a.lease(), result(72, fs));
             Audit done = store.get(a.id());
             assertThat(done.status()).isEqualTo(AuditStatus.COMPLETED);
             assertThat(done.completedAt()).isPresent();
@@ -127,14 +128,15 @@ public abstract class AuditStoreContract {
         @Test
         void illegalTransitionsAreErrorsAndChangeNothing() {
             Audit a = completedAudit("https://done.example/", 90, List.of());
-            assertThatThrownBy(() -> store.complete(a.id(), result(10, List.of())))
-                    .isInstanceOf(IllegalTransitionException.class).hasMessageContaining("is completed");
-            assertThatThrownBy(() -> store.fail(a.id(), "boom")).isInstanceOf(IllegalTransitionException.class);
+            Lease old = new Lease(a.id(), ME, 1);
+            assertThatThrownBy(() -> store.complete(old, result(10, List.of())))
+                    .isInstanceOf(LeaseLostException.class).hasMessageContaining("it is completed");
+            assertThatThrownBy(() -> store.fail(old, "boom")).isInstanceOf(LeaseLostException.class);
             assertThatThrownBy(() -> store.cancel(a.id(), "stop")).isInstanceOf(IllegalTransitionException.class);
             assertThat(store.claimNext(ME, LEASE)).isEmpty();
             Audit queued = store.create(newAudit("https://q.example/"));
-            assertThatThrownBy(() -> store.complete(queued.id(), result(50, List.of())))
-                    .isInstanceOf(IllegalTransitionException.class).hasMessageContaining("is queued");
+            assertThatThrownBy(() -> store.complete(new Lease(queued.id(), ME, 0), result(50, List.of())))
+                    .isInstanceOf(LeaseLostException.class).hasMessageContaining("it is queued");
             Audit after = store.get(a.id());
             assertThat(after.result().orElseThrow().trustScore()).isEqualTo(90);
             assertThat(after.version()).isEqualTo(a.version());
@@ -143,9 +145,9 @@ public abstract class AuditStoreContract {
         @Test
         void failAndCancelEndAnAuditWithTheirOwnTerminalEvent() {
             Audit queued = store.create(newAudit("https://one.example/"));
-            Audit running = runningAudit("https://two.example/");
+            Claim running = runningAudit("https://two.example/");
             store.cancel(queued.id(), "user asked");
-            store.fail(running.id(), "page never answered");
+            store.fail(running.lease(), "page never answered");
             assertThat(store.get(queued.id()).status()).isEqualTo(AuditStatus.CANCELLED);
             Audit failed = store.get(running.id());
             assertThat(failed.status()).isEqualTo(AuditStatus.FAILED);
@@ -161,21 +163,23 @@ public abstract class AuditStoreContract {
             assertThat(store.find(nobody)).isEmpty();
             assertThat(store.status(nobody)).isEmpty();
             assertThatThrownBy(() -> store.get(nobody)).isInstanceOf(AuditNotFoundException.class).hasMessageContaining(nobody.value());
-            assertThatThrownBy(() -> store.complete(nobody, result(50, List.of()))).isInstanceOf(AuditNotFoundException.class);
-            assertThatThrownBy(() -> store.fail(nobody, "x")).isInstanceOf(AuditNotFoundException.class);
+            Lease none = new Lease(nobody, ME, 1);
+            assertThatThrownBy(() -> store.complete(none, result(50, List.of()))).isInstanceOf(AuditNotFoundException.class);
+            assertThatThrownBy(() -> store.fail(none, "x")).isInstanceOf(AuditNotFoundException.class);
             assertThatThrownBy(() -> store.cancel(nobody, "x")).isInstanceOf(AuditNotFoundException.class);
-            assertThatThrownBy(() -> store.appendEvent(nobody, "log_entry", Json.object())).isInstanceOf(AuditNotFoundException.class);
+            assertThatThrownBy(() -> store.appendEvent(none, "log_entry", Json.object())).isInstanceOf(AuditNotFoundException.class);
             assertThatThrownBy(() -> store.eventsAfter(nobody, 0, 10)).isInstanceOf(AuditNotFoundException.class);
             assertThatThrownBy(() -> store.compare(List.of(nobody, AuditId.random()))).isInstanceOf(AuditNotFoundException.class);
             assertThat(store.delete(nobody)).isFalse();
-            assertThat(store.renewLease(nobody, ME, LEASE)).isFalse();
+            assertThat(store.renewLease(none, LEASE)).isFalse();
         }
 
         @Test
         void leasesRenewOnlyForTheirOwner() {
-            Audit a = runningAudit("https://lease.example/");
-            assertThat(store.renewLease(a.id(), ME, LEASE)).isTrue();
-            assertThat(store.renewLease(a.id(), ME.named("other"), LEASE)).isFalse();
+            Claim a = runningAudit("https://lease.example/");
+            assertThat(store.renewLease(a.lease(), LEASE)).isTrue();
+            assertThat(store.renewLease(new Lease(a.id(), ME.named("other"), a.lease().epoch()), LEASE)).isFalse();
+            assertThat(store.renewLease(new Lease(a.id(), ME, a.lease().epoch() + 1), LEASE)).isFalse();
         }
     }
 
@@ -183,11 +187,11 @@ public abstract class AuditStoreContract {
     class Events {
         @Test
         void appendedEventsGetIncreasingGlobalIdsAndReadBackInOrder() {
-            Audit a = runningAudit("https://a.example/");
-            Audit b = runningAudit("https://b.example/");
-            long first = store.appendEvent(a.id(), "phase_start", Json.object().put("phase", "capture"));
-            long other = store.appendEvent(b.id(), "phase_start", Json.object());
-            List<Long> more = store.appendEvents(a.id(), List.of(
+            Claim a = runningAudit("https://a.example/");
+            Claim b = runningAudit("https://b.example/");
+            long first = store.appendEvent(a.lease(), "phase_start", Json.object().put("phase", "capture"));
+            long other = store.appendEvent(b.lease(), "phase_start", Json.object());
+            List<Long> more = store.appendEvents(a.lease(), List.of(
                     new NewEvent("page_captured", Json.object().put("url", "https://a.example/")),
                     new NewEvent("finding", Json.object().put("n", 1))));
             assertThat(other).isGreaterThan(first);
@@ -202,24 +206,24 @@ public abstract class AuditStoreContract {
         @Test
         void anEndedAuditTakesNoMoreEvents() {
             Audit a = completedAudit("https://x.example/", 80, List.of());
-            assertThatThrownBy(() -> store.appendEvent(a.id(), "log_entry", Json.object()))
-                    .isInstanceOf(IllegalTransitionException.class).hasMessageContaining("completed");
+            assertThatThrownBy(() -> store.appendEvent(new Lease(a.id(), ME, 1), "log_entry", Json.object()))
+                    .isInstanceOf(LeaseLostException.class).hasMessageContaining("completed");
         }
 
         @Test
         void terminalEventsCannotBeAppendedDirectly() {
-            Audit a = runningAudit("https://x.example/");
-            assertThatThrownBy(() -> store.appendEvent(a.id(), "audit_result", Json.object()))
+            Claim a = runningAudit("https://x.example/");
+            assertThatThrownBy(() -> store.appendEvent(a.lease(), "audit_result", Json.object()))
                     .isInstanceOf(IllegalArgumentException.class);
-            assertThatThrownBy(() -> store.appendEvent(a.id(), "Bad Type!", Json.object()))
+            assertThatThrownBy(() -> store.appendEvent(a.lease(), "Bad Type!", Json.object()))
                     .isInstanceOf(IllegalArgumentException.class);
         }
 
         @Test
         void theSignalFiresAfterCommit() throws Exception {
-            Audit a = runningAudit("https://sig.example/");
+            Claim a = runningAudit("https://sig.example/");
             long generation = store.eventSignal().generation(a.id());
-            store.appendEvent(a.id(), "log_entry", Json.object());
+            store.appendEvent(a.lease(), "log_entry", Json.object());
             assertThat(store.eventSignal().generation(a.id())).isGreaterThan(generation);
         }
     }
@@ -255,9 +259,9 @@ public abstract class AuditStoreContract {
         void totalsFollowEveryLifecycleChange() {
             Audit q1 = store.create(newAudit("https://t1.example/"));
             store.create(newAudit("https://t2.example/"));
-            Audit r = runningAudit("https://t3.example/");
-            Audit dead = store.createRunning(newAudit("https://t4.example/"), DEAD, LEASE);
-            store.complete(r.id(), result(80, List.of()));
+            Claim r = runningAudit("https://t3.example/");
+            Claim dead = store.createRunning(newAudit("https://t4.example/"), DEAD, LEASE);
+            store.complete(r.lease(), result(80, List.of()));
             store.cancel(q1.id(), "no");
             store.claimNext(ME, LEASE).orElseThrow();
             store.recoverInterrupted();
@@ -269,7 +273,7 @@ public abstract class AuditStoreContract {
             }
             assertThat(store.history(HistoryQuery.all()).total()).isEqualTo(3);
             assertThat(store.countByStatus().get(AuditStatus.QUEUED)).isEqualTo(1);
-            assertThat(dead.status()).isEqualTo(AuditStatus.RUNNING);
+            assertThat(dead.audit().status()).isEqualTo(AuditStatus.RUNNING);
         }
 
         private java.util.Map<AuditStatus, Long> totals() {
@@ -443,9 +447,9 @@ public abstract class AuditStoreContract {
     class Screenshots {
         @Test
         void screenshotsAreWrittenWithDigestAndRead() throws Exception {
-            Audit a = runningAudit("https://img.example/");
+            Claim a = runningAudit("https://img.example/");
             byte[] png = pngBytes();
-            Screenshot s = store.addScreenshot(a.id(), new NewScreenshot(0, "viewport at load", Optional.of("https://img.example/"), "image/png", 10, 20, png));
+            Screenshot s = store.addScreenshot(a.lease(), new NewScreenshot(0, "viewport at load", Optional.of("https://img.example/"), "image/png", 10, 20, png));
             assertThat(s.sha256()).hasSize(64);
             assertThat(s.sizeBytes()).isEqualTo(png.length);
             assertThat(s.filePath()).startsWith(a.id().value() + "/").endsWith(".png");
@@ -457,9 +461,9 @@ public abstract class AuditStoreContract {
 
         @Test
         void aDuplicateIndexIsRefusedAndLeavesNoFileBehind() throws Exception {
-            Audit a = runningAudit("https://img.example/");
-            store.addScreenshot(a.id(), new NewScreenshot(0, "t0", Optional.empty(), "image/png", 1, 1, pngBytes()));
-            assertThatThrownBy(() -> store.addScreenshot(a.id(), new NewScreenshot(0, "again", Optional.empty(), "image/png", 1, 1, pngBytes())))
+            Claim a = runningAudit("https://img.example/");
+            store.addScreenshot(a.lease(), new NewScreenshot(0, "t0", Optional.empty(), "image/png", 1, 1, pngBytes()));
+            assertThatThrownBy(() -> store.addScreenshot(a.lease(), new NewScreenshot(0, "again", Optional.empty(), "image/png", 1, 1, pngBytes())))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("index 0");
             try (var files = Files.list(dataDir.resolve("screenshots").resolve(a.id().value()))) {
                 assertThat(files.count()).isEqualTo(1);
@@ -469,10 +473,10 @@ public abstract class AuditStoreContract {
 
         @Test
         void aRefusedDuplicateWithTheSameLabelKeepsTheRecordedImage() throws Exception {
-            Audit a = runningAudit("https://img-same.example/");
-            store.addScreenshot(a.id(), new NewScreenshot(0, "home", Optional.empty(), "image/png", 1, 1, pngBytes()));
+            Claim a = runningAudit("https://img-same.example/");
+            store.addScreenshot(a.lease(), new NewScreenshot(0, "home", Optional.empty(), "image/png", 1, 1, pngBytes()));
             byte[] other = Arrays.copyOf(pngBytes(), pngBytes().length + 1);
-            assertThatThrownBy(() -> store.addScreenshot(a.id(), new NewScreenshot(0, "home", Optional.empty(), "image/png", 1, 1, other)))
+            assertThatThrownBy(() -> store.addScreenshot(a.lease(), new NewScreenshot(0, "home", Optional.empty(), "image/png", 1, 1, other)))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("index 0");
             assertThat(Files.readAllBytes(store.screenshotFile(a.id(), 0).orElseThrow().path())).isEqualTo(pngBytes());
         }
@@ -480,7 +484,7 @@ public abstract class AuditStoreContract {
         @Test
         void aScreenshotOfAnUnknownAuditLeavesNoFile() throws Exception {
             AuditId nobody = AuditId.random();
-            assertThatThrownBy(() -> store.addScreenshot(nobody, new NewScreenshot(0, "t0", Optional.empty(), "image/png", 1, 1, pngBytes())))
+            assertThatThrownBy(() -> store.addScreenshot(new Lease(nobody, ME, 1), new NewScreenshot(0, "t0", Optional.empty(), "image/png", 1, 1, pngBytes())))
                     .isInstanceOf(AuditNotFoundException.class);
             Path dir = dataDir.resolve("screenshots").resolve(nobody.value());
             if (Files.exists(dir)) {
@@ -495,10 +499,10 @@ public abstract class AuditStoreContract {
     class Delete {
         @Test
         void deleteRemovesRowsEventsAndFiles() throws Exception {
-            Audit a = runningAudit("https://del.example/");
-            store.addScreenshot(a.id(), new NewScreenshot(0, "t0", Optional.empty(), "image/png", 1, 1, pngBytes()));
-            store.appendEvent(a.id(), "log_entry", Json.object());
-            store.complete(a.id(), result(50, findings(5)));
+            Claim a = runningAudit("https://del.example/");
+            store.addScreenshot(a.lease(), new NewScreenshot(0, "t0", Optional.empty(), "image/png", 1, 1, pngBytes()));
+            store.appendEvent(a.lease(), "log_entry", Json.object());
+            store.complete(a.lease(), result(50, findings(5)));
             Path dir = dataDir.resolve("screenshots").resolve(a.id().value());
             assertThat(dir).isDirectory();
 
@@ -513,7 +517,7 @@ public abstract class AuditStoreContract {
 
         @Test
         void aRunningAuditMustBeCancelledBeforeItIsDeleted() {
-            Audit a = runningAudit("https://del.example/");
+            Claim a = runningAudit("https://del.example/");
             assertThatThrownBy(() -> store.delete(a.id())).isInstanceOf(IllegalTransitionException.class).hasMessageContaining("cancel it first");
             store.cancel(a.id(), "stop");
             assertThat(store.delete(a.id())).isTrue();
@@ -524,15 +528,15 @@ public abstract class AuditStoreContract {
     class Recovery {
         @Test
         void auditsOfADeadWorkerGoBackToTheQueueThenFailAfterThreeInterruptions() {
-            Audit a = store.createRunning(newAudit("https://crash.example/"), DEAD, LEASE);
-            Audit mine = runningAudit("https://alive.example/");
+            Claim a = store.createRunning(newAudit("https://crash.example/"), DEAD, LEASE);
+            Claim mine = runningAudit("https://alive.example/");
             for (int attempt = 1; attempt < AuditStore.MAX_ATTEMPTS; attempt++) {
                 RecoveryReport report = store.recoverInterrupted();
                 assertThat(report.requeued()).containsExactly(a.id());
                 Audit requeued = store.get(a.id());
                 assertThat(requeued.status()).isEqualTo(AuditStatus.QUEUED);
                 assertThat(requeued.attempts()).isEqualTo(attempt);
-                Audit claimed = store.claimNext(DEAD, LEASE).orElseThrow();
+                Claim claimed = store.claimNext(DEAD, LEASE).orElseThrow();
                 assertThat(claimed.id()).isEqualTo(a.id());
             }
             RecoveryReport last = store.recoverInterrupted();
@@ -547,19 +551,105 @@ public abstract class AuditStoreContract {
         @Test
         void anExpiredLeaseIsRecoveredEvenForALiveLookingWorker() {
             WorkerId remote = new WorkerId("another-host", 1, 1, "w");
-            Audit a = store.createRunning(newAudit("https://remote.example/"), remote, LEASE);
+            Claim a = store.createRunning(newAudit("https://remote.example/"), remote, LEASE);
             assertThat(store.recoverInterrupted().isEmpty()).isTrue();
             clock.advance(LEASE.plusSeconds(1));
             assertThat(store.recoverInterrupted().requeued()).containsExactly(a.id());
         }
 
         @Test
-        void aRequeuedAuditLosesItsPartialScreenshots() throws Exception {
-            Audit a = store.createRunning(newAudit("https://crash.example/"), DEAD, LEASE);
-            store.addScreenshot(a.id(), new NewScreenshot(0, "t0", Optional.empty(), "image/png", 1, 1, pngBytes()));
+        void aRequeuedAuditLosesItsPartialScreenshotsAndProgressButKeepsItsStatusEvents() throws Exception {
+            Claim a = store.createRunning(newAudit("https://crash.example/"), DEAD, LEASE);
+            store.addScreenshot(a.lease(), new NewScreenshot(0, "t0", Optional.empty(), "image/png", 1, 1, pngBytes()));
+            store.appendEvent(a.lease(), "screenshot", Json.object().put("index", 0));
+            store.appendEvent(a.lease(), "log_entry", Json.object().put("message", "captured"));
             store.recoverInterrupted();
             assertThat(store.get(a.id()).screenshots()).isEmpty();
-            assertThat(dataDir.resolve("screenshots").resolve(a.id().value())).doesNotExist();
+            assertThat(filesOf(a.id())).isEmpty();
+            // A replay never points at an image of another attempt: only the status events of the attempt remain.
+            assertThat(store.eventsAfter(a.id(), 0, 100)).extracting(AuditEvent::type).containsExactly("status", "status");
+            assertThat(store.eventsAfter(a.id(), 0, 100).get(1).data().get("reason").asText()).isEqualTo("interrupted");
+        }
+    }
+
+    /** A worker whose claim has moved on changes nothing: every write it makes is refused in the write's transaction. */
+    @Nested
+    class Fencing {
+        @Test
+        void aStaleWorkerCanNoLongerWriteOnceTheAuditWasClaimedAgain() throws Exception {
+            WorkerId slow = ME.named("slow");
+            WorkerId fresh = ME.named("fresh");
+            Claim stale = store.createRunning(newAudit("https://fenced.example/"), slow, LEASE);
+            store.appendEvent(stale.lease(), "log_entry", Json.object().put("message", "first attempt"));
+            clock.advance(LEASE.plusSeconds(1)); // the slow worker paused past its lease
+            assertThat(store.recoverInterrupted().requeued()).containsExactly(stale.id());
+            Claim current = store.claimNext(fresh, LEASE).orElseThrow();
+            assertThat(current.lease().epoch()).isGreaterThan(stale.lease().epoch());
+            long fencedBefore = store.fencedWrites();
+            List<AuditEvent> eventsBefore = store.eventsAfter(stale.id(), 0, 1000);
+            Audit before = store.get(stale.id());
+
+            Lease old = stale.lease();
+            NewScreenshot shot = new NewScreenshot(0, "late", Optional.empty(), "image/png", 1, 1, pngBytes());
+            assertThatThrownBy(() -> store.appendEvent(old, "log_entry", Json.object())).isInstanceOf(LeaseLostException.class);
+            assertThatThrownBy(() -> store.appendEvents(old, List.of(new NewEvent("log_entry", Json.object()))))
+                    .isInstanceOf(LeaseLostException.class);
+            assertThatThrownBy(() -> store.addScreenshot(old, shot)).isInstanceOf(LeaseLostException.class);
+            assertThatThrownBy(() -> store.complete(old, result(99, findings(3)))).isInstanceOf(LeaseLostException.class)
+                    .hasMessageContaining("slow").hasMessageContaining("running");
+            assertThatThrownBy(() -> store.fail(old, "late failure")).isInstanceOf(LeaseLostException.class);
+            assertThat(store.renewLease(old, LEASE)).isFalse();
+            assertThat(store.release(old, "late release")).isFalse();
+
+            // Zero rows changed: the same events, no screenshot row or file, the audit still running for the new claim.
+            assertThat(store.eventsAfter(stale.id(), 0, 1000)).isEqualTo(eventsBefore);
+            Audit after = store.get(stale.id());
+            assertThat(after.status()).isEqualTo(AuditStatus.RUNNING);
+            assertThat(after.version()).isEqualTo(before.version());
+            assertThat(after.screenshots()).isEmpty();
+            assertThat(filesOf(stale.id())).isEmpty();
+            assertThat(store.fencedWrites() - fencedBefore).isEqualTo(5);
+
+            store.addScreenshot(current.lease(), shot);
+            store.complete(current.lease(), result(70, findings(2)));
+            Audit done = store.get(stale.id());
+            assertThat(done.status()).isEqualTo(AuditStatus.COMPLETED);
+            assertThat(done.result().orElseThrow().trustScore()).isEqualTo(70);
+            assertThat(done.screenshots()).hasSize(1);
+        }
+
+        @Test
+        void aCancelledAuditRefusesItsWorkerSayingSo() {
+            Claim a = runningAudit("https://cancelled.example/");
+            store.cancel(a.id(), "changed my mind");
+            assertThatThrownBy(() -> store.appendEvent(a.lease(), "log_entry", Json.object()))
+                    .isInstanceOfSatisfying(LeaseLostException.class, e -> assertThat(e.current()).isEqualTo(AuditStatus.CANCELLED));
+            assertThatThrownBy(() -> store.complete(a.lease(), result(50, List.of()))).isInstanceOf(LeaseLostException.class);
+            assertThat(store.get(a.id()).status()).isEqualTo(AuditStatus.CANCELLED);
+            assertThat(last(a.id()).type()).isEqualTo("audit_cancelled");
+        }
+
+        @Test
+        void aReleasedAuditIsClaimedUnderANewEpoch() {
+            Claim first = runningAudit("https://released.example/");
+            assertThat(store.release(first.lease(), "shutting down")).isTrue();
+            Claim second = store.claimNext(ME, LEASE).orElseThrow();
+            assertThat(second.lease().worker()).isEqualTo(ME);
+            assertThat(second.lease().epoch()).isEqualTo(first.lease().epoch() + 1);
+            // Same worker name, older claim: still refused.
+            assertThatThrownBy(() -> store.appendEvent(first.lease(), "log_entry", Json.object())).isInstanceOf(LeaseLostException.class);
+            store.appendEvent(second.lease(), "log_entry", Json.object());
+        }
+    }
+
+    /** Image files left in an audit's screenshot folder (the folder itself may stay behind, empty). */
+    protected List<Path> filesOf(AuditId id) throws java.io.IOException {
+        Path dir = dataDir.resolve("screenshots").resolve(id.value());
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (var files = Files.list(dir)) {
+            return files.toList();
         }
     }
 

@@ -15,6 +15,8 @@ import dev.veritas.audit.VerdictMode;
 import dev.veritas.json.AuditJson;
 import dev.veritas.json.Json;
 import dev.veritas.store.AuditStore;
+import dev.veritas.store.Claim;
+import dev.veritas.store.Lease;
 import dev.veritas.store.WorkerId;
 import java.time.Duration;
 import java.util.List;
@@ -33,11 +35,14 @@ final class ScriptedAudit {
 
     final AuditStore store;
     final AuditId id;
+    final Lease lease;
     final String url;
     final Tier tier;
 
-    private ScriptedAudit(AuditStore store, Audit audit) {
+    private ScriptedAudit(AuditStore store, Claim claim) {
+        Audit audit = claim.audit();
         this.store = store;
+        this.lease = claim.lease();
         this.id = audit.id();
         this.url = audit.url();
         this.tier = audit.tier();
@@ -68,7 +73,7 @@ final class ScriptedAudit {
     }
 
     private ScriptedAudit emit(String type, ObjectNode data) {
-        store.appendEvent(id, type, data);
+        store.appendEvent(lease, type, data);
         return this;
     }
 
@@ -117,12 +122,12 @@ final class ScriptedAudit {
     }
 
     void complete(int score, int pages, List<Finding> findings) {
-        store.complete(id, new AuditResult(score, RiskLevel.forScore(score), Map.of(), List.of(), "A scripted audit scored " + score + ".",
+        store.complete(lease, new AuditResult(score, RiskLevel.forScore(score), Map.of(), List.of(), "A scripted audit scored " + score + ".",
                 List.of(), "ecommerce", 0.5, Json.object(), pages, 0, 1234, List.of(), findings));
     }
 
     void fail(String message) {
-        store.fail(id, message);
+        store.fail(lease, message);
     }
 
     /** A finding on the page at path of this audit's site. */

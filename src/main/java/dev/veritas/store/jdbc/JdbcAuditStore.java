@@ -19,11 +19,14 @@ import dev.veritas.audit.TargetUrl;
 import dev.veritas.json.Json;
 import dev.veritas.store.AuditNotFoundException;
 import dev.veritas.store.AuditStore;
+import dev.veritas.store.Claim;
 import dev.veritas.store.EventSignal;
 import dev.veritas.store.HistoryCursor;
 import dev.veritas.store.HistoryPage;
 import dev.veritas.store.HistoryQuery;
 import dev.veritas.store.IllegalTransitionException;
+import dev.veritas.store.Lease;
+import dev.veritas.store.LeaseLostException;
 import dev.veritas.store.NewEvent;
 import dev.veritas.store.NewScreenshot;
 import dev.veritas.store.RecoveryReport;
@@ -43,6 +46,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,6 +62,7 @@ public abstract class JdbcAuditStore implements AuditStore {
     protected final Clock clock;
     protected final ScreenshotFiles files;
     protected final EventSignal signal = new EventSignal();
+    private final AtomicLong fencedWrites = new AtomicLong();
 
     protected JdbcAuditStore(Dialect dialect, Clock clock, ScreenshotFiles files) {
         this.dialect = dialect;
@@ -76,6 +81,12 @@ public abstract class JdbcAuditStore implements AuditStore {
         return signal;
     }
 
+    /** Writes refused because their lease was no longer the audit's (a stale or cancelled worker), since start. */
+    @Override
+    public long fencedWrites() {
+        return fencedWrites.get();
+    }
+
     public ScreenshotFiles screenshotFiles() {
         return files;
     }
@@ -88,9 +99,10 @@ public abstract class JdbcAuditStore implements AuditStore {
     }
 
     @Override
-    public Audit createRunning(NewAudit request, WorkerId worker, Duration lease) {
+    public Claim createRunning(NewAudit request, WorkerId worker, Duration lease) {
         Require.present("worker", worker);
-        return insert(request, Optional.of(worker), lease);
+        Audit audit = insert(request, Optional.of(worker), lease);
+        return new Claim(audit, new Lease(audit.id(), worker, 1));
     }
 
     private Audit insert(NewAudit request, Optional<WorkerId> worker, Duration lease) {
@@ -103,8 +115,8 @@ public abstract class JdbcAuditStore implements AuditStore {
         String eventJson = Json.write(data);
         write(tx -> {
             PreparedStatement ps = tx.prepare("INSERT INTO audits (id, url, host, status, tier, verdict_mode, attempts, "
-                    + "lease_owner, lease_expires_at, created_at, started_at, updated_at, version) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, 0)");
+                    + "lease_owner, lease_expires_at, lease_epoch, created_at, started_at, updated_at, version) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, " + (worker.isPresent() ? 1 : 0) + ", ?, ?, ?, 0)");
             ps.setString(1, id.value());
             ps.setString(2, url);
             ps.setString(3, request.url().host());
@@ -126,67 +138,101 @@ public abstract class JdbcAuditStore implements AuditStore {
     }
 
     @Override
-    public Optional<Audit> claimNext(WorkerId worker, Duration lease) {
+    public Optional<Claim> claimNext(WorkerId worker, Duration lease) {
         Require.present("worker", worker);
         return write(tx -> {
-            PreparedStatement pick = tx.prepare("SELECT id, attempts FROM audits WHERE status = 'queued' ORDER BY seq LIMIT 1" + dialect.skipLocked());
+            PreparedStatement pick = tx.prepare("SELECT id, attempts, lease_epoch FROM audits WHERE status = 'queued' ORDER BY seq LIMIT 1"
+                    + dialect.skipLocked());
             AuditId id;
             int attempts;
+            long epoch;
             try (ResultSet rs = pick.executeQuery()) {
                 if (!rs.next()) {
-                    return Optional.<Audit>empty();
+                    return Optional.<Claim>empty();
                 }
                 id = new AuditId(rs.getString(1));
                 attempts = rs.getInt(2);
+                epoch = rs.getLong(3) + 1;
             }
             long now = clock.millis();
+            // The claim raises the epoch in the same statement that takes the audit: the new number fences every
+            // writer of an earlier claim.
             PreparedStatement claim = tx.prepare("UPDATE audits SET status = 'running', started_at = ?, lease_owner = ?, "
-                    + "lease_expires_at = ?, updated_at = ?, version = version + 1 WHERE id = ? AND status = 'queued'");
+                    + "lease_expires_at = ?, lease_epoch = ?, updated_at = ?, version = version + 1 WHERE id = ? AND status = 'queued'");
             claim.setLong(1, now);
             claim.setString(2, worker.encode());
             claim.setLong(3, now + lease.toMillis());
-            claim.setLong(4, now);
-            claim.setString(5, id.value());
+            claim.setLong(4, epoch);
+            claim.setLong(5, now);
+            claim.setString(6, id.value());
             if (claim.executeUpdate() != 1) {
-                return Optional.<Audit>empty();
+                return Optional.<Claim>empty();
             }
             ObjectNode data = Json.object().put("status", "running").put("worker", worker.name()).put("attempt", attempts + 1);
             insertEvent(tx, id, EventType.STATUS.wire(), Json.write(data), now);
-            return loadAudit(tx, id);
+            Lease granted = new Lease(id, worker, epoch);
+            return loadAudit(tx, id).map(a -> new Claim(a, granted));
         });
     }
 
     @Override
-    public boolean renewLease(AuditId id, WorkerId worker, Duration lease) {
+    public boolean renewLease(Lease lease, Duration duration) {
         return write(tx -> {
-            PreparedStatement ps = tx.prepare("UPDATE audits SET lease_expires_at = ? WHERE id = ? AND status = 'running' AND lease_owner = ?");
-            ps.setLong(1, clock.millis() + lease.toMillis());
-            ps.setString(2, id.value());
-            ps.setString(3, worker.encode());
+            PreparedStatement ps = tx.prepare("UPDATE audits SET lease_expires_at = ? WHERE id = ? AND status = 'running' "
+                    + "AND lease_owner = ? AND lease_epoch = ?");
+            ps.setLong(1, clock.millis() + duration.toMillis());
+            ps.setString(2, lease.auditId().value());
+            ps.setString(3, lease.worker().encode());
+            ps.setLong(4, lease.epoch());
             return ps.executeUpdate() == 1;
         });
     }
 
     @Override
-    public boolean release(AuditId id, WorkerId worker, String reason) {
+    public boolean release(Lease lease, String reason) {
         String eventJson = Json.write(Json.object().put("status", "queued").put("reason", reason));
+        AuditId id = lease.auditId();
         return write(tx -> {
             long now = clock.millis();
             PreparedStatement ps = tx.prepare("UPDATE audits SET status = 'queued', lease_owner = NULL, lease_expires_at = NULL, "
-                    + "screenshots_count = 0, updated_at = ?, version = version + 1 WHERE id = ? AND status = 'running' AND lease_owner = ?");
+                    + "screenshots_count = 0, updated_at = ?, version = version + 1 WHERE id = ? AND status = 'running' "
+                    + "AND lease_owner = ? AND lease_epoch = ?");
             ps.setLong(1, now);
             ps.setString(2, id.value());
-            ps.setString(3, worker.encode());
+            ps.setString(3, lease.worker().encode());
+            ps.setLong(4, lease.epoch());
             if (ps.executeUpdate() != 1) {
                 return false;
             }
-            PreparedStatement shots = tx.prepare("DELETE FROM audit_screenshots WHERE audit_id = ?");
-            shots.setString(1, id.value());
-            shots.executeUpdate();
-            tx.afterCommit(() -> files.deleteAll(id));
+            forgetAttempt(tx, id);
             insertEvent(tx, id, EventType.STATUS.wire(), eventJson, now);
             return true;
         });
+    }
+
+    /**
+     * An attempt that did not finish leaves nothing the next one could be confused with: its screenshots (rows and
+     * files) and its progress events go; the status events stay, so the history shows that it was interrupted. The
+     * next attempt numbers its screenshots from 0 again, and a replay of the events never points at an image that
+     * belonged to another attempt.
+     */
+    private void forgetAttempt(Tx tx, AuditId id) throws SQLException {
+        PreparedStatement paths = tx.prepare("SELECT file_path FROM audit_screenshots WHERE audit_id = ?");
+        paths.setString(1, id.value());
+        List<String> files = new ArrayList<>();
+        try (ResultSet rs = paths.executeQuery()) {
+            while (rs.next()) {
+                files.add(rs.getString(1));
+            }
+        }
+        PreparedStatement shots = tx.prepare("DELETE FROM audit_screenshots WHERE audit_id = ?");
+        shots.setString(1, id.value());
+        shots.executeUpdate();
+        PreparedStatement events = tx.prepare("DELETE FROM audit_events WHERE audit_id = ? AND type <> '" + EventType.STATUS.wire() + "'");
+        events.setString(1, id.value());
+        events.executeUpdate();
+        // Only this attempt's files: the next attempt may already be writing its own into the same folder.
+        tx.afterCommit(() -> files.forEach(this.files::deleteQuietly));
     }
 
     @Override
@@ -206,8 +252,9 @@ public abstract class JdbcAuditStore implements AuditStore {
     }
 
     @Override
-    public void complete(AuditId id, AuditResult result) {
+    public void complete(Lease lease, AuditResult result) {
         Require.present("result", result);
+        AuditId id = lease.auditId();
         // Serialise outside the transaction: the writer's time is the scarce resource.
         String signals = Json.write(result.signals());
         String overrides = Json.write(result.overrides());
@@ -223,7 +270,7 @@ public abstract class JdbcAuditStore implements AuditStore {
                 .put("elapsed_ms", result.elapsedMs());
         String eventJson = Json.write(summary);
         write(tx -> {
-            requireTransition(tx, id, AuditStatus.COMPLETED, "completed");
+            requireLease(tx, lease, "completed");
             long now = clock.millis();
             PreparedStatement ps = tx.prepare("UPDATE audits SET status = 'completed', trust_score = ?, risk_level = ?, "
                     + "signal_scores = " + dialect.json() + ", overrides = " + dialect.json() + ", narrative = ?, "
@@ -285,10 +332,14 @@ public abstract class JdbcAuditStore implements AuditStore {
     }
 
     @Override
-    public void fail(AuditId id, String message) {
+    public void fail(Lease lease, String message) {
         Require.text("message", message);
         String eventJson = Json.write(Json.object().put("error", message));
-        endWith(id, AuditStatus.FAILED, "failed", message, EventType.AUDIT_ERROR, eventJson);
+        write(tx -> {
+            requireLease(tx, lease, "failed");
+            setEnded(tx, lease.auditId(), AuditStatus.FAILED, message, EventType.AUDIT_ERROR, eventJson);
+            return null;
+        });
     }
 
     @Override
@@ -301,18 +352,22 @@ public abstract class JdbcAuditStore implements AuditStore {
     private void endWith(AuditId id, AuditStatus target, String verb, String message, EventType event, String eventJson) {
         write(tx -> {
             requireTransition(tx, id, target, verb);
-            long now = clock.millis();
-            PreparedStatement ps = tx.prepare("UPDATE audits SET status = ?, error_message = ?, completed_at = ?, updated_at = ?, "
-                    + "lease_owner = NULL, lease_expires_at = NULL, version = version + 1 WHERE id = ?");
-            ps.setString(1, target.wire());
-            ps.setString(2, message);
-            ps.setLong(3, now);
-            ps.setLong(4, now);
-            ps.setString(5, id.value());
-            ps.executeUpdate();
-            insertEvent(tx, id, event.wire(), eventJson, now);
+            setEnded(tx, id, target, message, event, eventJson);
             return null;
         });
+    }
+
+    private void setEnded(Tx tx, AuditId id, AuditStatus target, String message, EventType event, String eventJson) throws SQLException {
+        long now = clock.millis();
+        PreparedStatement ps = tx.prepare("UPDATE audits SET status = ?, error_message = ?, completed_at = ?, updated_at = ?, "
+                + "lease_owner = NULL, lease_expires_at = NULL, version = version + 1 WHERE id = ?");
+        ps.setString(1, target.wire());
+        ps.setString(2, message);
+        ps.setLong(3, now);
+        ps.setLong(4, now);
+        ps.setString(5, id.value());
+        ps.executeUpdate();
+        insertEvent(tx, id, event.wire(), eventJson, now);
     }
 
     @Override
@@ -323,12 +378,12 @@ public abstract class JdbcAuditStore implements AuditStore {
     // ---------------------------------------------------------------- events
 
     @Override
-    public long appendEvent(AuditId id, String type, JsonNode data) {
-        return appendEvents(id, List.of(new NewEvent(type, data))).get(0);
+    public long appendEvent(Lease lease, String type, JsonNode data) {
+        return appendEvents(lease, List.of(new NewEvent(type, data))).get(0);
     }
 
     @Override
-    public List<Long> appendEvents(AuditId id, List<NewEvent> events) {
+    public List<Long> appendEvents(Lease lease, List<NewEvent> events) {
         Require.notEmpty("events", events);
         List<String> payloads = new ArrayList<>(events.size());
         for (NewEvent e : events) {
@@ -338,11 +393,8 @@ public abstract class JdbcAuditStore implements AuditStore {
             payloads.add(Json.write(e.data()));
         }
         return write(tx -> {
-            AuditStatus current = currentStatus(tx, id, true).orElseThrow(() -> new AuditNotFoundException(id));
-            if (current.isTerminal()) {
-                throw new IllegalTransitionException(id, current, "given new events");
-            }
-            return insertEventRows(tx, id, events.stream().map(NewEvent::type).toList(), payloads, clock.millis());
+            requireLease(tx, lease, "given new events");
+            return insertEventRows(tx, lease.auditId(), events.stream().map(NewEvent::type).toList(), payloads, clock.millis());
         });
     }
 
@@ -552,16 +604,14 @@ public abstract class JdbcAuditStore implements AuditStore {
     // ---------------------------------------------------------------- screenshots
 
     @Override
-    public Screenshot addScreenshot(AuditId id, NewScreenshot shot) {
+    public Screenshot addScreenshot(Lease lease, NewScreenshot shot) {
         Require.present("screenshot", shot);
+        AuditId id = lease.auditId();
         ScreenshotFiles.StoredFile file = files.write(id, shot.index(), shot.label(), shot.mediaType(), shot.bytes());
         Instant now = clock.instant();
         try {
             write(tx -> {
-                AuditStatus current = currentStatus(tx, id, true).orElseThrow(() -> new AuditNotFoundException(id));
-                if (current.isTerminal()) {
-                    throw new IllegalTransitionException(id, current, "given new screenshots");
-                }
+                requireLease(tx, lease, "given new screenshots");
                 PreparedStatement dup = tx.prepare("SELECT 1 FROM audit_screenshots WHERE audit_id = ? AND index_num = ?");
                 dup.setString(1, id.value());
                 dup.setInt(2, shot.index());
@@ -647,11 +697,7 @@ public abstract class JdbcAuditStore implements AuditStore {
                 up.setLong(5, now);
                 up.setString(6, id.value());
                 up.executeUpdate();
-                // The interrupted attempt's screenshots are partial; the next attempt takes its own.
-                PreparedStatement shots = tx.prepare("DELETE FROM audit_screenshots WHERE audit_id = ?");
-                shots.setString(1, id.value());
-                shots.executeUpdate();
-                tx.afterCommit(() -> files.deleteAll(id));
+                forgetAttempt(tx, id);
                 if (giveUp) {
                     insertEvent(tx, id, EventType.AUDIT_ERROR.wire(), Json.write(Json.object().put("error", message)), now);
                     failed.add(id);
@@ -736,6 +782,25 @@ public abstract class JdbcAuditStore implements AuditStore {
         ps.setString(1, id.value());
         try (ResultSet rs = ps.executeQuery()) {
             return rs.next() ? Optional.of(AuditStatus.parse(rs.getString(1))) : Optional.empty();
+        }
+    }
+
+    /**
+     * The fence: the audit must still be running under exactly this lease (worker and claim). Read under a row lock
+     * in the write's own transaction, so a sweep or a new claim cannot slip in between this check and the write.
+     */
+    private void requireLease(Tx tx, Lease lease, String attempted) throws SQLException {
+        PreparedStatement ps = tx.prepare("SELECT status, lease_owner, lease_epoch FROM audits WHERE id = ?" + dialect.forUpdate());
+        ps.setString(1, lease.auditId().value());
+        try (ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) {
+                throw new AuditNotFoundException(lease.auditId());
+            }
+            AuditStatus status = AuditStatus.parse(rs.getString(1));
+            if (status != AuditStatus.RUNNING || !lease.worker().encode().equals(rs.getString(2)) || rs.getLong(3) != lease.epoch()) {
+                fencedWrites.incrementAndGet();
+                throw new LeaseLostException(lease, status, attempted);
+            }
         }
     }
 

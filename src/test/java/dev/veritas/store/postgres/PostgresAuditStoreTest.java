@@ -7,6 +7,7 @@ import dev.veritas.audit.Audit;
 import dev.veritas.audit.AuditId;
 import dev.veritas.json.Json;
 import dev.veritas.store.AuditStore;
+import dev.veritas.store.Claim;
 import dev.veritas.store.AuditStoreContract;
 import dev.veritas.store.WorkerId;
 import dev.veritas.testing.MutableClock;
@@ -76,7 +77,7 @@ class PostgresAuditStoreTest extends AuditStoreContract {
                 AuditStore node = w % 2 == 0 ? store : other;
                 WorkerId worker = ME.named("w" + w);
                 fs.add(pool.submit(() -> {
-                    Optional<Audit> a;
+                    Optional<Claim> a;
                     while ((a = node.claimNext(worker, LEASE)).isPresent()) {
                         claimed.add(a.get().id());
                     }
@@ -95,9 +96,9 @@ class PostgresAuditStoreTest extends AuditStoreContract {
     @Test
     void anotherNodeHearsOfNewEventsThroughNotify() throws Exception {
         try (PostgresAuditStore other = openNode(schemas.get(0))) {
-            Audit a = store.createRunning(newAudit("https://notify.example/"), ME, LEASE);
+            Claim a = store.createRunning(newAudit("https://notify.example/"), ME, LEASE);
             long seen = other.eventSignal().generation(a.id());
-            store.appendEvent(a.id(), "log_entry", Json.object().put("m", "hello"));
+            store.appendEvent(a.lease(), "log_entry", Json.object().put("m", "hello"));
             long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
             while (other.eventSignal().generation(a.id()) == seen && System.nanoTime() < deadline) {
                 other.eventSignal().awaitChange(a.id(), seen, Duration.ofSeconds(1));

@@ -10,6 +10,7 @@ import dev.veritas.audit.AuditEvent;
 import dev.veritas.audit.AuditId;
 import dev.veritas.audit.AuditStatus;
 import dev.veritas.json.Json;
+import dev.veritas.store.Claim;
 import dev.veritas.store.HistoryQuery;
 import dev.veritas.store.NewEvent;
 import dev.veritas.store.WorkerId;
@@ -40,13 +41,13 @@ class SqliteConcurrencyTest {
 
     /** One unit of work: an audit with 50 events and 20 findings, as the benchmark counts it. */
     static AuditId writeUnit(SqliteAuditStore store, int n) {
-        Audit a = store.createRunning(newAudit("https://writer" + n + ".example/"), WorkerId.current(), Duration.ofMinutes(5));
+        Claim a = store.createRunning(newAudit("https://writer" + n + ".example/"), WorkerId.current(), Duration.ofMinutes(5));
         List<NewEvent> events = new ArrayList<>();
         for (int e = 0; e < 50; e++) {
             events.add(new NewEvent("log_entry", Json.object().put("n", n).put("e", e)));
         }
-        store.appendEvents(a.id(), events);
-        store.complete(a.id(), result(n % 101, findings(20)));
+        store.appendEvents(a.lease(), events);
+        store.complete(a.lease(), result(n % 101, findings(20)));
         return a.id();
     }
 

@@ -2,6 +2,7 @@ package dev.veritas.store.sqlite;
 
 import dev.veritas.audit.Audit;
 import dev.veritas.json.Json;
+import dev.veritas.store.Claim;
 import dev.veritas.store.HistoryQuery;
 import dev.veritas.store.NewEvent;
 import dev.veritas.store.WorkerId;
@@ -37,16 +38,16 @@ public final class StoreChildProcess {
             Thread th = new Thread(() -> {
                 while (true) {
                     int n = counter.incrementAndGet();
-                    Audit a = store.createRunning(Samples.newAudit("https://crash" + n + ".example/"), WorkerId.current(), Duration.ofMinutes(10));
+                    Claim a = store.createRunning(Samples.newAudit("https://crash" + n + ".example/"), WorkerId.current(), Duration.ofMinutes(10));
                     say("CREATED " + a.id());
                     List<NewEvent> events = new ArrayList<>();
                     for (int e = 0; e < 50; e++) {
                         events.add(new NewEvent("log_entry", Json.object().put("e", e)));
                     }
-                    List<Long> ids = store.appendEvents(a.id(), events);
+                    List<Long> ids = store.appendEvents(a.lease(), events);
                     say("EVENTS " + a.id() + " " + ids.get(ids.size() - 1));
                     if (n % 3 != 0) {
-                        store.complete(a.id(), Samples.result(50, Samples.findings(20)));
+                        store.complete(a.lease(), Samples.result(50, Samples.findings(20)));
                         say("COMPLETED " + a.id());
                     }
                 }
