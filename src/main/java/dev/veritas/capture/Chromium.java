@@ -117,9 +117,13 @@ public final class Chromium implements AutoCloseable {
     public void kill() {
         killed = true;
         process.ifPresentOrElse(p -> {
+            // The Playwright driver goes too: a DevTools call waiting on a dead browser is not always failed by the driver,
+            // but every call fails at once when the driver's pipe closes.
+            Optional<ProcessHandle> driver = p.parent().filter(d -> d.pid() != ProcessHandle.current().pid());
             p.descendants().forEach(ProcessHandle::destroyForcibly);
             p.destroyForcibly();
-            log.warn("killed Chromium (pid {}) to unblock a call into a page that stopped answering", p.pid());
+            driver.ifPresent(ProcessHandle::destroyForcibly);
+            log.warn("killed Chromium (pid {}) and its driver to unblock a call into a page that stopped answering", p.pid());
         }, () -> log.error("cannot kill Chromium: its process was not found; the blocked call waits for its own timeout"));
     }
 

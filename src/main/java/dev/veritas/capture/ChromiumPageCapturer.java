@@ -211,7 +211,8 @@ public final class ChromiumPageCapturer implements PageCapturer {
                 addNew(partial.segments, later.segments());
                 Optional<BrowserFacts> reloaded = Optional.empty();
                 long reloadMillis = 0;
-                if (timeDependent) {
+                // A page that never finished loading is not reloaded: it would only spend the time again.
+                if (timeDependent && stillLoading.isEmpty()) {
                     reloaded = reload(page, calls);
                     reloadMillis = (System.nanoTime() - start) / 1_000_000;
                 }
@@ -226,10 +227,12 @@ public final class ChromiumPageCapturer implements PageCapturer {
             }
             throw e;
         } catch (TimeoutError e) {
+            String why = calls.deadline.expired() ? "the time for this page ran out while it was being read"
+                    : "a call into the page ran out of time (" + Chromium.firstLine(e.getMessage()) + ")";
             if (partial.atLoad != null) {
-                return partial.build().cutShort("a call into the page ran out of time: " + Chromium.firstLine(e.getMessage()));
+                return partial.build().cutShort(why);
             }
-            throw new PageCaptureException(PageCaptureException.Kind.CUT_SHORT, "the page did not answer in time while being read", e);
+            throw new PageCaptureException(PageCaptureException.Kind.CUT_SHORT, why, e);
         } catch (PlaywrightException e) {
             if (partial.atLoad != null) {
                 return partial.build().cutShort("the browser lost the page: " + Chromium.firstLine(e.getMessage()));
@@ -298,7 +301,7 @@ public final class ChromiumPageCapturer implements PageCapturer {
 
     /** A trivial evaluation with a short budget: no answer means the page's scripts hold its only thread. */
     private void ping(Calls calls) {
-        calls.isolated("asking whether the page still answers", "1", PING);
+        calls.isolated("a check that the page still responds", "1", PING);
     }
 
     private void settle(Page page, Calls calls, Duration limit) {
@@ -331,7 +334,9 @@ public final class ChromiumPageCapturer implements PageCapturer {
         }
     }
 
-    private static BrowserFacts facts(Calls calls, String moment) {
+    /** The page's facts, after a quick ping: a page whose scripts hold its thread is found out in seconds. */
+    private BrowserFacts facts(Calls calls, String moment) {
+        ping(calls);
         return BrowserFacts.parse(calls.isolated("reading the page", EXTRACT, CALL).getAsString(), moment);
     }
 
@@ -576,6 +581,10 @@ public final class ChromiumPageCapturer implements PageCapturer {
         }
         if (m.contains("ERR_EMPTY_RESPONSE") || m.contains("ERR_CONNECTION_CLOSED") || m.contains("ERR_CONNECTION_RESET")) {
             return new PageCaptureException(PageCaptureException.Kind.UNREACHABLE, unreachable + "the server closed the connection without an answer");
+        }
+        if (m.contains("ERR_UNSAFE_PORT")) {
+            return new PageCaptureException(PageCaptureException.Kind.NOT_A_PAGE, "browsers refuse to connect to port " + url.getPort()
+                    + " (it belongs to another protocol), so no visitor can reach a web page there");
         }
         if (m.contains("ERR_TIMED_OUT") || m.contains("ERR_CONNECTION_TIMED_OUT")) {
             return new PageCaptureException(PageCaptureException.Kind.UNREACHABLE, unreachable + "no answer in time");

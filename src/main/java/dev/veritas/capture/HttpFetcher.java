@@ -2,6 +2,7 @@ package dev.veritas.capture;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.ProxySelector;
 import java.net.URI;
@@ -163,19 +164,28 @@ public final class HttpFetcher implements AutoCloseable {
         extraHeaders.forEach(req::header);
         CompletableFuture<HttpResponse<Capped>> future = client.sendAsync(req.build(), info -> new CappedSubscriber(limits.maxBodyBytes()));
         try {
-            // The client's timeout covers waiting for headers; this deadline also covers a body that trickles or stalls.
-            HttpResponse<Capped> r = future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            // The client's timeout covers waiting for headers; this wait also covers a body that trickles or stalls, and
+            // an audit stopped meanwhile (cancelled, shutting down) cancels the request at once.
+            HttpResponse<Capped> r = deadline.watch("fetching " + url, timeout, () -> future.cancel(true), () -> await(future, timeout));
             return new Single(r.statusCode(), HeaderMap.of(r.headers().map()), r.body().bytes(), r.body().truncated());
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    private static HttpResponse<Capped> await(CompletableFuture<HttpResponse<Capped>> future, Duration timeout) {
+        try {
+            return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             future.cancel(true);
-            throw new HttpTimeoutException("no complete answer within " + Math.max(1, timeout.toSeconds()) + " s");
+            throw new UncheckedIOException(new HttpTimeoutException("no complete answer within " + Math.max(1, timeout.toSeconds()) + " s"));
         } catch (InterruptedException e) {
             future.cancel(true);
             Thread.currentThread().interrupt();
-            throw new IOException("interrupted");
+            throw new UncheckedIOException(new IOException("interrupted"));
         } catch (ExecutionException e) {
             Throwable c = e.getCause();
-            throw c instanceof IOException io ? io : new IOException(c == null ? "request failed" : c.getMessage(), c);
+            throw new UncheckedIOException(c instanceof IOException io ? io : new IOException(c == null ? "request failed" : c.getMessage(), c));
         }
     }
 

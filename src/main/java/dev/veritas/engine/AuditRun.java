@@ -32,11 +32,15 @@ final class AuditRun {
     private final Thread thread = Thread.currentThread();
 
     AuditRun(Claim claim, Progress progress) {
+        this(claim, progress, claim.audit().tier().wallTime(), ANALYSIS_RESERVE, HARD_MARGIN);
+    }
+
+    /** A run with its own times (tests give it seconds instead of a tier's minutes). */
+    AuditRun(Claim claim, Progress progress, Duration wall, Duration reserve, Duration margin) {
         this.claim = claim;
         this.progress = progress;
-        Duration wall = claim.audit().tier().wallTime();
-        this.capture = Deadline.in(wall.minus(ANALYSIS_RESERVE));
-        this.hardEndNanos = startNanos + wall.plus(HARD_MARGIN).toNanos();
+        this.capture = Deadline.in(wall.minus(reserve).isNegative() ? Duration.ZERO : wall.minus(reserve));
+        this.hardEndNanos = startNanos + wall.plus(margin).toNanos();
     }
 
     Audit audit() {

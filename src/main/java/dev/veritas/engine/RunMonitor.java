@@ -33,6 +33,7 @@ final class RunMonitor implements AutoCloseable {
 
     private final AuditStore store;
     private final Duration lease;
+    private final Duration stuckAfter;
     private final Map<AuditRun, Long> lastRenewal = new ConcurrentHashMap<>();
     private final Map<AuditRun, Boolean> reportedStuck = new ConcurrentHashMap<>();
     private final ScheduledExecutorService deadlines = daemon("veritas-run-deadlines");
@@ -42,8 +43,17 @@ final class RunMonitor implements AutoCloseable {
     record Stuck(String audit, String worker, Duration overdue) {}
 
     RunMonitor(AuditStore store, Duration lease) {
+        this(store, lease, STUCK_AFTER, true);
+    }
+
+    /** {@code scheduled} false: nothing runs by itself, a test calls {@link #checkDeadlines} and {@link #beat} in turn. */
+    RunMonitor(AuditStore store, Duration lease, Duration stuckAfter, boolean scheduled) {
         this.store = store;
         this.lease = lease;
+        this.stuckAfter = stuckAfter;
+        if (!scheduled) {
+            return;
+        }
         // Two threads: a slow store (a full disk, a locked database) must not delay stopping a run at its deadline.
         deadlines.scheduleWithFixedDelay(this::checkDeadlines, TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);
         heartbeat.scheduleWithFixedDelay(this::beat, STATUS_POLL.toMillis(), STATUS_POLL.toMillis(), TimeUnit.MILLISECONDS);
@@ -80,21 +90,21 @@ final class RunMonitor implements AutoCloseable {
         List<Stuck> out = new ArrayList<>();
         for (AuditRun r : lastRenewal.keySet()) {
             Duration overdue = r.overdue(now);
-            if (overdue.compareTo(STUCK_AFTER) > 0) {
+            if (overdue.compareTo(stuckAfter) > 0) {
                 out.add(new Stuck(r.audit().id().value(), r.lease().worker().name(), overdue));
             }
         }
         return out;
     }
 
-    private void checkDeadlines() {
+    void checkDeadlines() {
         try {
             long now = System.nanoTime();
             for (AuditRun r : lastRenewal.keySet()) {
                 if (r.pastHardEnd(now)) {
                     r.stop(StopReason.DEADLINE);
                 }
-                if (r.overdue(now).compareTo(STUCK_AFTER) > 0 && reportedStuck.putIfAbsent(r, Boolean.TRUE) == null) {
+                if (r.overdue(now).compareTo(stuckAfter) > 0 && reportedStuck.putIfAbsent(r, Boolean.TRUE) == null) {
                     log.error("audit {} is stuck {} s past its deadline; its worker is blocked in:{}", r, r.overdue(now).toSeconds(),
                             stackOf(r.thread()));
                 }
@@ -104,7 +114,7 @@ final class RunMonitor implements AutoCloseable {
         }
     }
 
-    private void beat() {
+    void beat() {
         for (AuditRun r : lastRenewal.keySet()) {
             try {
                 beat(r);

@@ -9,7 +9,9 @@ import dev.veritas.store.StoreException;
 import dev.veritas.store.sqlite.SqliteAuditStore;
 import io.javalin.http.Context;
 import java.util.Locale;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
 
 /** Health and Prometheus metrics. */
@@ -36,26 +38,44 @@ final class OpsApi {
 
     void health(Context ctx) {
         ObjectNode out = Json.object().put("service", "veritas-api").put("version", VERSION).put("store", store.describe());
+        Optional<String> storeProblem = Optional.empty();
         try {
             Map<AuditStatus, Long> counts = store.countByStatus();
-            out.put("status", "ok");
             out.put("queue_depth", counts.get(AuditStatus.QUEUED));
             out.put("running", counts.get(AuditStatus.RUNNING));
-            ctx.status(200);
         } catch (StoreException e) {
-            out.put("status", "degraded").put("detail", e.getMessage());
-            ctx.status(503);
+            storeProblem = Optional.of(e.getMessage());
         }
         // Alive is counted from the threads themselves, so a worker that died shows here instead of hiding behind the size.
         int alive = workers.alive();
-        out.putObject("workers").put("size", workers.size()).put("alive", alive).put("busy", workers.busy());
-        if (alive < workers.size() && ctx.statusCode() == 200) {
-            out.put("status", "degraded").put("detail", (workers.size() - alive) + " of " + workers.size()
-                    + " workers are not running, so audits may wait; the server log says why; restart the server");
-            ctx.status(503);
-        }
+        List<String> stuck = workers.stuck();
+        ObjectNode w = out.putObject("workers").put("size", workers.size()).put("alive", alive).put("busy", workers.busy());
+        w.set("stuck", Json.tree(stuck));
+        Health h = Health.assess(storeProblem, workers.size(), alive, stuck);
+        out.put("status", h.ok() ? "ok" : "degraded");
+        h.detail().ifPresent(d -> out.put("detail", d));
+        ctx.status(h.ok() ? 200 : 503);
         out.put("event_subscribers", streams.subscriberCount());
         AuditsApi.json(ctx, out);
+    }
+
+    /** Whether this server can do its work, and if not, what is wrong and what to do, first problem first. */
+    record Health(boolean ok, Optional<String> detail) {
+        static Health assess(Optional<String> storeProblem, int workers, int alive, List<String> stuck) {
+            if (storeProblem.isPresent()) {
+                return new Health(false, storeProblem);
+            }
+            if (alive < workers) {
+                return new Health(false, Optional.of((workers - alive) + " of " + workers
+                        + " workers are not running, so audits may wait; the server log says why; restart the server"));
+            }
+            if (!stuck.isEmpty()) {
+                return new Health(false, Optional.of(stuck.size() + " of " + workers + " workers are stuck past their audit's deadline ("
+                        + String.join("; ", stuck) + "); their audits go back to the queue when their leases lapse; the server log has "
+                        + "where each is blocked; restart the server if this persists"));
+            }
+            return new Health(true, Optional.empty());
+        }
     }
 
     void metrics(Context ctx) {
@@ -71,6 +91,10 @@ final class OpsApi {
         sb.append("veritas_workers ").append(workers.size()).append('\n');
         help(sb, "veritas_workers_alive", "gauge", "Worker threads running now.");
         sb.append("veritas_workers_alive ").append(workers.alive()).append('\n');
+        help(sb, "veritas_workers_stuck", "gauge", "Workers still running an audit well past its hard deadline.");
+        sb.append("veritas_workers_stuck ").append(workers.stuck().size()).append('\n');
+        help(sb, "veritas_store_fenced_writes_total", "counter", "Writes refused because their audit's lease had moved on (stale or cancelled workers).");
+        sb.append("veritas_store_fenced_writes_total ").append(store.fencedWrites()).append('\n');
         summary(sb, "veritas_audit_duration_seconds", "Time to run an audit in this server.", workers.durations());
         if (store instanceof SqliteAuditStore sqlite) {
             summary(sb, "veritas_store_write_latency_seconds", "Time from submitting a write to its commit (group commit).",

@@ -125,6 +125,11 @@ final class WorkerPool implements AutoCloseable {
         return engine.running().size();
     }
 
+    /** Workers still running an audit well past its hard deadline, described for a person. */
+    List<String> stuck() {
+        return engine.stuck();
+    }
+
     int size() {
         return threads.size();
     }

