@@ -44,6 +44,9 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 final class RunCertificates {
     private static final String KEY_PASSWORD = "in-memory";
     private static final Duration CLOCK_SKEW = Duration.ofDays(1);
+    /** As long as a typical public certificate: a shorter one would earn the played sites an "expires soon" finding. */
+    private static final Duration LEAF_VALIDITY = Duration.ofDays(90);
+    private static final Duration CA_VALIDITY = Duration.ofDays(365);
 
     private final X509Certificate ca;
     private final X509Certificate leaf;
@@ -65,7 +68,7 @@ final class RunCertificates {
             KeyPair caKeys = keyPair();
             X500Name caName = new X500Name("CN=Veritas eval pages CA, O=Veritas");
             X509v3CertificateBuilder caBuilder = new JcaX509v3CertificateBuilder(caName, serial(),
-                    Date.from(now.minus(CLOCK_SKEW)), Date.from(now.plus(Duration.ofDays(7))), caName, caKeys.getPublic());
+                    Date.from(now.minus(CLOCK_SKEW)), Date.from(now.plus(CA_VALIDITY)), caName, caKeys.getPublic());
             caBuilder.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
             caBuilder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
             caBuilder.addExtension(Extension.subjectKeyIdentifier, false,
@@ -75,7 +78,7 @@ final class RunCertificates {
             KeyPair leafKeys = keyPair();
             GeneralName[] names = hosts.stream().map(h -> new GeneralName(GeneralName.dNSName, h)).toArray(GeneralName[]::new);
             X509v3CertificateBuilder leafBuilder = new JcaX509v3CertificateBuilder(ca, serial(),
-                    Date.from(now.minus(CLOCK_SKEW)), Date.from(now.plus(Duration.ofDays(7))),
+                    Date.from(now.minus(CLOCK_SKEW)), Date.from(now.plus(LEAF_VALIDITY)),
                     new X500Name("CN=" + hosts.iterator().next() + ", O=Veritas eval pages"), leafKeys.getPublic());
             leafBuilder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
             leafBuilder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
