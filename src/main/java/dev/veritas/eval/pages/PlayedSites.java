@@ -144,8 +144,11 @@ final class PlayedSites {
         return query == null ? p : p + "?" + query;
     }
 
-    /** The file at this URL path inside the folder, never outside it. */
+    /** The file at this URL path inside the folder, never outside it; a path that climbs ({@code ..}) finds nothing. */
     private static Optional<Path> inside(Path folder, String urlPath) {
+        if (List.of(urlPath.split("/")).contains("..")) {
+            return Optional.empty();
+        }
         try {
             Path f = folder.resolve(urlPath.substring(1)).normalize();
             return f.startsWith(folder) && !f.equals(folder) && Files.isRegularFile(f) ? Optional.of(f) : Optional.empty();
