@@ -66,6 +66,10 @@ final class PagesEvalText {
         for (PageOutcome o : r.failures()) {
             out.printf(Locale.ROOT, "  line %d %s %s: %s%n", o.row().line(), o.row().name(), o.row().url(), o.failure().orElse("?"));
         }
+        if (!r.notInChromium().isEmpty()) {
+            out.printf(Locale.ROOT, "Warning: %d audits were captured without Chromium (is it installed?): their verdicts are not what a visit sees%n",
+                    r.notInChromium().size());
+        }
         List<PageOutcome> noted = r.completedWithErrors();
         if (!noted.isEmpty()) {
             out.printf(Locale.ROOT, "%d audits completed with errors noted:%n", noted.size());

@@ -56,6 +56,7 @@ class EvalPagesCommandTest {
         JsonNode figures = report.path("figures");
         assertThat(figures.path("failed_audits").asInt()).as(out).isZero();
         assertThat(figures.path("audits_with_errors").asInt()).as(out).isZero();
+        assertThat(figures.path("audits_not_in_chromium").asInt()).as(out).isZero();
         assertThat(figures.path("phish_recall").path("count").asInt()).as(out).isEqualTo(4);
         assertThat(figures.path("phish_recall").path("of").asInt()).isEqualTo(4);
         for (String cell : List.of("look_alike_https", "look_alike_http", "brand_free_https", "brand_free_http")) {
@@ -63,7 +64,10 @@ class EvalPagesCommandTest {
         }
         assertThat(figures.path("benign_high_risk").path("count").asInt()).isZero();
         assertThat(figures.path("benign_as_expected").path("count").asInt()).as(out).isEqualTo(1);
-        assertThat(report.path("rows")).hasSize(5).allSatisfy(r -> assertThat(r.path("status").asText()).isEqualTo("completed"));
+        assertThat(report.path("rows")).hasSize(5).allSatisfy(r -> {
+            assertThat(r.path("status").asText()).isEqualTo("completed");
+            assertThat(r.path("capture_source").asText()).isEqualTo("chromium");
+        });
     }
 
     @Test

@@ -13,11 +13,12 @@ import java.util.Optional;
 
 /**
  * How one row's audit ended: its verdict and findings when it completed, why not when it did not, the errors the
- * audit noted on the way (pages it could not capture, checks that could not run) and how long it took.
+ * audit noted on the way (pages it could not capture, checks that could not run), what captured the page
+ * ({@code chromium}, or {@code http} on a machine without a browser) and how long it took.
  */
 public record PageOutcome(Row row, Optional<String> auditId, Optional<AuditStatus> status, Optional<Integer> score,
                           Optional<RiskLevel> risk, List<String> overrides, List<Finding> findings, List<String> auditErrors,
-                          Optional<String> failure, Duration wall) {
+                          Optional<String> failure, Optional<String> captureSource, Duration wall) {
     public PageOutcome {
         overrides = List.copyOf(overrides);
         findings = List.copyOf(findings);
@@ -31,13 +32,14 @@ public record PageOutcome(Row row, Optional<String> auditId, Optional<AuditStatu
         return new PageOutcome(row, Optional.of(audit.id().toString()), Optional.of(audit.status()),
                 result.map(AuditResult::trustScore), result.map(AuditResult::riskLevel),
                 result.map(AuditResult::overrides).orElse(List.of()), result.map(AuditResult::findings).orElse(List.of()),
-                result.map(AuditResult::errors).orElse(List.of()), failure, wall);
+                result.map(AuditResult::errors).orElse(List.of()), failure,
+                result.map(r -> r.securityResults().path("capture").path("source").asText("")).filter(t -> !t.isEmpty()), wall);
     }
 
     /** An audit that could not even start (the engine refused the URL, or broke). */
     static PageOutcome notRun(Row row, String why, Duration wall) {
         return new PageOutcome(row, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(), List.of(),
-                List.of(), Optional.of(why), wall);
+                List.of(), Optional.of(why), Optional.empty(), wall);
     }
 
     public boolean completed() {

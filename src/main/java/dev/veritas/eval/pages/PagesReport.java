@@ -76,6 +76,11 @@ public record PagesReport(List<PageOutcome> outcomes, int parallel, String tier,
         return outcomes.stream().filter(o -> o.completed() && !o.auditErrors().isEmpty()).toList();
     }
 
+    /** Completed audits whose page was not captured by Chromium (a machine without it): not what a visit sees. */
+    public List<PageOutcome> notInChromium() {
+        return outcomes.stream().filter(o -> o.captureSource().filter(src -> !src.equals("chromium")).isPresent()).toList();
+    }
+
     /** The median wall time of one audit (the mean of the middle two for an even count). */
     public Duration medianAudit() {
         List<Duration> times = sortedTimes();

@@ -39,6 +39,7 @@ public final class PagesReportJson {
         fraction(figures, "benign_as_expected", r.benignAsExpected());
         figures.put("failed_audits", r.failures().size());
         figures.put("audits_with_errors", r.completedWithErrors().size());
+        figures.put("audits_not_in_chromium", r.notInChromium().size());
         ArrayNode rows = root.putArray("rows");
         for (PageOutcome o : r.outcomes()) {
             rows.add(row(o));
@@ -66,6 +67,7 @@ public final class PagesReportJson {
         n.put("as_expected", o.asExpected());
         n.put("seconds", seconds(o.wall()));
         n.put("failure", o.failure().orElse(null));
+        n.put("capture_source", o.captureSource().orElse(null));
         n.set("overrides", Json.tree(o.overrides()));
         n.set("audit_errors", Json.tree(o.auditErrors()));
         ArrayNode findings = n.putArray("findings");

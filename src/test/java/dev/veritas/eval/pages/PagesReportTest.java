@@ -81,12 +81,21 @@ class PagesReportTest {
     void anAuditThatCompletedWithErrorsIsListedApart() {
         PageOutcome noted = new PageOutcome(page, Optional.of("vrts_1"), Optional.of(AuditStatus.COMPLETED), Optional.of(80),
                 Optional.of(RiskLevel.PROBABLY_SAFE), List.of(), List.of(), List.of("check scripts could not run: boom"),
-                Optional.empty(), Duration.ofSeconds(3));
+                Optional.empty(), Optional.of("chromium"), Duration.ofSeconds(3));
 
         PagesReport r = report(noted, completed(page, 80, 3));
 
         assertThat(r.completedWithErrors()).containsExactly(noted);
         assertThat(r.failures()).isEmpty();
+    }
+
+    @Test
+    void anAuditCapturedWithoutChromiumIsCountedSoTheReportCanWarn() {
+        PageOutcome plain = new PageOutcome(page, Optional.of("vrts_2"), Optional.of(AuditStatus.COMPLETED), Optional.of(80),
+                Optional.of(RiskLevel.PROBABLY_SAFE), List.of(), List.of(), List.of(), Optional.empty(), Optional.of("http"),
+                Duration.ofSeconds(1));
+
+        assertThat(report(plain, completed(page, 80, 3), failed(page, "x", 1)).notInChromium()).containsExactly(plain);
     }
 
     private static PagesReport report(PageOutcome... outcomes) {
@@ -95,11 +104,11 @@ class PagesReportTest {
 
     private static PageOutcome completed(Row row, int score, int seconds, Finding... findings) {
         return new PageOutcome(row, Optional.of("vrts_" + row.line()), Optional.of(AuditStatus.COMPLETED), Optional.of(score),
-                Optional.of(RiskLevel.forScore(score)), List.of(), List.of(findings), List.of(), Optional.empty(), Duration.ofSeconds(seconds));
+                Optional.of(RiskLevel.forScore(score)), List.of(), List.of(findings), List.of(), Optional.empty(), Optional.of("chromium"), Duration.ofSeconds(seconds));
     }
 
     private static PageOutcome failed(Row row, String why, int seconds) {
         return new PageOutcome(row, Optional.of("vrts_" + row.line()), Optional.of(AuditStatus.FAILED), Optional.empty(),
-                Optional.empty(), List.of(), List.of(), List.of(), Optional.of(why), Duration.ofSeconds(seconds));
+                Optional.empty(), List.of(), List.of(), List.of(), Optional.of(why), Optional.empty(), Duration.ofSeconds(seconds));
     }
 }
