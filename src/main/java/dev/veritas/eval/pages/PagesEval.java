@@ -56,6 +56,11 @@ public final class PagesEval {
     public static PagesReport run(PageManifest manifest, Options options, Listener listener) {
         PlayedSites sites = PlayedSites.of(manifest.rows());
         Path data = options.keepData().map(PagesEval::freshFolder).orElseGet(PagesEval::temporaryFolder);
+        // A run stopped with Ctrl-C leaves no temporary audits and screenshots behind either.
+        Thread cleanUp = new Thread(() -> deleteQuietly(data), "eval-pages-clean-up");
+        if (options.keepData().isEmpty()) {
+            Runtime.getRuntime().addShutdownHook(cleanUp);
+        }
         long started = System.nanoTime();
         try {
             RunCertificates certificates = RunCertificates.forHosts(sites.hosts());
@@ -73,6 +78,11 @@ public final class PagesEval {
         } finally {
             if (options.keepData().isEmpty()) {
                 deleteQuietly(data);
+                try {
+                    Runtime.getRuntime().removeShutdownHook(cleanUp);
+                } catch (IllegalStateException shuttingDown) {
+                    // the hook is running or about to: nothing left to do
+                }
             }
         }
     }
@@ -121,7 +131,8 @@ public final class PagesEval {
             Audit audit = engine.audit(request, WorkerId.current().named("eval-pages"), id -> { });
             return PageOutcome.of(row, audit, Duration.ofNanos(System.nanoTime() - t0));
         } catch (RuntimeException e) {
-            log.warn("audit of {} could not run", row.url(), e);
+            log.warn("audit of {} could not run: {}", row.url(), e.toString());
+            log.debug("why the audit of {} could not run", row.url(), e);
             return PageOutcome.notRun(row, e.getClass().getSimpleName() + ": " + e.getMessage(), Duration.ofNanos(System.nanoTime() - t0));
         }
     }
