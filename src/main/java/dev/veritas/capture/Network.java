@@ -16,8 +16,10 @@ public record Network(UrlGuard.Resolver resolver, Ports ports) {
         int port(InetAddress address, int port);
     }
 
-    /** The machine's DNS, and the ports the URLs name. */
+    private static final Network SYSTEM = new Network(InetAddress::getAllByName, (address, port) -> port);
+
+    /** The machine's DNS, and the ports the URLs name: what every audit uses unless its engine is told otherwise. */
     public static Network system() {
-        return new Network(InetAddress::getAllByName, (address, port) -> port);
+        return SYSTEM;
     }
 }
