@@ -287,16 +287,26 @@ final class AuditsApi {
         return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.strip());
     }
 
+    /** The range of dates a history filter takes; beyond it an instant no longer fits the store's milliseconds. */
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
+
     private static Instant time(String name, String v, boolean endOfDay) {
+        Instant t;
         try {
             if (v.length() == 10) {
                 LocalDate d = LocalDate.parse(v);
-                return endOfDay ? d.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusMillis(1) : d.atStartOfDay(ZoneOffset.UTC).toInstant();
+                t = endOfDay ? d.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusMillis(1) : d.atStartOfDay(ZoneOffset.UTC).toInstant();
+            } else {
+                t = Instant.parse(v);
             }
-            return Instant.parse(v);
         } catch (DateTimeParseException e) {
             throw Problem.badRequest(name + " must be a date (2026-11-27) or an instant (2026-11-27T10:00:00Z)");
         }
+        if (t.isBefore(EARLIEST) || t.isAfter(LATEST)) {
+            throw Problem.badRequest(name + " must be between 0001-01-01 and 9999-12-31 (got " + Requests.shorten(v) + ")");
+        }
+        return t;
     }
 
     static void json(Context ctx, ObjectNode node) {

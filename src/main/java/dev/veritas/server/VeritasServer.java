@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.http.HttpException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -121,6 +122,8 @@ public final class VeritasServer implements AutoCloseable {
             c.routes.exception(IllegalTransitionException.class, (e, ctx) -> problem(ctx, 409, "Conflict", e.getMessage()));
             c.routes.exception(StoreUnavailableException.class, (e, ctx) -> problem(ctx, 503, "Store unavailable", e.getMessage()));
             c.routes.exception(IllegalArgumentException.class, (e, ctx) -> problem(ctx, 400, "Bad request", e.getMessage()));
+            c.routes.exception(HttpException.RuntimeException.class,
+                    (e, ctx) -> problem(ctx, e.getCode(), ProblemErrorHandler.title(e.getCode()), ProblemErrorHandler.detail(e.getCode(), e.getReason())));
             c.routes.exception(Exception.class, (e, ctx) -> {
                 log.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
                 problem(ctx, 500, "Internal error", "something went wrong on the server; the log has the details");
