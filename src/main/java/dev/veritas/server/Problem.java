@@ -8,10 +8,18 @@ final class Problem extends RuntimeException {
     final int status;
     final String title;
 
+    /** Seconds after which the request may succeed, for a Retry-After header; 0 for none. */
+    long retryAfterSeconds;
+
     Problem(int status, String title, String detail) {
         super(detail);
         this.status = status;
         this.title = title;
+    }
+
+    Problem retryAfter(long seconds) {
+        this.retryAfterSeconds = seconds;
+        return this;
     }
 
     static Problem badRequest(String detail) {

@@ -5,6 +5,7 @@ import dev.veritas.audit.AuditId;
 import dev.veritas.capture.UrlGuard;
 import dev.veritas.engine.Engine;
 import dev.veritas.json.Json;
+import dev.veritas.report.PdfPrinter;
 import dev.veritas.store.AuditNotFoundException;
 import dev.veritas.store.AuditStore;
 import dev.veritas.store.IllegalTransitionException;
@@ -52,6 +53,8 @@ public final class VeritasServer implements AutoCloseable {
     private final ScheduledExecutorService housekeeping;
     private final Javalin app;
     private final RequestGuard requestGuard;
+    /** One browser for every PDF export, with a bounded queue. */
+    private final PdfPrinter pdf;
     private volatile boolean stopped;
 
     public VeritasServer(ServerConfig config, AuditStore store) {
@@ -60,7 +63,8 @@ public final class VeritasServer implements AutoCloseable {
         this.engine = new Engine(store, config.engine());
         this.workers = new WorkerPool(store, engine, config.workers(), config.engine().lease());
         this.streams = new EventStreams(store, config.heartbeat());
-        this.ops = new OpsApi(store, workers, streams);
+        this.pdf = new PdfPrinter();
+        this.ops = new OpsApi(store, workers, streams, pdf);
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "veritas-housekeeping");
             t.setDaemon(true);
@@ -68,7 +72,7 @@ public final class VeritasServer implements AutoCloseable {
         });
         this.requestGuard = new RequestGuard(config);
         UrlGuard guard = engine.guard();
-        AuditsApi audits = new AuditsApi(store, guard, workers, streams);
+        AuditsApi audits = new AuditsApi(store, guard, workers, streams, pdf);
         LegacyApi legacy = new LegacyApi(store, audits, streams);
         this.app = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
@@ -116,7 +120,12 @@ public final class VeritasServer implements AutoCloseable {
             for (String page : new String[] {"/audits/{id}", "/history", "/compare", "/sites/{host}"}) {
                 c.routes.get(page, VeritasServer::indexPage);
             }
-            c.routes.exception(Problem.class, (e, ctx) -> problem(ctx, e.status, e.title, e.getMessage()));
+            c.routes.exception(Problem.class, (e, ctx) -> {
+                if (e.retryAfterSeconds > 0) {
+                    ctx.header("Retry-After", Long.toString(e.retryAfterSeconds));
+                }
+                problem(ctx, e.status, e.title, e.getMessage());
+            });
             c.routes.exception(MethodNotAllowedResponse.class, (e, ctx) -> methodNotAllowed(ctx, e));
             c.routes.exception(AuditNotFoundException.class, (e, ctx) -> problem(ctx, 404, "Not found", e.getMessage()));
             c.routes.exception(IllegalTransitionException.class, (e, ctx) -> problem(ctx, 409, "Conflict", e.getMessage()));
@@ -258,6 +267,7 @@ public final class VeritasServer implements AutoCloseable {
         });
         streams.close();
         app.stop();
+        pdf.close();
         engine.close();
         store.close();
         log.info("stopped");
@@ -266,6 +276,10 @@ public final class VeritasServer implements AutoCloseable {
     @Override
     public void close() {
         stop();
+    }
+
+    PdfPrinter pdfPrinter() {
+        return pdf;
     }
 
     Duration heartbeat() {
