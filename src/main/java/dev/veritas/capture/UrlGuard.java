@@ -113,7 +113,7 @@ public final class UrlGuard {
         if (!allowPrivate && !alsoReachable.test(a)) {
             String why = nonPublicReason(a);
             if (why != null) {
-                return refusedPrivate(ip.text(), why);
+                return refusedPrivate(ip.authority(), why);
             }
         }
         return new Allowed(List.of(a));
@@ -162,7 +162,7 @@ public final class UrlGuard {
             }
             // IPv6 addresses that carry an IPv4 address and lead to it through a relay: judged by what they carry.
             if (b[0] == 0x20 && b[1] == 0x02) {
-                return embedded("a 6to4 address (2002::/16)", v4(b, 2));
+                return embedded("a 6to4 address (2002::/16) that leads to", v4(b, 2));
             }
             if (b[0] == 0x20 && b[1] == 0x01 && b[2] == 0 && b[3] == 0) {
                 byte[] client = {(byte) ~b[12], (byte) ~b[13], (byte) ~b[14], (byte) ~b[15]};

@@ -134,10 +134,10 @@ class UrlGuardTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-            "http://[2002:7f00:1::]/                     | a 6to4 address (2002::/16) 127.0.0.1, this machine (loopback)",
-            "http://[2002:a9fe:a9fe::1]/                 | a 6to4 address (2002::/16) 169.254.169.254, a cloud metadata address",
-            "http://[2002:c0a8:101:1::1]/                | a 6to4 address (2002::/16) 192.168.1.1, a private network address",
-            "http://[2002:6440:1::]/                     | a 6to4 address (2002::/16) 100.64.0.1, a carrier-grade shared address",
+            "http://[2002:7f00:1::]/                     | a 6to4 address (2002::/16) that leads to 127.0.0.1, this machine (loopback)",
+            "http://[2002:a9fe:a9fe::1]/                 | a 6to4 address (2002::/16) that leads to 169.254.169.254, a cloud metadata address",
+            "http://[2002:c0a8:101:1::1]/                | a 6to4 address (2002::/16) that leads to 192.168.1.1, a private network address",
+            "http://[2002:6440:1::]/                     | a 6to4 address (2002::/16) that leads to 100.64.0.1, a carrier-grade shared address",
             "http://[2001:0:a00:1::ffff:ffff]/           | a Teredo address (2001::/32) whose server is 10.0.0.1, a private network address",
             "http://[2001:0:4136:e378:8000:63bf:80ff:fffe]/ | a Teredo address (2001::/32) whose client is 127.0.0.1, this machine (loopback)",
             "http://[2001:0:4136:e378:8000:63bf:3f57:fefe]/ | a Teredo address (2001::/32) whose client is 192.168.1.1, a private network address",
