@@ -353,7 +353,7 @@ public final class GuardedProxy implements Closeable {
 
     /** The host as the guard names it (canonical, no brackets), so a refusal is found under any spelling of it. */
     private static String bare(String host) {
-        return host == null ? "" : UrlHost.parse(host.indexOf(':') >= 0 && !host.startsWith("[") ? "[" + host + "]" : host).text();
+        return host == null ? "" : UrlHost.parseBareOrBracketed(host).text();
     }
 
     private void track(Socket s) {

@@ -222,7 +222,7 @@ final class AuditsApi {
         try (PdfPrinter.Ticket ticket = printer.reserve()) {
             return ticket.print(HtmlReport.render(audit, store));
         } catch (PdfPrinter.Busy e) {
-            throw new Problem(503, "Export busy", e.getMessage()).retryAfter(e.retryAfterSeconds());
+            throw new Problem(503, "Export busy", e.getMessage(), e.retryAfterSeconds());
         }
     }
 

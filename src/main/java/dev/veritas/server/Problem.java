@@ -9,17 +9,17 @@ final class Problem extends RuntimeException {
     final String title;
 
     /** Seconds after which the request may succeed, for a Retry-After header; 0 for none. */
-    long retryAfterSeconds;
+    final long retryAfterSeconds;
 
     Problem(int status, String title, String detail) {
+        this(status, title, detail, 0);
+    }
+
+    Problem(int status, String title, String detail, long retryAfterSeconds) {
         super(detail);
         this.status = status;
         this.title = title;
-    }
-
-    Problem retryAfter(long seconds) {
-        this.retryAfterSeconds = seconds;
-        return this;
+        this.retryAfterSeconds = retryAfterSeconds;
     }
 
     static Problem badRequest(String detail) {

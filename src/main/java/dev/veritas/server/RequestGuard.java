@@ -209,8 +209,7 @@ final class RequestGuard {
 
     /** A host as the browser writes it (127.0.0.1 for 0x7f.1, ::1 for [0:0::1], lower case), without brackets. */
     static String canonicalHost(String host) {
-        String h = host.indexOf(':') >= 0 && !host.startsWith("[") ? "[" + host + "]" : host;
-        return UrlHost.parse(h).text().toLowerCase(Locale.ROOT);
+        return UrlHost.parseBareOrBracketed(host).text().toLowerCase(Locale.ROOT);
     }
 
     /** The token from the Authorization header, or from ?access_token= for EventSource and WebSocket clients that cannot set headers. */

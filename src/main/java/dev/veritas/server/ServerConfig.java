@@ -26,7 +26,7 @@ public record ServerConfig(
     public ServerConfig {
         Require.text("host", host);
         // Bound where a browser would connect: 127.1 and 0177.0.0.1 are 127.0.0.1 (the JDK reads the latter as 177.0.0.1).
-        if (UrlHost.parse(bracketed(host)) instanceof UrlHost.Ip ip) {
+        if (UrlHost.parseBareOrBracketed(host) instanceof UrlHost.Ip ip) {
             host = ip.text();
         }
         Require.between("port", port, 0, 65535);
@@ -46,7 +46,7 @@ public record ServerConfig(
 
     /** Whether the host is this machine only: a loopback address, localhost, or a name whose addresses all are. */
     public static boolean isLoopback(String host) {
-        UrlHost h = UrlHost.parse(bracketed(host));
+        UrlHost h = UrlHost.parseBareOrBracketed(host);
         if (h instanceof UrlHost.Ip ip) {
             return ip.address().isLoopbackAddress();
         }
@@ -62,10 +62,6 @@ public record ServerConfig(
         } catch (UnknownHostException e) {
             return false;
         }
-    }
-
-    private static String bracketed(String host) {
-        return host.indexOf(':') >= 0 && !host.startsWith("[") ? "[" + host + "]" : host;
     }
 
     public static ServerConfig local(int port, EngineOptions engine) {

@@ -15,10 +15,7 @@ final class IpHost {
         if (host.isEmpty()) {
             return false;
         }
-        if (host.indexOf(':') >= 0) {
-            return UrlHost.parse(host.startsWith("[") ? host : "[" + host + "]") instanceof UrlHost.Ip;
-        }
-        UrlHost h = UrlHost.parse(host);
+        UrlHost h = UrlHost.parseBareOrBracketed(host);
         return h instanceof UrlHost.Ip || h instanceof UrlHost.Invalid && UrlHost.endsInNumber(host);
     }
 }

@@ -104,6 +104,14 @@ public sealed interface UrlHost permits UrlHost.Ip, UrlHost.Domain, UrlHost.Inva
     }
 
     /**
+     * {@link #parse} for a host written outside a URL — a Host header, a --host flag, an address's text — where an
+     * IPv6 address may come without its brackets.
+     */
+    static UrlHost parseBareOrBracketed(String host) {
+        return parse(host != null && host.indexOf(':') >= 0 && !host.startsWith("[") ? "[" + host + "]" : host);
+    }
+
+    /**
      * The host of a URL, also where {@code java.net.URI} found none (it leaves {@code http://0x7f.1/} as a
      * "registry-based" authority); empty when the URL has no authority. User information is not part of the host.
      */
