@@ -1,6 +1,6 @@
 package dev.veritas.audit;
 
-import java.net.IDN;
+import dev.veritas.web.UrlHost;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
@@ -52,12 +52,12 @@ public record TargetUrl(URI uri) {
             throw new IllegalArgumentException("url must start with http:// or https:// (got scheme '" + scheme + "')");
         }
         String host = hostOf(uri);
-        if (uri.getRawUserInfo() != null) {
+        if (uri.getRawUserInfo() != null || uri.getRawAuthority().contains("@")) {
             throw new IllegalArgumentException("url must not contain a user name or password");
         }
-        int port = uri.getPort();
+        int port = UrlHost.portOf(uri);
         if (port == 0 || port > 65535) {
-            throw new IllegalArgumentException("url has an invalid port " + port);
+            throw new IllegalArgumentException("url has an invalid port " + (port > 65535 ? portText(uri) : port));
         }
         if ((scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443)) {
             port = -1;
@@ -107,35 +107,31 @@ public record TargetUrl(URI uri) {
         }
     }
 
+    /**
+     * The host as a browser reads it (the one parser all of Veritas shares): an IPv4 address in any spelling the
+     * browser accepts (0177.0.0.1, 0x7f.1, 127.1, 2130706433) becomes the plain dotted form, so the URL that is
+     * stored, judged by the URL guard and opened by the browser all name the same address.
+     */
     private static String hostOf(URI uri) {
-        String host = uri.getHost();
-        if (host == null && uri.getRawAuthority() != null) {
-            // java.net.URI leaves internationalised or underscore hosts unparsed; convert them ourselves.
-            String authority = uri.getRawAuthority();
-            if (authority.contains("@")) {
-                throw new IllegalArgumentException("url must not contain a user name or password");
-            }
-            host = authority.replaceFirst(":\\d+$", "");
-        }
-        if (host == null || host.isBlank()) {
+        if (uri.getRawAuthority() == null) {
             throw new IllegalArgumentException("url has no host name");
         }
-        if (host.startsWith("[") && host.endsWith("]")) {
-            return host.substring(1, host.length() - 1).toLowerCase(Locale.ROOT);
+        UrlHost parsed = UrlHost.of(uri).orElseThrow(() -> new IllegalArgumentException("url has no host name"));
+        if (parsed.text().isBlank()) {
+            throw new IllegalArgumentException("url has no host name");
         }
-        String ascii;
-        try {
-            ascii = IDN.toASCII(host, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("url has an invalid host name: " + e.getMessage());
+        if (parsed instanceof UrlHost.Invalid i) {
+            throw new IllegalArgumentException("url host " + i.input() + " is not valid: " + i.reason()
+                    + (UrlHost.endsInNumber(i.input()) ? "; write an IPv4 address as four numbers from 0 to 255, like 93.184.216.34" : ""));
         }
-        if (ascii.endsWith(".")) {
-            ascii = ascii.substring(0, ascii.length() - 1);
-        }
+        return parsed instanceof UrlHost.Ip ip ? ip.text() : domain(parsed.text());
+    }
+
+    private static String domain(String name) {
+        String ascii = name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
         if (ascii.isEmpty() || ascii.length() > MAX_HOST_LENGTH) {
             throw new IllegalArgumentException("url host name must be 1 to " + MAX_HOST_LENGTH + " characters");
         }
-        requireCanonicalIpv4(ascii);
         for (String label : ascii.split("\\.", -1)) {
             if (label.isEmpty() || label.length() > 63) {
                 throw new IllegalArgumentException("url host name has an empty label or one longer than 63 characters");
@@ -147,24 +143,8 @@ public record TargetUrl(URI uri) {
         return ascii;
     }
 
-    /**
-     * A host whose last label is a number is an IPv4 address to a browser, which also reads octal (0177.0.0.1),
-     * hex (0x7f.1) and short (127.1, 2130706433) forms. Java reads some of those differently, so the URL guard and
-     * the browser could disagree on where a URL leads: only the plain dotted form is accepted.
-     */
-    private static void requireCanonicalIpv4(String host) {
-        String[] labels = host.split("\\.", -1);
-        String last = labels[labels.length - 1];
-        if (!last.matches("[0-9]+|0x[0-9a-f]*")) {
-            return;
-        }
-        boolean canonical = labels.length == 4;
-        for (String l : labels) {
-            canonical &= l.matches("0|[1-9][0-9]{0,2}") && Integer.parseInt(l) <= 255;
-        }
-        if (!canonical) {
-            throw new IllegalArgumentException("url host " + host + " looks like an IP address written in an unusual form; "
-                    + "write it as four decimal numbers, like 93.184.216.34");
-        }
+    private static String portText(URI uri) {
+        String authority = uri.getRawAuthority();
+        return authority.substring(authority.lastIndexOf(':') + 1);
     }
 }

@@ -1,5 +1,6 @@
 package dev.veritas.capture;
 
+import dev.veritas.web.UrlHost;
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
@@ -204,7 +205,7 @@ public final class GuardedProxy implements Closeable {
         for (InetAddress a : addresses) {
             Socket s = new Socket();
             try {
-                s.connect(new InetSocketAddress(a, port), CONNECT_TIMEOUT_MILLIS);
+                s.connect(guard.destination(a, port), CONNECT_TIMEOUT_MILLIS);
                 return new Connected(s, null);
             } catch (IOException e) {
                 closeQuietly(s);
@@ -347,21 +348,40 @@ public final class GuardedProxy implements Closeable {
         return out;
     }
 
-    /** {@code host:port} of a CONNECT, as a URI the guard understands. */
+    /**
+     * {@code host:port} of a CONNECT, as a URI the guard understands, with the host read as a browser reads it
+     * (the browser sends it canonical; other clients may not).
+     */
     static Optional<URI> authority(String hostPort) {
+        int colon = hostPort.lastIndexOf(':');
+        if (colon <= 0 || colon < hostPort.lastIndexOf(']')) {
+            return Optional.empty();
+        }
+        String digits = hostPort.substring(colon + 1);
+        if (digits.isEmpty() || digits.length() > 5 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return Optional.empty();
+        }
+        int port = Integer.parseInt(digits);
+        UrlHost host = UrlHost.parse(hostPort.substring(0, colon));
+        if (host instanceof UrlHost.Invalid || port < 1 || port > 65535) {
+            return Optional.empty();
+        }
         try {
-            URI u = new URI("https://" + hostPort + "/");
-            return u.getHost() == null || u.getPort() == -1 ? Optional.empty() : Optional.of(u);
+            return Optional.of(new URI("https://" + host.authority() + ":" + port + "/"));
         } catch (URISyntaxException e) {
             return Optional.empty();
         }
     }
 
+    /** The absolute-form target of a plain-HTTP request, its host made canonical as above. */
     static Optional<URI> absolute(String target) {
         try {
             URI u = new URI(target);
-            return "http".equalsIgnoreCase(u.getScheme()) && u.getHost() != null ? Optional.of(u) : Optional.empty();
-        } catch (URISyntaxException e) {
+            if (!"http".equalsIgnoreCase(u.getScheme()) || UrlHost.of(u).isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(UrlHost.canonical(u));
+        } catch (URISyntaxException | IllegalArgumentException e) {
             return Optional.empty();
         }
     }
@@ -375,9 +395,9 @@ public final class GuardedProxy implements Closeable {
         }
     }
 
+    /** The host as the guard names it (canonical, no brackets), so a refusal is found under any spelling of it. */
     private static String bare(String host) {
-        String h = host == null ? "" : host.toLowerCase(Locale.ROOT);
-        return h.startsWith("[") && h.endsWith("]") ? h.substring(1, h.length() - 1) : h;
+        return host == null ? "" : UrlHost.parseBareOrBracketed(host).text();
     }
 
     private void track(Socket s) {

@@ -1,5 +1,6 @@
 package dev.veritas.capture;
 
+import dev.veritas.web.UrlHost;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -125,7 +126,8 @@ public final class HttpFetcher implements AutoCloseable {
                     return failed(url, current, chain, "more than " + limits.maxRedirects() + " redirects");
                 }
                 try {
-                    current = current.resolve(location.get().strip().replace(" ", "%20"));
+                    // The host as the browser would read it (0x7f.1 is 127.0.0.1), which is what the guard judges.
+                    current = UrlHost.canonical(current.resolve(location.get().strip().replace(" ", "%20")));
                 } catch (IllegalArgumentException e) {
                     return failed(url, current, chain, "redirect to an invalid URL: " + location.get());
                 }

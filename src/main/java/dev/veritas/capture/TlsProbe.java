@@ -3,7 +3,6 @@ package dev.veritas.capture;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.security.cert.CertificateExpiredException;
@@ -128,9 +127,9 @@ public final class TlsProbe {
         }
     }
 
-    private static Handshake handshakeOn(SSLSocket socket, String host, InetAddress target, int port, boolean verifyHost, int millis)
+    private Handshake handshakeOn(SSLSocket socket, String host, InetAddress target, int port, boolean verifyHost, int millis)
             throws IOException {
-        socket.connect(new InetSocketAddress(target, port), millis);
+        socket.connect(guard.destination(target, port), millis);
         socket.setSoTimeout(millis);
         SSLParameters params = socket.getSSLParameters();
         if (verifyHost) {

@@ -1,12 +1,15 @@
 package dev.veritas.capture;
 
+import dev.veritas.web.UrlHost;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
@@ -20,6 +23,7 @@ public final class UrlGuard {
     private final boolean allowPrivate;
     private final Resolver resolver;
     private final Predicate<InetAddress> alsoReachable;
+    private final Network.Ports ports;
     private final ConcurrentHashMap<String, Cached> cache = new ConcurrentHashMap<>();
     private static final long CACHE_MILLIS = 30_000;
 
@@ -50,9 +54,19 @@ public final class UrlGuard {
      * address rather than the whole private network (tests use it to play a public site on loopback).
      */
     public UrlGuard(boolean allowPrivate, Resolver resolver, Predicate<InetAddress> alsoReachable) {
+        this(allowPrivate, resolver, alsoReachable, Network.system().ports());
+    }
+
+    /** A guard that resolves names and picks ports as {@code network} says. */
+    public UrlGuard(boolean allowPrivate, Network network) {
+        this(allowPrivate, network.resolver(), a -> false, network.ports());
+    }
+
+    private UrlGuard(boolean allowPrivate, Resolver resolver, Predicate<InetAddress> alsoReachable, Network.Ports ports) {
         this.allowPrivate = allowPrivate;
         this.resolver = resolver;
         this.alsoReachable = alsoReachable;
+        this.ports = ports;
     }
 
     public boolean allowsPrivate() {
@@ -66,6 +80,14 @@ public final class UrlGuard {
         }
     }
 
+    /**
+     * Where to connect for an address this guard approved and the port the URL names: the same address (carrying
+     * its host name, for certificate checks) on the port the network gives.
+     */
+    public InetSocketAddress destination(InetAddress approved, int port) {
+        return new InetSocketAddress(approved, ports.port(approved, port));
+    }
+
     public Decision check(URI url) {
         if (url == null) {
             return new Refused("no URL given");
@@ -74,21 +96,22 @@ public final class UrlGuard {
         if (!scheme.equals("http") && !scheme.equals("https")) {
             return new Refused("only http and https URLs can be audited (got " + (scheme.isEmpty() ? "no scheme" : scheme + ":") + ")");
         }
-        String host = url.getHost();
-        if (host == null || host.isBlank()) {
+        // The host as the browser reads it: 0177.0.0.1 and 0x7f.1 are 127.0.0.1 there, whatever the JDK makes of them.
+        Optional<UrlHost> parsed = UrlHost.of(url);
+        if (parsed.isEmpty() || parsed.get().text().isBlank()) {
             return new Refused("the URL has no host name");
         }
-        String h = host.toLowerCase(Locale.ROOT);
-        if (h.startsWith("[") && h.endsWith("]")) {
-            h = h.substring(1, h.length() - 1);
+        UrlHost host = parsed.get();
+        if (host instanceof UrlHost.Invalid i) {
+            return new Refused("the host " + i.input() + " is not valid: " + i.reason());
         }
-        String key = h;
+        String key = host.text();
         Cached c = cache.get(key);
         long now = System.currentTimeMillis();
         if (c != null && now - c.at < CACHE_MILLIS) {
             return c.decision;
         }
-        Decision d = decide(h);
+        Decision d = host instanceof UrlHost.Ip ip ? decide(ip) : decide(host.text());
         cache.put(key, new Cached(d, now));
         return d;
     }
@@ -102,6 +125,18 @@ public final class UrlGuard {
     /** Whether the address is on the public internet (not loopback, private, link-local, shared, reserved …). */
     public static boolean isPublicAddress(InetAddress a) {
         return nonPublicReason(a) == null;
+    }
+
+    /** An address literal: judged as it is, never given to the resolver (which would read some spellings differently). */
+    private Decision decide(UrlHost.Ip ip) {
+        InetAddress a = ip.address();
+        if (!allowPrivate && !alsoReachable.test(a)) {
+            String why = nonPublicReason(a);
+            if (why != null) {
+                return refusedPrivate(ip.authority(), why);
+            }
+        }
+        return new Allowed(List.of(a));
     }
 
     private Decision decide(String host) {
@@ -139,19 +174,29 @@ public final class UrlGuard {
     static String nonPublicReason(InetAddress a) {
         if (a instanceof Inet6Address v6) {
             byte[] b = v6.getAddress();
+            if (isLocalUseNat64(b)) {
+                return "a local-use NAT64 address (64:ff9b:1::/48)";
+            }
             if (isV4Mapped(b) || isV4Compatible(b) || isNat64(b)) {
-                byte[] v4 = {b[12], b[13], b[14], b[15]};
-                try {
-                    return nonPublicReason(InetAddress.getByAddress(v4));
-                } catch (UnknownHostException e) {
-                    return "an invalid address";
-                }
+                return nonPublicReason(v4(b, 12));
+            }
+            // IPv6 addresses that carry an IPv4 address and lead to it through a relay: judged by what they carry.
+            if (b[0] == 0x20 && b[1] == 0x02) {
+                return embedded("a 6to4 address (2002::/16) that leads to", v4(b, 2));
+            }
+            if (b[0] == 0x20 && b[1] == 0x01 && b[2] == 0 && b[3] == 0) {
+                byte[] client = {(byte) ~b[12], (byte) ~b[13], (byte) ~b[14], (byte) ~b[15]};
+                String server = embedded("a Teredo address (2001::/32) whose server is", v4(b, 4));
+                return server != null ? server : embedded("a Teredo address (2001::/32) whose client is", v4(client, 0));
             }
             if ((b[0] & 0xfe) == 0xfc) {
                 return "a private (unique local) address";
             }
             if (b[0] == 0x20 && b[1] == 0x01 && b[2] == 0x0d && (b[3] & 0xff) == 0xb8) {
                 return "a documentation address";
+            }
+            if (b[0] == 0x01 && b[1] == 0 && allZero(b, 2, 8)) {
+                return "a discard-only address (100::/64)";
             }
         }
         if (a.isLoopbackAddress()) {
@@ -214,7 +259,35 @@ public final class UrlGuard {
         return !(b[12] == 0 && b[13] == 0 && b[14] == 0 && (b[15] == 0 || b[15] == 1));
     }
 
+    /** NAT64: the well-known prefix 64:ff9b::/96 puts the IPv4 address in the last 32 bits; the rest of the /32 is judged alike. */
     private static boolean isNat64(byte[] b) {
         return b[0] == 0x00 && b[1] == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b;
+    }
+
+    private static boolean isLocalUseNat64(byte[] b) {
+        return b[0] == 0x00 && b[1] == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b && b[4] == 0 && b[5] == 1;
+    }
+
+    private static boolean allZero(byte[] b, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (b[i] != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static InetAddress v4(byte[] b, int offset) {
+        try {
+            return InetAddress.getByAddress(new byte[] {b[offset], b[offset + 1], b[offset + 2], b[offset + 3]});
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException(e); // four bytes are always an address
+        }
+    }
+
+    /** Null when the embedded IPv4 address is public; otherwise the kind of IPv6 address and what it carries. */
+    private static String embedded(String kind, InetAddress v4) {
+        String why = nonPublicReason(v4);
+        return why == null ? null : kind + " " + v4.getHostAddress() + ", " + why;
     }
 }

@@ -35,11 +35,12 @@ public final class Exports {
         }
     }
 
+    /** Exports one audit; a PDF gets a browser of its own (a server shares one through {@link PdfPrinter}). */
     public static byte[] export(Audit audit, AuditStore store, Format format) {
         return switch (format) {
             case JSON -> Json.pretty(AuditJson.audit(audit)).getBytes(StandardCharsets.UTF_8);
             case HTML -> HtmlReport.render(audit, store).getBytes(StandardCharsets.UTF_8);
-            case PDF -> PdfPrinter.print(HtmlReport.render(audit, store));
+            case PDF -> PdfPrinter.printOnce(HtmlReport.render(audit, store));
         };
     }
 

@@ -10,7 +10,10 @@ import dev.veritas.audit.Signal;
 import dev.veritas.store.AuditStore;
 import dev.veritas.store.ScreenshotFile;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
@@ -36,16 +39,27 @@ public final class HtmlReport {
             .sev{font-weight:700;text-transform:uppercase;font-size:.75rem;padding:.1rem .4rem;border-radius:.25rem;color:#fff}
             .critical{background:#cf222e}.high{background:#bc4c00}.medium{background:#9a6700}.low{background:#57606a}
             .finding{border:1px solid #d0d7de;border-radius:.5rem;padding:.75rem;margin:.75rem 0}.evidence{background:#f6f8fa;padding:.5rem;border-radius:.25rem;white-space:pre-wrap;word-break:break-word}
-            .bar{background:#eaeef2;height:.6rem;border-radius:.3rem;overflow:hidden}.bar span{display:block;height:100%;background:#0969da}
+            meter{display:block;width:100%;height:.8rem}
             figure{margin:1rem 0}figure img{max-width:100%;border:1px solid #d0d7de}figcaption{color:#57606a;font-size:.85rem}
             .pass{color:#1a7f37}.fail{color:#cf222e}footer{margin-top:3rem;color:#57606a;font-size:.85rem}
             """;
+
+    /**
+     * The report's Content-Security-Policy. A report shows text taken from audited pages, which may be hostile; every
+     * such text is escaped, and this policy is the second line: no script runs, nothing is fetched (images are
+     * embedded as data URLs), and only the report's own style sheet applies. Sent as a header by the API and carried
+     * in the file itself, for the copy that is downloaded and opened later.
+     */
+    public static final String CONTENT_SECURITY_POLICY = "default-src 'none'; img-src data:; style-src '" + sha256(CSS) + "'; "
+            + "base-uri 'none'; form-action 'none'";
 
     private HtmlReport() {}
 
     public static String render(Audit a, AuditStore store) {
         StringBuilder h = new StringBuilder(64 * 1024);
-        h.append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">");
+        h.append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">");
+        h.append("<meta http-equiv=\"Content-Security-Policy\" content=\"").append(CONTENT_SECURITY_POLICY).append("\">");
+        h.append("<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">");
         h.append("<title>Veritas report — ").append(e(a.host())).append("</title><style>").append(CSS).append("</style></head><body>");
         h.append("<h1>").append(e(a.url())).append("</h1>");
         h.append("<p class=\"meta\">Audit ").append(e(a.id().value())).append(" · ").append(e(a.tier().wire().replace('_', ' ')))
@@ -75,8 +89,9 @@ public final class HtmlReport {
         h.append("<h2>Signals</h2><table><tr><th>Signal</th><th>Score</th><th>Weight</th><th>Confidence</th></tr>");
         for (Map.Entry<String, Signal> s : r.signals().entrySet()) {
             int pct = (int) Math.round(s.getValue().score() * 100);
-            h.append("<tr><td>").append(e(s.getKey().replace('_', ' '))).append("</td><td><div class=\"bar\"><span style=\"width:").append(pct)
-                    .append("%\"></span></div>").append(pct).append("/100</td><td>").append(s.getValue().weight()).append("</td><td>")
+            // A meter, not a styled bar: the policy allows no inline style attributes.
+            h.append("<tr><td>").append(e(s.getKey().replace('_', ' '))).append("</td><td><meter min=\"0\" max=\"100\" value=\"").append(pct)
+                    .append("\"></meter>").append(pct).append("/100</td><td>").append(s.getValue().weight()).append("</td><td>")
                     .append(s.getValue().confidence()).append("</td></tr>");
         }
         h.append("</table>");
@@ -140,6 +155,15 @@ public final class HtmlReport {
             return Optional.of("data:" + s.mediaType() + ";base64," + Base64.getEncoder().encodeToString(Files.readAllBytes(f.get().path())));
         } catch (IOException e) {
             return Optional.empty();
+        }
+    }
+
+    private static String sha256(String text) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return "sha256-" + Base64.getEncoder().encodeToString(d);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e); // every JDK has SHA-256
         }
     }
 

@@ -14,6 +14,9 @@ import dev.veritas.audit.VerdictMode;
 import dev.veritas.capture.UrlGuard;
 import dev.veritas.json.AuditJson;
 import dev.veritas.json.Json;
+import dev.veritas.report.Exports;
+import dev.veritas.report.HtmlReport;
+import dev.veritas.report.PdfPrinter;
 import dev.veritas.store.AuditNotFoundException;
 import dev.veritas.store.AuditStore;
 import dev.veritas.store.HistoryPage;
@@ -40,10 +43,12 @@ final class AuditsApi {
     private final UrlGuard guard;
     private final WorkerPool workers;
     private final EventStreams streams;
+    private final PdfPrinter printer;
     private final FinishedAuditCache finished = new FinishedAuditCache(64L * 1024 * 1024);
 
-    AuditsApi(AuditStore store, UrlGuard guard, WorkerPool workers, EventStreams streams) {
+    AuditsApi(AuditStore store, UrlGuard guard, WorkerPool workers, EventStreams streams, PdfPrinter printer) {
         this.store = store;
+        this.printer = printer;
         this.guard = guard;
         this.workers = workers;
         this.streams = streams;
@@ -190,22 +195,35 @@ final class AuditsApi {
 
     void export(Context ctx) {
         AuditId id = Requests.auditId(ctx.pathParam("id"));
-        dev.veritas.report.Exports.Format format;
+        Exports.Format format;
         try {
-            format = dev.veritas.report.Exports.Format.parse(Optional.ofNullable(ctx.queryParam("format")).orElse("json"));
+            format = Exports.Format.parse(Optional.ofNullable(ctx.queryParam("format")).orElse("json"));
         } catch (IllegalArgumentException e) {
             throw Problem.badRequest(e.getMessage());
         }
         Audit audit = store.get(id);
         byte[] bytes;
         try {
-            bytes = dev.veritas.report.Exports.export(audit, store, format);
+            bytes = format == Exports.Format.PDF ? pdf(audit) : Exports.export(audit, store, format);
         } catch (IllegalStateException e) {
             throw new Problem(503, "Export unavailable", e.getMessage());
         }
-        ctx.header("Content-Disposition", "attachment; filename=\"" + dev.veritas.report.Exports.fileName(audit, format) + "\"");
+        if (format == Exports.Format.HTML) {
+            // The report shows text from audited pages: no script may run even if some escaped the escaping.
+            ctx.header("Content-Security-Policy", HtmlReport.CONTENT_SECURITY_POLICY + "; frame-ancestors 'none'");
+        }
+        ctx.header("Content-Disposition", "attachment; filename=\"" + Exports.fileName(audit, format) + "\"");
         ctx.contentType(format.mediaType());
         ctx.result(bytes);
+    }
+
+    /** A place in the PDF queue is taken before the report is rendered, so a full queue costs nothing but the refusal. */
+    private byte[] pdf(Audit audit) {
+        try (PdfPrinter.Ticket ticket = printer.reserve()) {
+            return ticket.print(HtmlReport.render(audit, store));
+        } catch (PdfPrinter.Busy e) {
+            throw new Problem(503, "Export busy", e.getMessage(), e.retryAfterSeconds());
+        }
     }
 
     void delete(Context ctx) {
@@ -287,16 +305,26 @@ final class AuditsApi {
         return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.strip());
     }
 
+    /** The range of dates a history filter takes; beyond it an instant no longer fits the store's milliseconds. */
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
+
     private static Instant time(String name, String v, boolean endOfDay) {
+        Instant t;
         try {
             if (v.length() == 10) {
                 LocalDate d = LocalDate.parse(v);
-                return endOfDay ? d.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusMillis(1) : d.atStartOfDay(ZoneOffset.UTC).toInstant();
+                t = endOfDay ? d.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusMillis(1) : d.atStartOfDay(ZoneOffset.UTC).toInstant();
+            } else {
+                t = Instant.parse(v);
             }
-            return Instant.parse(v);
         } catch (DateTimeParseException e) {
             throw Problem.badRequest(name + " must be a date (2026-11-27) or an instant (2026-11-27T10:00:00Z)");
         }
+        if (t.isBefore(EARLIEST) || t.isAfter(LATEST)) {
+            throw Problem.badRequest(name + " must be between 0001-01-01 and 9999-12-31 (got " + Requests.shorten(v) + ")");
+        }
+        return t;
     }
 
     static void json(Context ctx, ObjectNode node) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.veritas.audit.AuditStatus;
 import dev.veritas.json.Json;
 import dev.veritas.metrics.LatencyHistogram;
+import dev.veritas.report.PdfPrinter;
 import dev.veritas.store.AuditStore;
 import dev.veritas.store.StoreException;
 import dev.veritas.store.sqlite.SqliteAuditStore;
@@ -21,11 +22,13 @@ final class OpsApi {
     private final AuditStore store;
     private final WorkerPool workers;
     private final EventStreams streams;
+    private final PdfPrinter pdf;
     private final LongAdder[] responsesByClass = {new LongAdder(), new LongAdder(), new LongAdder(), new LongAdder(), new LongAdder()};
     private final LatencyHistogram requestLatency = new LatencyHistogram();
 
-    OpsApi(AuditStore store, WorkerPool workers, EventStreams streams) {
+    OpsApi(AuditStore store, WorkerPool workers, EventStreams streams, PdfPrinter pdf) {
         this.store = store;
+        this.pdf = pdf;
         this.workers = workers;
         this.streams = streams;
     }
@@ -104,6 +107,16 @@ final class OpsApi {
         }
         help(sb, "veritas_event_subscribers", "gauge", "Open event streams (SSE and WebSocket).");
         sb.append("veritas_event_subscribers ").append(streams.subscriberCount()).append('\n');
+        help(sb, "veritas_pdf_browser_launches_total", "counter", "Browsers started for PDF exports (one serves many).");
+        sb.append("veritas_pdf_browser_launches_total ").append(pdf.launches()).append('\n');
+        help(sb, "veritas_pdf_exports_total", "counter", "PDF exports printed.");
+        sb.append("veritas_pdf_exports_total ").append(pdf.printed()).append('\n');
+        help(sb, "veritas_pdf_refused_total", "counter", "PDF exports refused because the queue was full.");
+        sb.append("veritas_pdf_refused_total ").append(pdf.refused()).append('\n');
+        help(sb, "veritas_pdf_queue", "gauge", "PDF exports printing or waiting, of veritas_pdf_queue_capacity.");
+        sb.append("veritas_pdf_queue ").append(pdf.inUse()).append('\n');
+        help(sb, "veritas_pdf_queue_capacity", "gauge", "PDF exports that may print or wait at once.");
+        sb.append("veritas_pdf_queue_capacity ").append(pdf.capacity()).append('\n');
         help(sb, "veritas_http_responses_total", "counter", "HTTP responses by status class.");
         for (int i = 0; i < 5; i++) {
             sb.append("veritas_http_responses_total{class=\"").append(i + 1).append("xx\"} ").append(responsesByClass[i].sum()).append('\n');

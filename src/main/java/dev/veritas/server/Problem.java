@@ -8,10 +8,18 @@ final class Problem extends RuntimeException {
     final int status;
     final String title;
 
+    /** Seconds after which the request may succeed, for a Retry-After header; 0 for none. */
+    final long retryAfterSeconds;
+
     Problem(int status, String title, String detail) {
+        this(status, title, detail, 0);
+    }
+
+    Problem(int status, String title, String detail, long retryAfterSeconds) {
         super(detail);
         this.status = status;
         this.title = title;
+        this.retryAfterSeconds = retryAfterSeconds;
     }
 
     static Problem badRequest(String detail) {

@@ -2,9 +2,11 @@ package dev.veritas.server;
 
 import dev.veritas.audit.Require;
 import dev.veritas.engine.EngineOptions;
+import dev.veritas.web.UrlHost;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,6 +25,10 @@ public record ServerConfig(
 
     public ServerConfig {
         Require.text("host", host);
+        // Bound where a browser would connect: 127.1 and 0177.0.0.1 are 127.0.0.1 (the JDK reads the latter as 177.0.0.1).
+        if (UrlHost.parseBareOrBracketed(host) instanceof UrlHost.Ip ip) {
+            host = ip.text();
+        }
         Require.between("port", port, 0, 65535);
         Require.between("workers", workers, 1, 64);
         token = token.filter(t -> !t.isBlank());
@@ -38,12 +44,21 @@ public record ServerConfig(
         corsOrigins = List.copyOf(corsOrigins);
     }
 
+    /** Whether the host is this machine only: a loopback address, localhost, or a name whose addresses all are. */
     public static boolean isLoopback(String host) {
-        if (host.equals("localhost")) {
+        UrlHost h = UrlHost.parseBareOrBracketed(host);
+        if (h instanceof UrlHost.Ip ip) {
+            return ip.address().isLoopbackAddress();
+        }
+        if (h instanceof UrlHost.Invalid) {
+            return false;
+        }
+        if (h.text().equals("localhost")) {
             return true;
         }
         try {
-            return InetAddress.getByName(host).isLoopbackAddress();
+            InetAddress[] all = InetAddress.getAllByName(h.text());
+            return Arrays.stream(all).allMatch(InetAddress::isLoopbackAddress);
         } catch (UnknownHostException e) {
             return false;
         }

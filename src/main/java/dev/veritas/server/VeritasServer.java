@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.veritas.capture.UrlGuard;
 import dev.veritas.engine.Engine;
 import dev.veritas.json.Json;
+import dev.veritas.report.PdfPrinter;
 import dev.veritas.store.AuditNotFoundException;
 import dev.veritas.store.AuditStore;
 import dev.veritas.store.IllegalTransitionException;
@@ -15,15 +16,12 @@ import io.javalin.http.Context;
 import io.javalin.http.MethodNotAllowedResponse;
 import io.javalin.http.staticfiles.Location;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.http.HttpException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +31,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class VeritasServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(VeritasServer.class);
-    private static final Set<String> LOOPBACK_NAMES = Set.of("127.0.0.1", "localhost", "[::1]", "::1");
     /**
      * Headers of the web UI's files. The UI shows text taken from audited pages, which may be hostile; it never
      * turns that text into markup, and this policy is the second line: only the UI's own scripts and styles run,
@@ -54,6 +51,9 @@ public final class VeritasServer implements AutoCloseable {
     private final OpsApi ops;
     private final ScheduledExecutorService housekeeping;
     private final Javalin app;
+    private final RequestGuard requestGuard;
+    /** One browser for every PDF export, with a bounded queue. */
+    private final PdfPrinter pdf;
     private volatile boolean stopped;
 
     public VeritasServer(ServerConfig config, AuditStore store) {
@@ -62,14 +62,16 @@ public final class VeritasServer implements AutoCloseable {
         this.engine = new Engine(store, config.engine());
         this.workers = new WorkerPool(store, engine, config.workers());
         this.streams = new EventStreams(store, config.heartbeat());
-        this.ops = new OpsApi(store, workers, streams);
+        this.pdf = new PdfPrinter();
+        this.ops = new OpsApi(store, workers, streams, pdf);
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "veritas-housekeeping");
             t.setDaemon(true);
             return t;
         });
+        this.requestGuard = new RequestGuard(config);
         UrlGuard guard = engine.guard();
-        AuditsApi audits = new AuditsApi(store, guard, workers, streams);
+        AuditsApi audits = new AuditsApi(store, guard, workers, streams, pdf);
         LegacyApi legacy = new LegacyApi(store, audits, streams);
         this.app = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
@@ -90,7 +92,7 @@ public final class VeritasServer implements AutoCloseable {
             c.routes.before(this::guardRequest);
             // A WebSocket upgrade skips the HTTP before-handlers: without this the old stream path would answer 101
             // to anyone, token or not, from any Host.
-            c.routes.wsBeforeUpgrade(this::guardUpgrade);
+            c.routes.wsBeforeUpgrade(requestGuard::checkUpgrade);
             c.routes.after(ctx -> {
                 Long t0 = ctx.attribute("veritas.t0");
                 if (t0 != null && !ctx.path().endsWith("/events")) {
@@ -117,12 +119,19 @@ public final class VeritasServer implements AutoCloseable {
             for (String page : new String[] {"/audits/{id}", "/history", "/compare", "/sites/{host}"}) {
                 c.routes.get(page, VeritasServer::indexPage);
             }
-            c.routes.exception(Problem.class, (e, ctx) -> problem(ctx, e.status, e.title, e.getMessage()));
+            c.routes.exception(Problem.class, (e, ctx) -> {
+                if (e.retryAfterSeconds > 0) {
+                    ctx.header("Retry-After", Long.toString(e.retryAfterSeconds));
+                }
+                problem(ctx, e.status, e.title, e.getMessage());
+            });
             c.routes.exception(MethodNotAllowedResponse.class, (e, ctx) -> methodNotAllowed(ctx, e));
             c.routes.exception(AuditNotFoundException.class, (e, ctx) -> problem(ctx, 404, "Not found", e.getMessage()));
             c.routes.exception(IllegalTransitionException.class, (e, ctx) -> problem(ctx, 409, "Conflict", e.getMessage()));
             c.routes.exception(StoreUnavailableException.class, (e, ctx) -> problem(ctx, 503, "Store unavailable", e.getMessage()));
             c.routes.exception(IllegalArgumentException.class, (e, ctx) -> problem(ctx, 400, "Bad request", e.getMessage()));
+            c.routes.exception(HttpException.RuntimeException.class,
+                    (e, ctx) -> problem(ctx, e.getCode(), ProblemErrorHandler.title(e.getCode()), ProblemErrorHandler.detail(e.getCode(), e.getReason())));
             c.routes.exception(Exception.class, (e, ctx) -> {
                 log.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
                 problem(ctx, 500, "Internal error", "something went wrong on the server; the log has the details");
@@ -192,61 +201,7 @@ public final class VeritasServer implements AutoCloseable {
 
     private void guardRequest(Context ctx) {
         ctx.attribute("veritas.t0", System.nanoTime());
-        if (config.token().isEmpty()) {
-            // Bound to loopback without a token: refuse other Host names so a web page cannot reach this API
-            // through DNS rebinding.
-            String host = hostName(Optional.ofNullable(ctx.header("Host")).orElse(""));
-            if (!LOOPBACK_NAMES.contains(host)) {
-                throw new Problem(403, "Forbidden", "this Veritas server answers only to 127.0.0.1 and localhost; "
-                        + "to serve other names, start it with an API token (--token)");
-            }
-            return;
-        }
-        if (!ctx.path().startsWith("/api/")) {
-            return;
-        }
-        String given = bearer(ctx).orElse("");
-        byte[] expected = config.token().get().getBytes(StandardCharsets.UTF_8);
-        if (!MessageDigest.isEqual(expected, given.getBytes(StandardCharsets.UTF_8))) {
-            ctx.header("WWW-Authenticate", "Bearer realm=\"veritas\"");
-            throw Problem.unauthorized(given.isEmpty()
-                    ? "this server needs an API token: send Authorization: Bearer <token>"
-                    : "the API token is not valid");
-        }
-    }
-
-    /** {@link #guardRequest} for a WebSocket upgrade: refused with 401/403 and a problem body before any 101. */
-    private void guardUpgrade(Context ctx) throws java.io.IOException {
-        try {
-            guardRequest(ctx);
-        } catch (Problem p) {
-            // On the upgrade path Javalin turns the exception into the status but writes no body, so write the
-            // problem here; the exception then stops the upgrade.
-            byte[] body = problemBody(ctx, p.status, p.title, p.getMessage());
-            ctx.res().setContentLength(body.length);
-            ctx.res().getOutputStream().write(body);
-            ctx.res().flushBuffer();
-            throw p;
-        }
-    }
-
-    /** The host name of a Host header, without its port. */
-    static String hostName(String header) {
-        String h = header.toLowerCase(Locale.ROOT);
-        int colon = h.lastIndexOf(':');
-        if (colon > 0 && colon > h.lastIndexOf(']') && h.substring(colon + 1).chars().allMatch(Character::isDigit)) {
-            h = h.substring(0, colon);
-        }
-        return h;
-    }
-
-    /** The token from the Authorization header, or from ?access_token= for EventSource and WebSocket clients that cannot set headers. */
-    private static Optional<String> bearer(Context ctx) {
-        String h = ctx.header("Authorization");
-        if (h != null && h.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return Optional.of(h.substring(7).strip());
-        }
-        return Optional.ofNullable(ctx.queryParam("access_token"));
+        requestGuard.check(ctx);
     }
 
     private static boolean wantsPage(Context ctx) {
@@ -269,7 +224,7 @@ public final class VeritasServer implements AutoCloseable {
     }
 
     /** Sets the status and type of a problem answer and returns its body. */
-    private static byte[] problemBody(Context ctx, int status, String title, String detail) {
+    static byte[] problemBody(Context ctx, int status, String title, String detail) {
         ObjectNode p = Json.object().put("type", "about:blank").put("title", title).put("status", status).put("detail", detail)
                 .put("instance", Requests.shorten(ctx.path()));
         ctx.status(status);
@@ -314,6 +269,7 @@ public final class VeritasServer implements AutoCloseable {
         }
         streams.close();
         app.stop();
+        pdf.close();
         engine.close();
         store.close();
         log.info("stopped");
@@ -322,6 +278,10 @@ public final class VeritasServer implements AutoCloseable {
     @Override
     public void close() {
         stop();
+    }
+
+    PdfPrinter pdfPrinter() {
+        return pdf;
     }
 
     Duration heartbeat() {

@@ -1,67 +1,21 @@
 package dev.veritas.web;
 
 /**
- * Recognises hosts that are IP numbers, in every spelling a browser accepts: dotted decimal,
- * a single integer ("3232235777"), hexadecimal or octal parts ("0x7f.1"), and IPv6.
+ * Recognises hosts that are IP numbers, in every spelling a browser accepts: dotted decimal, a single integer
+ * ("3232235777"), hexadecimal or octal parts ("0x7f.1"), and IPv6 — read by {@link UrlHost}, as a browser reads them.
  */
 final class IpHost {
     private IpHost() {}
 
+    /**
+     * True for an IP address, with or without the brackets of IPv6, and for a host that ends in a number but is not
+     * a valid address (a browser refuses it rather than look it up, so it is no domain either).
+     */
     static boolean isIp(String host) {
         if (host.isEmpty()) {
             return false;
         }
-        if (host.indexOf(':') >= 0) {
-            return isIpv6(host);
-        }
-        // A browser treats a host whose last label is numeric as an IPv4 address (WHATWG URL).
-        String[] parts = host.split("\\.", -1);
-        if (parts.length > 4) {
-            return false;
-        }
-        for (String p : parts) {
-            if (!isNumber(p)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean isNumber(String p) {
-        if (p.isEmpty() || p.length() > 12) {
-            return false;
-        }
-        if (p.startsWith("0x") || p.startsWith("0X")) {
-            if (p.length() == 2) {
-                return true;
-            }
-            for (int i = 2; i < p.length(); i++) {
-                if (Character.digit(p.charAt(i), 16) < 0) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        for (int i = 0; i < p.length(); i++) {
-            char c = p.charAt(i);
-            if (c < '0' || c > '9') {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean isIpv6(String host) {
-        int colons = 0;
-        for (int i = 0; i < host.length(); i++) {
-            char c = host.charAt(i);
-            if (c == ':') {
-                colons++;
-            } else if (!(Character.digit(c, 16) >= 0 || c == '.' || c == '%')) {
-                // '%' starts a zone id; anything else is not an address
-                return host.indexOf('%') >= 0 && i > host.indexOf('%');
-            }
-        }
-        return colons >= 2 && colons <= 7;
+        UrlHost h = UrlHost.parseBareOrBracketed(host);
+        return h instanceof UrlHost.Ip || h instanceof UrlHost.Invalid && UrlHost.endsInNumber(host);
     }
 }

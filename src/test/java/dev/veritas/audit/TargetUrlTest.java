@@ -18,6 +18,7 @@ class TargetUrlTest {
         "https://example.com/a b, https://example.com/a%20b",
         "http://93.184.216.34/, http://93.184.216.34/",
         "http://[2001:db8::1]:8080/, http://[2001:db8::1]:8080/",
+        "http://my_host.example.com:8080/a, http://my_host.example.com:8080/a",
     })
     void normalises(String raw, String expected) {
         assertThat(TargetUrl.parse(raw).toString()).isEqualTo(expected);
@@ -25,10 +26,32 @@ class TargetUrlTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"", "   ", "file:///etc/passwd", "javascript:alert(1)", "ftp://example.com/", "http://user:pw@example.com/",
-        "http://0177.0.0.1/", "http://0x7f.0.0.1/", "http://2130706433/", "http://127.1/", "http://1.2.3.256/", "http://exa$mple.com/",
+        "http://1.2.3.256/", "http://256.1.1.1/", "http://1.2.3.4.5/", "http://09.1.1.1/", "http://foo.0x4/", "http://[::1%25eth0]/",
+        "http://exa$mple.com/",
         "http://a..b/", "http://example.com:0/", "https://"})
     void refusesWithAMessageNamingTheUrl(String raw) {
         assertThatThrownBy(() -> TargetUrl.parse(raw)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("url");
+    }
+
+    /**
+     * An address is stored as the browser reads it (WHATWG URL host parser, as in Chromium), so the stored URL, the
+     * URL guard and the browser all mean the same machine: the guard then judges 127.0.0.1, not a spelling of it.
+     */
+    @ParameterizedTest
+    @CsvSource({
+        "http://0177.0.0.1/, http://127.0.0.1/",
+        "http://0x7f.0.0.1/, http://127.0.0.1/",
+        "http://0x7f.1:8080/x?y=1, http://127.0.0.1:8080/x?y=1",
+        "http://2130706433/, http://127.0.0.1/",
+        "http://127.1/, http://127.0.0.1/",
+        "127.1:8443, https://127.0.0.1:8443/",
+        "http://%31%32%37.0.0.1/, http://127.0.0.1/",
+        "http://0x5d.0xb8.0xd8.0x22/, http://93.184.216.34/",
+        "http://[::FFFF:127.0.0.1]/, http://[::ffff:7f00:1]/",
+        "http://[0:0:0:0:0:0:0:1]/, http://[::1]/",
+    })
+    void writesAddressesAsTheBrowserReadsThem(String raw, String expected) {
+        assertThat(TargetUrl.parse(raw).toString()).isEqualTo(expected);
     }
 
     @ParameterizedTest

@@ -45,6 +45,17 @@ class HttpFetcherGuardTest {
             ex.getResponseBody().write(body);
             ex.close();
         });
+        // The same two places, with the host spelt in hex as a hostile redirect may spell it (0x7f.0.0.2 is 127.0.0.2).
+        site.createContext("/hex-internal", ex -> {
+            ex.getResponseHeaders().set("Location", "http://0x7f.0.0.2:" + internal.getLocalPort() + "/latest/meta-data/");
+            ex.sendResponseHeaders(302, -1);
+            ex.close();
+        });
+        site.createContext("/hex-public", ex -> {
+            ex.getResponseHeaders().set("Location", "http://0x7f.0.0.1:" + site.getAddress().getPort() + "/hello");
+            ex.sendResponseHeaders(302, -1);
+            ex.close();
+        });
         site.createContext("/", ex -> {
             ex.getResponseHeaders().set("Location", "http://" + INTERNAL.getHostAddress() + ":" + internal.getLocalPort() + "/latest/meta-data/");
             ex.sendResponseHeaders(302, -1);
@@ -71,6 +82,34 @@ class HttpFetcherGuardTest {
         assertThat(r.chain()).hasSize(1);
         assertThat(r.error()).hasValueSatisfying(e -> assertThat(e).contains(INTERNAL.getHostAddress()).contains("loopback"));
         assertThat(internalConnections).hasValue(0);
+    }
+
+    @Test
+    void aRedirectToAnInternalAddressSpeltInHexIsRefusedAsThatAddress() {
+        UrlGuard guard = new UrlGuard(false, InetAddress::getAllByName, a -> a.equals(PUBLIC));
+        HttpFetcher.Result r;
+        try (HttpFetcher fetcher = new HttpFetcher(guard, FetchLimits.defaults())) {
+            r = fetcher.fetch(URI.create("http://" + PUBLIC.getHostAddress() + ":" + site.getAddress().getPort() + "/hex-internal"), Map.of());
+        }
+
+        assertThat(r.ok()).isFalse();
+        assertThat(r.error()).hasValueSatisfying(e -> assertThat(e).contains("refusing to fetch 127.0.0.2").contains("loopback"));
+        assertThat(internalConnections).hasValue(0);
+    }
+
+    /** A browser follows a redirect to 0x7f.0.0.1 to 127.0.0.1, and so does the fetcher, naming the hop as the browser would. */
+    @Test
+    void aRedirectToAnAddressSpeltInHexIsFollowedToThatAddress() {
+        UrlGuard guard = new UrlGuard(false, InetAddress::getAllByName, a -> a.equals(PUBLIC));
+        HttpFetcher.Result r;
+        try (HttpFetcher fetcher = new HttpFetcher(guard, FetchLimits.defaults())) {
+            r = fetcher.fetch(URI.create("http://" + PUBLIC.getHostAddress() + ":" + site.getAddress().getPort() + "/hex-public"), Map.of());
+        }
+
+        assertThat(r.error()).isEmpty();
+        assertThat(r.status()).hasValue(200);
+        assertThat(r.finalUrl()).hasToString("http://127.0.0.1:" + site.getAddress().getPort() + "/hello");
+        assertThat(new String(r.body(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("public site");
     }
 
     /**

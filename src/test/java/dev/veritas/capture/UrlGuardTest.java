@@ -70,10 +70,96 @@ class UrlGuardTest {
         assertThat(refusal(guard().check(null))).isEqualTo("no URL given");
     }
 
+    @Test
+    void aUrlWithoutHostIsRefused() {
+        assertThat(refusal("http:///path")).isEqualTo("the URL has no host name");
+    }
+
+    @Test
+    void aNameJavaCannotParseIsStillAName() throws UnknownHostException {
+        // java.net.URI finds no host in an underscore name; a browser does, so the guard judges it like any name.
+        name("my_host.example.com", "93.184.216.34");
+
+        assertThat(guard().check(URI.create("https://my_host.example.com/"))).isInstanceOf(UrlGuard.Allowed.class);
+    }
+
+    // ---- IP addresses as a browser reads them ----
+
+    /** A browser reads all of these as the address on the right (WHATWG URL host parser, as in Chromium). */
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource(delimiter = '|', value = {
+            "http://0177.0.0.1/             | 127.0.0.1  | this machine (loopback)",
+            "http://0x7f.1/                 | 127.0.0.1  | this machine (loopback)",
+            "http://0x7F000001:8080/        | 127.0.0.1  | this machine (loopback)",
+            "http://2130706433/             | 127.0.0.1  | this machine (loopback)",
+            "http://127.1/                  | 127.0.0.1  | this machine (loopback)",
+            "http://127.0.0.1./             | 127.0.0.1  | this machine (loopback)",
+            "http://%31%32%37.0.0.1/        | 127.0.0.1  | this machine (loopback)",
+            "http://012.0.0.1/              | 10.0.0.1   | a private network address",
+            "http://0xa9.0xfe.0xa9.0xfe/    | 169.254.169.254 | a cloud metadata address",
+            "http://0300.0250.1.1/          | 192.168.1.1 | a private network address",
+            "http://0/                      | 0.0.0.0    | an unspecified address (0.0.0.0)"})
+    void everySpellingOfAnAddressIsJudgedAsTheAddressABrowserReads(String url, String address, String what) {
+        assertThat(refusal(url)).isEqualTo("refusing to fetch " + address + ": it is " + what
+                + "; to audit sites on your own network, start Veritas with --allow-private (or VERITAS_ALLOW_PRIVATE=true)");
+        assertThat(asked).as("an address is never given to the resolver").isEmpty();
+    }
+
+    @Test
+    void anOctalSpellingLeadsWhereTheBrowserGoesNotWhereJavaWouldGo() {
+        // Java reads 0177.0.0.1 as 177.0.0.1, a public address; the browser connects to 127.0.0.1.
+        UrlGuard loopbackIsPublic = new UrlGuard(false, resolver, InetAddress::isLoopbackAddress);
+
+        UrlGuard.Decision d = loopbackIsPublic.check(URI.create("http://0177.0.0.1:8080/"));
+
+        assertThat(d).isInstanceOfSatisfying(UrlGuard.Allowed.class, a -> assertThat(a.addresses()).extracting(InetAddress::getHostAddress)
+                .containsExactly("127.0.0.1"));
+    }
+
+    @Test
+    void aPublicAddressInHexIsAllowedAsThatAddress() {
+        assertThat(guard().check(URI.create("http://0x5d.0xb8.0xd8.0x22/"))).isInstanceOfSatisfying(UrlGuard.Allowed.class,
+                a -> assertThat(a.addresses()).extracting(InetAddress::getHostAddress).containsExactly("93.184.216.34"));
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"http:///path", "https://my_host.example.com/"})
-    void aUrlWithoutHostIsRefused(String url) {
-        assertThat(refusal(url)).isEqualTo("the URL has no host name");
+    @ValueSource(strings = {"http://1.2.3.256/", "http://256.0.0.1/", "http://1.2.3.4.5/", "http://09.0.0.1/", "http://4294967296/",
+            "http://foo.0x4/", "http://[::ffff:0177.0.0.1]/"})
+    void aHostThatEndsInANumberButIsNoAddressIsRefusedNotLookedUp(String url) {
+        assertThat(refusal(url)).contains("is not valid");
+        assertThat(asked).isEmpty();
+    }
+
+    // ---- IPv6 addresses that carry an IPv4 address ----
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "http://[2002:7f00:1::]/                     | a 6to4 address (2002::/16) that leads to 127.0.0.1, this machine (loopback)",
+            "http://[2002:a9fe:a9fe::1]/                 | a 6to4 address (2002::/16) that leads to 169.254.169.254, a cloud metadata address",
+            "http://[2002:c0a8:101:1::1]/                | a 6to4 address (2002::/16) that leads to 192.168.1.1, a private network address",
+            "http://[2002:6440:1::]/                     | a 6to4 address (2002::/16) that leads to 100.64.0.1, a carrier-grade shared address",
+            "http://[2001:0:a00:1::ffff:ffff]/           | a Teredo address (2001::/32) whose server is 10.0.0.1, a private network address",
+            "http://[2001:0:4136:e378:8000:63bf:80ff:fffe]/ | a Teredo address (2001::/32) whose client is 127.0.0.1, this machine (loopback)",
+            "http://[2001:0:4136:e378:8000:63bf:3f57:fefe]/ | a Teredo address (2001::/32) whose client is 192.168.1.1, a private network address",
+            "http://[64:ff9b::127.0.0.1]/                | this machine (loopback)",
+            "http://[64:ff9b::10.0.0.1]/                 | a private network address",
+            "http://[64:ff9b:1::a00:1]/                  | a local-use NAT64 address (64:ff9b:1::/48)",
+            "http://[100::1]/                            | a discard-only address (100::/64)"})
+    void ipv6AddressesThatLeadToANonPublicIpv4AddressAreRefused(String url, String what) {
+        assertThat(refusal(url)).contains("it is " + what);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://[2002:5db8:d822::1]/", "http://[2001:0:4136:e378:8000:63bf:a247:27dd]/", "http://[64:ff9b::5db8:d822]/"})
+    void ipv6AddressesThatLeadToAPublicIpv4AddressAreAllowed(String url) {
+        assertThat(guard().check(URI.create(url))).isInstanceOf(UrlGuard.Allowed.class);
+    }
+
+    @Test
+    void aNameResolvingTo6to4AroundLoopbackIsRefused() throws UnknownHostException {
+        name("relay.example.com", "2002:7f00:1::1");
+
+        assertThat(refusal("https://relay.example.com/")).contains("relay.example.com (").contains("6to4").contains("loopback");
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.veritas.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.veritas.capture.Network;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,6 +25,11 @@ class EngineFlagsTest {
     @Test
     void withoutTheFlagTheDefaultIsThreeSeconds() {
         assertThat(parse().options().capture().laterDelay()).isEqualTo(Duration.ofSeconds(3));
+    }
+
+    @Test
+    void auditAndServeUseTheMachinesDnsAndTheUrlsPorts() {
+        assertThat(parse("--allow-private").options().network()).isSameAs(Network.system());
     }
 
     @ParameterizedTest

@@ -4,14 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.veritas.audit.AuditId;
 import dev.veritas.engine.EngineOptions;
+import dev.veritas.json.Json;
 import dev.veritas.store.sqlite.SqliteAuditStore;
 import dev.veritas.store.sqlite.SqliteOptions;
+import java.io.IOException;
+import java.net.Socket;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
@@ -98,7 +102,9 @@ class BadRequestsTest {
         }
         String[] badQueries = {"limit=0", "limit=abc", "limit=100000", "min_score=-1", "max_score=101", "min_score=80&max_score=10",
             "status=bogus", "risk_level=evil", "sort=sideways", "cursor=%25%25%25", "cursor=bm9uc2Vuc2U", "from=yesterday", "to=2026-13-45",
-            "from=2026-12-01&to=2026-01-01", "host=" + "h".repeat(300), "url=" + "u".repeat(3000)};
+            "from=2026-12-01&to=2026-01-01", "host=" + "h".repeat(300), "url=" + "u".repeat(3000),
+            // Dates a parser takes but no store can: far beyond the milliseconds of a long.
+            "from=%2B999999999-01-01T00:00:00Z", "to=-999999999-01-01T00:00:00Z", "to=%2B10000-01-01T00:00:00Z", "from=0000-12-31"};
         for (String q : badQueries) {
             out.add(() -> api.get("/api/audits?" + q));
         }
@@ -173,6 +179,73 @@ class BadRequestsTest {
         assertThat(post.headers().firstValue("allow").orElseThrow().split(",\\s*")).containsExactlyInAnyOrder("GET", "DELETE");
         // An unknown path is still 404.
         assertThat(api.send(api.request("/api/nothing-here").PUT(HttpRequest.BodyPublishers.ofString("{}")).build()).status()).isEqualTo(404);
+    }
+
+    @Test
+    void anAbsurdDateFilterIsABadRequestThatSaysTheRange() {
+        ApiClient.Response r = api.get("/api/audits?from=%2B999999999-01-01T00:00:00Z");
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().path("detail").asText()).contains("from must be between 0001-01-01 and 9999-12-31");
+        assertThat(api.get("/api/audits?from=0001-01-01&to=9999-12-31").status()).isEqualTo(200);
+    }
+
+    /**
+     * Requests the HTTP server refuses before any handler sees them — a malformed request line or header, a URL or
+     * headers too large, an unknown version, a method it has no error page for — still get a problem that says
+     * what to fix, like every other error.
+     */
+    @Test
+    void theHttpServersOwnRefusalsAreProblemsToo() {
+        String big = "a".repeat(9000);
+        List<String> wrong = new ArrayList<>();
+        for (String[] c : cases(big)) {
+            String answer = raw(server.port(), c[1]);
+            String head = answer.split("\r\n\r\n", 2)[0];
+            String body = answer.contains("\r\n\r\n") ? answer.split("\r\n\r\n", 2)[1] : "";
+            boolean problem = head.startsWith("HTTP/1.1 " + c[0]) && head.toLowerCase(Locale.ROOT).contains("content-type: application/problem+json")
+                    && body.startsWith("{") && !Json.parse(body).path("detail").asText().isBlank();
+            if (!problem) {
+                String line = c[1].lines().findFirst().orElse("");
+                wrong.add(c[0] + " expected for " + line.substring(0, Math.min(60, line.length())) + ": "
+                        + head.lines().findFirst().orElse("(nothing)") + " " + body.substring(0, Math.min(120, body.length())));
+            }
+        }
+        assertThat(wrong).as("refusals that were not a problem").isEmpty();
+        assertThat(api.get("/api/health").status()).isEqualTo(200);
+    }
+
+    private static List<String[]> cases(String big) {
+        return List.of(
+                new String[] {"414", "GET /api/audits?x=" + big + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"},
+                new String[] {"431", "GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: " + big + "\r\nConnection: close\r\n\r\n"},
+                new String[] {"431", "GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\n" + "X-A: b\r\n".repeat(2000) + "Connection: close\r\n\r\n"},
+                new String[] {"400", "G<T /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"},
+                new String[] {"400", "GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\nBad Header: x\r\nConnection: close\r\n\r\n"},
+                new String[] {"400", "GET /api/%zz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"},
+                new String[] {"400", "GET /api/audits/%00 HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"},
+                new String[] {"400", "GET /api/health HTTP/1.1\r\nConnection: close\r\n\r\n"},
+                new String[] {"400", "POST /api/audits HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: x\r\nConnection: close\r\n\r\n"},
+                new String[] {"400", "POST /api/audits HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\nContent-Length: 3\r\n"
+                        + "Connection: close\r\n\r\n0\r\n\r\n"},
+                new String[] {"505", "GET /api/health HTTP/7.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"},
+                new String[] {"505", "GET /api/health\r\n\r\n"},
+                new String[] {"417", "POST /api/audits HTTP/1.1\r\nHost: 127.0.0.1\r\nExpect: 999-bogus\r\nContent-Length: 2\r\n"
+                        + "Connection: close\r\n\r\n{}"},
+                new String[] {"404", "OPTIONS * HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"},
+                new String[] {"426", "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n"});
+    }
+
+    /** Sends bytes as they are (java.net.http would refuse to send most of these) and reads the answer until the server closes. */
+    private static String raw(int port, String request) {
+        try (Socket s = new Socket("127.0.0.1", port)) {
+            s.setSoTimeout(10_000);
+            s.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            s.getOutputStream().flush();
+            s.shutdownOutput();
+            return new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "(" + e + ")";
+        }
     }
 
     private static String randomJunk(Random r) {
