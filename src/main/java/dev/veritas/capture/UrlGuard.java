@@ -24,6 +24,7 @@ public final class UrlGuard {
     private final Resolver resolver;
     private final Predicate<InetAddress> alsoReachable;
     private final Network.Ports ports;
+    private final boolean addressLiterals;
     private final ConcurrentHashMap<String, Cached> cache = new ConcurrentHashMap<>();
     private static final long CACHE_MILLIS = 30_000;
 
@@ -54,19 +55,21 @@ public final class UrlGuard {
      * address rather than the whole private network (tests use it to play a public site on loopback).
      */
     public UrlGuard(boolean allowPrivate, Resolver resolver, Predicate<InetAddress> alsoReachable) {
-        this(allowPrivate, resolver, alsoReachable, Network.system().ports());
+        this(allowPrivate, resolver, alsoReachable, Network.system().ports(), true);
     }
 
     /** A guard that resolves names and picks ports as {@code network} says. */
     public UrlGuard(boolean allowPrivate, Network network) {
-        this(allowPrivate, network.resolver(), a -> false, network.ports());
+        this(allowPrivate, network.resolver(), a -> false, network.ports(), network.addressLiterals());
     }
 
-    private UrlGuard(boolean allowPrivate, Resolver resolver, Predicate<InetAddress> alsoReachable, Network.Ports ports) {
+    private UrlGuard(boolean allowPrivate, Resolver resolver, Predicate<InetAddress> alsoReachable, Network.Ports ports,
+                     boolean addressLiterals) {
         this.allowPrivate = allowPrivate;
         this.resolver = resolver;
         this.alsoReachable = alsoReachable;
         this.ports = ports;
+        this.addressLiterals = addressLiterals;
     }
 
     public boolean allowsPrivate() {
@@ -129,6 +132,9 @@ public final class UrlGuard {
 
     /** An address literal: judged as it is, never given to the resolver (which would read some spellings differently). */
     private Decision decide(UrlHost.Ip ip) {
+        if (!addressLiterals) {
+            return new Refused("the address " + ip.authority() + " is not reachable on this network: only its named sites are");
+        }
         InetAddress a = ip.address();
         if (!allowPrivate && !alsoReachable.test(a)) {
             String why = nonPublicReason(a);

@@ -54,7 +54,8 @@ class NetworkTest {
                     case 80 -> plainSite.getAddress().getPort();
                     case 443 -> tlsSite.httpsPort();
                     default -> port;
-                });
+                },
+                false);
         guard = new UrlGuard(true, network);
     }
 

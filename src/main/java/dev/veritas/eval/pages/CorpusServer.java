@@ -87,7 +87,8 @@ final class CorpusServer implements AutoCloseable {
                     }
                     throw new UnknownHostException(host + " is not one of the pages played in this run");
                 },
-                (a, port) -> !a.equals(address) ? closed : port == 443 ? https443 : port == 80 ? http80 : closed);
+                (a, port) -> !a.equals(address) ? closed : port == 443 ? https443 : port == 80 ? http80 : closed,
+                false);
     }
 
     private void handle(HttpExchange ex, boolean secure) throws IOException {
