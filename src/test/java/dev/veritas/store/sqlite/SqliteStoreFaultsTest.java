@@ -20,6 +20,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -90,9 +93,19 @@ class SqliteStoreFaultsTest {
         BlockingQueue<Runnable> restarts = new LinkedBlockingQueue<>();
         try (SqliteAuditStore store = SqliteAuditStore.open(SqliteOptions.defaults(dir), Duration.ofSeconds(60), (r, pause) -> restarts.add(r))) {
             AuditId before = writeUnit(store, 1);
+            // Killed inside a unit, not while it waits on its queue: ThreadDeath there would break the queue's own lock.
+            CountDownLatch inside = new CountDownLatch(1);
+            CompletableFuture<Object> killed = CompletableFuture.supplyAsync(() -> store.write(tx -> {
+                inside.countDown();
+                awaitQuietly(new CountDownLatch(1));
+                return null;
+            }));
+            assertThat(inside.await(30, TimeUnit.SECONDS)).isTrue();
             Thread writer = store.writerThread();
             writer.stop();
             writer.join(TimeUnit.SECONDS.toMillis(10));
+            assertThat(killed).failsWithin(Duration.ofSeconds(10)).withThrowableOfType(ExecutionException.class)
+                    .havingCause().isInstanceOf(StoreUnavailableException.class).withMessageContaining("nothing of it was written");
             Runnable restart = restarts.poll(10, TimeUnit.SECONDS);
             assertThat(restart).isNotNull();
             StoreHealth down = store.health();
@@ -104,6 +117,14 @@ class SqliteStoreFaultsTest {
             assertThat(store.find(before)).isPresent();
             assertThat(store.find(after)).isPresent();
             assertThat(store.writerStats().restarts()).isEqualTo(1);
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(20, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
