@@ -54,6 +54,11 @@ public final class HarReader {
         return parse(root, file.toString());
     }
 
+    /** A HAR already parsed as JSON (e.g. one of many in a file); {@code name} says which in error messages. */
+    public static SiteCapture read(JsonNode root, String name) {
+        return parse(root, name);
+    }
+
     static SiteCapture parse(JsonNode root, String name) {
         JsonNode entries = root.path("log").path("entries");
         if (!entries.isArray()) {

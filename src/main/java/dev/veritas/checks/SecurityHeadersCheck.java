@@ -90,6 +90,11 @@ public final class SecurityHeadersCheck implements Check {
         return new CheckOutcome(NAME, Optional.of(new SignalReading(score, 0.9, summary)), findings, Optional.of(details));
     }
 
+    /** The Observatory's verdict on the capture's first page, as this check reports it; empty without a page. */
+    public static Optional<ObservatoryOutcome> observatory(SiteCapture capture) {
+        return capture.firstPage().map(page -> ObservatoryGrader.grade(input(capture, page)));
+    }
+
     static ObservatoryInput input(SiteCapture capture, PageCapture page) {
         ObservatoryInput.Builder in = ObservatoryInput.builder(page.finalUrl())
                 .status(page.status())

@@ -44,7 +44,7 @@ public record ObservatoryInput(
         Objects.requireNonNull(corsProbe, "corsProbe");
         cookies = List.copyOf(cookies);
         String scheme = pageUrl.getScheme() == null ? "" : pageUrl.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https") || pageUrl.getHost() == null) {
+        if (!scheme.equals("http") && !scheme.equals("https") || lowerHost(pageUrl).isEmpty()) {
             throw new IllegalArgumentException("pageUrl must be an http:// or https:// URL with a host (got " + pageUrl + ")");
         }
         if (status < 100 || status > 999) {
@@ -70,8 +70,19 @@ public record ObservatoryInput(
         return lowerHost(pageUrl);
     }
 
+    /**
+     * The host of a URL in lower case, without the port. Java's URI leaves the host empty for names it does not
+     * accept as host names (a last label starting with a digit, an underscore), which browsers accept; the
+     * authority still holds the name then.
+     */
     static String lowerHost(URI uri) {
         String host = uri.getHost();
+        if (host == null && uri.getRawAuthority() != null) {
+            String authority = uri.getRawAuthority();
+            authority = authority.substring(authority.lastIndexOf('@') + 1);
+            int colon = authority.startsWith("[") ? authority.indexOf(':', Math.max(authority.indexOf(']'), 0)) : authority.indexOf(':');
+            host = colon >= 0 ? authority.substring(0, colon) : authority;
+        }
         return host == null ? "" : host.toLowerCase(Locale.ROOT);
     }
 

@@ -1,0 +1,117 @@
+package dev.veritas.checks.observatory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.veritas.config.Env;
+import dev.veritas.eval.ObservatoryGrade;
+import dev.veritas.eval.ObservatorySite;
+import dev.veritas.eval.ObservatorySiteEval;
+import dev.veritas.eval.ObservatorySiteGenerator;
+import dev.veritas.json.Json;
+import dev.veritas.testing.ObservatoryOracle;
+import dev.veritas.testing.Slow;
+import dev.veritas.web.HstsPreload;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Veritas against the MDN HTTP Observatory's own analyzer: generated sites (redirects, every header the twelve
+ * tests read, cookies, {@code <meta>} policies, scripts, CORS answers; ordinary, odd and malformed) are graded
+ * by the analyzer and by Veritas from the HAR a browser would have saved, through the code path of
+ * {@code veritas audit --har}. Every site must get the same grade and score, and every test the same result
+ * and modifier. The analyzer's preload list is Veritas's own, so preloaded hosts are compared too.
+ *
+ * <p>{@code VERITAS_DIFFERENTIAL_SEED} and {@code VERITAS_DIFFERENTIAL_SITES} run other sites locally.
+ */
+@Slow
+class ObservatoryDifferentialTest {
+    private static final long SEED = 15;
+    private static final int SITES = 600;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyGeneratedSiteGetsTheObservatorysGradeAndEveryTestItsResult() throws IOException, InterruptedException {
+        long seed = Env.get("VERITAS_DIFFERENTIAL_SEED").map(Long::parseLong).orElse(SEED);
+        int count = Env.get("VERITAS_DIFFERENTIAL_SITES").map(Integer::parseInt).orElse(SITES);
+        HstsPreload preload = HstsPreload.chromium();
+        List<ObservatorySite> sites = new ObservatorySiteGenerator(seed, sample(preload, seed, 40)).generate(count);
+        Path sitesFile = dir.resolve("sites.jsonl");
+        StringBuilder lines = new StringBuilder();
+        sites.forEach(site -> lines.append(site.toJson()).append('\n'));
+        Files.writeString(sitesFile, lines, StandardCharsets.UTF_8);
+
+        ObservatoryOracle oracle = ObservatoryOracle.prepare(dir, oracleJson(preload));
+        Path expected = oracle.grade(sitesFile);
+
+        ByteArrayOutputStream report = new ByteArrayOutputStream();
+        ObservatorySiteEval.Summary summary;
+        try (PrintStream out = new PrintStream(report, true, StandardCharsets.UTF_8)) {
+            summary = new ObservatorySiteEval(out).run(sitesFile, Optional.of(expected));
+        } catch (ObservatorySiteEval.BadInputException e) {
+            throw new AssertionError(e.getMessage(), e);
+        }
+        String printed = report.toString(StandardCharsets.UTF_8);
+        System.out.println("Observatory differential, seed " + seed + ", " + count + " sites:");
+        System.out.print(printed);
+        System.out.println(coverage(expected));
+
+        assertThat(summary.compared()).as("sites the oracle graded or refused").isEqualTo(count);
+        assertThat(summary.graded()).as("sites graded").isGreaterThan(count / 2);
+        assertThat(printed).doesNotContain("DISAGREE");
+        assertThat(summary.agree()).as("sites with the same grade and score").isEqualTo(summary.compared());
+        assertThat(summary.testsAgree()).as("tests with the same result").isEqualTo(summary.testsCompared());
+    }
+
+    /** Some preloaded names, with and without include_subdomains, picked by the seed. */
+    private static List<String> sample(HstsPreload preload, long seed, int n) {
+        List<String> names = new ArrayList<>(new TreeSet<>(preload.entries().keySet()));
+        Random random = new Random(seed);
+        List<String> picked = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            picked.add(names.get(random.nextInt(names.size())));
+        }
+        preload.entries().entrySet().stream().filter(e -> !e.getValue()).map(Map.Entry::getKey).sorted().limit(5).forEach(picked::add);
+        return picked;
+    }
+
+    /** The list in the shape the analyzer reads ({@code conf/hsts-preload.json}, as its own download writes it). */
+    private static String oracleJson(HstsPreload preload) {
+        ObjectNode root = Json.MAPPER.createObjectNode();
+        preload.entries().forEach((name, sub) -> root.putObject(name).put("includeSubDomains", sub)
+                .put("includeSubDomainsForPinning", sub).put("mode", "force-https").put("pinned", false));
+        return root.toString();
+    }
+
+    /** Which results the generated sites reached, per test, so a generator that stops covering a test shows. */
+    private static String coverage(Path grades) throws IOException {
+        Map<String, Set<String>> seen = new TreeMap<>();
+        for (String line : Files.readAllLines(grades, StandardCharsets.UTF_8)) {
+            if (line.isBlank()) {
+                continue;
+            }
+            ObservatoryGrade grade = ObservatoryGrade.fromJson(Json.MAPPER.readTree(line));
+            grade.tests().forEach((test, result) -> seen.computeIfAbsent(test, t -> new TreeSet<>()).add(result.result()));
+        }
+        StringBuilder out = new StringBuilder("results reached:\n");
+        seen.forEach((test, results) -> out.append("  ").append(test).append(": ").append(results.size()).append(' ')
+                .append(results).append('\n'));
+        return out.toString();
+    }
+}
