@@ -79,7 +79,7 @@ public final class SubresourceIntegrityCheck implements ObservatoryCheck {
             Result.NOT_IMPLEMENTED_BUT_ALL_SCRIPTS_LOADED_FROM_SECURE_ORIGIN,
             Result.NOT_IMPLEMENTED_BUT_NO_SCRIPTS_LOADED);
 
-    private static final Pattern SCHEME = Pattern.compile("^([A-Za-z][A-Za-z0-9+.\\-]*):");
+    private static final Pattern FULL_URL = Pattern.compile("^(https?)://");
     private static final Pattern PROTOCOL_RELATIVE = Pattern.compile("^//[^/]");
 
     @Override
@@ -99,7 +99,9 @@ public final class SubresourceIntegrityCheck implements ObservatoryCheck {
     }
 
     private static Result classify(ObservedPage page) {
-        if (!page.isHtml()) {
+        // Only a declared type that is not HTML is "not HTML": a response without a Content-Type is read as HTML.
+        String mime = JsText.split(page.input().headers().combined("Content-Type").orElse(""), ';').get(0);
+        if (!mime.isEmpty() && !ObservedPage.HTML_TYPES.contains(mime)) {
             return Result.NOT_IMPLEMENTED_RESPONSE_NOT_HTML;
         }
         Optional<Document> document = page.document();
@@ -107,7 +109,9 @@ public final class SubresourceIntegrityCheck implements ObservatoryCheck {
             return Result.HTML_NOT_PARSEABLE;
         }
         ObservatoryInput input = page.input();
-        Optional<String> siteDomain = RegistrableDomain.registrableOf(input.host());
+        // The Observatory compares registrable domains under the list's ICANN section only, so scripts on another
+        // user's subdomain of the same hosting platform (alice.github.io on bob.github.io) count as the site's own.
+        Optional<String> siteDomain = RegistrableDomain.icannRegistrableOf(input.siteHost());
         Elements scripts = document.get().select("script");
         Result result = null;
         boolean scriptsOnForeignOrigin = false;
@@ -123,7 +127,7 @@ public final class SubresourceIntegrityCheck implements ObservatoryCheck {
             boolean relativeProtocol = src.kind() == ScriptUrl.Kind.PROTOCOL_RELATIVE;
             boolean sameSecondLevelDomain = switch (src.kind()) {
                 case RELATIVE, PROTOCOL_RELATIVE -> true;
-                case ABSOLUTE -> Objects.equals(RegistrableDomain.registrableOf(src.host()), siteDomain);
+                case ABSOLUTE -> Objects.equals(RegistrableDomain.icannRegistrableOf(src.host()), siteDomain);
             };
             boolean secureOrigin = relativeOrigin || sameSecondLevelDomain && !relativeProtocol;
             if (!secureOrigin) {
@@ -171,17 +175,15 @@ public final class SubresourceIntegrityCheck implements ObservatoryCheck {
         enum Kind { ABSOLUTE, PROTOCOL_RELATIVE, RELATIVE }
 
         static ScriptUrl of(String raw) {
-            String cleaned = stripUrlWhitespace(raw);
-            Matcher scheme = SCHEME.matcher(cleaned);
-            if (scheme.find()) {
-                String name = scheme.group(1).toLowerCase(Locale.ROOT);
-                if (name.equals("http") || name.equals("https")) {
-                    return new ScriptUrl(Kind.ABSOLUTE, name, hostOf(cleaned.substring(scheme.end())));
-                }
-                return new ScriptUrl(Kind.RELATIVE, name, "");
-            }
+            // The Observatory reads the attribute as written: "//x" is protocol-relative, a value starting with
+            // exactly "http://" or "https://" is absolute, and anything else (upper case, leading spaces,
+            // other schemes) is relative to the page.
             if (PROTOCOL_RELATIVE.matcher(raw).find()) {
                 return new ScriptUrl(Kind.PROTOCOL_RELATIVE, "", "");
+            }
+            Matcher absolute = FULL_URL.matcher(raw);
+            if (absolute.find()) {
+                return new ScriptUrl(Kind.ABSOLUTE, absolute.group(1), hostOf(raw.substring(absolute.group(1).length() + 1)));
             }
             return new ScriptUrl(Kind.RELATIVE, "", "");
         }

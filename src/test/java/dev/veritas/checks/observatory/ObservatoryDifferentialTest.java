@@ -18,6 +18,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -59,6 +60,11 @@ class ObservatoryDifferentialTest {
 
         ObservatoryOracle oracle = ObservatoryOracle.prepare(dir, oracleJson(preload));
         Path expected = oracle.grade(sitesFile);
+
+        // Kept for a look or a rerun: veritas eval observatory target/observatory-differential/sites.jsonl --expected …
+        Path kept = Files.createDirectories(Path.of("target", "observatory-differential"));
+        Files.copy(sitesFile, kept.resolve("sites.jsonl"), StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(expected, kept.resolve("oracle-grades.jsonl"), StandardCopyOption.REPLACE_EXISTING);
 
         ByteArrayOutputStream report = new ByteArrayOutputStream();
         ObservatorySiteEval.Summary summary;
