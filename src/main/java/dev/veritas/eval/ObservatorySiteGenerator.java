@@ -66,7 +66,9 @@ public record ObservatorySiteGenerator(long seed, List<String> preloaded) {
         String siteHost() {
             if (!preloaded.isEmpty() && chance(0.08)) {
                 String name = pick(preloaded);
-                return chance(0.5) || !name.contains(".") ? pick("www.", "app.", "a.b.") + name : name;
+                // A name ending in a number is an IP address; a subdomain of it would be no valid host at all.
+                boolean numeric = Character.isDigit(name.charAt(name.length() - 1));
+                return !numeric && (chance(0.5) || !name.contains(".")) ? pick("www.", "app.", "a.b.") + name : name;
             }
             if (chance(0.03)) {
                 return "192.0.2." + (1 + r.nextInt(250));
@@ -310,7 +312,9 @@ public record ObservatorySiteGenerator(long seed, List<String> preloaded) {
                     "https://other.github.io/x.js", "https://x.herokuapp.com/x.js", "https://192.0.2.9/x.js", "https://cdn.example.net:8443/x.js",
                     "https://user@cdn.example.net/x.js", "https:&#x2F;&#x2F;cdn.example.net/x.js", "data:text/javascript,1",
                     "javascript:void(0)", "", "https://CDN.Example.NET/x.js", "https://www." + site + "/x.js", "https://b\u00fccher.example/x.js",
-                    "https://example.co.uk/x.js", "https://" + site + ".evil.example/x.js", "ftp://cdn.example.net/x.js", "https:/cdn.example.net/x.js");
+                    "https://example.co.uk/x.js", "https://" + site + ".evil.example/x.js", "ftp://cdn.example.net/x.js", "https:/cdn.example.net/x.js",
+                    "https://cdn.exa mple.net/x.js", "https://cdn.example.net:99999/x.js", "https://1.2.3.999/x.js", "https://[::1]/x.js",
+                    "https://cdn.example.net:/x.js", "https://cdn.example.net./x.js", "http://localhost/x.js", "https://a.b.github.io/x.js");
         }
 
         void scripts() {
@@ -331,11 +335,24 @@ public record ObservatorySiteGenerator(long seed, List<String> preloaded) {
                     tag.append(pick(" crossorigin=\"anonymous\"", " crossorigin"));
                 }
                 tag.append(">").append(chance(0.2) ? "var x = '<script src=\"http://evil.example/x.js\"></script>';" : "").append("</script>");
-                String wrapped = switch (r.nextInt(10)) {
+                String wrapped = switch (r.nextInt(24)) {
                     case 0 -> "<!-- " + tag + " -->";
                     case 1 -> "<template>" + tag + "</template>";
                     case 2 -> "<noscript>" + tag + "</noscript>";
                     case 3 -> "<textarea>" + tag + "</textarea>";
+                    case 4 -> "<xmp>" + tag + "</xmp>";
+                    case 5 -> "<iframe>" + tag + "</iframe>";
+                    case 6 -> "<noembed>" + tag + "</noembed>";
+                    case 7 -> "<noframes>" + tag + "</noframes>";
+                    case 8 -> "<svg>" + tag + "</svg>";
+                    case 9 -> "<math>" + tag + "</math>";
+                    case 10 -> "<title>" + tag + "</title>";
+                    case 11 -> "<style>" + tag + "</style>";
+                    case 12 -> "<![CDATA[" + tag + "]]>";
+                    case 13 -> "<script><!--<script>" + tag + "</script>--></script>";
+                    case 14 -> tag.toString().replace("<script", "<script src=\"https://first.example.net/a.js\"");
+                    case 15 -> "<!--" + tag;
+                    case 16 -> "<div title='" + tag + "'></div>";
                     default -> tag.toString();
                 };
                 (chance(0.5) ? head : bodyHtml).append(wrapped);
@@ -361,7 +378,8 @@ public record ObservatorySiteGenerator(long seed, List<String> preloaded) {
             }
             String doctype = pick("<!doctype html>", "<!DOCTYPE html>", "", "<?xml version=\"1.0\"?>");
             String html = doctype + "<html><head><title>" + pick(WORDS) + "</title>" + head + "</head><body><p>Hello</p>" + bodyHtml
-                    + (chance(0.1) ? "<div><span>unclosed" : "</body></html>");
+                    + (chance(0.1) ? "<div><span>unclosed" : "</body></html>")
+                    + (chance(0.03) ? "<plaintext><script src=\"http://late.example.net/x.js\"></script>" : "");
             return chance(0.05) ? html.replace("</head>", "") : html;
         }
 

@@ -8,9 +8,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
-import org.jsoup.select.Elements;
 
 /**
  * {@code subresource-integrity}: whether scripts from other sites are loaded over HTTPS and pinned with an
@@ -104,23 +101,27 @@ public final class SubresourceIntegrityCheck implements ObservatoryCheck {
         if (!mime.isEmpty() && !ObservedPage.HTML_TYPES.contains(mime)) {
             return Result.NOT_IMPLEMENTED_RESPONSE_NOT_HTML;
         }
-        Optional<Document> document = page.document();
-        if (document.isEmpty()) {
+        if (page.tags().isEmpty()) {
             return Result.HTML_NOT_PARSEABLE;
         }
         ObservatoryInput input = page.input();
         // The Observatory compares registrable domains under the list's ICANN section only, so scripts on another
         // user's subdomain of the same hosting platform (alice.github.io on bob.github.io) count as the site's own.
         Optional<String> siteDomain = RegistrableDomain.icannRegistrableOf(input.siteHost());
-        Elements scripts = document.get().select("script");
+        List<ObservatoryHtml.Tag> scripts = page.tags("script");
         Result result = null;
         boolean scriptsOnForeignOrigin = false;
-        for (Element script : scripts) {
-            if (!script.hasAttr("src") || script.attr("src").isEmpty()) {
+        for (ObservatoryHtml.Tag script : scripts) {
+            String address = script.has("src") ? script.get("src") : "";
+            if (address.isEmpty()) {
                 continue; // inline script
             }
-            ScriptUrl src = ScriptUrl.of(script.attr("src"));
-            String integrityAttr = script.hasAttr("integrity") ? script.attr("integrity") : "";
+            ScriptUrl src = ScriptUrl.of(address);
+            if (src.kind() == ScriptUrl.Kind.ABSOLUTE && !WhatwgUrl.acceptsSpecial(address)) {
+                throw new AnalyzerFailure("the Observatory cannot grade this page: the script address " + address
+                        + " is not a valid URL, and its analyzer stops there");
+            }
+            String integrityAttr = script.has("integrity") ? script.get("integrity") : "";
             boolean integrity = !integrityAttr.isEmpty();
 
             boolean relativeOrigin = src.kind() == ScriptUrl.Kind.RELATIVE;
