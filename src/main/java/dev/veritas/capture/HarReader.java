@@ -89,14 +89,16 @@ public final class HarReader {
         Optional<SiteCapture.CorsProbe> cors = Optional.empty();
         List<PageCapture> pages = new ArrayList<>();
         Optional<String> firstPageSource = Optional.empty();
+        Optional<PageCapture> visited = Optional.empty();
+        Optional<String> visitedSource = Optional.empty();
         URI target = exchanges.get(0).url;
         List<Exchange> withOrigin = new ArrayList<>();
-        boolean navigation = true;
+        boolean first = true;
         for (int start = 0; start < exchanges.size(); start++) {
-            Exchange first = exchanges.get(start);
-            if (first.origin.isPresent()) {
+            Exchange request = exchanges.get(start);
+            if (request.origin.isPresent()) {
                 // Requests carrying an Origin are cross-origin fetches (fonts, XHR), not pages; one of them may be the CORS probe.
-                withOrigin.add(first);
+                withOrigin.add(request);
                 consumed.add(start);
                 continue;
             }
@@ -107,31 +109,35 @@ public final class HarReader {
             Exchange last = exchanges.get(chain.get(chain.size() - 1));
             List<RedirectHop> hops = chain.stream().map(exchanges::get)
                     .map(x -> new RedirectHop(x.url, x.status, x.headers.first("location").or(() -> x.redirectUrl))).toList();
-            boolean startsHttp = first.url.getScheme().equalsIgnoreCase("http");
+            boolean startsHttp = request.url.getScheme().equalsIgnoreCase("http");
             // The first request is the address that was visited: when it was plain http://, its chain is what plain HTTP
             // does, even a page served without any redirect. A later http:// chain only counts when it redirects.
-            if (startsHttp && httpProbe.isEmpty() && (navigation || chain.size() > 1)) {
-                httpProbe = Optional.of(new SiteCapture.HttpProbe(first.url, true, hops, Optional.empty()));
+            if (startsHttp && httpProbe.isEmpty() && (first || chain.size() > 1)) {
+                httpProbe = Optional.of(new SiteCapture.HttpProbe(request.url, true, hops, Optional.empty()));
             }
-            PageCapture page = HttpPageCapturer.fromResponse(first.url, last.url, last.status, hops, last.headers, last.body, false);
-            if (navigation) {
-                navigation = false;
-                // The page that was visited is the site's answer, whatever it is (an API's JSON, an error page) — unless
-                // the HAR was saved without its content, when a later HTML page with content stands in for it.
-                if (last.contentKept || !last.declaresHtml()) {
-                    pages.add(page);
-                    firstPageSource = Optional.of(last.text);
-                    continue;
-                }
+            if (first && last.contentKept) {
+                // Should the capture hold no HTML page at all, the site's answer is what the visited address served
+                // (an API's JSON, an error page), as the Observatory grades it.
+                visited = Optional.of(HttpPageCapturer.fromResponse(request.url, last.url, last.status, hops, last.headers, last.body, false));
+                visitedSource = Optional.of(last.text);
             }
+            first = false;
             boolean sameSite = pages.isEmpty() || RegistrableDomain.sameSite(last.url, pages.get(0).finalUrl());
             if (last.isHtmlDocument() && sameSite) {
                 // Other sites' HTML in the capture (ad and widget frames) is not the audited site.
                 if (pages.isEmpty()) {
                     firstPageSource = Optional.of(last.text);
                 }
-                pages.add(page);
+                pages.add(HttpPageCapturer.fromResponse(request.url, last.url, last.status, hops, last.headers, last.body, false));
             }
+        }
+        if (pages.isEmpty() && visited.isPresent()) {
+            pages.add(visited.get());
+            firstPageSource = visitedSource;
+        }
+        if (pages.isEmpty()) {
+            throw new HarException(name + " has no HTML page among its " + exchanges.size()
+                    + " requests (the page responses may have been saved without content); save the HAR with content");
         }
         Set<URI> pageUrls = new HashSet<>();
         pages.forEach(p -> pageUrls.add(p.finalUrl()));
@@ -228,10 +234,6 @@ public final class HarReader {
             x.tls = x.url.getScheme().equalsIgnoreCase("https") ? Optional.of(tls(x.url, e.path("_securityDetails").isMissingNode()
                     ? res.path("_securityDetails") : e.path("_securityDetails"), x.started)) : Optional.empty();
             return x;
-        }
-
-        boolean declaresHtml() {
-            return mimeType.contains("html");
         }
 
         private static Charset charset(String contentType) {

@@ -79,7 +79,7 @@ public record RegistrableDomain(String host, String suffix, Optional<String> dom
 
     /** Whether the suffix comes from the list's private section: a platform where anyone can claim a subdomain. */
     public boolean onSharedHosting() {
-        if (ip || suffix.isEmpty() || !InternetDomainName.isValid(suffix)) {
+        if (ip || domain.isEmpty() || suffix.isEmpty() || !InternetDomainName.isValid(suffix)) {
             return false;
         }
         InternetDomainName name = InternetDomainName.from(suffix);

@@ -387,7 +387,7 @@ class HarReaderTest {
     }
 
     @Test
-    void theVisitedAddressIsThePageWhateverItServes() throws IOException {
+    void withoutAnyHtmlPageTheVisitedAddressIsThePageWhateverItServes() throws IOException {
         SiteCapture c = HarReader.read(har(entry("https://api.harborlane.com/", 200).content("application/json", "{\"ok\": true}")
                 .header("Content-Type", "application/json")));
 

@@ -81,18 +81,19 @@ class SubresourceIntegrityCheckTest {
     }
 
     @Test
-    void onlyAnHtmlContentTypeIsHtml() {
+    void aDeclaredTypeOtherThanHtmlIsNotHtmlButNoTypeIsReadAsHtml() {
         ObservatoryInput.Builder xhtml = ObservatoryInput.builder(Pages.PAGE_URL)
                 .headers(HttpHeaders.of("Content-Type", "application/xhtml+xml; charset=utf-8")).body(html("<script src=\"http://x.example/a.js\"></script>"));
         ObservatoryInput.Builder upperCase = ObservatoryInput.builder(Pages.PAGE_URL)
                 .headers(HttpHeaders.of("Content-Type", "Text/HTML")).body(html("<script src=\"http://x.example/a.js\"></script>"));
-        ObservatoryInput.Builder none = ObservatoryInput.builder(Pages.PAGE_URL).body(html(""));
+        ObservatoryInput.Builder none = ObservatoryInput.builder(Pages.PAGE_URL).body(html("<script src=\"http://x.example/a.js\"></script>"));
 
         assertThat(Pages.run(xhtml, SubresourceIntegrityCheck.NAME).result())
                 .isEqualTo("sri-not-implemented-and-external-scripts-not-loaded-securely");
         // Observatory compares the type exactly as sent
         assertThat(Pages.run(upperCase, SubresourceIntegrityCheck.NAME).result()).isEqualTo("sri-not-implemented-response-not-html");
-        assertThat(Pages.run(none, SubresourceIntegrityCheck.NAME).result()).isEqualTo("sri-not-implemented-response-not-html");
+        assertThat(Pages.run(none, SubresourceIntegrityCheck.NAME).result())
+                .isEqualTo("sri-not-implemented-and-external-scripts-not-loaded-securely");
     }
 
     @Test
