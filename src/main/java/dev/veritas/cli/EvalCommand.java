@@ -2,9 +2,12 @@ package dev.veritas.cli;
 
 import dev.veritas.eval.DarkPatternEval;
 import dev.veritas.eval.ObservatoryEval;
+import dev.veritas.eval.ObservatoryPreloadList;
 import dev.veritas.eval.ObservatorySiteEval;
 import dev.veritas.eval.ObservatorySiteGenerator;
 import dev.veritas.web.HstsPreload;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Optional;
@@ -116,16 +119,34 @@ final class EvalCommand implements Runnable {
         @Option(names = "--seed", defaultValue = "15", description = "the generator's seed (default ${DEFAULT-VALUE})")
         long seed;
 
+        @Option(names = "--preloaded", defaultValue = "0", description = "build some sites on this many names from the HSTS "
+                + "preload list (default ${DEFAULT-VALUE}); an analyzer compared with Veritas then needs the same list")
+        int preloaded;
+
+        @Option(names = "--preload-json", paramLabel = "FILE", description = "also write Veritas's HSTS preload list in the "
+                + "shape the Observatory's analyzer reads (its conf/hsts-preload.json), so both judge preloaded hosts alike")
+        Path preloadJson;
+
         @Override
         public Integer call() {
             if (count < 1) {
                 throw new IllegalArgumentException("--count must be at least 1 (got " + count + ")");
             }
-            List<String> preloaded = HstsPreload.chromium().entries().keySet().stream().sorted().toList();
+            if (preloaded < 0) {
+                throw new IllegalArgumentException("--preloaded must be 0 or more (got " + preloaded + ")");
+            }
+            List<String> names = HstsPreload.chromium().entries().keySet().stream().sorted().toList();
             Random random = new Random(seed);
-            List<String> sample = random.ints(40, 0, preloaded.size()).mapToObj(preloaded::get).toList();
+            List<String> sample = random.ints(preloaded, 0, names.size()).mapToObj(names::get).toList();
             PrintStream out = stdout();
             new ObservatorySiteGenerator(seed, sample).generate(count).forEach(site -> out.println(site.toJson()));
+            if (preloadJson != null) {
+                try {
+                    Files.writeString(preloadJson, ObservatoryPreloadList.json(HstsPreload.chromium()));
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot write " + preloadJson + ": " + e.getMessage(), e);
+                }
+            }
             return 0;
         }
     }

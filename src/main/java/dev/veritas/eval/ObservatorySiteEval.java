@@ -139,7 +139,7 @@ public final class ObservatorySiteEval {
             if (hars.isEmpty()) {
                 throw new BadInputException(input + " holds no .har files (nor expected_results.csv with fixture pages)");
             }
-            return hars.stream().map(ObservatorySiteEval::gradeHarFile).toList();
+            return hars.parallelStream().map(ObservatorySiteEval::gradeHarFile).toList();
         }
         if (!Files.isRegularFile(input)) {
             throw new BadInputException("not found: " + input + " (give a folder of HAR files, a .har file or a .jsonl file of sites)");
@@ -147,17 +147,16 @@ public final class ObservatorySiteEval {
         if (input.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".har")) {
             return List.of(gradeHarFile(input));
         }
-        List<ObservatoryGrade> grades = new ArrayList<>();
+        List<ObservatorySite> sites = new ArrayList<>();
         forEachJsonLine(input, (line, node) -> {
-            ObservatorySite site;
             try {
-                site = ObservatorySite.fromJson(node);
+                sites.add(ObservatorySite.fromJson(node));
             } catch (IllegalArgumentException e) {
                 throw new BadInputException(input + " line " + line + ": " + e.getMessage());
             }
-            grades.add(grade(site));
         });
-        return grades;
+        // Each grade is a pure function of its site, so the sites share the cores; the order of the input is kept.
+        return sites.parallelStream().map(ObservatorySiteEval::grade).toList();
     }
 
     /** One site, from the HAR a browser would have saved for it. */

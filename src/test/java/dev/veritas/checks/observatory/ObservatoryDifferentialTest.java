@@ -2,9 +2,9 @@ package dev.veritas.checks.observatory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.veritas.config.Env;
 import dev.veritas.eval.ObservatoryGrade;
+import dev.veritas.eval.ObservatoryPreloadList;
 import dev.veritas.eval.ObservatorySite;
 import dev.veritas.eval.ObservatorySiteEval;
 import dev.veritas.eval.ObservatorySiteGenerator;
@@ -58,7 +58,7 @@ class ObservatoryDifferentialTest {
         sites.forEach(site -> lines.append(site.toJson()).append('\n'));
         Files.writeString(sitesFile, lines, StandardCharsets.UTF_8);
 
-        ObservatoryOracle oracle = ObservatoryOracle.prepare(dir, oracleJson(preload));
+        ObservatoryOracle oracle = ObservatoryOracle.prepare(dir, ObservatoryPreloadList.json(preload));
         Path expected = oracle.grade(sitesFile);
 
         // Kept for a look or a rerun: veritas eval observatory target/observatory-differential/sites.jsonl --expected …
@@ -95,14 +95,6 @@ class ObservatoryDifferentialTest {
         }
         preload.entries().entrySet().stream().filter(e -> !e.getValue()).map(Map.Entry::getKey).sorted().limit(5).forEach(picked::add);
         return picked;
-    }
-
-    /** The list in the shape the analyzer reads ({@code conf/hsts-preload.json}, as its own download writes it). */
-    private static String oracleJson(HstsPreload preload) {
-        ObjectNode root = Json.MAPPER.createObjectNode();
-        preload.entries().forEach((name, sub) -> root.putObject(name).put("includeSubDomains", sub)
-                .put("includeSubDomainsForPinning", sub).put("mode", "force-https").put("pinned", false));
-        return root.toString();
     }
 
     /** Which results the generated sites reached, per test, so a generator that stops covering a test shows. */
