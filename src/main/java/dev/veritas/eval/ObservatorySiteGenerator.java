@@ -189,6 +189,16 @@ public record ObservatorySiteGenerator(long seed, List<String> preloaded) {
         }
 
         String policy() {
+            if (chance(0.25)) {
+                // well-formed policies, one for each verdict, so that rare ones are met too
+                return pick("default-src 'none'", "default-src 'none'; img-src http://images.example.com; script-src 'self'",
+                        "default-src 'self'; script-src 'self' 'nonce-r4nd0m' 'strict-dynamic'; object-src 'none'",
+                        "script-src 'self'; object-src 'none'; style-src 'self' 'unsafe-inline'",
+                        "default-src 'self'; script-src 'self' 'unsafe-eval'", "default-src https:",
+                        "default-src 'self'; report-uri /a; report-uri /b", "default-src 'self'; script-src 'strict-dynamic'",
+                        "default-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'",
+                        "default-src 'self'; connect-src http://api.example.com", "upgrade-insecure-requests; default-src 'self'");
+            }
             if (chance(0.05)) {
                 return pick("", " ", "a", "img-sr", "default", ";;;", "default-src", "; ;");
             }

@@ -76,13 +76,25 @@ class ObservatoryDifferentialTest {
         String printed = report.toString(StandardCharsets.UTF_8);
         System.out.println("Observatory differential, seed " + seed + ", " + count + " sites:");
         System.out.print(printed);
-        System.out.println(coverage(expected));
+        Map<String, Set<String>> reached = reached(expected);
+        System.out.println(coverage(reached));
 
         assertThat(summary.compared()).as("sites the oracle graded or refused").isEqualTo(count);
         assertThat(summary.graded()).as("sites graded").isGreaterThan(count / 2);
         assertThat(printed).doesNotContain("DISAGREE");
         assertThat(summary.agree()).as("sites with the same grade and score").isEqualTo(summary.compared());
         assertThat(summary.testsAgree()).as("tests with the same result").isEqualTo(summary.testsCompared());
+        if (count >= SITES) {
+            // Every result the analyzer can give from a capture is met: all but those of an invalid certificate and an
+            // unreadable body, which its input here cannot express.
+            for (ObservatoryCheck check : ObservatoryGrader.checks()) {
+                Set<String> possible = new TreeSet<>();
+                check.possibleResults().forEach(r -> possible.add(r.wire()));
+                possible.removeAll(Set.of("hsts-invalid-cert", "redirection-invalid-cert", "html-not-parseable"));
+                assertThat(reached.getOrDefault(check.name(), Set.of())).as("results of %s the sites reach", check.name())
+                        .containsAll(possible);
+            }
+        }
     }
 
     /** Some preloaded names, with and without include_subdomains, picked by the seed. */
@@ -97,8 +109,8 @@ class ObservatoryDifferentialTest {
         return picked;
     }
 
-    /** Which results the generated sites reached, per test, so a generator that stops covering a test shows. */
-    private static String coverage(Path grades) throws IOException {
+    /** Which results the analyzer gave the generated sites, per test. */
+    private static Map<String, Set<String>> reached(Path grades) throws IOException {
         Map<String, Set<String>> seen = new TreeMap<>();
         for (String line : Files.readAllLines(grades, StandardCharsets.UTF_8)) {
             if (line.isBlank()) {
@@ -107,8 +119,12 @@ class ObservatoryDifferentialTest {
             ObservatoryGrade grade = ObservatoryGrade.fromJson(Json.MAPPER.readTree(line));
             grade.tests().forEach((test, result) -> seen.computeIfAbsent(test, t -> new TreeSet<>()).add(result.result()));
         }
+        return seen;
+    }
+
+    private static String coverage(Map<String, Set<String>> reached) {
         StringBuilder out = new StringBuilder("results reached:\n");
-        seen.forEach((test, results) -> out.append("  ").append(test).append(": ").append(results.size()).append(' ')
+        reached.forEach((test, results) -> out.append("  ").append(test).append(": ").append(results.size()).append(' ')
                 .append(results).append('\n'));
         return out.toString();
     }
