@@ -12,8 +12,9 @@ import java.util.regex.Pattern;
 /**
  * {@code subresource-integrity}: whether scripts from other sites are loaded over HTTPS and pinned with an
  * {@code integrity} hash. A script counts as the site's own when its URL is relative or on the same
- * registrable domain as the page; a protocol-relative {@code //host/x.js} never does and never counts as
- * HTTPS, because a page served over HTTP would fetch it over HTTP.
+ * registrable domain as the site (under the Public Suffix List's ICANN section, as the Observatory compares);
+ * a protocol-relative {@code //host/x.js} never does and never counts as HTTPS, because a page served over
+ * HTTP would fetch it over HTTP.
  */
 public final class SubresourceIntegrityCheck implements ObservatoryCheck {
     public static final String NAME = "subresource-integrity";
@@ -167,10 +168,8 @@ public final class SubresourceIntegrityCheck implements ObservatoryCheck {
     }
 
     /**
-     * A script's {@code src} as Observatory reads it: the DOM resolves it against {@code about:blank}, so
-     * only absolute URLs resolve (and get a lower-case scheme and host); a relative or protocol-relative
-     * value stays exactly as written. Any scheme other than http(s) — {@code data:}, {@code ftp:} — falls
-     * in with the relative ones, as it does in Observatory.
+     * A script's {@code src} as the Observatory reads it, by the shape of the text alone: protocol-relative,
+     * absolute http(s), or anything else — {@code data:}, {@code ftp:}, a path — which counts as relative.
      */
     record ScriptUrl(Kind kind, String scheme, String host) {
         enum Kind { ABSOLUTE, PROTOCOL_RELATIVE, RELATIVE }
@@ -187,19 +186,6 @@ public final class SubresourceIntegrityCheck implements ObservatoryCheck {
                 return new ScriptUrl(Kind.ABSOLUTE, absolute.group(1), hostOf(raw.substring(absolute.group(1).length() + 1)));
             }
             return new ScriptUrl(Kind.RELATIVE, "", "");
-        }
-
-        /** The URL parser drops leading and trailing C0 controls and spaces, and every tab and newline. */
-        private static String stripUrlWhitespace(String raw) {
-            int start = 0;
-            int end = raw.length();
-            while (start < end && raw.charAt(start) <= ' ') {
-                start++;
-            }
-            while (end > start && raw.charAt(end - 1) <= ' ') {
-                end--;
-            }
-            return raw.substring(start, end).replace("\t", "").replace("\n", "").replace("\r", "");
         }
 
         /** The host after {@code scheme:}: slashes and backslashes skipped, user info and port removed. */
