@@ -38,6 +38,21 @@ class SubresourceIntegrityCheckTest {
     }
 
     @Test
+    void scriptsAreComparedWithTheSiteUnderTheIcannSectionOnly() {
+        // As the Observatory compares: another user's subdomain of the same platform counts as the site's own,
+        // and the site is the host that was asked for, not where its redirects ended.
+        ObservatoryInput.Builder platform = ObservatoryInput.builder("https://alice.github.io/")
+                .headers(HttpHeaders.of("Content-Type", "text/html")).body(html("<script src=\"https://bob.github.io/x.js\"></script>"));
+        ObservatoryInput.Builder redirected = ObservatoryInput.builder("https://www.elsewhere.example/").siteHost("shop.example.com")
+                .headers(HttpHeaders.of("Content-Type", "text/html")).body(html("<script src=\"https://cdn.example.com/x.js\"></script>"));
+
+        assertThat(Pages.run(platform, SubresourceIntegrityCheck.NAME).result())
+                .isEqualTo("sri-not-implemented-but-all-scripts-loaded-from-secure-origin");
+        assertThat(Pages.run(redirected, SubresourceIntegrityCheck.NAME).result())
+                .isEqualTo("sri-not-implemented-but-all-scripts-loaded-from-secure-origin");
+    }
+
+    @Test
     void integrityOnForeignHttpsScriptsEarnsTheBonus() {
         assertThat(sri("<script src=\"/static/js/foo.js\"></script><script src=\"https://fb.me/react.js\"" + SRI + "></script>"))
                 .isEqualTo("sri-implemented-and-external-scripts-loaded-securely");
