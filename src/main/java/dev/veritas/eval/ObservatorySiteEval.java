@@ -195,6 +195,15 @@ public final class ObservatorySiteEval {
         return out;
     }
 
+    /** Jackson's reason without the location details it appends. */
+    private static String shortReason(String message) {
+        int cut = message.indexOf(" (start marker");
+        cut = cut < 0 ? message.indexOf(" at [Source") : cut;
+        String reason = cut < 0 ? message : message.substring(0, cut);
+        int newline = reason.indexOf('\n');
+        return newline < 0 ? reason : reason.substring(0, newline);
+    }
+
     private interface LineHandler {
         void accept(int line, JsonNode node) throws BadInputException;
     }
@@ -212,7 +221,7 @@ public final class ObservatorySiteEval {
                 try {
                     node = Json.MAPPER.readTree(text);
                 } catch (JsonProcessingException e) {
-                    throw new BadInputException(file + " line " + line + " is not JSON (" + e.getOriginalMessage()
+                    throw new BadInputException(file + " line " + line + " is not JSON (" + shortReason(e.getOriginalMessage())
                             + "); give one JSON object per line");
                 }
                 handler.accept(line, node);
