@@ -8,6 +8,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -18,8 +19,9 @@ import org.junit.jupiter.api.Assumptions;
  * The MDN HTTP Observatory's own analyzer, kept beside the project in {@code ../shared/tools/observatory-oracle}
  * (or where {@code VERITAS_OBSERVATORY_ORACLE} points), run with Node. Each use works on a copy in the test's
  * temporary folder, so that the copy can carry an HSTS preload list without touching the shared folder; its
- * npm dependencies are linked from the shared folder when installed there, and installed in the copy
- * ({@code npm ci}) otherwise. Without Node the test is skipped with the reason, and fails under CI=true.
+ * npm dependencies are linked from the shared folder when installed there, and otherwise installed once into
+ * {@code target/} ({@code npm ci}, from the npm registry). Without Node the test is skipped with the reason, and
+ * fails under CI=true.
  */
 public final class ObservatoryOracle {
     private static final long INSTALL_MINUTES = 5;
@@ -53,16 +55,34 @@ public final class ObservatoryOracle {
             Files.copy(shared.resolve(file), copy.resolve(file), StandardCopyOption.REPLACE_EXISTING);
         }
         Files.writeString(copy.resolve("conf").resolve("hsts-preload.json"), hstsPreloadJson, StandardCharsets.UTF_8);
+        Files.createSymbolicLink(copy.resolve("node_modules"), modules(shared));
+        return new ObservatoryOracle(copy);
+    }
+
+    /**
+     * The analyzer's npm dependencies: the shared folder's when installed there, else an install of its lock file
+     * kept in {@code target/} (made once per build folder, with {@code npm ci} from the npm registry).
+     */
+    private static Path modules(Path shared) throws IOException, InterruptedException {
         Path sharedModules = shared.resolve("node_modules");
         if (Files.isDirectory(sharedModules.resolve("axios"))) {
-            Files.createSymbolicLink(copy.resolve("node_modules"), sharedModules);
-        } else {
+            return sharedModules;
+        }
+        Path cache = Path.of("target", "observatory-oracle-modules").toAbsolutePath();
+        byte[] lock = Files.readAllBytes(shared.resolve("package-lock.json"));
+        Path cachedLock = cache.resolve("package-lock.json");
+        boolean current = Files.isDirectory(cache.resolve("node_modules").resolve("axios")) && Files.isRegularFile(cachedLock)
+                && Arrays.equals(Files.readAllBytes(cachedLock), lock);
+        if (!current) {
             if (!commandWorks("npm", "--version")) {
                 missing("npm is not installed (apt-get install npm); the oracle's dependencies need it once");
             }
-            run(copy, INSTALL_MINUTES, copy.resolve("npm-ci.log"), "npm", "ci", "--ignore-scripts", "--no-audit", "--no-fund");
+            Files.createDirectories(cache);
+            Files.copy(shared.resolve("package.json"), cache.resolve("package.json"), StandardCopyOption.REPLACE_EXISTING);
+            Files.write(cachedLock, lock);
+            run(cache, INSTALL_MINUTES, cache.resolve("npm-ci.log"), "npm", "ci", "--ignore-scripts", "--no-audit", "--no-fund");
         }
-        return new ObservatoryOracle(copy);
+        return cache.resolve("node_modules");
     }
 
     /** Grades a JSON-lines file of sites; returns the file of grades, one JSON line per site. */
