@@ -52,13 +52,13 @@ class ObservatoryDifferentialTest {
         long seed = Env.get("VERITAS_DIFFERENTIAL_SEED").map(Long::parseLong).orElse(SEED);
         int count = Env.get("VERITAS_DIFFERENTIAL_SITES").map(Integer::parseInt).orElse(SITES);
         HstsPreload preload = HstsPreload.chromium();
+        ObservatoryOracle oracle = ObservatoryOracle.prepare(dir, ObservatoryPreloadList.json(preload));
         List<ObservatorySite> sites = new ObservatorySiteGenerator(seed, sample(preload, seed, 40)).generate(count);
         Path sitesFile = dir.resolve("sites.jsonl");
         StringBuilder lines = new StringBuilder();
         sites.forEach(site -> lines.append(site.toJson()).append('\n'));
         Files.writeString(sitesFile, lines, StandardCharsets.UTF_8);
 
-        ObservatoryOracle oracle = ObservatoryOracle.prepare(dir, ObservatoryPreloadList.json(preload));
         Path expected = oracle.grade(sitesFile);
 
         // Kept for a look or a rerun: veritas eval observatory target/observatory-differential/sites.jsonl --expected …
