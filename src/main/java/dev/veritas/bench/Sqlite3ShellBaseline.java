@@ -2,6 +2,7 @@ package dev.veritas.bench;
 
 import dev.veritas.audit.AuditResult;
 import dev.veritas.audit.Finding;
+import dev.veritas.config.Env;
 import dev.veritas.json.Json;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -22,7 +23,7 @@ final class Sqlite3ShellBaseline {
     private Sqlite3ShellBaseline() {}
 
     static Optional<String> sqlite3() {
-        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(":")) {
+        for (String dir : Env.get("PATH").orElse("/usr/bin").split(":")) {
             Path p = Path.of(dir, "sqlite3");
             if (Files.isExecutable(p)) {
                 return Optional.of(p.toString());

@@ -2,9 +2,11 @@ package dev.veritas.capture;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.veritas.web.RegistrableDomain;
 import dev.veritas.json.Json;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,6 +56,11 @@ public final class HarReader {
         return parse(root, file.toString());
     }
 
+    /** A HAR already parsed as JSON (e.g. one of many in a file); {@code name} says which in error messages. */
+    public static SiteCapture read(JsonNode root, String name) {
+        return parse(root, name);
+    }
+
     static SiteCapture parse(JsonNode root, String name) {
         JsonNode entries = root.path("log").path("entries");
         if (!entries.isArray()) {
@@ -81,13 +88,17 @@ public final class HarReader {
         Optional<SiteCapture.HttpProbe> httpProbe = Optional.empty();
         Optional<SiteCapture.CorsProbe> cors = Optional.empty();
         List<PageCapture> pages = new ArrayList<>();
+        Optional<String> firstPageSource = Optional.empty();
+        Optional<PageCapture> visited = Optional.empty();
+        Optional<String> visitedSource = Optional.empty();
         URI target = exchanges.get(0).url;
         List<Exchange> withOrigin = new ArrayList<>();
+        boolean first = true;
         for (int start = 0; start < exchanges.size(); start++) {
-            Exchange first = exchanges.get(start);
-            if (first.origin.isPresent()) {
+            Exchange request = exchanges.get(start);
+            if (request.origin.isPresent()) {
                 // Requests carrying an Origin are cross-origin fetches (fonts, XHR), not pages; one of them may be the CORS probe.
-                withOrigin.add(first);
+                withOrigin.add(request);
                 consumed.add(start);
                 continue;
             }
@@ -98,20 +109,37 @@ public final class HarReader {
             Exchange last = exchanges.get(chain.get(chain.size() - 1));
             List<RedirectHop> hops = chain.stream().map(exchanges::get)
                     .map(x -> new RedirectHop(x.url, x.status, x.headers.first("location").or(() -> x.redirectUrl))).toList();
-            if (first.url.getScheme().equalsIgnoreCase("http") && httpProbe.isEmpty() && chain.size() > 1) {
-                httpProbe = Optional.of(new SiteCapture.HttpProbe(first.url, true, hops, Optional.empty()));
+            boolean startsHttp = request.url.getScheme().equalsIgnoreCase("http");
+            // The first request is the address that was visited: when it was plain http://, its chain is what plain HTTP
+            // does, even a page served without any redirect. A later http:// chain only counts when it redirects.
+            if (startsHttp && httpProbe.isEmpty() && (first || chain.size() > 1)) {
+                httpProbe = Optional.of(new SiteCapture.HttpProbe(request.url, true, hops, Optional.empty()));
             }
-            boolean sameSite = pages.isEmpty() || dev.veritas.web.RegistrableDomain.sameSite(last.url, pages.get(0).finalUrl());
+            if (first && last.contentKept) {
+                // Should the capture hold no HTML page at all, the site's answer is what the visited address served
+                // (an API's JSON, an error page), as the Observatory grades it.
+                visited = Optional.of(HttpPageCapturer.fromResponse(request.url, last.url, last.status, hops, last.headers, last.body, false));
+                visitedSource = Optional.of(last.text);
+            }
+            first = false;
+            boolean sameSite = pages.isEmpty() || RegistrableDomain.sameSite(last.url, pages.get(0).finalUrl());
             if (last.isHtmlDocument() && sameSite) {
                 // Other sites' HTML in the capture (ad and widget frames) is not the audited site.
-                pages.add(HttpPageCapturer.fromResponse(first.url, last.url, last.status, hops, last.headers, last.body, false));
+                if (pages.isEmpty()) {
+                    firstPageSource = Optional.of(last.text);
+                }
+                pages.add(HttpPageCapturer.fromResponse(request.url, last.url, last.status, hops, last.headers, last.body, false));
             }
+        }
+        if (pages.isEmpty() && visited.isPresent()) {
+            pages.add(visited.get());
+            firstPageSource = visitedSource;
         }
         if (pages.isEmpty()) {
             throw new HarException(name + " has no HTML page among its " + exchanges.size()
                     + " requests (the page responses may have been saved without content); save the HAR with content");
         }
-        java.util.Set<URI> pageUrls = new java.util.HashSet<>();
+        Set<URI> pageUrls = new HashSet<>();
         pages.forEach(p -> pageUrls.add(p.finalUrl()));
         for (Exchange x : withOrigin) {
             if (pageUrls.contains(x.url)) {
@@ -121,7 +149,7 @@ public final class HarReader {
         }
         target = pages.get(0).requestedUrl();
         return new SiteCapture(target, CaptureSource.HAR, started, pages, httpProbe, cors, tls,
-                List.of("captured from a HAR file: no screenshots, scripts did not run again, timers were not probed"));
+                List.of("captured from a HAR file: no screenshots, scripts did not run again, timers were not probed"), firstPageSource);
     }
 
     private static List<Integer> follow(List<Exchange> xs, int start, Set<Integer> consumed) {
@@ -167,6 +195,8 @@ public final class HarReader {
         HeaderMap headers;
         Optional<String> redirectUrl;
         byte[] body;
+        String text;
+        boolean contentKept;
         String mimeType;
         Optional<String> origin;
         Instant started;
@@ -195,11 +225,29 @@ public final class HarReader {
             JsonNode content = res.path("content");
             x.mimeType = content.path("mimeType").asText(x.headers.first("content-type").orElse("")).toLowerCase(Locale.ROOT);
             String text = content.path("text").asText("");
-            x.body = "base64".equalsIgnoreCase(content.path("encoding").asText()) ? decodeBase64(text) : text.getBytes(StandardCharsets.UTF_8);
+            boolean base64 = "base64".equalsIgnoreCase(content.path("encoding").asText());
+            x.body = base64 ? decodeBase64(text) : text.getBytes(StandardCharsets.UTF_8);
+            x.text = base64 ? new String(x.body, charset(x.headers.first("content-type").orElse(""))) : text;
+            // A HAR saved without content keeps the size of the body but not its text.
+            x.contentKept = content.has("text") || content.path("size").asLong(0) <= 0;
             x.started = parseTime(e.path("startedDateTime").asText(""));
             x.tls = x.url.getScheme().equalsIgnoreCase("https") ? Optional.of(tls(x.url, e.path("_securityDetails").isMissingNode()
                     ? res.path("_securityDetails") : e.path("_securityDetails"), x.started)) : Optional.empty();
             return x;
+        }
+
+        private static Charset charset(String contentType) {
+            for (String parameter : contentType.split(";")) {
+                String p = parameter.strip();
+                if (p.toLowerCase(Locale.ROOT).startsWith("charset=")) {
+                    try {
+                        return Charset.forName(p.substring(8).replace("\"", "").strip());
+                    } catch (IllegalArgumentException e) {
+                        return StandardCharsets.UTF_8;
+                    }
+                }
+            }
+            return StandardCharsets.UTF_8;
         }
 
         /** A 2xx HTML response with content; a HAR saved without content has the page's entry but no page. */

@@ -9,6 +9,8 @@ import java.util.Optional;
 /**
  * An immutable record of what a site showed: its pages, the probes (the site asked for over plain http://,
  * and with an Origin header for CORS), the TLS facts of each origin, and notes on what could not be captured.
+ * {@code firstPageSource} is the first page's response body exactly as received, when the capture kept it (a
+ * HAR file does): the Observatory grades that text, not the page as a browser re-serialises it.
  */
 public record SiteCapture(
         URI target,
@@ -18,12 +20,20 @@ public record SiteCapture(
         Optional<HttpProbe> httpProbe,
         Optional<CorsProbe> corsProbe,
         Map<String, TlsFacts> tls,
-        List<String> notes) {
+        List<String> notes,
+        Optional<String> firstPageSource) {
 
     public SiteCapture {
         pages = List.copyOf(pages);
         tls = Map.copyOf(tls);
         notes = List.copyOf(notes);
+        java.util.Objects.requireNonNull(firstPageSource, "firstPageSource");
+    }
+
+    /** A capture that kept no response body as received (the browser and plain-HTTP captures). */
+    public SiteCapture(URI target, CaptureSource source, Instant startedAt, List<PageCapture> pages, Optional<HttpProbe> httpProbe,
+                       Optional<CorsProbe> corsProbe, Map<String, TlsFacts> tls, List<String> notes) {
+        this(target, source, startedAt, pages, httpProbe, corsProbe, tls, notes, Optional.empty());
     }
 
     public Optional<PageCapture> firstPage() {

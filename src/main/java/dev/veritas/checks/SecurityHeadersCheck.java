@@ -17,7 +17,14 @@ import dev.veritas.checks.observatory.RedirectHop;
 import dev.veritas.checks.observatory.ScoreBreakdown;
 import dev.veritas.checks.observatory.TestResult;
 import dev.veritas.json.Json;
+import dev.veritas.capture.TlsFacts;
+import dev.veritas.web.HstsPreload;
+import java.net.URI;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -90,22 +97,41 @@ public final class SecurityHeadersCheck implements Check {
         return new CheckOutcome(NAME, Optional.of(new SignalReading(score, 0.9, summary)), findings, Optional.of(details));
     }
 
+    /** The Observatory's verdict on the capture's first page, as this check reports it; empty without a page. */
+    public static Optional<ObservatoryOutcome> observatory(SiteCapture capture) {
+        return capture.firstPage().map(page -> ObservatoryGrader.grade(input(capture, page)));
+    }
+
     static ObservatoryInput input(SiteCapture capture, PageCapture page) {
+        List<URI> way = new ArrayList<>();
+        page.redirects().forEach(hop -> way.add(hop.url()));
+        way.add(page.finalUrl());
+        List<URI> httpsSteps = way.stream().filter(u -> "https".equalsIgnoreCase(u.getScheme())).toList();
+        String siteHost = hostOf(page.requestedUrl());
+        Set<String> hosts = new HashSet<>();
+        hosts.add(siteHost);
+        way.forEach(u -> hosts.add(hostOf(u)));
+        capture.httpProbe().ifPresent(p -> p.chain().forEach(hop -> hosts.add(hostOf(hop.url()))));
+        HstsPreload preload = HstsPreload.chromium();
         ObservatoryInput.Builder in = ObservatoryInput.builder(page.finalUrl())
                 .status(page.status())
                 .headers(HttpHeaders.fromMultimap(page.headers().asMap()))
-                .certificateValid(!page.isHttps() || capture.tlsFor(page.finalUrl()).map(t -> t.valid()).orElse(true))
-                .hstsPreloaded(false);
-        if (page.isHtml()) {
-            in.body(page.html());
-        } else {
-            in.body("");
-        }
+                .siteHost(siteHost)
+                .httpsAvailable(!httpsSteps.isEmpty())
+                .certificateValid(httpsSteps.stream().allMatch(u -> capture.tlsFor(u).map(TlsFacts::valid).orElse(true)))
+                .preloadedHosts(hosts.stream().filter(preload::isPreloaded).collect(Collectors.toSet()));
+        // The Observatory parses the body as received; a browser capture only has the page as re-serialised.
+        in.body(capture.firstPageSource().orElseGet(() -> page.isHtml() ? page.html() : ""));
         capture.httpProbe().ifPresent(p -> in.httpProbe(p.reachable() && !p.chain().isEmpty()
                 ? new HttpProbe.Redirects(p.chain().stream().map(h -> new RedirectHop(h.url(), h.status(), h.location())).toList())
                 : HttpProbe.noHttpListener()));
         capture.corsProbe().ifPresent(p -> in.corsProbe(new CorsProbe(p.origin(), HttpHeaders.fromMultimap(p.headers().asMap()))));
         return in.build();
+    }
+
+    private static String hostOf(URI url) {
+        String host = url.getHost() != null ? url.getHost() : url.getRawAuthority() == null ? "" : url.getRawAuthority();
+        return host.toLowerCase(Locale.ROOT);
     }
 
     static Severity severity(int modifier) {

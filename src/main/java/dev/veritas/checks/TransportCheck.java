@@ -9,6 +9,7 @@ import dev.veritas.capture.ScriptFacts;
 import dev.veritas.capture.SiteCapture;
 import dev.veritas.capture.TlsFacts;
 import dev.veritas.checks.CheckOutcome.SignalReading;
+import dev.veritas.web.HstsPreload;
 import dev.veritas.web.RegistrableDomain;
 import java.net.URI;
 import java.time.Duration;
@@ -133,6 +134,10 @@ public final class TransportCheck implements Check {
         if (!probe.reachable() || probe.chain().isEmpty()) {
             return 0; // nothing listens on plain HTTP: nothing to redirect
         }
+        if (preloaded(probe.url())) {
+            // Browsers reach a host on the HSTS preload list over HTTPS only: what its plain-HTTP address does is never seen.
+            return 0;
+        }
         if (probe.error().isPresent()) {
             // A loop or an endless chain: the plain address leads nowhere, which is neither "no redirect" nor fine.
             findings.add(FindingBuilder.finding("transport.http_redirect_broken").category("transport").patternType("redirect_loop")
@@ -162,7 +167,9 @@ public final class TransportCheck implements Check {
         double penalty = 0;
         List<RedirectHop> hops = page.redirects();
         for (int i = 1; i < hops.size(); i++) {
-            if ("https".equalsIgnoreCase(hops.get(i - 1).url().getScheme()) && "http".equalsIgnoreCase(hops.get(i).url().getScheme())) {
+            // A redirect to plain HTTP on a preloaded host is upgraded by the browser before it leaves the machine.
+            if ("https".equalsIgnoreCase(hops.get(i - 1).url().getScheme()) && "http".equalsIgnoreCase(hops.get(i).url().getScheme())
+                    && !preloaded(hops.get(i).url())) {
                 findings.add(FindingBuilder.finding("transport.https_downgrade").category("transport").severity(Severity.HIGH).confidence(0.95)
                         .title("A redirect downgrades HTTPS to plain HTTP")
                         .description(hops.get(i - 1).url() + " redirects to " + hops.get(i).url())
@@ -194,6 +201,10 @@ public final class TransportCheck implements Check {
             penalty += 0.05;
         }
         return penalty;
+    }
+
+    private static boolean preloaded(URI url) {
+        return url.getHost() != null && HstsPreload.chromium().isPreloaded(url.getHost());
     }
 
     private static List<String> first(Set<String> s, int n) {

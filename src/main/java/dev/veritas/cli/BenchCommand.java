@@ -29,7 +29,9 @@ final class BenchCommand implements Runnable {
 
     @Command(name = "store", mixinStandardHelpOptions = true,
             description = "Write throughput, acknowledgement and reader latency, and history paging of the SQLite store, "
-                    + "compared with the sqlite3 shell doing the same work. Uses a temporary folder in the data directory.")
+                    + "compared in the same run with SQLite's own limit (a C program writing the same rows through the C API, "
+                    + "built with gcc and libsqlite3-dev), a plain JDBC writer and the sqlite3 shell. Uses a temporary folder in "
+                    + "the data directory.")
     static final class Store implements Callable<Integer> {
         @Spec
         CommandSpec spec;

@@ -4,20 +4,27 @@ import dev.veritas.audit.Tier;
 import dev.veritas.engine.EngineOptions;
 import dev.veritas.eval.DarkPatternEval;
 import dev.veritas.eval.ObservatoryEval;
+import dev.veritas.eval.ObservatoryPreloadList;
+import dev.veritas.eval.ObservatorySiteEval;
+import dev.veritas.eval.ObservatorySiteGenerator;
 import dev.veritas.eval.PhishingUrlEval;
 import dev.veritas.eval.pages.PageManifest;
 import dev.veritas.eval.pages.PagesEval;
 import dev.veritas.eval.pages.PagesReport;
 import dev.veritas.eval.pages.PagesReportJson;
 import dev.veritas.json.Json;
+import dev.veritas.web.HstsPreload;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Random;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,7 +34,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = "Measure a detector on a labelled file (precision, recall, F1, false-positive rate), or the verdicts on a corpus of saved pages.",
-        subcommands = {EvalCommand.DarkPatterns.class, EvalCommand.PhishingUrls.class, EvalCommand.Observatory.class, EvalCommand.Pages.class})
+        subcommands = {EvalCommand.DarkPatterns.class, EvalCommand.PhishingUrls.class, EvalCommand.Observatory.class,
+                EvalCommand.ObservatorySites.class, EvalCommand.Pages.class})
 final class EvalCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -86,14 +94,70 @@ final class EvalCommand implements Runnable {
     }
 
     @Command(name = "observatory", mixinStandardHelpOptions = true,
-            description = "Fixture pages and expected_results.csv. Last line: RESULT agree=… of=…")
+            description = {"Grade sites as the MDN HTTP Observatory does, many in one process: a folder of fixture pages with "
+                    + "expected_results.csv, a folder of HAR files, one .har file, or JSON lines of sites "
+                    + "({id, host, chain, headers, body, cors}). Each HAR or site goes through the audit --har path.",
+                "With --expected (JSON lines of {id, grade, score, tests}, e.g. from the Observatory's own analyzer), prints "
+                    + "every disagreement and the agreement. Last line: RESULT …"})
     static final class Observatory implements Callable<Integer> {
-        @Parameters(paramLabel = "DIR")
-        Path dir;
+        @Parameters(paramLabel = "INPUT", description = "fixture folder, folder of .har files, a .har file, or a .jsonl file of sites")
+        Path input;
+
+        @Option(names = "--expected", paramLabel = "GRADES.jsonl", description = "grades to compare with, one JSON object per site")
+        Path expected;
 
         @Override
         public Integer call() {
-            return ObservatoryEval.run(dir, stdout());
+            if (Files.isRegularFile(input.resolve(ObservatoryEval.CSV_NAME))) {
+                return ObservatoryEval.run(input, stdout());
+            }
+            try {
+                return new ObservatorySiteEval(stdout()).run(input, Optional.ofNullable(expected)).exitCode();
+            } catch (ObservatorySiteEval.BadInputException e) {
+                throw new IllegalArgumentException(e.getMessage());
+            }
+        }
+    }
+
+    @Command(name = "observatory-sites", mixinStandardHelpOptions = true,
+            description = "Write generated sites (JSON lines) for comparing Observatory grades: every input the twelve tests "
+                    + "read, ordinary, odd and malformed; the same seed gives the same sites.")
+    static final class ObservatorySites implements Callable<Integer> {
+        @Option(names = "--count", defaultValue = "1000", description = "how many sites (default ${DEFAULT-VALUE})")
+        int count;
+
+        @Option(names = "--seed", defaultValue = "15", description = "the generator's seed (default ${DEFAULT-VALUE})")
+        long seed;
+
+        @Option(names = "--preloaded", defaultValue = "0", description = "build some sites on this many names from the HSTS "
+                + "preload list (default ${DEFAULT-VALUE}); an analyzer compared with Veritas then needs the same list")
+        int preloaded;
+
+        @Option(names = "--preload-json", paramLabel = "FILE", description = "also write Veritas's HSTS preload list in the "
+                + "shape the Observatory's analyzer reads (its conf/hsts-preload.json), so both judge preloaded hosts alike")
+        Path preloadJson;
+
+        @Override
+        public Integer call() {
+            if (count < 1) {
+                throw new IllegalArgumentException("--count must be at least 1 (got " + count + ")");
+            }
+            if (preloaded < 0) {
+                throw new IllegalArgumentException("--preloaded must be 0 or more (got " + preloaded + ")");
+            }
+            List<String> names = HstsPreload.chromium().entries().keySet().stream().sorted().toList();
+            Random random = new Random(seed);
+            List<String> sample = random.ints(preloaded, 0, names.size()).mapToObj(names::get).toList();
+            PrintStream out = stdout();
+            new ObservatorySiteGenerator(seed, sample).generate(count).forEach(site -> out.println(site.toJson()));
+            if (preloadJson != null) {
+                try {
+                    Files.writeString(preloadJson, ObservatoryPreloadList.json(HstsPreload.chromium()));
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot write " + preloadJson + ": " + e.getMessage(), e);
+                }
+            }
+            return 0;
         }
     }
 

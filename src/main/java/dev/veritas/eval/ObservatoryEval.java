@@ -37,7 +37,7 @@ import java.util.TreeMap;
  * 1 when some disagree, 2 on bad input.
  */
 public final class ObservatoryEval {
-    static final String CSV_NAME = "expected_results.csv";
+    public static final String CSV_NAME = "expected_results.csv";
     static final String FIXTURE_PAGE_URL = "https://mozilla.org/";
 
     /** One expected test outcome. */

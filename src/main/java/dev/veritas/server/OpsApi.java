@@ -7,6 +7,7 @@ import dev.veritas.metrics.LatencyHistogram;
 import dev.veritas.report.PdfPrinter;
 import dev.veritas.store.AuditStore;
 import dev.veritas.store.StoreException;
+import dev.veritas.store.StoreHealth;
 import dev.veritas.store.sqlite.SqliteAuditStore;
 import io.javalin.http.Context;
 import java.util.Locale;
@@ -48,6 +49,13 @@ final class OpsApi {
             out.put("running", counts.get(AuditStatus.RUNNING));
         } catch (StoreException e) {
             storeProblem = Optional.of(e.getMessage());
+        }
+        // Reads can work while writes fail (a full disk, a writer being restarted): the store says so itself.
+        StoreHealth writes = store.health();
+        out.putObject("store_writes").put("condition", writes.condition().name().toLowerCase(Locale.ROOT)).put("detail", writes.detail());
+        if (!writes.ok() && ctx.statusCode() == 200) {
+            out.put("status", "degraded").put("detail", writes.detail());
+            ctx.status(503);
         }
         // Alive is counted from the threads themselves, so a worker that died shows here instead of hiding behind the size.
         int alive = workers.alive();

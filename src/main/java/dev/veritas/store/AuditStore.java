@@ -123,6 +123,14 @@ public interface AuditStore extends AutoCloseable {
     /** Integrity, schema version and row counts. */
     StoreCheck check();
 
+    /**
+     * Whether writes are getting through, from what the store already knows (no database round trip): a full disk, a
+     * storage error, a writer that stopped or hangs. Health checks show anything but OK as degraded.
+     */
+    default StoreHealth health() {
+        return StoreHealth.healthy();
+    }
+
     /** Wakes up when new events may be available for an audit (in this process, or polled across processes). */
     EventSignal eventSignal();
 

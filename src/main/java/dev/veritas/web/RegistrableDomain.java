@@ -1,21 +1,22 @@
 package dev.veritas.web;
 
+import com.google.common.net.InternetDomainName;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The registrable domain of a host ("example.co.uk" for "www.shop.example.co.uk"): the part a
  * person or company buys, and so the only part that says who runs a site.
  *
- * <p>Veritas ships no copy of the full public-suffix list. A small rule covers most of it: under a
- * two-letter country code, a generic second level (com, co, org, ac, gov, ...) is part of the
- * suffix, so "x.com.au" and "x.ac.in" resolve correctly. Platforms that hand out free subdomains
- * ({@link #SHARED_HOSTING}) count as suffixes too, because each subdomain there belongs to a
- * different person: "paypal.github.io" is not PayPal's.
+ * <p>Suffixes come from the Public Suffix List as Guava ships it ({@link InternetDomainName}), both
+ * sections: the ICANN section ("com", "co.uk", "pvt.k12.ma.us") and the private section, where platforms
+ * that hand out subdomains to anyone ("github.io", "azurewebsites.net", "blogspot.com") list themselves.
+ * A subdomain on such a platform belongs to whoever claimed it, so "paypal.github.io" is not PayPal's and
+ * {@link #onSharedHosting()} says "hosted on". A host under no listed suffix falls under the list's
+ * default rule: its last label is the suffix.
  *
- * @param host        the host the parts were taken from (lower case)
+ * @param host        the host the parts were taken from (lower case, without trailing dots)
  * @param suffix      the public suffix ("co.uk", "com", "github.io"), or "" for IP numbers
  * @param domain      the registrable domain, empty for IP numbers, bare suffixes and one-label hosts
  * @param subdomain   the labels left of the registrable domain ("www.shop"), or ""
@@ -23,47 +24,27 @@ import java.util.Set;
  */
 public record RegistrableDomain(String host, String suffix, Optional<String> domain, String subdomain, boolean ip) {
 
-    /** Second-level labels that, under a country code, are part of the public suffix. */
-    private static final Set<String> GENERIC_SECOND_LEVELS = Set.of(
-            "com", "co", "net", "org", "edu", "gov", "gob", "gouv", "go", "ac", "or", "ne", "mil",
-            "nic", "sch", "ltd", "plc", "info", "biz", "nom", "int", "firm", "gen", "ind", "nhs",
-            "police", "blogspot", "asso", "qc", "bc", "ab", "nsw", "vic", "qld");
+    public static RegistrableDomain of(String host) {
+        return split(host, true);
+    }
 
     /**
-     * Platforms where anyone can publish under a free subdomain. Treating them as suffixes keeps
-     * one user's page from borrowing the platform's reputation, and lets Veritas say "hosted on".
+     * The registrable domain under the ICANN section only, as tools that ignore the private section see it
+     * ("github.io" for "alice.github.io"). The Observatory's subresource-integrity test compares sites this way.
      */
-    public static final Set<String> SHARED_HOSTING = Set.of(
-            "blogspot.com", "wordpress.com", "tumblr.com", "weebly.com", "wixsite.com", "wix.com",
-            "github.io", "gitlab.io", "bitbucket.io", "web.app", "firebaseapp.com", "appspot.com",
-            "r.appspot.com", "herokuapp.com", "netlify.app", "netlify.com", "vercel.app", "pages.dev",
-            "workers.dev", "glitch.me", "repl.co", "replit.app", "onrender.com", "fly.dev", "surge.sh",
-            "000webhostapp.com", "azurewebsites.net", "web.core.windows.net", "cloudfront.net",
-            "s3.amazonaws.com", "amazonaws.com", "sharepoint.com", "myshopify.com", "square.site",
-            "webflow.io", "carrd.co", "yolasite.com", "jimdosite.com", "jimdofree.com", "business.site",
-            "godaddysites.com", "codesandbox.io", "csb.app", "webcindario.com", "my-free.website",
-            "myfreesites.net", "blogfa.com", "mihanblog.com", "livejournal.com", "over-blog.com",
-            "simplesite.com", "webnode.com", "jimdo.com", "ning.com", "squarespace.com", "hs-sites.com",
-            "notion.site", "framer.website", "gitbook.io", "readthedocs.io", "ghost.io", "substack.com",
-            "ngrok.io", "ngrok-free.app", "ddns.net", "duckdns.org", "no-ip.org",
-            "no-ip.biz", "hopto.org", "zapto.org", "sytes.net", "servehttp.com", "myftp.biz",
-            "dynu.net", "freehosting.com", "byethost.com", "epizy.com", "rf.gd", "atwebpages.com",
-            "hol.es", "esy.es", "16mb.com", "96.lt", "co.nf", "altervista.org", "ucoz.ru", "ucoz.net",
-            "narod.ru", "tripod.com", "angelfire.com", "biz.nf", "mybluehost.me", "wcomhost.com",
-            "site123.me", "strikingly.com", "mystrikingly.com", "webs.com", "mozello.com",
-            "forms.app", "typeform.com", "formstack.com", "ipfs.io",
-            "dweb.link", "translate.goog", "backblazeb2.com", "storage.googleapis.com",
-            "firebasestorage.googleapis.com", "googleusercontent.com", "cprapid.com", "temp.domains");
+    public static Optional<String> icannRegistrableOf(String host) {
+        return split(host, false).domain();
+    }
 
-    public static RegistrableDomain of(String host) {
+    private static RegistrableDomain split(String host, boolean withPrivateSection) {
         String h = host == null ? "" : stripDots(host.toLowerCase(Locale.ROOT));
         if (h.isEmpty()) {
             return new RegistrableDomain("", "", Optional.empty(), "", false);
         }
-        if (IpHost.isIp(h)) {
+        if (IpHost.isIp(h) || h.startsWith("[") && h.endsWith("]")) {
             return new RegistrableDomain(h, "", Optional.empty(), "", true);
         }
-        String suffix = suffixOf(h);
+        String suffix = suffixOf(h, withPrivateSection);
         if (h.equals(suffix) || h.length() <= suffix.length() + 1) {
             return new RegistrableDomain(h, suffix, Optional.empty(), "", false);
         }
@@ -96,8 +77,13 @@ public record RegistrableDomain(String host, String suffix, Optional<String> dom
         return dot < 0 ? suffix : suffix.substring(dot + 1);
     }
 
+    /** Whether the suffix comes from the list's private section: a platform where anyone can claim a subdomain. */
     public boolean onSharedHosting() {
-        return SHARED_HOSTING.contains(suffix);
+        if (ip || domain.isEmpty() || suffix.isEmpty() || !InternetDomainName.isValid(suffix)) {
+            return false;
+        }
+        InternetDomainName name = InternetDomainName.from(suffix);
+        return name.isPublicSuffix() && !name.isRegistrySuffix();
     }
 
     /** Whether two hosts are run by the same registrant, as far as the address can tell. */
@@ -134,39 +120,21 @@ public record RegistrableDomain(String host, String suffix, Optional<String> dom
         return IpHost.isIp(h);
     }
 
-    private static String suffixOf(String h) {
-        // Longest shared-hosting suffix first: "x.r.appspot.com" belongs to r.appspot.com.
-        String best = null;
-        int from = 0;
-        while (from < h.length()) {
-            String tail = h.substring(from);
-            if (SHARED_HOSTING.contains(tail) && !tail.equals(h)) {
-                best = tail;
-                break;
-            }
-            int next = h.indexOf('.', from);
-            if (next < 0) {
-                break;
-            }
-            from = next + 1;
+    /** The longest listed suffix of the host, or its last label when none is listed (the list's default rule). */
+    private static String suffixOf(String h, boolean withPrivateSection) {
+        // A label the list's syntax refuses (say "a_b!") says nothing about the suffix: judge the valid tail.
+        String valid = h;
+        while (!InternetDomainName.isValid(valid) && valid.indexOf('.') >= 0) {
+            valid = valid.substring(valid.indexOf('.') + 1);
         }
-        if (best != null) {
-            return best;
+        if (InternetDomainName.isValid(valid)) {
+            InternetDomainName name = InternetDomainName.from(valid);
+            if (withPrivateSection ? name.hasPublicSuffix() : name.hasRegistrySuffix()) {
+                return (withPrivateSection ? name.publicSuffix() : name.registrySuffix()).toString();
+            }
         }
         int last = h.lastIndexOf('.');
-        if (last < 0) {
-            return h;
-        }
-        String tld = h.substring(last + 1);
-        int prev = h.lastIndexOf('.', last - 1);
-        String second = h.substring(prev + 1, last);
-        if (tld.length() == 2 && prev >= 0 && GENERIC_SECOND_LEVELS.contains(second)) {
-            return second + "." + tld;
-        }
-        if (tld.length() == 2 && prev < 0 && GENERIC_SECOND_LEVELS.contains(second)) {
-            return second + "." + tld;  // the host is itself a bare suffix like "co.uk"
-        }
-        return tld;
+        return last < 0 ? h : h.substring(last + 1);
     }
 
     private static String stripDots(String h) {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.veritas.checks.SecurityHeadersCheck;
+import dev.veritas.checks.observatory.ObservatoryOutcome;
 import dev.veritas.json.Json;
 import java.io.IOException;
 import java.net.URI;
@@ -374,10 +376,35 @@ class HarReaderTest {
     }
 
     @Test
-    void noHtmlPage() throws IOException {
-        assertBroken(har(entry("https://www.harborlane.com/app.js", 200).content("application/javascript", "var a;"),
-                entry("https://www.harborlane.com/", 200).content("text/html", "")),
+    void aPageSavedWithoutItsContent() throws IOException {
+        Entry page = entry("https://www.harborlane.com/", 200).content("text/html", "");
+        ObjectNode content = (ObjectNode) page.node.path("response").path("content");
+        content.remove("text");
+        content.put("size", 5120);
+
+        assertBroken(har(page, entry("https://www.harborlane.com/app.js", 200).content("application/javascript", "var a;")),
                 "has no HTML page among its 2 requests", "save the HAR with content");
+    }
+
+    @Test
+    void withoutAnyHtmlPageTheVisitedAddressIsThePageWhateverItServes() throws IOException {
+        SiteCapture c = HarReader.read(har(entry("https://api.harborlane.com/", 200).content("application/json", "{\"ok\": true}")
+                .header("Content-Type", "application/json")));
+
+        assertThat(c.firstPage()).get().extracting(PageCapture::finalUrl).isEqualTo(URI.create("https://api.harborlane.com/"));
+        assertThat(c.firstPageSource()).contains("{\"ok\": true}");
+        ObservatoryOutcome.Graded graded = (ObservatoryOutcome.Graded) SecurityHeadersCheck.observatory(c).orElseThrow();
+        assertThat(graded.report().test("subresource-integrity").result()).isEqualTo("sri-not-implemented-response-not-html");
+    }
+
+    @Test
+    void aPlainHttpPageWithoutRedirectIsWhatPlainHttpDoes() throws IOException {
+        SiteCapture c = HarReader.read(har(entry("http://www.harborlane.com/", 200).html(PAGE)));
+
+        assertThat(c.httpProbe()).get().satisfies(p -> assertThat(p.chain()).hasSize(1));
+        ObservatoryOutcome.Graded graded = (ObservatoryOutcome.Graded) SecurityHeadersCheck.observatory(c).orElseThrow();
+        assertThat(graded.report().test("redirection").result()).isEqualTo("redirection-missing");
+        assertThat(graded.report().test("strict-transport-security").result()).isEqualTo("hsts-not-implemented-no-https");
     }
 
     @Test

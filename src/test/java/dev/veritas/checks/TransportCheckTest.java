@@ -13,9 +13,11 @@ import dev.veritas.audit.Finding;
 import dev.veritas.audit.Severity;
 import dev.veritas.capture.RedirectHop;
 import dev.veritas.capture.SiteCapture;
+import dev.veritas.web.HstsPreload;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -144,6 +146,34 @@ class TransportCheckTest {
         assertThat(f.severity()).isEqualTo(Severity.MEDIUM);
         assertThat(f.pageUrl()).contains("http://shop.example/");
         assertThat(score(o)).isEqualTo(0.85, offset(1e-9));
+    }
+
+    /** A name on the shipped HSTS preload list whose subdomains are preloaded too, taken from the list itself. */
+    private static String preloadedDomain() {
+        return HstsPreload.chromium().entries().entrySet().stream().filter(e -> e.getValue() && e.getKey().indexOf('.') > 0)
+                .map(Map.Entry::getKey).sorted().findFirst().orElseThrow();
+    }
+
+    @Test
+    void aPreloadedHostIsNeverAskedForPlainHttpSoItsHttpAddressIsNotHeldAgainstIt() {
+        String host = "www." + preloadedDomain();
+        SiteCapture c = site(page("https://" + host + "/")).httpProbe(hop("http://" + host + "/", 200)).build();
+
+        CheckOutcome o = run(c);
+
+        assertThat(ids(o)).doesNotContain("transport.no_http_redirect");
+        assertThat(score(o)).isEqualTo(1.0, offset(1e-9));
+    }
+
+    @Test
+    void aRedirectToPlainHttpOnAPreloadedHostIsUpgradedByTheBrowser() {
+        String host = "www." + preloadedDomain();
+        SiteCapture c = site(page("https://" + host + "/").redirects(
+                hop("https://" + host + "/go", 302, "http://" + host + "/"),
+                hop("http://" + host + "/", 302, "https://" + host + "/"),
+                hop("https://" + host + "/", 200))).build();
+
+        assertThat(ids(run(c))).doesNotContain("transport.https_downgrade");
     }
 
     @Test

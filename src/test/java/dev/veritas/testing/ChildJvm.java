@@ -38,7 +38,12 @@ public final class ChildJvm implements AutoCloseable {
     private static final String EOF = "\u0000EOF";
 
     public static ChildJvm start(Class<?> mainClass, Path workDir, String... args) throws IOException {
-        List<String> command = new ArrayList<>();
+        return startUnder(List.of(), mainClass, workDir, args);
+    }
+
+    /** Starts the JVM through {@code launcher} (a command that ends by running its arguments, e.g. a shell setting limits). */
+    public static ChildJvm startUnder(List<String> launcher, Class<?> mainClass, Path workDir, String... args) throws IOException {
+        List<String> command = new ArrayList<>(launcher);
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx256m");
         command.add("-cp");
@@ -47,6 +52,12 @@ public final class ChildJvm implements AutoCloseable {
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT);
         return new ChildJvm(pb.start());
+    }
+
+    /** Sends one line to the child's standard input. */
+    public void send(String line) throws IOException {
+        process.getOutputStream().write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        process.getOutputStream().flush();
     }
 
     /** The next line the child printed, or null when it has exited and everything was read. */

@@ -18,18 +18,41 @@ class RegistrableDomainTest {
             WWW.EXAMPLE.ORG.             | example.org
             someone.blogspot.com         | someone.blogspot.com
             paypal-login.github.io       | paypal-login.github.io
-            x.y.r.appspot.com            | y.r.appspot.com
-            github.io                    | github.io
+            x.y.r.appspot.com            | x.y.r.appspot.com
             t.co                         | t.co
+            a.b.pvt.k12.ma.us            | b.pvt.k12.ma.us
+            www.city.kawasaki.jp         | city.kawasaki.jp
+            shop.example.kawasaki.jp     | shop.example.kawasaki.jp
+            myapp.azurewebsites.net      | myapp.azurewebsites.net
+            x.example.unknowntld         | example.unknowntld
+            example.com..                | example.com
+            www.bücher.de                | bücher.de
+            www.xn--bcher-kva.de         | xn--bcher-kva.de
+            bad_label!.example.co.uk     | example.co.uk
             """)
     void findsTheRegistrableDomain(String host, String expected) {
         assertThat(RegistrableDomain.registrableOf(host)).contains(expected);
     }
 
     @ParameterizedTest
-    @CsvSource({"192.0.2.1", "::1", "2001:db8::1", "0x7f.1", "localhost", "co.uk", "com", "''"})
+    @CsvSource({"192.0.2.1", "::1", "2001:db8::1", "[2001:db8::1]", "0x7f.1", "3232235777", "localhost", "co.uk", "com", "''",
+        "github.io", "pvt.k12.ma.us", "."})
     void hasNoRegistrableDomain(String host) {
         assertThat(RegistrableDomain.registrableOf(host)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0} is on shared hosting: {1}")
+    @CsvSource({"alice.github.io, true", "myapp.azurewebsites.net, true", "someone.blogspot.com, true", "news.bbc.co.uk, false",
+        "www.example.com, false", "192.0.2.1, false", "github.io, false"})
+    void sharedHostingIsTheListsPrivateSection(String host, boolean shared) {
+        // the platform's own address is not a page hosted on it
+        assertThat(RegistrableDomain.of(host).onSharedHosting()).isEqualTo(shared);
+    }
+
+    @ParameterizedTest(name = "{0} -> {1} under the ICANN section")
+    @CsvSource({"alice.github.io, github.io", "www.example.co.uk, example.co.uk", "myapp.azurewebsites.net, azurewebsites.net"})
+    void theIcannSectionAloneIgnoresPlatforms(String host, String expected) {
+        assertThat(RegistrableDomain.icannRegistrableOf(host)).contains(expected);
     }
 
     @Test

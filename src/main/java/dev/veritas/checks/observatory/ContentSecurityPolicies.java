@@ -75,23 +75,15 @@ final class ContentSecurityPolicies {
     }
 
     /**
-     * Splits each raw header value into the policies it carries. A comma separates policies (CSP3 §2.2.1;
-     * repeated header lines arrive joined by commas); a value that is all blank stays one (invalid) policy,
-     * while blank pieces next to real ones are just separators.
+     * Splits each raw value (a header, or a {@code <meta>} policy) into the policies it carries: a comma separates
+     * policies (CSP3 §2.2.1; repeated header lines arrive joined by commas). Like the Observatory, every piece
+     * counts, so an empty piece ({@code "default-src 'self',"}) is an empty policy and makes the list invalid.
      */
     static List<String> splitHeaderValues(List<String> headerValues) {
         List<String> policies = new ArrayList<>();
         for (String value : headerValues) {
-            List<String> pieces = new ArrayList<>();
             for (String piece : JsText.split(value, ',')) {
-                if (!JsText.trim(piece.replace("\r", "").replace("\n", "")).isEmpty()) {
-                    pieces.add(piece);
-                }
-            }
-            if (pieces.isEmpty()) {
-                policies.add(value);
-            } else {
-                policies.addAll(pieces);
+                policies.add(JsText.trim(piece));
             }
         }
         return policies;

@@ -103,7 +103,7 @@ public final class ContentSecurityPolicyCheck implements ObservatoryCheck {
         List<String> httpPolicies = input.headers().combined("Content-Security-Policy")
                 .map(value -> ContentSecurityPolicies.splitHeaderValues(List.of(value)))
                 .orElse(List.of());
-        List<String> metaPolicies = page.meta().contentSecurityPolicies();
+        List<String> metaPolicies = ContentSecurityPolicies.splitHeaderValues(page.meta().contentSecurityPolicies());
         int policies = httpPolicies.size() + metaPolicies.size();
 
         List<String> all = new ArrayList<>(httpPolicies);

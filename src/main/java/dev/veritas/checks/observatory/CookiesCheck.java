@@ -155,7 +155,7 @@ public final class CookiesCheck implements ObservatoryCheck {
             SetCookie cookie = parsed.get();
             boolean hostOnly = cookie.domain().isEmpty();
             String domain = cookie.domain().orElse(host);
-            if (!hostOnly && (RegistrableDomain.isPublicSuffix(domain) || !domainMatches(host, domain))) {
+            if (!hostOnly && (refusedDomain(domain) || !domainMatches(host, domain))) {
                 continue;
             }
             String path = cookie.path().orElseGet(() -> defaultPath(input.pageUrl().getRawPath()));
@@ -171,6 +171,18 @@ public final class CookiesCheck implements ObservatoryCheck {
             kept.put(domain + "\n" + path + "\n" + cookie.name(), cookie);
         }
         return new ArrayList<>(kept.values());
+    }
+
+    /**
+     * A Domain attribute the jar refuses: a public suffix, or an IPv4 address (which has no registrable domain);
+     * the special-use names "localhost" and "invalid" are accepted as they are (RFC 6761).
+     */
+    private static boolean refusedDomain(String domain) {
+        if (domain.equals("localhost") || domain.equals("invalid")) {
+            return false;
+        }
+        boolean ipv4 = RegistrableDomain.isIpAddress(domain) && domain.indexOf(':') < 0;
+        return ipv4 || RegistrableDomain.isPublicSuffix(domain);
     }
 
     private static boolean domainMatches(String host, String domain) {

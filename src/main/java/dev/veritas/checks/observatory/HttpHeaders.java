@@ -58,11 +58,26 @@ public final class HttpHeaders {
         return builder.build();
     }
 
-    /** Headers from a map of name to the values of its lines, e.g. what an HTTP client returns. */
+    /**
+     * Headers from a map of name to the values of its lines, e.g. what an HTTP client returns or a HAR holds.
+     * The white space around each value is not part of it (RFC 9110 §5.5), as any HTTP client reads it.
+     */
     public static HttpHeaders fromMultimap(Map<String, List<String>> map) {
         Builder builder = builder();
-        map.forEach((name, values) -> values.forEach(value -> builder.add(name, value)));
+        map.forEach((name, values) -> values.forEach(value -> builder.add(name, stripOws(value))));
         return builder.build();
+    }
+
+    private static String stripOws(String value) {
+        int start = 0;
+        int end = value.length();
+        while (start < end && (value.charAt(start) == ' ' || value.charAt(start) == '\t')) {
+            start++;
+        }
+        while (end > start && (value.charAt(end - 1) == ' ' || value.charAt(end - 1) == '\t')) {
+            end--;
+        }
+        return value.substring(start, end);
     }
 
     public static Builder builder() {

@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
 
 /**
  * Headers a page declares in its own markup. Observatory honours two: {@code <meta http-equiv=
@@ -20,19 +18,19 @@ record MetaHeaders(List<String> contentSecurityPolicies, Optional<String> referr
         contentSecurityPolicies = List.copyOf(contentSecurityPolicies);
     }
 
-    static MetaHeaders from(Document document) {
+    static MetaHeaders from(List<ObservatoryHtml.Tag> metas) {
         List<String> csp = new ArrayList<>();
         Optional<String> referrer = Optional.empty();
-        for (Element meta : document.select("meta")) {
-            if (meta.hasAttr("http-equiv") && meta.hasAttr("content")) {
-                String httpEquiv = normalise(meta.attr("http-equiv"));
-                String content = meta.attr("content");
+        for (ObservatoryHtml.Tag meta : metas) {
+            if (meta.has("http-equiv") && meta.has("content")) {
+                String httpEquiv = normalise(meta.get("http-equiv"));
+                String content = meta.get("content");
                 if (!content.isEmpty() && httpEquiv.equals("content-security-policy")) {
                     csp.add(content);
                 }
-            } else if (meta.hasAttr("name") && normalise(meta.attr("name")).equals("referrer")) {
+            } else if (meta.has("name") && normalise(meta.get("name")).equals("referrer")) {
                 // Not an http-equiv, but Observatory grades it as the Referrer-Policy header.
-                String content = meta.attr("content");
+                String content = meta.has("content") ? meta.get("content") : "";
                 if (!content.isEmpty()) {
                     referrer = Optional.of(content);
                 }

@@ -69,7 +69,12 @@ public final class ObservatoryGrader {
                     "the site answered with HTTP status " + input.status()
                             + "; Observatory only grades 2xx and 3xx responses (and 401/403)");
         }
-        Map<String, TestResult> tests = runTests(input);
+        Map<String, TestResult> tests;
+        try {
+            tests = runTests(input);
+        } catch (AnalyzerFailure e) {
+            return new ObservatoryOutcome.NotGraded(input.status(), e.getMessage());
+        }
 
         int passed = 0;
         int withExtraCredit = BASELINE;

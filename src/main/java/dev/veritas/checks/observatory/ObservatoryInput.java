@@ -1,10 +1,12 @@
 package dev.veritas.checks.observatory;
 
 import java.net.URI;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Everything the Observatory tests look at, independent of how it was captured.
@@ -21,8 +23,12 @@ import java.util.Optional;
  * @param httpProbe        what plain {@code http://} did
  * @param corsProbe        the response to a request carrying an {@code Origin} header, if one was made
  * @param certificateValid whether the HTTPS certificate chain verified
- * @param hstsPreloaded    whether the page's host is on the HSTS preload list; Veritas ships no preload list,
- *                         so pass {@code false} unless you know better
+ * @param siteHost         the host that was asked for (the "site"): the subresource-integrity test compares
+ *                         scripts with it and the HSTS test looks it up in the preload list; the builder defaults
+ *                         it to the page's host
+ * @param httpsAvailable   whether the site answered over HTTPS at all (some step of the way to the page was
+ *                         HTTPS); the builder defaults it to the page's own scheme
+ * @param preloadedHosts   which of the hosts involved (the site, each redirect) are on the HSTS preload list
  */
 public record ObservatoryInput(
         URI pageUrl,
@@ -33,7 +39,9 @@ public record ObservatoryInput(
         HttpProbe httpProbe,
         Optional<CorsProbe> corsProbe,
         boolean certificateValid,
-        boolean hstsPreloaded) {
+        String siteHost,
+        boolean httpsAvailable,
+        Set<String> preloadedHosts) {
 
     public ObservatoryInput {
         Objects.requireNonNull(pageUrl, "pageUrl");
@@ -42,9 +50,11 @@ public record ObservatoryInput(
         Objects.requireNonNull(body, "body");
         Objects.requireNonNull(httpProbe, "httpProbe");
         Objects.requireNonNull(corsProbe, "corsProbe");
+        Objects.requireNonNull(siteHost, "siteHost");
         cookies = List.copyOf(cookies);
+        preloadedHosts = Set.copyOf(preloadedHosts);
         String scheme = pageUrl.getScheme() == null ? "" : pageUrl.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https") || pageUrl.getHost() == null) {
+        if (!scheme.equals("http") && !scheme.equals("https") || lowerHost(pageUrl).isEmpty()) {
             throw new IllegalArgumentException("pageUrl must be an http:// or https:// URL with a host (got " + pageUrl + ")");
         }
         if (status < 100 || status > 999) {
@@ -60,9 +70,9 @@ public record ObservatoryInput(
         return new Builder(pageUrl);
     }
 
-    /** Whether the page itself was fetched over HTTPS, i.e. the site answers on HTTPS at all. */
+    /** Whether the site answers on HTTPS at all. */
     public boolean isHttps() {
-        return "https".equalsIgnoreCase(pageUrl.getScheme());
+        return httpsAvailable;
     }
 
     /** The page's host in lower case, without the port. */
@@ -70,8 +80,29 @@ public record ObservatoryInput(
         return lowerHost(pageUrl);
     }
 
+    /** Whether the site's own host is on the HSTS preload list. */
+    public boolean hstsPreloaded() {
+        return preloadedHosts.contains(siteHost);
+    }
+
+    /** Whether this host is on the HSTS preload list (only the site's and the redirects' hosts are known). */
+    public boolean isPreloaded(String host) {
+        return preloadedHosts.contains(host.toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * The host of a URL in lower case, without the port. Java's URI leaves the host empty for names it does not
+     * accept as host names (a last label starting with a digit, an underscore), which browsers accept; the
+     * authority still holds the name then.
+     */
     static String lowerHost(URI uri) {
         String host = uri.getHost();
+        if (host == null && uri.getRawAuthority() != null) {
+            String authority = uri.getRawAuthority();
+            authority = authority.substring(authority.lastIndexOf('@') + 1);
+            int colon = authority.startsWith("[") ? authority.indexOf(':', Math.max(authority.indexOf(']'), 0)) : authority.indexOf(':');
+            host = colon >= 0 ? authority.substring(0, colon) : authority;
+        }
         return host == null ? "" : host.toLowerCase(Locale.ROOT);
     }
 
@@ -85,6 +116,9 @@ public record ObservatoryInput(
         private Optional<CorsProbe> corsProbe = Optional.empty();
         private boolean certificateValid = true;
         private boolean hstsPreloaded;
+        private Optional<String> siteHost = Optional.empty();
+        private Optional<Boolean> httpsAvailable = Optional.empty();
+        private final Set<String> preloadedHosts = new HashSet<>();
 
         private Builder(URI pageUrl) {
             this.pageUrl = Objects.requireNonNull(pageUrl, "pageUrl");
@@ -132,15 +166,37 @@ public record ObservatoryInput(
             return this;
         }
 
+        /** Whether the site's own host is on the HSTS preload list. */
         public Builder hstsPreloaded(boolean hstsPreloaded) {
             this.hstsPreloaded = hstsPreloaded;
             return this;
         }
 
+        /** Hosts (the site's, the redirects') that are on the HSTS preload list. */
+        public Builder preloadedHosts(Set<String> hosts) {
+            hosts.forEach(h -> preloadedHosts.add(h.toLowerCase(Locale.ROOT)));
+            return this;
+        }
+
+        public Builder siteHost(String host) {
+            this.siteHost = Optional.of(host.toLowerCase(Locale.ROOT));
+            return this;
+        }
+
+        public Builder httpsAvailable(boolean httpsAvailable) {
+            this.httpsAvailable = Optional.of(httpsAvailable);
+            return this;
+        }
+
         public ObservatoryInput build() {
             List<String> cookieLines = cookies.orElseGet(() -> headers.values("Set-Cookie"));
+            String site = siteHost.orElseGet(() -> lowerHost(pageUrl));
+            Set<String> preloaded = new HashSet<>(preloadedHosts);
+            if (hstsPreloaded) {
+                preloaded.add(site);
+            }
             return new ObservatoryInput(pageUrl, status, headers, cookieLines, body, httpProbe, corsProbe,
-                    certificateValid, hstsPreloaded);
+                    certificateValid, site, httpsAvailable.orElseGet(() -> "https".equalsIgnoreCase(pageUrl.getScheme())), preloaded);
         }
     }
 }

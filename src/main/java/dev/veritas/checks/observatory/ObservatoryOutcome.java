@@ -15,7 +15,10 @@ public sealed interface ObservatoryOutcome {
         }
     }
 
-    /** The final response's status is one Observatory does not grade (below 200, or 400 and up except 401/403). */
+    /**
+     * A site the Observatory does not grade: the final response's status is one it refuses (below 200, or 400 and up
+     * except 401/403), or its analyzer stops on the page (see the reason).
+     */
     record NotGraded(int status, String reason) implements ObservatoryOutcome {
         public NotGraded {
             Objects.requireNonNull(reason, "reason");

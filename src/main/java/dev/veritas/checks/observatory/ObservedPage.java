@@ -1,22 +1,22 @@
 package dev.veritas.checks.observatory;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
 
 /**
- * The input plus what several tests derive from it, computed once: the parsed HTML, the headers declared
+ * The input plus what several tests derive from it, computed once: the page's script and meta tags, the headers declared
  * in {@code <meta>}, the CSP analysis (the X-Frame-Options test reads it) and the HSTS outcome (the
  * cookies test reads it).
  */
 public final class ObservedPage {
     /** The MIME types Observatory treats as HTML, compared exactly as written. */
     static final Set<String> HTML_TYPES = Set.of("text/html", "application/xhtml+xml");
+    private static final Set<String> TAGS = Set.of("script", "meta");
 
     private final ObservatoryInput input;
     private boolean parsed;
-    private Optional<Document> document = Optional.empty();
+    private Optional<List<ObservatoryHtml.Tag>> tags = Optional.empty();
     private MetaHeaders meta;
     private ContentSecurityPolicyCheck.Analysis csp;
     private TestResult hsts;
@@ -35,31 +35,27 @@ public final class ObservedPage {
         return HTML_TYPES.contains(JsText.split(contentType, ';').get(0));
     }
 
-    /** The parsed body; empty when the body could not be read or the parser gave up on it. */
-    Optional<Document> document() {
+    /**
+     * The {@code <script>} and {@code <meta>} start tags of the body as the Observatory's parser reports them; empty
+     * when the body could not be read.
+     */
+    Optional<List<ObservatoryHtml.Tag>> tags() {
         if (!parsed) {
-            document = parse();
+            tags = input.body().map(body -> ObservatoryHtml.startTags(body, TAGS));
             parsed = true;
         }
-        return document;
+        return tags;
     }
 
-    private Optional<Document> parse() {
-        if (input.body().isEmpty()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(Jsoup.parse(input.body().get(), input.pageUrl().toString()));
-        } catch (RuntimeException | StackOverflowError e) {
-            return Optional.empty();
-        }
+    List<ObservatoryHtml.Tag> tags(String name) {
+        return tags().orElse(List.of()).stream().filter(tag -> tag.name().equals(name)).toList();
     }
 
     /** Headers declared in markup; only read from a non-empty HTML body, as Observatory does. */
     MetaHeaders meta() {
         if (meta == null) {
             boolean hasBody = input.body().map(body -> !body.isEmpty()).orElse(false);
-            meta = isHtml() && hasBody ? document().map(MetaHeaders::from).orElse(MetaHeaders.NONE) : MetaHeaders.NONE;
+            meta = isHtml() && hasBody ? MetaHeaders.from(tags("meta")) : MetaHeaders.NONE;
         }
         return meta;
     }

@@ -9,7 +9,7 @@ public record RedirectHop(URI url, int status, Optional<String> location) {
     public RedirectHop {
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(location, "location");
-        if (url.getScheme() == null || url.getHost() == null) {
+        if (url.getScheme() == null || ObservatoryInput.lowerHost(url).isEmpty()) {
             throw new IllegalArgumentException("redirect hop needs an absolute URL with a host (got " + url + ")");
         }
     }

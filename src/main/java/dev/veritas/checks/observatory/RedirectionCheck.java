@@ -74,9 +74,8 @@ public final class RedirectionCheck implements ObservatoryCheck {
         if (reachedHttps && !input.certificateValid()) {
             return Result.INVALID_CERT;
         }
-        // Veritas only knows the preload status of the page's own host, so only a chain that never
-        // leaves that host can be "all preloaded".
-        boolean allPreloaded = input.hstsPreloaded() && route.stream().allMatch(hop -> hop.hostname().equals(input.host()));
+        // A browser never asks a preloaded host for plain HTTP, so a chain of preloaded hosts is never at risk.
+        boolean allPreloaded = route.stream().allMatch(hop -> input.isPreloaded(hop.hostname()));
         if (allPreloaded) {
             return Result.ALL_REDIRECTS_PRELOADED;
         }

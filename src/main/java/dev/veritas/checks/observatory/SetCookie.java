@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * One {@code Set-Cookie} value parsed the way Observatory's cookie jar parses it: attribute names are
- * case-insensitive, a {@code SameSite} it does not know becomes "unspecified", and a value without a
+ * case-insensitive, a {@code SameSite} it does not know means none was given, and a value without a
  * {@code name=} pair is not a cookie.
  */
 record SetCookie(String name, boolean secure, boolean httpOnly, Optional<String> sameSite,
@@ -43,12 +43,11 @@ record SetCookie(String name, boolean secure, boolean httpOnly, Optional<String>
                 switch (key) {
                     case "secure" -> secure = true;
                     case "httponly" -> httpOnly = true;
-                    case "samesite" -> sameSite = Optional.of(switch (attributeValue.toLowerCase(Locale.ROOT)) {
-                        case "strict" -> "strict";
-                        case "lax" -> "lax";
-                        case "none" -> "none";
-                        default -> "unspecified";
-                    });
+                    // A value the jar does not know leaves the cookie without SameSite, even after a valid one.
+                    case "samesite" -> sameSite = switch (attributeValue.toLowerCase(Locale.ROOT)) {
+                        case "strict", "lax", "none" -> Optional.of(attributeValue.toLowerCase(Locale.ROOT));
+                        default -> Optional.empty();
+                    };
                     case "domain" -> {
                         String d = attributeValue.startsWith(".") ? attributeValue.substring(1) : attributeValue;
                         if (!d.isEmpty()) {

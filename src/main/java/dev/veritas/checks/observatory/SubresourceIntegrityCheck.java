@@ -8,15 +8,13 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
-import org.jsoup.select.Elements;
 
 /**
  * {@code subresource-integrity}: whether scripts from other sites are loaded over HTTPS and pinned with an
  * {@code integrity} hash. A script counts as the site's own when its URL is relative or on the same
- * registrable domain as the page; a protocol-relative {@code //host/x.js} never does and never counts as
- * HTTPS, because a page served over HTTP would fetch it over HTTP.
+ * registrable domain as the site (under the Public Suffix List's ICANN section, as the Observatory compares);
+ * a protocol-relative {@code //host/x.js} never does and never counts as HTTPS, because a page served over
+ * HTTP would fetch it over HTTP.
  */
 public final class SubresourceIntegrityCheck implements ObservatoryCheck {
     public static final String NAME = "subresource-integrity";
@@ -79,7 +77,7 @@ public final class SubresourceIntegrityCheck implements ObservatoryCheck {
             Result.NOT_IMPLEMENTED_BUT_ALL_SCRIPTS_LOADED_FROM_SECURE_ORIGIN,
             Result.NOT_IMPLEMENTED_BUT_NO_SCRIPTS_LOADED);
 
-    private static final Pattern SCHEME = Pattern.compile("^([A-Za-z][A-Za-z0-9+.\\-]*):");
+    private static final Pattern FULL_URL = Pattern.compile("^(https?)://");
     private static final Pattern PROTOCOL_RELATIVE = Pattern.compile("^//[^/]");
 
     @Override
@@ -99,31 +97,39 @@ public final class SubresourceIntegrityCheck implements ObservatoryCheck {
     }
 
     private static Result classify(ObservedPage page) {
-        if (!page.isHtml()) {
+        // Only a declared type that is not HTML is "not HTML": a response without a Content-Type is read as HTML.
+        String mime = JsText.split(page.input().headers().combined("Content-Type").orElse(""), ';').get(0);
+        if (!mime.isEmpty() && !ObservedPage.HTML_TYPES.contains(mime)) {
             return Result.NOT_IMPLEMENTED_RESPONSE_NOT_HTML;
         }
-        Optional<Document> document = page.document();
-        if (document.isEmpty()) {
+        if (page.tags().isEmpty()) {
             return Result.HTML_NOT_PARSEABLE;
         }
         ObservatoryInput input = page.input();
-        Optional<String> siteDomain = RegistrableDomain.registrableOf(input.host());
-        Elements scripts = document.get().select("script");
+        // The Observatory compares registrable domains under the list's ICANN section only, so scripts on another
+        // user's subdomain of the same hosting platform (alice.github.io on bob.github.io) count as the site's own.
+        Optional<String> siteDomain = RegistrableDomain.icannRegistrableOf(input.siteHost());
+        List<ObservatoryHtml.Tag> scripts = page.tags("script");
         Result result = null;
         boolean scriptsOnForeignOrigin = false;
-        for (Element script : scripts) {
-            if (!script.hasAttr("src") || script.attr("src").isEmpty()) {
+        for (ObservatoryHtml.Tag script : scripts) {
+            String address = script.has("src") ? script.get("src") : "";
+            if (address.isEmpty()) {
                 continue; // inline script
             }
-            ScriptUrl src = ScriptUrl.of(script.attr("src"));
-            String integrityAttr = script.hasAttr("integrity") ? script.attr("integrity") : "";
+            ScriptUrl src = ScriptUrl.of(address);
+            if (src.kind() == ScriptUrl.Kind.ABSOLUTE && !WhatwgUrl.acceptsSpecial(address)) {
+                throw new AnalyzerFailure("the Observatory cannot grade this page: the script address " + address
+                        + " is not a valid URL, and its analyzer stops there");
+            }
+            String integrityAttr = script.has("integrity") ? script.get("integrity") : "";
             boolean integrity = !integrityAttr.isEmpty();
 
             boolean relativeOrigin = src.kind() == ScriptUrl.Kind.RELATIVE;
             boolean relativeProtocol = src.kind() == ScriptUrl.Kind.PROTOCOL_RELATIVE;
             boolean sameSecondLevelDomain = switch (src.kind()) {
                 case RELATIVE, PROTOCOL_RELATIVE -> true;
-                case ABSOLUTE -> Objects.equals(RegistrableDomain.registrableOf(src.host()), siteDomain);
+                case ABSOLUTE -> Objects.equals(RegistrableDomain.icannRegistrableOf(src.host()), siteDomain);
             };
             boolean secureOrigin = relativeOrigin || sameSecondLevelDomain && !relativeProtocol;
             if (!secureOrigin) {
@@ -162,41 +168,24 @@ public final class SubresourceIntegrityCheck implements ObservatoryCheck {
     }
 
     /**
-     * A script's {@code src} as Observatory reads it: the DOM resolves it against {@code about:blank}, so
-     * only absolute URLs resolve (and get a lower-case scheme and host); a relative or protocol-relative
-     * value stays exactly as written. Any scheme other than http(s) — {@code data:}, {@code ftp:} — falls
-     * in with the relative ones, as it does in Observatory.
+     * A script's {@code src} as the Observatory reads it, by the shape of the text alone: protocol-relative,
+     * absolute http(s), or anything else — {@code data:}, {@code ftp:}, a path — which counts as relative.
      */
     record ScriptUrl(Kind kind, String scheme, String host) {
         enum Kind { ABSOLUTE, PROTOCOL_RELATIVE, RELATIVE }
 
         static ScriptUrl of(String raw) {
-            String cleaned = stripUrlWhitespace(raw);
-            Matcher scheme = SCHEME.matcher(cleaned);
-            if (scheme.find()) {
-                String name = scheme.group(1).toLowerCase(Locale.ROOT);
-                if (name.equals("http") || name.equals("https")) {
-                    return new ScriptUrl(Kind.ABSOLUTE, name, hostOf(cleaned.substring(scheme.end())));
-                }
-                return new ScriptUrl(Kind.RELATIVE, name, "");
-            }
+            // The Observatory reads the attribute as written: "//x" is protocol-relative, a value starting with
+            // exactly "http://" or "https://" is absolute, and anything else (upper case, leading spaces,
+            // other schemes) is relative to the page.
             if (PROTOCOL_RELATIVE.matcher(raw).find()) {
                 return new ScriptUrl(Kind.PROTOCOL_RELATIVE, "", "");
             }
+            Matcher absolute = FULL_URL.matcher(raw);
+            if (absolute.find()) {
+                return new ScriptUrl(Kind.ABSOLUTE, absolute.group(1), hostOf(raw.substring(absolute.group(1).length() + 1)));
+            }
             return new ScriptUrl(Kind.RELATIVE, "", "");
-        }
-
-        /** The URL parser drops leading and trailing C0 controls and spaces, and every tab and newline. */
-        private static String stripUrlWhitespace(String raw) {
-            int start = 0;
-            int end = raw.length();
-            while (start < end && raw.charAt(start) <= ' ') {
-                start++;
-            }
-            while (end > start && raw.charAt(end - 1) <= ' ') {
-                end--;
-            }
-            return raw.substring(start, end).replace("\t", "").replace("\n", "").replace("\r", "");
         }
 
         /** The host after {@code scheme:}: slashes and backslashes skipped, user info and port removed. */

@@ -38,7 +38,9 @@ public record Brand(String name, List<String> keywords, List<String> tokenKeywor
             return false;
         }
         String domain = rd.domain().get();
-        if (officialDomains.contains(domain)) {
+        // A brand whose own domain is a public suffix (a namespace it partitions, e.g. for its APIs) runs the hosts
+        // directly under it; deeper names there (a customer's bucket) are someone else's.
+        if (officialDomains.contains(domain) || officialDomains.contains(rd.suffix()) && rd.subdomain().isEmpty()) {
             return true;
         }
         if (!countryDomains || rd.onSharedHosting()) {

@@ -61,7 +61,11 @@ public final class Tx implements AutoCloseable {
         owned.clear();
     }
 
-    /** A piece of work inside a transaction. */
+    /**
+     * A piece of work inside a transaction. It may run more than once: SQLite's writer runs a group's units in one
+     * transaction and, when one of them fails after changing rows, rolls back and runs the others again. So it must
+     * have no effect outside the transaction except through {@link #afterCommit}.
+     */
     @FunctionalInterface
     public interface Work<T> {
         T run(Tx tx) throws SQLException;

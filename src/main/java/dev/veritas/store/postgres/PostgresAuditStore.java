@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.veritas.audit.AuditId;
 import dev.veritas.store.StoreCheck;
 import dev.veritas.store.StoreException;
+import dev.veritas.store.StoreHealth;
 import dev.veritas.store.StoreUnavailableException;
 import dev.veritas.store.files.ScreenshotFiles;
 import dev.veritas.store.jdbc.Dialect;
@@ -15,6 +16,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -22,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.postgresql.PGConnection;
@@ -41,12 +44,16 @@ public final class PostgresAuditStore extends JdbcAuditStore {
 
     private final HikariDataSource pool;
     private final String description;
+    private final PostgresTimeouts timeouts;
     private final Thread listener;
     private volatile boolean closed;
+    /** The last write's failure, until a write commits again: what health reports. */
+    private volatile Optional<StoreHealth> lastFault = Optional.empty();
 
-    private PostgresAuditStore(PostgresUrl url, Path dataDir, Clock clock) {
+    private PostgresAuditStore(PostgresUrl url, Path dataDir, Clock clock, PostgresTimeouts timeouts) {
         super(Dialect.POSTGRES, clock, new ScreenshotFiles(dataDir.resolve("screenshots")));
         this.description = "postgresql " + url.redacted();
+        this.timeouts = timeouts;
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url.jdbcUrl());
         url.user().ifPresent(config::setUsername);
@@ -55,8 +62,11 @@ public final class PostgresAuditStore extends JdbcAuditStore {
         config.setPoolName("veritas-pg");
         config.setMaximumPoolSize(10);
         config.setAutoCommit(false);
-        config.setConnectionTimeout(10_000);
+        config.setConnectionTimeout(timeouts.connection().toMillis());
         config.addDataSourceProperty("reWriteBatchedInserts", "true");
+        // Every connection bounds its statements and lock waits on the server: a locked row or an overloaded server
+        // ends a write with a clear error instead of holding a worker forever.
+        config.addDataSourceProperty("options", timeouts.connectionOptions());
         try {
             this.pool = new HikariDataSource(config);
         } catch (RuntimeException e) {
@@ -74,12 +84,19 @@ public final class PostgresAuditStore extends JdbcAuditStore {
     }
 
     public static PostgresAuditStore open(PostgresUrl url, Path dataDir, Clock clock) {
-        return new PostgresAuditStore(url, dataDir, clock);
+        return open(url, dataDir, clock, PostgresTimeouts.defaults());
+    }
+
+    public static PostgresAuditStore open(PostgresUrl url, Path dataDir, Clock clock, PostgresTimeouts timeouts) {
+        return new PostgresAuditStore(url, dataDir, clock, timeouts);
     }
 
     private void migrate(PostgresUrl url) {
         try {
-            var flyway = Flyway.configure().dataSource(pool).locations("classpath:db/migration/postgres").failOnMissingLocations(true);
+            // Migrations get a connection of their own without the statement timeout: building an index on a large
+            // table may take longer than any write should.
+            var flyway = Flyway.configure().dataSource(url.jdbcUrl(), url.user().orElse(null), url.password().orElse(null))
+                    .locations("classpath:db/migration/postgres").failOnMissingLocations(true);
             url.schema().ifPresent(s -> flyway.schemas(s).defaultSchema(s).createSchemas(true));
             flyway.load().migrate();
         } catch (FlywayException e) {
@@ -92,24 +109,69 @@ public final class PostgresAuditStore extends JdbcAuditStore {
     protected <T> T write(Tx.Work<T> work) {
         for (int attempt = 1; ; attempt++) {
             requireOpen();
+            T result;
+            List<Runnable> afterCommit;
             try (Connection c = pool.getConnection(); Tx tx = new Tx(c, null)) {
                 try {
-                    T result = work.run(tx);
+                    result = work.run(tx);
                     c.commit();
-                    tx.afterCommitActions().forEach(Runnable::run);
-                    return result;
                 } catch (RuntimeException | SQLException e) {
-                    c.rollback();
+                    rollbackQuietly(c, e);
                     throw e;
                 }
+                afterCommit = tx.afterCommitActions();
             } catch (SQLException e) {
                 // 40001 serialization failure, 40P01 deadlock: the transaction did nothing; run it again.
                 if (attempt < MAX_RETRIES && ("40001".equals(e.getSQLState()) || "40P01".equals(e.getSQLState()))) {
                     continue;
                 }
-                throw translate(e);
+                throw fault(translate(e), e);
             }
+            lastFault = Optional.empty();
+            // Outside the failure path: the write is committed, and an action failing now must not report it failed.
+            for (Runnable action : afterCommit) {
+                try {
+                    action.run();
+                } catch (RuntimeException e) {
+                    log.warn("an after-commit action failed: {}", e.getMessage());
+                }
+            }
+            return result;
         }
+    }
+
+    /** A rollback that fails (the connection is gone) must not hide the error that made it necessary. */
+    private static void rollbackQuietly(Connection c, Exception cause) {
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    private StoreException fault(StoreException error, SQLException cause) {
+        lastFault = Optional.of(new StoreHealth(conditionOf(cause), "the last write failed: " + error.getMessage()
+                + "; no write has succeeded since"));
+        return error;
+    }
+
+    private static StoreHealth.Condition conditionOf(SQLException e) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        if (state.equals("53100")) {
+            return StoreHealth.Condition.DISK_FULL;
+        }
+        if (e instanceof SQLTransientConnectionException || BUSY_STATES.contains(state)) {
+            return StoreHealth.Condition.BUSY;
+        }
+        return StoreHealth.Condition.STORAGE_ERROR;
+    }
+
+    /** Lock wait or statement cut by its timeout, too many connections: the server is there but busy. */
+    private static final Set<String> BUSY_STATES = Set.of("55P03", "57014", "53300");
+
+    @Override
+    public StoreHealth health() {
+        return lastFault.orElseGet(StoreHealth::healthy);
     }
 
     @Override
@@ -117,15 +179,17 @@ public final class PostgresAuditStore extends JdbcAuditStore {
         requireOpen();
         try (Connection c = pool.getConnection(); Tx tx = new Tx(c, null)) {
             try (Statement st = c.createStatement()) {
-                // One snapshot for all statements of the read, as SQLite's read transaction gives.
-                st.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY");
+                // One snapshot for all statements of the read, as SQLite's read transaction gives, and a shorter bound
+                // than writes get: a read answers a person waiting for a page. One round trip for both.
+                st.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY; SET LOCAL statement_timeout = "
+                        + timeouts.read().toMillis());
             }
             try {
                 T result = work.run(tx);
                 c.commit();
                 return result;
             } catch (RuntimeException | SQLException e) {
-                c.rollback();
+                rollbackQuietly(c, e);
                 throw e;
             }
         } catch (SQLException e) {
@@ -182,6 +246,17 @@ public final class PostgresAuditStore extends JdbcAuditStore {
 
     private StoreException translate(SQLException e) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
+        if (e instanceof SQLTransientConnectionException) {
+            return new StoreUnavailableException("no PostgreSQL connection became free within " + timeouts.connection().toSeconds()
+                    + " s: the server is overloaded or unreachable; try again", e);
+        }
+        if (state.equals("55P03")) {
+            return new StoreUnavailableException("PostgreSQL is busy: a row this write needs stayed locked longer than "
+                    + timeouts.lock().toMillis() + " ms (lock_timeout); nothing was written, try again", e);
+        }
+        if (state.equals("53300")) {
+            return new StoreUnavailableException("PostgreSQL refused the connection: too many clients; try again or raise max_connections", e);
+        }
         if (state.startsWith("08")) {
             return new StoreUnavailableException("lost the connection to PostgreSQL (" + e.getMessage() + "); check the server and try again", e);
         }
@@ -189,7 +264,8 @@ public final class PostgresAuditStore extends JdbcAuditStore {
             return new StoreUnavailableException("PostgreSQL's disk is full; free some space and try again (nothing acknowledged was lost)", e);
         }
         if (state.equals("57014")) {
-            return new StoreUnavailableException("PostgreSQL cancelled the statement (timeout); try again", e);
+            return new StoreUnavailableException("PostgreSQL cancelled the statement after its time limit (statement_timeout); "
+                    + "the server is busy, try again", e);
         }
         return new StoreUnavailableException("PostgreSQL error " + state + ": " + e.getMessage(), e);
     }

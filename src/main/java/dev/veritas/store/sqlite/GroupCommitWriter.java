@@ -2,23 +2,32 @@ package dev.veritas.store.sqlite;
 
 import dev.veritas.store.StoreUnavailableException;
 import dev.veritas.store.jdbc.Tx;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteConnection;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
+import org.sqlite.core.DB;
 
 /**
  * The only writer of a SQLite database in this process. SQLite lets one connection write at a time, so
@@ -26,14 +35,40 @@ import org.sqlite.SQLiteException;
  * of work waiting in its queue and commits them together ("group commit"): one transaction, one WAL
  * append (and at synchronous=FULL one fsync) for the whole group.
  *
- * <p>Each unit runs inside its own SAVEPOINT, so a unit that fails is rolled back alone and its
- * neighbours still commit. A caller's future completes only after COMMIT has returned: an acknowledged
- * write is in the database file.
+ * <p>A unit that fails leaves its neighbours unharmed. Units run one after another inside the group's transaction
+ * without a SAVEPOINT each (two statements per unit saved on the busiest path): a unit that fails before changing a
+ * row (a refused transition, a fenced write) needs no undo, and SQLite undoes a failing statement itself; a unit that
+ * fails after changing rows sends the transaction back, and the others run again without it. Units must therefore
+ * have no effect outside the transaction other than their after-commit actions.
+ *
+ * <p>A storage fault (disk full, I/O error) fails the units it touches with a clear error; the transaction is rolled
+ * back, the cached statements are discarded (SQLite may have finalised them), and the writer goes on: once space is
+ * back, writes succeed without a restart. A caller's future completes only after COMMIT has returned, and a unit that
+ * was committed is never reported as failed, whatever happens after the commit. If the writer thread dies anyway, a
+ * new one is started (with a growing pause if it keeps dying) and units wait in the queue meanwhile.
  */
 final class GroupCommitWriter {
     private static final Logger log = LoggerFactory.getLogger(GroupCommitWriter.class);
+    private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
+    private static final Duration MAX_RESTART_PAUSE = Duration.ofSeconds(5);
+
+    /** Runs a restart of the writer thread after a pause; tests run it when they choose. */
+    @FunctionalInterface
+    interface Restarter {
+        void schedule(Runnable restart, Duration pause);
+
+        Restarter DELAYED = (restart, pause) ->
+                CompletableFuture.delayedExecutor(pause.toMillis(), TimeUnit.MILLISECONDS).execute(restart);
+    }
+
+    /** Why the writer thread is not running, since when, and how often it has died in a row. */
+    record Down(String reason, Instant since, int deathsInARow) {}
+
+    /** The last storage fault, until a commit succeeds again. */
+    record Fault(RuntimeException error, Instant at) {}
 
     private final Connection connection;
+    private final DB db;
     private final BlockingQueue<Unit<?>> queue;
     private final int maxBatch;
     private final Duration lockWait;
@@ -41,27 +76,68 @@ final class GroupCommitWriter {
     private final Function<SQLException, RuntimeException> translate;
     private final WriterStats stats;
     private final Map<String, PreparedStatement> statements = new HashMap<>();
-    private final Thread thread;
+    private final String name;
     private final Duration closeWait;
+    private final Restarter restarter;
     private final CompletableFuture<Void> stopped = new CompletableFuture<>();
+    private volatile Thread thread;
     private volatile boolean closing;
     /**
-     * Set by the writer thread before its last look at the queue. A unit put after that look would wait forever,
-     * so whoever puts a unit and then finds this set drains the queue itself (see {@link #enqueue}).
+     * Set once the writer has stopped for good (closed), before its last look at the queue. A unit put after that look
+     * would wait forever, so whoever puts a unit and then finds this set drains the queue itself (see {@link #enqueue}).
      */
     private volatile boolean finished;
+    private volatile Optional<Down> down = Optional.empty();
+    private volatile Optional<Fault> fault = Optional.empty();
+    /** When the current group started (System.nanoTime), or 0 while the writer waits for work. */
+    private volatile long groupStartedNanos;
+    private int deathsInARow;
+    /** Counts transactions begun; writer thread only (see {@link #transaction()}). */
+    private long transactions;
 
-    private record Unit<T>(Tx.Work<T> work, CompletableFuture<T> future, long submittedNanos) {}
+    /** One caller's unit of work and what became of it. Touched by the writer thread only, until its future completes. */
+    private static final class Unit<T> {
+        final Tx.Work<T> work;
+        final CompletableFuture<T> future = new CompletableFuture<>();
+        final long submittedNanos = System.nanoTime();
+        T result;
+        Throwable error;
+        List<Runnable> afterCommit = List.of();
+        /** COMMIT was sent with this unit in the transaction; {@link #committed} once it returned. */
+        boolean commitSent;
+        boolean committed;
+
+        Unit(Tx.Work<T> work) {
+            this.work = work;
+        }
+
+        void settle() {
+            if (error != null) {
+                future.completeExceptionally(error);
+            } else {
+                future.complete(result);
+            }
+        }
+    }
 
     GroupCommitWriter(Connection connection, int queueCapacity, int maxBatch, Duration lockWait, Duration gather,
                       Function<SQLException, RuntimeException> translate, WriterStats stats, String name) {
-        this(connection, queueCapacity, maxBatch, lockWait, gather, translate, stats, name, Duration.ofSeconds(60));
+        this(connection, queueCapacity, maxBatch, lockWait, gather, translate, stats, name, Duration.ofSeconds(60), Restarter.DELAYED);
     }
 
-    /** @param closeWait how long {@link #close()} waits for the queued units to be committed */
+    /**
+     * @param closeWait how long {@link #close()} waits for the queued units to be committed
+     * @param restarter runs the start of a new writer thread when the last one died
+     */
     GroupCommitWriter(Connection connection, int queueCapacity, int maxBatch, Duration lockWait, Duration gather,
-                      Function<SQLException, RuntimeException> translate, WriterStats stats, String name, Duration closeWait) {
+                      Function<SQLException, RuntimeException> translate, WriterStats stats, String name, Duration closeWait,
+                      Restarter restarter) {
         this.connection = connection;
+        try {
+            this.db = connection.unwrap(SQLiteConnection.class).getDatabase();
+        } catch (SQLException e) {
+            throw new IllegalArgumentException("the group-commit writer needs a SQLite connection", e);
+        }
         this.closeWait = closeWait;
         this.gatherNanos = gather.toNanos();
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
@@ -69,9 +145,16 @@ final class GroupCommitWriter {
         this.lockWait = lockWait;
         this.translate = translate;
         this.stats = stats;
-        this.thread = new Thread(this::loop, name);
-        this.thread.setDaemon(false);
-        this.thread.start();
+        this.name = name;
+        this.restarter = restarter;
+        startThread();
+    }
+
+    private void startThread() {
+        Thread t = new Thread(this::loop, name);
+        t.setDaemon(false);
+        thread = t;
+        t.start();
     }
 
     <T> CompletableFuture<T> submit(Tx.Work<T> work) {
@@ -86,7 +169,7 @@ final class GroupCommitWriter {
      * writer may then already have taken its last look at the queue; the check after the put catches exactly that.
      */
     <T> CompletableFuture<T> enqueue(Tx.Work<T> work) {
-        Unit<T> unit = new Unit<>(work, new CompletableFuture<>(), System.nanoTime());
+        Unit<T> unit = new Unit<>(work);
         try {
             // A full queue makes producers wait: back-pressure instead of unbounded memory.
             queue.put(unit);
@@ -104,9 +187,20 @@ final class GroupCommitWriter {
 
     private void loop() {
         List<Unit<?>> batch = new ArrayList<>(maxBatch);
+        Throwable death = null;
         try {
+            // A writer that died may have left a transaction open and statements in any state.
+            rollbackQuietly();
+            discardStatements();
+            down = Optional.empty();
             while (true) {
-                Unit<?> first = queue.poll(100, TimeUnit.MILLISECONDS);
+                Unit<?> first;
+                try {
+                    first = queue.poll(100, TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    // Only close() stops the writer, and it does so through `closing`; a stray interrupt must not.
+                    continue;
+                }
                 if (first == null) {
                     if (closing && queue.isEmpty()) {
                         break;
@@ -118,94 +212,256 @@ final class GroupCommitWriter {
                 if (gatherNanos > 0 && batch.size() < maxBatch) {
                     // When every commit pays an fsync (synchronous=FULL), waiting a moment for more units costs less
                     // than the fsync they would otherwise each pay.
-                    Unit<?> more = queue.poll(gatherNanos, TimeUnit.NANOSECONDS);
+                    Unit<?> more = pollQuietly(gatherNanos);
                     if (more != null) {
                         batch.add(more);
                         queue.drainTo(batch, maxBatch - batch.size());
                     }
                 }
-                commit(batch);
+                commitGroup(batch);
                 batch.clear();
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         } catch (Throwable t) {
-            log.error("the database writer stopped unexpectedly", t);
-            batch.forEach(u -> u.future.completeExceptionally(t));
+            death = t;
         } finally {
-            finished = true;
-            failQueued();
-            stopped.complete(null);
+            groupStartedNanos = 0;
+            settleAfterDeath(batch, death);
+            if (death == null || closing) {
+                stop();
+            } else {
+                died(death);
+            }
         }
+    }
+
+    private Unit<?> pollQuietly(long nanos) {
+        try {
+            return queue.poll(nanos, TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            return null;
+        }
+    }
+
+    /** Units the dying writer had taken: those committed are acknowledged, the others were not written and say so. */
+    private void settleAfterDeath(List<Unit<?>> batch, Throwable death) {
+        boolean ambiguous = false;
+        for (Unit<?> unit : batch) {
+            ambiguous |= unit.commitSent && !unit.committed;
+        }
+        if (ambiguous) {
+            // Death struck between sending COMMIT and noting its success: a transaction still open means it did not happen.
+            boolean committed = !rollbackSucceeded();
+            for (Unit<?> unit : batch) {
+                unit.committed |= unit.commitSent && committed;
+            }
+        }
+        for (Unit<?> unit : batch) {
+            if (unit.future.isDone()) {
+                continue;
+            }
+            if (unit.committed || (unit.error != null && !(unit.error instanceof UndoNeeded))) {
+                unit.settle();
+            } else {
+                unit.future.completeExceptionally(new StoreUnavailableException(
+                        "the database writer stopped before this write was committed, so nothing of it was written; try again", death));
+            }
+        }
+    }
+
+    private void died(Throwable death) {
+        stats.recordRestart();
+        int deaths = ++deathsInARow;
+        String reason = death.getClass().getSimpleName() + (death.getMessage() == null ? "" : ": " + death.getMessage());
+        down = Optional.of(new Down(reason, Instant.now(), deaths));
+        Duration pause = deaths == 1 ? Duration.ZERO : Duration.ofMillis(Math.min(MAX_RESTART_PAUSE.toMillis(), 100L << Math.min(10, deaths - 2)));
+        log.error("the database writer stopped unexpectedly; starting a new one in {} ms (writes wait meanwhile)", pause.toMillis(), death);
+        restarter.schedule(this::restart, pause);
+    }
+
+    private void restart() {
+        if (closing) {
+            stop();
+            return;
+        }
+        try {
+            startThread();
+        } catch (Throwable t) {
+            died(t);
+        }
+    }
+
+    /** The writer will not run again: units still queued are refused, and whoever waits for the stop is told. */
+    private void stop() {
+        finished = true;
+        failQueued();
+        stopped.complete(null);
     }
 
     /** Fails every unit still queued; safe from any thread: each unit is taken by one poll only. */
     private void failQueued() {
         Unit<?> left;
         while ((left = queue.poll()) != null) {
-            left.future.completeExceptionally(closing
-                    ? new StoreUnavailableException("the audit store is closing; this write was not made", null)
-                    : new StoreUnavailableException("the database writer stopped after an error (see the log); restart Veritas", null));
+            left.future.completeExceptionally(new StoreUnavailableException("the audit store is closing; this write was not made", null));
         }
     }
 
-    private void commit(List<Unit<?>> batch) {
+    /**
+     * Commits as many units of the group as can be: a unit that cannot be written is failed and taken out, and the
+     * rest run again in a new transaction, until what is left commits or nothing is left.
+     */
+    private void commitGroup(List<Unit<?>> batch) {
         long started = System.nanoTime();
+        groupStartedNanos = started;
+        long cpuStarted = CPU.getCurrentThreadCpuTime();
+        List<Unit<?>> pending = new ArrayList<>(batch);
+        while (!pending.isEmpty()) {
+            if (tryCommit(pending)) {
+                break;
+            }
+        }
+        groupStartedNanos = 0;
+        long done = System.nanoTime();
+        stats.recordBatch(batch.size(), done - started, CPU.getCurrentThreadCpuTime() - cpuStarted);
+        runAfterCommitActions(batch);
+        for (Unit<?> unit : batch) {
+            stats.recordAck(done - unit.submittedNanos);
+            unit.settle();
+        }
+    }
+
+    /**
+     * One transaction over {@code pending}. Returns true when it was committed (or nothing could be), false when it was
+     * rolled back after taking out a failed unit, so the remaining units must run again.
+     */
+    private boolean tryCommit(List<Unit<?>> pending) {
         try {
             begin();
         } catch (SQLException e) {
-            failAll(batch, translate.apply(e));
-            return;
+            RuntimeException error = fault(e);
+            pending.forEach(u -> u.error = error);
+            pending.clear();
+            return true;
         }
-        Object[] results = new Object[batch.size()];
-        Throwable[] errors = new Throwable[batch.size()];
-        List<Runnable> hooks = new ArrayList<>();
-        for (int i = 0; i < batch.size(); i++) {
-            Tx tx = new Tx(connection, statements);
-            try {
-                exec("SAVEPOINT unit");
-                results[i] = batch.get(i).work.run(tx);
-                exec("RELEASE unit");
-                hooks.addAll(tx.afterCommitActions());
-            } catch (Throwable t) {
-                errors[i] = t instanceof SQLException sql ? translate.apply(sql) : t;
-                if (!rollbackUnit()) {
-                    // The failure ended the whole transaction (disk full, I/O error): nothing in it was written.
+        for (int i = 0; i < pending.size(); i++) {
+            Unit<?> unit = pending.get(i);
+            if (!runUnit(unit)) {
+                pending.remove(i);
+                if (unit.error instanceof UndoNeeded undo) {
+                    unit.error = undo.getCause();
                     rollbackQuietly();
-                    RuntimeException cause = errors[i] instanceof RuntimeException r ? r : new StoreUnavailableException("write failed", errors[i]);
-                    failAll(batch, cause);
-                    stats.recordFailure();
-                    return;
+                    return false;
                 }
+                i--;
             }
+        }
+        for (Unit<?> unit : pending) {
+            unit.commitSent = true;
         }
         try {
             exec("COMMIT");
         } catch (SQLException e) {
+            RuntimeException error = fault(e);
             rollbackQuietly();
-            failAll(batch, translate.apply(e));
-            stats.recordFailure();
-            return;
-        }
-        long committed = System.nanoTime();
-        stats.recordBatch(batch.size(), committed - started);
-        // After-commit actions (file deletion, reader wake-ups) run before callers are released,
-        // so a caller that returns from delete() finds the files already gone.
-        for (Runnable hook : hooks) {
-            try {
-                hook.run();
-            } catch (RuntimeException e) {
-                log.warn("an after-commit action failed: {}", e.getMessage());
+            for (Unit<?> unit : pending) {
+                unit.commitSent = false;
+                unit.error = error;
             }
+            pending.clear();
+            return true;
         }
-        for (int i = 0; i < batch.size(); i++) {
-            @SuppressWarnings("unchecked")
-            Unit<Object> unit = (Unit<Object>) batch.get(i);
-            stats.recordAck(committed - unit.submittedNanos);
-            if (errors[i] != null) {
-                unit.future.completeExceptionally(errors[i]);
-            } else {
-                unit.future.complete(results[i]);
+        for (Unit<?> unit : pending) {
+            unit.committed = true;
+        }
+        fault = Optional.empty();
+        deathsInARow = 0;
+        return true;
+    }
+
+    /** Marks a failure whose changes must be undone by rolling the transaction back. */
+    private static final class UndoNeeded extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        UndoNeeded(Throwable cause) {
+            super(cause.getMessage(), cause, false, false);
+        }
+    }
+
+    /**
+     * Runs one unit. False if it failed: its {@link Unit#error} is then set, wrapped in {@link UndoNeeded} when the
+     * transaction holds changes of the unit (or a storage fault may have ended it) and must be rolled back.
+     */
+    private <T> boolean runUnit(Unit<T> unit) {
+        long changesBefore;
+        try {
+            changesBefore = db.total_changes();
+        } catch (SQLException e) {
+            unit.error = new UndoNeeded(fault(e));
+            return false;
+        }
+        Tx tx = new Tx(connection, statements);
+        try {
+            unit.result = unit.work.run(tx);
+            unit.afterCommit = tx.afterCommitActions();
+            return true;
+        } catch (ThreadDeath killed) {
+            throw killed;
+        } catch (Throwable t) {
+            if (t instanceof SQLException sql && endsTransaction(sql)) {
+                unit.error = new UndoNeeded(fault(sql));
+                discardStatements();
+                return false;
+            }
+            Throwable error = t instanceof SQLException sql ? translate.apply(sql) : t;
+            boolean changed;
+            try {
+                changed = db.total_changes() != changesBefore;
+            } catch (SQLException e) {
+                changed = true;
+            }
+            unit.error = changed ? new UndoNeeded(error) : error;
+            return false;
+        }
+    }
+
+    /**
+     * Errors after which SQLite may have rolled the transaction back or left statements unusable (disk full, I/O
+     * error, out of memory, a lock lost, a damaged file): everything but a failure of one statement's own logic.
+     */
+    private static boolean endsTransaction(SQLException e) {
+        if (!(e instanceof SQLiteException se)) {
+            return true;
+        }
+        int primary = se.getResultCode().code & 0xff;
+        return primary != SQLiteErrorCode.SQLITE_CONSTRAINT.code && primary != SQLiteErrorCode.SQLITE_ERROR.code
+                && primary != SQLiteErrorCode.SQLITE_MISMATCH.code && primary != SQLiteErrorCode.SQLITE_RANGE.code
+                && primary != SQLiteErrorCode.SQLITE_TOOBIG.code;
+    }
+
+    /** Records a storage fault for health until the next commit, and returns the error the callers see. */
+    private RuntimeException fault(SQLException e) {
+        RuntimeException error = translate.apply(e);
+        fault = Optional.of(new Fault(error, Instant.now()));
+        stats.recordFailure();
+        discardStatements();
+        return error;
+    }
+
+    /**
+     * After-commit actions (file deletion, reader wake-ups) run before callers are released, so a caller that returns
+     * from delete() finds the files already gone. They cannot undo the commit: a failing one is logged, and its unit
+     * is still reported committed.
+     */
+    private static void runAfterCommitActions(List<Unit<?>> batch) {
+        for (Unit<?> unit : batch) {
+            if (!unit.committed) {
+                continue;
+            }
+            for (Runnable action : unit.afterCommit) {
+                try {
+                    action.run();
+                } catch (RuntimeException e) {
+                    log.warn("an after-commit action failed: {}", e.getMessage());
+                }
             }
         }
     }
@@ -219,6 +475,7 @@ final class GroupCommitWriter {
         while (true) {
             try {
                 exec("BEGIN IMMEDIATE");
+                transactions++;
                 return;
             } catch (SQLiteException e) {
                 int primary = e.getResultCode().code & 0xff;
@@ -231,10 +488,17 @@ final class GroupCommitWriter {
         }
     }
 
-    private boolean rollbackUnit() {
+    /**
+     * A number that changes with every transaction this writer begins. Only for the writer thread (inside a unit): what
+     * a unit learns under the write lock, such as the next event id, holds until the number changes.
+     */
+    long transaction() {
+        return transactions;
+    }
+
+    private boolean rollbackSucceeded() {
         try {
-            exec("ROLLBACK TO unit");
-            exec("RELEASE unit");
+            exec("ROLLBACK");
             return true;
         } catch (SQLException e) {
             return false;
@@ -245,8 +509,20 @@ final class GroupCommitWriter {
         try {
             exec("ROLLBACK");
         } catch (SQLException ignored) {
-            // already rolled back by SQLite itself
+            // no transaction was open, or SQLite already rolled it back itself
         }
+    }
+
+    /** Closes every cached statement: after a storage fault SQLite may have finalised them, and they are prepared again on use. */
+    private void discardStatements() {
+        for (PreparedStatement ps : statements.values()) {
+            try {
+                ps.close();
+            } catch (SQLException ignored) {
+                // a statement that cannot be closed is released with the connection
+            }
+        }
+        statements.clear();
     }
 
     private void exec(String sql) throws SQLException {
@@ -258,14 +534,8 @@ final class GroupCommitWriter {
         ps.execute();
     }
 
-    private static void failAll(List<Unit<?>> batch, RuntimeException cause) {
-        batch.forEach(u -> u.future.completeExceptionally(cause));
-    }
-
     private StoreUnavailableException closed() {
-        return closing
-                ? new StoreUnavailableException("the audit store is closed", null)
-                : new StoreUnavailableException("the database writer stopped after an error (see the log); restart Veritas", null);
+        return new StoreUnavailableException("the audit store is closed", null);
     }
 
     /**
@@ -277,30 +547,40 @@ final class GroupCommitWriter {
     boolean close() {
         closing = true;
         try {
-            thread.join(Math.max(1, closeWait.toMillis()));
+            stopped.get(Math.max(1, closeWait.toMillis()), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-        if (thread.isAlive()) {
+            return false;
+        } catch (TimeoutException | ExecutionException e) {
             return false;
         }
-        for (PreparedStatement ps : statements.values()) {
-            try {
-                ps.close();
-            } catch (SQLException ignored) {
-                // closing the connection next releases it anyway
-            }
-        }
-        statements.clear();
+        discardStatements();
         return true;
     }
 
-    /** Completes on the writer thread once it has finished its last unit and will not touch the connection again. */
+    /** Completes once the writer has finished its last unit and will not touch the connection again. */
     CompletableFuture<Void> stopped() {
         return stopped;
     }
 
-    boolean isOnWriterThread() {
-        return Thread.currentThread() == thread;
+    /** Why the writer is not running, while it is being restarted. */
+    Optional<Down> down() {
+        return down;
+    }
+
+    /** The last storage fault, until a commit succeeds. */
+    Optional<Fault> fault() {
+        return fault;
+    }
+
+    /** How long the writer has been inside the current group, if it is in one. */
+    OptionalLong groupRunningNanos() {
+        long started = groupStartedNanos;
+        return started == 0 ? OptionalLong.empty() : OptionalLong.of(System.nanoTime() - started);
+    }
+
+    /** The thread writing now (for tests that stop it as a fatal error would). */
+    Thread thread() {
+        return thread;
     }
 }

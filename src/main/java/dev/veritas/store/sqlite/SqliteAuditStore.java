@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.veritas.audit.AuditId;
 import dev.veritas.store.StoreCheck;
+import dev.veritas.store.StoreHealth;
 import dev.veritas.store.StoreException;
 import dev.veritas.store.StoreUnavailableException;
 import dev.veritas.store.files.ScreenshotFiles;
@@ -23,6 +24,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletionException;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -51,8 +54,11 @@ public final class SqliteAuditStore extends JdbcAuditStore {
     private final WriterStats stats = new WriterStats();
     private final WalCheckpointer checkpointer;
     private volatile boolean closed;
+    /** The last event id handed out, valid while the writer's transaction number is {@link #eventIdsTransaction}; writer thread only. */
+    private long lastEventId;
+    private long eventIdsTransaction = -1;
 
-    private SqliteAuditStore(SqliteOptions options, Duration writerCloseWait) throws SQLException {
+    private SqliteAuditStore(SqliteOptions options, Duration writerCloseWait, GroupCommitWriter.Restarter restarter) throws SQLException {
         super(Dialect.SQLITE, options.clock(), new ScreenshotFiles(options.screenshotRoot()));
         this.options = options;
         String url = "jdbc:sqlite:" + options.databaseFile();
@@ -80,11 +86,12 @@ public final class SqliteAuditStore extends JdbcAuditStore {
         pool.setMinimumIdle(1);
         pool.setAutoCommit(false);
         pool.setReadOnly(true); // must match the connection's own flag: sqlite-jdbc refuses to change it later
-        pool.setConnectionTimeout(30_000);
+        // A read that cannot get a connection within this says so instead of holding its HTTP request indefinitely.
+        pool.setConnectionTimeout(10_000);
         this.readers = new HikariDataSource(pool);
         this.writer = new GroupCommitWriter(writeConnection, 4096, options.maxBatch(), options.busyTimeout().multipliedBy(12),
                 options.synchronous() == SqliteOptions.Synchronous.FULL ? Duration.ofNanos(GATHER_NANOS) : Duration.ZERO,
-                this::translate, stats, "veritas-sqlite-writer", writerCloseWait);
+                this::translate, stats, "veritas-sqlite-writer", writerCloseWait, restarter);
     }
 
     /**
@@ -107,6 +114,11 @@ public final class SqliteAuditStore extends JdbcAuditStore {
 
     /** @param writerCloseWait how long {@link #close()} waits for the writer to commit what is queued */
     static SqliteAuditStore open(SqliteOptions options, Duration writerCloseWait) {
+        return open(options, writerCloseWait, GroupCommitWriter.Restarter.DELAYED);
+    }
+
+    /** @param restarter starts a new writer thread after one died (tests decide when) */
+    static SqliteAuditStore open(SqliteOptions options, Duration writerCloseWait, GroupCommitWriter.Restarter restarter) {
         Path dir = options.dataDir();
         try {
             Files.createDirectories(dir);
@@ -121,7 +133,7 @@ public final class SqliteAuditStore extends JdbcAuditStore {
             throw new StoreUnavailableException("the data directory " + dir.toAbsolutePath() + " is not writable — fix its permissions or choose another with --data", null);
         }
         try {
-            return new SqliteAuditStore(options, writerCloseWait);
+            return new SqliteAuditStore(options, writerCloseWait, restarter);
         } catch (SQLException e) {
             throw translate(e, options.databaseFile());
         }
@@ -136,6 +148,9 @@ public final class SqliteAuditStore extends JdbcAuditStore {
         config.setBusyTimeout((int) options.busyTimeout().toMillis());
         config.setTempStore(SQLiteConfig.TempStore.MEMORY);
         config.setCacheSize(-32_000);
+        // Otherwise the driver runs "SELECT last_insert_rowid()" after every INSERT, a prepared statement each time;
+        // no write here asks for generated keys.
+        config.setGetGeneratedKeys(false);
         return config;
     }
 
@@ -270,14 +285,21 @@ public final class SqliteAuditStore extends JdbcAuditStore {
     /**
      * SQLite allocates event ids here: every write holds the database's write lock (BEGIN IMMEDIATE), so the
      * next ids are known and all of an append goes in one multi-row INSERT instead of a statement per event.
-     * Ids continue from {@code sqlite_sequence}, as AUTOINCREMENT would, so they are never reused.
+     * Ids continue from {@code sqlite_sequence}, as AUTOINCREMENT would, so they are never reused; it is read once per
+     * transaction, not once per append. Ids of a unit that failed are skipped, never given twice.
      */
     @Override
     protected List<Long> insertEventRows(Tx tx, AuditId id, List<String> types, List<String> payloads, long now) throws SQLException {
-        long last;
-        try (ResultSet rs = tx.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'audit_events'").executeQuery()) {
-            last = rs.next() ? rs.getLong(1) : 0;
+        long transaction = writer.transaction();
+        if (transaction != eventIdsTransaction) {
+            // Another process may have written since this writer's last transaction; within one, nobody else can.
+            try (ResultSet rs = tx.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'audit_events'").executeQuery()) {
+                lastEventId = rs.next() ? rs.getLong(1) : 0;
+            }
+            eventIdsTransaction = transaction;
         }
+        long last = lastEventId;
+        lastEventId += types.size();
         insertEventRowsWithIds(tx, id, last + 1, types, payloads, now);
         List<Long> ids = new ArrayList<>(types.size());
         for (int i = 1; i <= types.size(); i++) {
@@ -296,9 +318,51 @@ public final class SqliteAuditStore extends JdbcAuditStore {
         return stats;
     }
 
+    /** A commit that runs this long is not waiting for the disk but for something that may never come (a lock held elsewhere). */
+    private static final Duration STALLED_AFTER = Duration.ofSeconds(30);
+
+    @Override
+    public StoreHealth health() {
+        Optional<GroupCommitWriter.Down> down = writer.down();
+        if (down.isPresent()) {
+            return new StoreHealth(StoreHealth.Condition.WRITER_DOWN, "the database writer stopped (" + down.get().reason() + ") at "
+                    + down.get().since() + " and is being restarted; writes wait meanwhile (the log has the details)");
+        }
+        OptionalLong running = writer.groupRunningNanos();
+        if (running.isPresent() && running.getAsLong() > STALLED_AFTER.toNanos()) {
+            return new StoreHealth(StoreHealth.Condition.WRITER_STALLED, "the database writer has been inside one commit for "
+                    + running.getAsLong() / 1_000_000_000 + " s; another process may hold " + options.databaseFile() + " locked");
+        }
+        Optional<GroupCommitWriter.Fault> fault = writer.fault();
+        if (fault.isPresent()) {
+            RuntimeException error = fault.get().error();
+            String detail = "the last write failed at " + fault.get().at() + ": " + error.getMessage() + "; no write has succeeded since";
+            return new StoreHealth(conditionOf(error.getCause()), detail);
+        }
+        return StoreHealth.healthy();
+    }
+
+    private static StoreHealth.Condition conditionOf(Throwable cause) {
+        if (cause instanceof SQLiteException se) {
+            int primary = se.getResultCode().code & 0xff;
+            if (primary == SQLiteErrorCode.SQLITE_FULL.code) {
+                return StoreHealth.Condition.DISK_FULL;
+            }
+            if (primary == SQLiteErrorCode.SQLITE_BUSY.code || primary == SQLiteErrorCode.SQLITE_LOCKED.code) {
+                return StoreHealth.Condition.BUSY;
+            }
+        }
+        return StoreHealth.Condition.STORAGE_ERROR;
+    }
+
     /** Completes once the writer thread will no longer touch the write connection (for tests of close). */
     java.util.concurrent.CompletableFuture<Void> writerStopped() {
         return writer.stopped();
+    }
+
+    /** The thread writing now, for tests that stop it as a fatal error would. */
+    Thread writerThread() {
+        return writer.thread();
     }
 
     @Override

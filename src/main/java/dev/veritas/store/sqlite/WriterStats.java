@@ -10,14 +10,17 @@ public final class WriterStats {
     private final LongAdder batches = new LongAdder();
     private final LongAdder failures = new LongAdder();
     private final LongAdder busyRetries = new LongAdder();
+    private final LongAdder restarts = new LongAdder();
     private final LongAdder commitNanos = new LongAdder();
+    private final LongAdder commitCpuNanos = new LongAdder();
     private final AtomicLong maxBatch = new AtomicLong();
     private final LatencyHistogram ackLatency = new LatencyHistogram();
 
-    void recordBatch(int size, long nanos) {
+    void recordBatch(int size, long nanos, long cpuNanos) {
         units.add(size);
         batches.increment();
         commitNanos.add(nanos);
+        commitCpuNanos.add(cpuNanos);
         maxBatch.accumulateAndGet(size, Math::max);
     }
 
@@ -27,6 +30,10 @@ public final class WriterStats {
 
     void recordFailure() {
         failures.increment();
+    }
+
+    void recordRestart() {
+        restarts.increment();
     }
 
     void recordBusyRetry() {
@@ -49,6 +56,11 @@ public final class WriterStats {
         return busyRetries.sum();
     }
 
+    /** How many times the writer thread stopped unexpectedly and was started again. */
+    public long restarts() {
+        return restarts.sum();
+    }
+
     public long maxBatch() {
         return maxBatch.get();
     }
@@ -61,6 +73,14 @@ public final class WriterStats {
     /** Total time spent inside group commits (begin to commit), in milliseconds. */
     public double busyMillis() {
         return commitNanos.sum() / 1e6;
+    }
+
+    /**
+     * CPU time the writer thread spent inside group commits, in milliseconds. Unlike {@link #busyMillis()} it does not
+     * grow when other programs take the core away from the writer, so per unit it is comparable across loaded runs.
+     */
+    public double cpuMillis() {
+        return commitCpuNanos.sum() / 1e6;
     }
 
     public double meanCommitMillis() {

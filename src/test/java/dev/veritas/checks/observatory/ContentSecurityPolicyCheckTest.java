@@ -136,8 +136,8 @@ class ContentSecurityPolicyCheckTest {
     }
 
     @Test
-    void aTrailingCommaIsASeparatorNotAnInvalidPolicy() {
-        assertThat(csp(page(CSP, "default-src 'none',")).result()).isEqualTo("csp-implemented-with-no-unsafe-default-src-none");
+    void aTrailingCommaLeavesAnEmptyPolicyWhichTheObservatoryCallsInvalid() {
+        assertThat(csp(page(CSP, "default-src 'none',")).result()).isEqualTo("csp-header-invalid");
     }
 
     @Test

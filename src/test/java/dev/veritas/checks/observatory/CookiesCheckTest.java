@@ -128,11 +128,14 @@ class CookiesCheckTest {
     }
 
     @Test
-    void anUnknownSameSiteIsStillASameSiteForTheBonusButInvalidOnTheRawLine() {
+    void anUnknownSameSiteIsInvalidOnTheRawLineAndNoSameSiteAtAllInTheJar() {
         assertThat(cookies(false, "foo=1; Secure; SameSite=Whatever").result()).isEqualTo("cookies-samesite-flag-invalid");
-        // the same cookie seen only elsewhere in the session is not checked on the raw line, as in Observatory
+        // the same cookie seen only elsewhere in the session is not checked on the raw line, as in Observatory, and its
+        // jar keeps it without SameSite, so the bonus is lost
         ObservatoryInput.Builder elsewhere = page().cookies(List.of("foo=1; Secure; SameSite=Whatever"));
-        assertThat(Pages.run(elsewhere, CookiesCheck.NAME).result()).isEqualTo("cookies-secure-with-httponly-sessions-and-samesite");
+        assertThat(Pages.run(elsewhere, CookiesCheck.NAME).result()).isEqualTo("cookies-secure-with-httponly-sessions");
+        // an unknown value after a valid one unsets it
+        assertThat(SetCookie.parse("foo=1; SameSite=Lax; SameSite=Whatever").orElseThrow().sameSite()).isEmpty();
     }
 
     @Test

@@ -2,7 +2,7 @@ package dev.veritas.checks.observatory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.jsoup.Jsoup;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class MetaHeadersTest {
 
     private static MetaHeaders meta(String head) {
-        return MetaHeaders.from(Jsoup.parse(Pages.html(head)));
+        return MetaHeaders.from(ObservatoryHtml.startTags(Pages.html(head), Set.of("meta")));
     }
 
     @ParameterizedTest

@@ -38,6 +38,21 @@ class SubresourceIntegrityCheckTest {
     }
 
     @Test
+    void scriptsAreComparedWithTheSiteUnderTheIcannSectionOnly() {
+        // As the Observatory compares: another user's subdomain of the same platform counts as the site's own,
+        // and the site is the host that was asked for, not where its redirects ended.
+        ObservatoryInput.Builder platform = ObservatoryInput.builder("https://alice.github.io/")
+                .headers(HttpHeaders.of("Content-Type", "text/html")).body(html("<script src=\"https://bob.github.io/x.js\"></script>"));
+        ObservatoryInput.Builder redirected = ObservatoryInput.builder("https://www.elsewhere.example/").siteHost("shop.example.com")
+                .headers(HttpHeaders.of("Content-Type", "text/html")).body(html("<script src=\"https://cdn.example.com/x.js\"></script>"));
+
+        assertThat(Pages.run(platform, SubresourceIntegrityCheck.NAME).result())
+                .isEqualTo("sri-not-implemented-but-all-scripts-loaded-from-secure-origin");
+        assertThat(Pages.run(redirected, SubresourceIntegrityCheck.NAME).result())
+                .isEqualTo("sri-not-implemented-but-all-scripts-loaded-from-secure-origin");
+    }
+
+    @Test
     void integrityOnForeignHttpsScriptsEarnsTheBonus() {
         assertThat(sri("<script src=\"/static/js/foo.js\"></script><script src=\"https://fb.me/react.js\"" + SRI + "></script>"))
                 .isEqualTo("sri-implemented-and-external-scripts-loaded-securely");
@@ -81,18 +96,19 @@ class SubresourceIntegrityCheckTest {
     }
 
     @Test
-    void onlyAnHtmlContentTypeIsHtml() {
+    void aDeclaredTypeOtherThanHtmlIsNotHtmlButNoTypeIsReadAsHtml() {
         ObservatoryInput.Builder xhtml = ObservatoryInput.builder(Pages.PAGE_URL)
                 .headers(HttpHeaders.of("Content-Type", "application/xhtml+xml; charset=utf-8")).body(html("<script src=\"http://x.example/a.js\"></script>"));
         ObservatoryInput.Builder upperCase = ObservatoryInput.builder(Pages.PAGE_URL)
                 .headers(HttpHeaders.of("Content-Type", "Text/HTML")).body(html("<script src=\"http://x.example/a.js\"></script>"));
-        ObservatoryInput.Builder none = ObservatoryInput.builder(Pages.PAGE_URL).body(html(""));
+        ObservatoryInput.Builder none = ObservatoryInput.builder(Pages.PAGE_URL).body(html("<script src=\"http://x.example/a.js\"></script>"));
 
         assertThat(Pages.run(xhtml, SubresourceIntegrityCheck.NAME).result())
                 .isEqualTo("sri-not-implemented-and-external-scripts-not-loaded-securely");
         // Observatory compares the type exactly as sent
         assertThat(Pages.run(upperCase, SubresourceIntegrityCheck.NAME).result()).isEqualTo("sri-not-implemented-response-not-html");
-        assertThat(Pages.run(none, SubresourceIntegrityCheck.NAME).result()).isEqualTo("sri-not-implemented-response-not-html");
+        assertThat(Pages.run(none, SubresourceIntegrityCheck.NAME).result())
+                .isEqualTo("sri-not-implemented-and-external-scripts-not-loaded-securely");
     }
 
     @Test

@@ -30,7 +30,7 @@ class UrlSignalsTest {
             https://bit.ly/4AbCdEf                                 | link_shortener
             https://someone.app.link/xyz                           | link_shortener
             https://bank-login-7.web.app/                          | free_subdomain_hosting
-            https://update.000webhostapp.com/                      | free_subdomain_hosting
+            https://update-account.azurewebsites.net/              | free_subdomain_hosting
             http://https-secure-portal.example.com/                | https_in_host
             http://example.com/go//other.example.net/              | double_slash_in_path
             http://example.com:8443/                               | non_standard_port

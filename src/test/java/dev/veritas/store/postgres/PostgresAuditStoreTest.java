@@ -2,13 +2,17 @@ package dev.veritas.store.postgres;
 
 import static dev.veritas.testing.Samples.newAudit;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.veritas.audit.Audit;
 import dev.veritas.audit.AuditId;
+import dev.veritas.audit.AuditStatus;
 import dev.veritas.json.Json;
 import dev.veritas.store.AuditStore;
 import dev.veritas.store.Claim;
 import dev.veritas.store.AuditStoreContract;
+import dev.veritas.store.StoreHealth;
+import dev.veritas.store.StoreUnavailableException;
 import dev.veritas.store.WorkerId;
 import dev.veritas.testing.MutableClock;
 import dev.veritas.testing.NeedsPostgres;
@@ -16,6 +20,7 @@ import dev.veritas.testing.Requirements;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -90,6 +95,32 @@ class PostgresAuditStoreTest extends AuditStoreContract {
             pool.shutdown();
             assertThat(claimed).hasSize(60).doesNotHaveDuplicates();
             assertThat(new HashSet<>(claimed)).isEqualTo(created);
+        }
+    }
+
+    /** A busy PostgreSQL (a row held locked by another session) ends the write after lock_timeout, clearly, and nothing sticks. */
+    @Test
+    void aWriteWaitingForALockedRowFailsClearlyAfterTheLockTimeoutAndTheNextOneSucceeds() throws Exception {
+        String schema = "veritas_test_" + AuditId.random().value().substring(5);
+        schemas.add(schema);
+        PostgresTimeouts quick = new PostgresTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofMillis(300), Duration.ofSeconds(10));
+        try (PostgresAuditStore pg = PostgresAuditStore.open(PostgresUrl.parse(Requirements.postgresUrl()).withSchema(schema), dataDir, clock, quick);
+             Connection holder = DriverManager.getConnection(Requirements.postgresUrl())) {
+            Audit a = pg.create(newAudit("https://locked.example/"));
+            holder.setAutoCommit(false);
+            try (PreparedStatement lock = holder.prepareStatement("SELECT id FROM " + schema + ".audits WHERE id = ? FOR UPDATE")) {
+                lock.setString(1, a.id().value());
+                lock.executeQuery().close();
+            }
+            assertThatThrownBy(() -> pg.cancel(a.id(), "no longer wanted"))
+                    .isInstanceOf(StoreUnavailableException.class)
+                    .hasMessageContaining("PostgreSQL is busy").hasMessageContaining("nothing was written");
+            assertThat(pg.health().condition()).isEqualTo(StoreHealth.Condition.BUSY);
+            assertThat(pg.status(a.id())).contains(AuditStatus.QUEUED);
+            holder.rollback();
+            pg.cancel(a.id(), "no longer wanted");
+            assertThat(pg.status(a.id())).contains(AuditStatus.CANCELLED);
+            assertThat(pg.health().ok()).isTrue();
         }
     }
 

@@ -12,6 +12,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.Queue;
@@ -20,6 +21,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -34,6 +36,8 @@ class GroupCommitWriterTest {
     Connection connection;
     GroupCommitWriter writer;
     WriterStats stats = new WriterStats();
+    /** Restarts of the writer wait here until the test runs them, so the test can look at the writer while it is down. */
+    BlockingQueue<Runnable> restarts = new LinkedBlockingQueue<>();
 
     @BeforeEach
     void open() throws SQLException {
@@ -43,7 +47,7 @@ class GroupCommitWriterTest {
             st.execute("CREATE TABLE t (v INTEGER PRIMARY KEY)");
         }
         writer = new GroupCommitWriter(connection, 1000, 512, Duration.ofSeconds(5), Duration.ZERO,
-                e -> new IllegalStateException(e.getMessage(), e), stats, "test-writer");
+                e -> new IllegalStateException(e.getMessage(), e), stats, "test-writer", Duration.ofSeconds(60), (restart, pause) -> restarts.add(restart));
     }
 
     @AfterEach
@@ -188,31 +192,147 @@ class GroupCommitWriterTest {
         assertThat(values()).hasSize((int) committed);
     }
 
-    /** An Error escaping the writer (here from an after-commit action) stops it; later units must not queue for nobody. */
+    /**
+     * An Error escaping the writer after a commit (here from an after-commit action) kills its thread. The unit was
+     * committed, so it is acknowledged, not reported failed; a new writer takes over and later units are written.
+     */
     @Test
     @Timeout(30)
-    void afterTheWriterDiesNewUnitsAreRefusedNotLeftWaiting() throws Exception {
-        CompletableFuture<Object> fatal = writer.submit(tx -> {
+    void aUnitCommittedBeforeTheWriterDiesIsAcknowledgedAndANewWriterTakesOver() throws Exception {
+        CompletableFuture<Object> committed = writer.submit(tx -> {
+            insert(tx.connection(), 1);
             tx.afterCommit(() -> {
                 throw new StackOverflowError("simulated");
             });
+            return "done";
+        });
+        assertThat(committed).succeedsWithin(Duration.ofSeconds(10)).isEqualTo("done");
+        Runnable restart = restarts.poll(10, TimeUnit.SECONDS);
+        assertThat(restart).as("a restart was scheduled").isNotNull();
+        assertThat(writer.down()).hasValueSatisfying(d -> assertThat(d.reason()).contains("StackOverflowError"));
+        CompletableFuture<Object> whileDown = writer.submit(tx -> {
+            insert(tx.connection(), 2);
             return null;
         });
-        assertThat(fatal).failsWithin(Duration.ofSeconds(10));
-        assertThat(writer.stopped()).succeedsWithin(Duration.ofSeconds(10));
+        assertThat(whileDown).as("units wait for the new writer instead of failing").isNotDone();
+        restart.run();
+        assertThat(whileDown).succeedsWithin(Duration.ofSeconds(10));
+        assertThat(writer.down()).isEmpty();
+        assertThat(stats.restarts()).isEqualTo(1);
+        assertThat(values()).containsExactly(1, 2);
+    }
+
+    /** The thread killed from outside (Thread.stop delivers ThreadDeath wherever it is): noticed, restarted, nothing lost. */
+    @Test
+    @Timeout(30)
+    @SuppressWarnings("removal")
+    void aKilledWriterThreadIsRestartedAndTheUnitItHadNotCommittedFailsCleanly() throws Exception {
+        CountDownLatch inside = new CountDownLatch(1);
+        CompletableFuture<Object> first = writer.submit(tx -> {
+            insert(tx.connection(), 1);
+            return null;
+        });
+        assertThat(first).succeedsWithin(Duration.ofSeconds(10));
+        CompletableFuture<Object> interrupted = writer.submit(tx -> {
+            insert(tx.connection(), 2);
+            inside.countDown();
+            awaitQuietly(new CountDownLatch(1)); // held here until the thread is killed
+            return null;
+        });
+        assertThat(inside.await(10, TimeUnit.SECONDS)).isTrue();
+        Thread victim = writer.thread();
+        victim.stop();
+        victim.join(TimeUnit.SECONDS.toMillis(10));
+        assertThat(interrupted).failsWithin(Duration.ofSeconds(10)).withThrowableOfType(ExecutionException.class)
+                .havingCause().isInstanceOf(StoreUnavailableException.class).withMessageContaining("nothing of it was written");
+        Runnable restart = restarts.poll(10, TimeUnit.SECONDS);
+        assertThat(restart).isNotNull();
+        assertThat(writer.down()).isPresent();
+        restart.run();
         CompletableFuture<Object> after = writer.submit(tx -> {
-            insert(tx.connection(), 7);
+            insert(tx.connection(), 3);
             return null;
         });
-        assertThat(after).failsWithin(Duration.ofSeconds(10)).withThrowableOfType(ExecutionException.class)
-                .havingCause().isInstanceOf(StoreUnavailableException.class).withMessageContaining("stopped after an error");
+        assertThat(after).succeedsWithin(Duration.ofSeconds(10));
+        assertThat(values()).as("the killed unit's row was rolled back").containsExactly(1, 3);
+    }
+
+    /** Only close() stops the writer; an interrupt from elsewhere (a pool shutting down its threads) does not. */
+    @Test
+    @Timeout(30)
+    void anInterruptDoesNotStopTheWriter() throws Exception {
+        writer.thread().interrupt();
+        CompletableFuture<Object> after = writer.submit(tx -> {
+            insert(tx.connection(), 5);
+            return null;
+        });
+        assertThat(after).succeedsWithin(Duration.ofSeconds(10));
+        assertThat(restarts).isEmpty();
+        assertThat(values()).containsExactly(5);
+    }
+
+    /**
+     * Units share one transaction without a SAVEPOINT each: a unit that fails before changing anything costs its
+     * neighbours nothing, one that fails after changing rows makes them run again without it.
+     */
+    @Test
+    @Timeout(30)
+    void aFailureWithoutChangesNeedsNoUndoAndOneWithChangesReRunsTheOthers() throws Exception {
+        AtomicInteger runsOfNeighbour = new AtomicInteger();
+        CountDownLatch writerBusy = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Object> blocker = writer.submit(tx -> {
+            writerBusy.countDown();
+            awaitQuietly(release);
+            return null;
+        });
+        assertThat(writerBusy.await(10, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<Object> neighbour = writer.submit(tx -> {
+            runsOfNeighbour.incrementAndGet();
+            insert(tx.connection(), 10);
+            return null;
+        });
+        CompletableFuture<Object> refused = writer.submit(tx -> {
+            throw new IllegalStateException("refused before writing");
+        });
+        release.countDown();
+        blocker.join();
+        assertThat(neighbour).succeedsWithin(Duration.ofSeconds(10));
+        assertThat(refused).failsWithin(Duration.ofSeconds(10));
+        assertThat(runsOfNeighbour).hasValue(1);
+
+        CountDownLatch busyAgain = new CountDownLatch(1);
+        CountDownLatch releaseAgain = new CountDownLatch(1);
+        CompletableFuture<Object> blocker2 = writer.submit(tx -> {
+            busyAgain.countDown();
+            awaitQuietly(releaseAgain);
+            return null;
+        });
+        assertThat(busyAgain.await(10, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<Object> neighbour2 = writer.submit(tx -> {
+            runsOfNeighbour.incrementAndGet();
+            insert(tx.connection(), 11);
+            return null;
+        });
+        CompletableFuture<Object> halfDone = writer.submit(tx -> {
+            insert(tx.connection(), 12);
+            throw new IllegalStateException("failed after writing");
+        });
+        releaseAgain.countDown();
+        blocker2.join();
+        assertThat(neighbour2).succeedsWithin(Duration.ofSeconds(10));
+        assertThat(halfDone).failsWithin(Duration.ofSeconds(10)).withThrowableOfType(ExecutionException.class)
+                .withMessageContaining("failed after writing");
+        assertThat(runsOfNeighbour).hasValue(3);
+        assertThat(values()).containsExactly(10, 11);
     }
 
     @Test
     @Timeout(60)
     void closeThatTimesOutLeavesTheConnectionToTheWriter() throws Exception {
         GroupCommitWriter slow = new GroupCommitWriter(connection, 10, 10, Duration.ofSeconds(5), Duration.ZERO,
-                e -> new IllegalStateException(e.getMessage(), e), new WriterStats(), "slow-writer", Duration.ofMillis(20));
+                e -> new IllegalStateException(e.getMessage(), e), new WriterStats(), "slow-writer", Duration.ofMillis(20),
+                GroupCommitWriter.Restarter.DELAYED);
         CountDownLatch inside = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         CompletableFuture<Object> stuck = slow.submit(tx -> {
