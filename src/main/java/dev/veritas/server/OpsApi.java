@@ -53,16 +53,13 @@ final class OpsApi {
         // Reads can work while writes fail (a full disk, a writer being restarted): the store says so itself.
         StoreHealth writes = store.health();
         out.putObject("store_writes").put("condition", writes.condition().name().toLowerCase(Locale.ROOT)).put("detail", writes.detail());
-        if (!writes.ok() && ctx.statusCode() == 200) {
-            out.put("status", "degraded").put("detail", writes.detail());
-            ctx.status(503);
-        }
         // Alive is counted from the threads themselves, so a worker that died shows here instead of hiding behind the size.
         int alive = workers.alive();
         List<String> stuck = workers.stuck();
         ObjectNode w = out.putObject("workers").put("size", workers.size()).put("alive", alive).put("busy", workers.busy());
         w.set("stuck", Json.tree(stuck));
-        Health h = Health.assess(storeProblem, workers.size(), alive, stuck);
+        Health h = Health.assess(storeProblem.or(() -> writes.ok() ? Optional.empty() : Optional.of(writes.detail())), workers.size(), alive,
+                stuck);
         out.put("status", h.ok() ? "ok" : "degraded");
         h.detail().ifPresent(d -> out.put("detail", d));
         ctx.status(h.ok() ? 200 : 503);
@@ -70,7 +67,10 @@ final class OpsApi {
         AuditsApi.json(ctx, out);
     }
 
-    /** Whether this server can do its work, and if not, what is wrong and what to do, first problem first. */
+    /**
+     * Whether this server can do its work, and if not, what is wrong and what to do, first problem first: the store
+     * (reads or writes failing), then workers that are not running, then workers stuck past their audit's deadline.
+     */
     record Health(boolean ok, Optional<String> detail) {
         static Health assess(Optional<String> storeProblem, int workers, int alive, List<String> stuck) {
             if (storeProblem.isPresent()) {

@@ -9,6 +9,7 @@ import dev.veritas.audit.Audit;
 import dev.veritas.audit.AuditId;
 import dev.veritas.audit.AuditStatus;
 import dev.veritas.json.Json;
+import dev.veritas.store.Claim;
 import dev.veritas.store.NewEvent;
 import dev.veritas.store.StoreHealth;
 import dev.veritas.store.StoreUnavailableException;
@@ -50,14 +51,14 @@ class SqliteStoreFaultsTest {
             acknowledged.add(queued.id());
             setMaxPageCount(store, pragma(store, "page_count"));
 
-            Audit running = store.createRunning(newAudit("https://big.example/"), WorkerId.current(), Duration.ofMinutes(5));
+            Claim running = store.createRunning(newAudit("https://big.example/"), WorkerId.current(), Duration.ofMinutes(5));
             acknowledged.add(running.id());
             List<NewEvent> big = new ArrayList<>();
             for (int e = 0; e < 400; e++) {
                 big.add(new NewEvent("log_entry", Json.object().put("text", "x".repeat(500)).put("e", e)));
             }
             for (int attempt = 0; attempt < 3; attempt++) {
-                assertThatThrownBy(() -> store.appendEvents(running.id(), big))
+                assertThatThrownBy(() -> store.appendEvents(running.lease(), big))
                         .isInstanceOf(StoreUnavailableException.class)
                         .hasMessageContaining("is full; free some space");
             }
@@ -71,7 +72,7 @@ class SqliteStoreFaultsTest {
             assertThat(store.status(queued.id())).contains(AuditStatus.CANCELLED);
 
             setMaxPageCount(store, 1_000_000_000L);
-            List<Long> ids = store.appendEvents(running.id(), big);
+            List<Long> ids = store.appendEvents(running.lease(), big);
             assertThat(ids).hasSize(400);
             acknowledged.add(writeUnit(store, 100));
             assertThat(store.health().ok()).as("a commit after the fault clears it").isTrue();

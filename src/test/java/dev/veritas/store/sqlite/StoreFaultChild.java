@@ -1,7 +1,7 @@
 package dev.veritas.store.sqlite;
 
-import dev.veritas.audit.Audit;
 import dev.veritas.json.Json;
+import dev.veritas.store.Claim;
 import dev.veritas.store.NewEvent;
 import dev.veritas.store.StoreHealth;
 import dev.veritas.store.WorkerId;
@@ -53,12 +53,12 @@ public final class StoreFaultChild {
 
     /** An audit with far more event data than fits in a few WAL frames. */
     private static String big(SqliteAuditStore store, int n) {
-        Audit a = store.createRunning(Samples.newAudit("https://big" + n + ".example/"), WorkerId.current(), Duration.ofMinutes(5));
+        Claim a = store.createRunning(Samples.newAudit("https://big" + n + ".example/"), WorkerId.current(), Duration.ofMinutes(5));
         List<NewEvent> events = new ArrayList<>();
         for (int e = 0; e < 400; e++) {
             events.add(new NewEvent("log_entry", Json.object().put("text", "x".repeat(500)).put("e", e)));
         }
-        store.appendEvents(a.id(), events);
+        store.appendEvents(a.lease(), events);
         return a.id().value();
     }
 
