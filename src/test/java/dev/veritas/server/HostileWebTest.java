@@ -80,6 +80,8 @@ class HostileWebTest {
                     problems.add("wrong status, " + what);
                 }
                 Duration took = Duration.between(Instant.parse(audit.path("started_at").asText()), Instant.parse(audit.path("completed_at").asText()));
+                System.out.printf("hostile audit %-40s %-9s %5.1f s  %s%n", e.path().replaceFirst("https://127.0.0.1:\\d+", ""),
+                        audit.path("status").asText(), took.toMillis() / 1000.0, audit.path("error_message").asText(""));
                 if (took.compareTo(LIMIT) > 0) {
                     problems.add("took " + took.toSeconds() + " s, " + what);
                 }
