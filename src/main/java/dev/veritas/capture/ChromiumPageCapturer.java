@@ -54,7 +54,8 @@ public final class ChromiumPageCapturer implements PageCapturer {
     private static final Duration CALL = Duration.ofSeconds(10);
     /** While a page loads, how often it is asked whether its scripts still let it answer. */
     private static final Duration LOAD_SLICE = Duration.ofSeconds(2);
-    private static final Duration PING = Duration.ofSeconds(1);
+    /** A page that cannot answer a trivial evaluation in this long has scripts holding its only thread (a loaded machine answers in far less). */
+    private static final Duration PING = Duration.ofSeconds(3);
     private static final Duration SETTLE = Duration.ofMillis(2500);
     private static final String HTML_SNAPSHOT = "(() => { const d = document; const root = d.documentElement;"
             + " const doctype = d.doctype ? '<!DOCTYPE ' + d.doctype.name + '>' : '';"

@@ -7,6 +7,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The time a capture may take, and the way to stop it. One absolute deadline bounds the whole capture; each call a
@@ -18,6 +20,7 @@ import java.util.function.Supplier;
  * <p>Thread-safe: the capturing thread calls {@link #watch} and {@link #checkpoint}; any thread may {@link #stop}.
  */
 public final class Deadline {
+    private static final Logger log = LoggerFactory.getLogger(Deadline.class);
     /** How long after its timeout a watched call is given before the watchdog acts: its own timeout should fire first. */
     private static final Duration GRACE = Duration.ofSeconds(2);
     private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -176,6 +179,7 @@ public final class Deadline {
                 }
                 why = reason;
             }
+            log.warn("cutting short {}: {}", what, reason);
             onOverrun.run();
         }
 

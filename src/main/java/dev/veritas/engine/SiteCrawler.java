@@ -99,7 +99,7 @@ final class SiteCrawler {
             try {
                 PageCapturer.PageOptions pageOptions = new PageCapturer.PageOptions(first || budget.watchEveryPage()
                         ? PageCapturer.Watch.ALWAYS : PageCapturer.Watch.IF_TIME_DEPENDENT, shotsLeft, deadline.part(pageShare()));
-                PageCapture page = first ? captureFirst(next, capturer, pageOptions, sink) : capturer.capture(next, pageOptions, sink);
+                PageCapture page = first ? captureFirst(next, capturer, pageOptions, sink, deadline) : capturer.capture(next, pageOptions, sink);
                 visited.add(LinkPriority.key(page.finalUrl()));
                 pages.add(page);
                 listener.pageCaptured(pages.size() - 1, page, capturer.source());
@@ -161,15 +161,17 @@ final class SiteCrawler {
      * before anything could be read (its scripts never yield, it made the browser crash), its HTML as served is read
      * over plain HTTP instead and judged, marked as cut short.
      */
-    private PageCapture captureFirst(URI url, PageCapturer capturer, PageCapturer.PageOptions pageOptions, PageCapturer.ScreenshotSink sink) {
+    private PageCapture captureFirst(URI url, PageCapturer capturer, PageCapturer.PageOptions pageOptions, PageCapturer.ScreenshotSink sink,
+                                     Deadline siteDeadline) {
         try {
             return capturer.capture(url, pageOptions, sink);
         } catch (PageCaptureException e) {
             if (e.kind() != PageCaptureException.Kind.CUT_SHORT || capturer.source() != CaptureSource.CHROMIUM) {
                 throw e;
             }
+            // The page's own share may be spent by now (it hung the browser until its end); the rest of the audit's time is not.
             PageCapturer.PageOptions retry = new PageCapturer.PageOptions(PageCapturer.Watch.IF_TIME_DEPENDENT, 0,
-                    pageOptions.deadline().part(PROBE_SHARE.multipliedBy(2)));
+                    siteDeadline.part(PROBE_SHARE.multipliedBy(2)));
             PageCapture fromHtml;
             try {
                 fromHtml = new HttpPageCapturer(fetcher).capture(url, retry, sink);
