@@ -61,6 +61,11 @@ public final class PhishingCheck implements Check {
     }
 
     @Override
+    public List<PhishingFinding> possibleFindings() {
+        return List.of(PhishingFinding.values());
+    }
+
+    @Override
     public CheckOutcome run(SiteCapture capture) {
         List<Finding> findings = new ArrayList<>();
         double score = 1.0;
@@ -80,7 +85,7 @@ public final class PhishingCheck implements Check {
             UrlVerdict v = classifier.assess(u.toString());
             if (v.phishing()) {
                 String reasons = v.reasons().stream().limit(4).map(UrlSignal::explanation).collect(Collectors.joining("; "));
-                findings.add(FindingBuilder.finding("phishing.suspicious_url").category("phishing").patternType("deceptive_url")
+                findings.add(FindingBuilder.finding(PhishingFinding.SUSPICIOUS_URL)
                         .severity(v.probability() >= 0.9 && asksSecrets ? Severity.HIGH : Severity.MEDIUM).confidence(v.probability())
                         .title("The address looks like a phishing address")
                         .description("URL signals (" + Math.round(v.probability() * 100) + "% phishing-like): " + reasons)
@@ -108,8 +113,7 @@ public final class PhishingCheck implements Check {
                 boolean crossSite = action.getHost() != null && !RegistrableDomain.sameSite(action, page.finalUrl())
                         && !PAYMENT_PROCESSORS.contains(RegistrableDomain.siteOf(action.getHost()));
                 if (crossSite) {
-                    findings.add(FindingBuilder.finding(password ? "phishing.credential_form_cross_site" : "phishing.card_form_cross_site")
-                            .category("phishing").patternType("credential_harvesting").severity(Severity.CRITICAL).confidence(0.9)
+                    findings.add(FindingBuilder.finding(password ? PhishingFinding.CREDENTIAL_FORM_CROSS_SITE : PhishingFinding.CARD_FORM_CROSS_SITE).confidence(0.9)
                             .title("A form sends " + what + " to another site")
                             .description("The form on " + page.finalUrl() + " asks for " + what + " and submits to " + action
                                     + ", a different site (" + RegistrableDomain.siteOf(action.getHost()) + ").")
@@ -120,8 +124,7 @@ public final class PhishingCheck implements Check {
                     why.add(what + " sent to another site");
                 }
                 if (insecure) {
-                    findings.add(FindingBuilder.finding("phishing.credential_form_insecure").category("phishing").patternType("insecure_credentials")
-                            .severity(Severity.CRITICAL).confidence(0.95)
+                    findings.add(FindingBuilder.finding(PhishingFinding.CREDENTIAL_FORM_INSECURE).confidence(0.95)
                             .title("A form sends " + what + " without encryption")
                             .description("The form on " + page.finalUrl() + " asks for " + what + " and submits to " + action + " over plain HTTP.")
                             .plainEnglish("Anyone on the same network could read the " + what + " you type here.")
@@ -131,8 +134,7 @@ public final class PhishingCheck implements Check {
                     why.add(what + " sent without encryption");
                 }
                 if (password && form.method().equals("get") && !scripted) { // action="javascript:…": the page's script sends it
-                    findings.add(FindingBuilder.finding("phishing.credential_form_get").category("phishing").patternType("insecure_credentials")
-                            .severity(Severity.HIGH).confidence(0.9)
+                    findings.add(FindingBuilder.finding(PhishingFinding.CREDENTIAL_FORM_GET).confidence(0.9)
                             .title("A password form puts the password in the address")
                             .description("The password form on " + page.finalUrl() + " uses GET, so the password ends up in URLs and logs.")
                             .plainEnglish("Your password would be written into the web address, where it is saved in history and server logs.")
@@ -142,7 +144,7 @@ public final class PhishingCheck implements Check {
             }
             impersonation(page).ifPresent(f -> findings.add(f));
         }
-        if (findings.stream().anyMatch(f -> f.checkId().equals("phishing.brand_impersonation"))) {
+        if (findings.stream().anyMatch(f -> PhishingFinding.BRAND_IMPERSONATION.isKindOf(f))) {
             score = 0;
             why.add("brand impersonation");
         }
@@ -175,8 +177,7 @@ public final class PhishingCheck implements Check {
                 continue;
             }
             Severity severity = asksSecrets ? Severity.CRITICAL : Severity.MEDIUM;
-            return Optional.of(FindingBuilder.finding(asksSecrets ? "phishing.brand_impersonation" : "phishing.brand_in_title")
-                    .category("phishing").patternType("brand_impersonation").severity(severity).confidence(asksSecrets ? 0.9 : 0.5)
+            return Optional.of(FindingBuilder.finding(asksSecrets ? PhishingFinding.BRAND_IMPERSONATION : PhishingFinding.BRAND_IN_TITLE).severity(severity).confidence(asksSecrets ? 0.9 : 0.5)
                     .title(asksSecrets ? "The page poses as " + b.name() + " and asks for secrets" : "The page title names " + b.name())
                     .description("The page names " + b.name() + (inTitle.contains(b) ? " in its title" : " in its text")
                             + " but is served from " + host + ", which is not one of " + b.name() + "'s domains ("
