@@ -186,7 +186,7 @@ public final class GuardedProxy implements Closeable {
         for (InetAddress a : addresses) {
             Socket s = new Socket();
             try {
-                s.connect(new InetSocketAddress(a, port), CONNECT_TIMEOUT_MILLIS);
+                s.connect(guard.destination(a, port), CONNECT_TIMEOUT_MILLIS);
                 return s;
             } catch (IOException e) {
                 closeQuietly(s);

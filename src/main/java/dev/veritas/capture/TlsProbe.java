@@ -2,7 +2,6 @@ package dev.veritas.capture;
 
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateParsingException;
@@ -87,7 +86,7 @@ public final class TlsProbe {
 
     private Handshake handshake(SSLContext ctx, String host, InetAddress target, int port, boolean verifyHost) throws IOException {
         try (SSLSocket socket = (SSLSocket) ctx.getSocketFactory().createSocket()) {
-            socket.connect(new InetSocketAddress(target, port), (int) timeout.toMillis());
+            socket.connect(guard.destination(target, port), (int) timeout.toMillis());
             socket.setSoTimeout((int) timeout.toMillis());
             SSLParameters params = socket.getSSLParameters();
             if (verifyHost) {

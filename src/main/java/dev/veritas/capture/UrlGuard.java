@@ -3,6 +3,7 @@ package dev.veritas.capture;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.List;
@@ -20,6 +21,7 @@ public final class UrlGuard {
     private final boolean allowPrivate;
     private final Resolver resolver;
     private final Predicate<InetAddress> alsoReachable;
+    private final Network.Ports ports;
     private final ConcurrentHashMap<String, Cached> cache = new ConcurrentHashMap<>();
     private static final long CACHE_MILLIS = 30_000;
 
@@ -50,9 +52,19 @@ public final class UrlGuard {
      * address rather than the whole private network (tests use it to play a public site on loopback).
      */
     public UrlGuard(boolean allowPrivate, Resolver resolver, Predicate<InetAddress> alsoReachable) {
+        this(allowPrivate, resolver, alsoReachable, Network.system().ports());
+    }
+
+    /** A guard that resolves names and picks ports as {@code network} says. */
+    public UrlGuard(boolean allowPrivate, Network network) {
+        this(allowPrivate, network.resolver(), a -> false, network.ports());
+    }
+
+    private UrlGuard(boolean allowPrivate, Resolver resolver, Predicate<InetAddress> alsoReachable, Network.Ports ports) {
         this.allowPrivate = allowPrivate;
         this.resolver = resolver;
         this.alsoReachable = alsoReachable;
+        this.ports = ports;
     }
 
     public boolean allowsPrivate() {
@@ -64,6 +76,14 @@ public final class UrlGuard {
         if (check(url) instanceof Refused r) {
             throw new UrlRefusedException(r.reason());
         }
+    }
+
+    /**
+     * Where to connect for an address this guard approved and the port the URL names: the same address (carrying
+     * its host name, for certificate checks) on the port the network gives.
+     */
+    public InetSocketAddress destination(InetAddress approved, int port) {
+        return new InetSocketAddress(approved, ports.port(approved, port));
     }
 
     public Decision check(URI url) {

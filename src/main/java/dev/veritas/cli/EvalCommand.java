@@ -1,19 +1,33 @@
 package dev.veritas.cli;
 
+import dev.veritas.audit.Tier;
+import dev.veritas.engine.EngineOptions;
 import dev.veritas.eval.DarkPatternEval;
 import dev.veritas.eval.ObservatoryEval;
 import dev.veritas.eval.PhishingUrlEval;
+import dev.veritas.eval.pages.PageManifest;
+import dev.veritas.eval.pages.PagesEval;
+import dev.veritas.eval.pages.PagesReport;
+import dev.veritas.eval.pages.PagesReportJson;
+import dev.veritas.json.Json;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "eval", mixinStandardHelpOptions = true,
-        description = "Measure a detector on a labelled file: precision, recall, F1 and false-positive rate.",
-        subcommands = {EvalCommand.DarkPatterns.class, EvalCommand.PhishingUrls.class, EvalCommand.Observatory.class})
+        description = "Measure a detector on a labelled file (precision, recall, F1, false-positive rate), or the verdicts on a corpus of saved pages.",
+        subcommands = {EvalCommand.DarkPatterns.class, EvalCommand.PhishingUrls.class, EvalCommand.Observatory.class, EvalCommand.Pages.class})
 final class EvalCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -80,6 +94,51 @@ final class EvalCommand implements Runnable {
         @Override
         public Integer call() {
             return ObservatoryEval.run(dir, stdout());
+        }
+    }
+
+    @Command(name = "pages", mixinStandardHelpOptions = true,
+            description = {"Audit a corpus of saved pages the way a visit would see them: each page served on loopback under the host name"
+                    + " its manifest gives, over HTTPS (a CA made and trusted for this run only) and HTTP, one audit each with the normal engine."
+                    + " Prints a row per audit, phishing recall, the honest pages' false alarms, errors and the median audit time;"
+                    + " writes a JSON report. Last line: RESULT phish_recall=… benign_high_risk_rate=… …",
+                    "MANIFEST is a TSV: corpus, name, url, expected, style, headers, file (see the README)."})
+    static final class Pages implements Callable<Integer> {
+        @Parameters(paramLabel = "MANIFEST")
+        Path manifest;
+
+        @Option(names = "--parallel", paramLabel = "N", defaultValue = "2", description = "Audits at once, each with its own Chromium (1-16). Default: 2")
+        int parallel;
+
+        @Option(names = "--tier", defaultValue = "quick_scan", description = "quick_scan, standard_audit or deep_forensic. Default: quick_scan")
+        String tier;
+
+        @Option(names = "--json-out", paramLabel = "FILE", defaultValue = "eval-pages.json", description = "Where to write the JSON report. Default: ./eval-pages.json")
+        Path jsonOut;
+
+        @Option(names = "--data", paramLabel = "DIR",
+                description = "Keep this run's audits and screenshots in DIR (new or empty), to read them with `veritas show --data DIR`. Default: a temporary folder, removed at the end")
+        Path data;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            PageManifest m = PageManifest.read(manifest);
+            PagesEval.Options options = new PagesEval.Options(parallel, Tier.parse(tier), Optional.ofNullable(data), EngineOptions.defaults());
+            Path json = jsonOut.toAbsolutePath();
+            if (json.getParent() != null && !Files.isDirectory(json.getParent())) {
+                throw new IllegalArgumentException("--json-out " + jsonOut + ": its folder does not exist");
+            }
+            err.printf(Locale.ROOT, "auditing %d pages of %s, %d at a time%n", m.rows().size(), manifest, parallel);
+            PagesReport report = PagesEval.run(m, options, new PagesProgress(err, System.console() != null));
+            Files.writeString(json, Json.pretty(PagesReportJson.of(report, manifest.toString())) + "\n", StandardCharsets.UTF_8);
+            new PagesEvalText(out).print(report, manifest.toString());
+            err.println("JSON report: " + json);
+            return 0;
         }
     }
 }

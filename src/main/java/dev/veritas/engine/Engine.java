@@ -70,7 +70,7 @@ public final class Engine implements AutoCloseable {
     public Engine(AuditStore store, EngineOptions options) {
         this.store = store;
         this.options = options;
-        this.guard = new UrlGuard(options.allowPrivate());
+        this.guard = new UrlGuard(options.allowPrivate(), options.network());
         this.trust = TrustConfig.withCa(options.trustCa());
         this.fetcher = new HttpFetcher(guard, options.fetch());
         this.tlsProbe = new TlsProbe(trust, options.fetch().connectTimeout(), guard);

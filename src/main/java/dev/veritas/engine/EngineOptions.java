@@ -2,6 +2,7 @@ package dev.veritas.engine;
 
 import dev.veritas.capture.CaptureSettings;
 import dev.veritas.capture.FetchLimits;
+import dev.veritas.capture.Network;
 import dev.veritas.config.Env;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,37 +19,43 @@ public record EngineOptions(
         CaptureSettings capture,
         FetchLimits fetch,
         Optional<Integer> httpProbePort,
-        Duration lease) {
+        Duration lease,
+        Network network) {
 
     /** auto: Chromium when installed, else plain HTTP; never: always plain HTTP. */
     public enum BrowserMode implements dev.veritas.audit.WireEnum { AUTO, NEVER }
 
     public static EngineOptions defaults() {
         return new EngineOptions(Env.flag("VERITAS_ALLOW_PRIVATE"), Env.get("VERITAS_TRUST_CA").map(Path::of), BrowserMode.AUTO,
-                CaptureSettings.defaults(), FetchLimits.defaults(), Optional.empty(), Duration.ofSeconds(60));
+                CaptureSettings.defaults(), FetchLimits.defaults(), Optional.empty(), Duration.ofSeconds(60), Network.system());
     }
 
     public EngineOptions withAllowPrivate(boolean v) {
-        return new EngineOptions(v, trustCa, browser, capture, fetch, httpProbePort, lease);
+        return new EngineOptions(v, trustCa, browser, capture, fetch, httpProbePort, lease, network);
     }
 
     public EngineOptions withTrustCa(Optional<Path> v) {
-        return new EngineOptions(allowPrivate, v, browser, capture, fetch, httpProbePort, lease);
+        return new EngineOptions(allowPrivate, v, browser, capture, fetch, httpProbePort, lease, network);
     }
 
     public EngineOptions withBrowser(BrowserMode v) {
-        return new EngineOptions(allowPrivate, trustCa, v, capture, fetch, httpProbePort, lease);
+        return new EngineOptions(allowPrivate, trustCa, v, capture, fetch, httpProbePort, lease, network);
     }
 
     public EngineOptions withCapture(CaptureSettings v) {
-        return new EngineOptions(allowPrivate, trustCa, browser, v, fetch, httpProbePort, lease);
+        return new EngineOptions(allowPrivate, trustCa, browser, v, fetch, httpProbePort, lease, network);
     }
 
     public EngineOptions withFetch(FetchLimits v) {
-        return new EngineOptions(allowPrivate, trustCa, browser, capture, v, httpProbePort, lease);
+        return new EngineOptions(allowPrivate, trustCa, browser, capture, v, httpProbePort, lease, network);
     }
 
     public EngineOptions withHttpProbePort(Optional<Integer> v) {
-        return new EngineOptions(allowPrivate, trustCa, browser, capture, fetch, v, lease);
+        return new EngineOptions(allowPrivate, trustCa, browser, capture, fetch, v, lease, network);
+    }
+
+    /** Names and ports as {@code network} says instead of the machine's DNS (see {@link Network}). */
+    public EngineOptions withNetwork(Network v) {
+        return new EngineOptions(allowPrivate, trustCa, browser, capture, fetch, httpProbePort, lease, v);
     }
 }
