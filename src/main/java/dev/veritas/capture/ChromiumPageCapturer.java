@@ -154,7 +154,7 @@ public final class ChromiumPageCapturer implements PageCapturer {
             return new PageCapture(url, URI.create(response.url()), response.status(), redirects(response), headers(response),
                     Optional.ofNullable(response.headerValue("content-type")), atLoad.title(), html, truncated, segments,
                     atLoad.controls(), atLoad.checkboxes(), atLoad.forms(), atLoad.scripts(), atLoad.links(),
-                    List.copyOf(requests), List.copyOf(consoleErrors), temporal, shots);
+                    List.copyOf(requests), List.copyOf(consoleErrors), temporal, shots, atLoad.branding());
         } catch (TimeoutError e) {
             throw new PageCaptureException("the page took too long to respond while being captured");
         } catch (PlaywrightException e) {

@@ -4,7 +4,10 @@ import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 
-/** Everything captured of one page. Immutable; checks read it and never change it. */
+/**
+ * Everything captured of one page. Immutable; checks read it and never change it. {@code branding} is how the page
+ * presents itself (headings, logos, icons), read by both captures.
+ */
 public record PageCapture(
         URI requestedUrl,
         URI finalUrl,
@@ -24,7 +27,8 @@ public record PageCapture(
         List<NetworkRequest> requests,
         List<String> consoleErrors,
         TemporalFacts temporal,
-        List<Integer> screenshotIndexes) {
+        List<Integer> screenshotIndexes,
+        BrandingFacts branding) {
 
     public PageCapture {
         redirects = List.copyOf(redirects);
