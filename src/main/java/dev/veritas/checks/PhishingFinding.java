@@ -10,7 +10,9 @@ public enum PhishingFinding implements FindingKind {
     CREDENTIAL_FORM_INSECURE("phishing.credential_form_insecure", "insecure_credentials", Severity.CRITICAL),
     CREDENTIAL_FORM_GET("phishing.credential_form_get", "insecure_credentials", Severity.HIGH),
     BRAND_IMPERSONATION("phishing.brand_impersonation", "brand_impersonation", Severity.CRITICAL),
-    BRAND_IN_TITLE("phishing.brand_in_title", "brand_impersonation", Severity.LOW);
+    BRAND_IN_TITLE("phishing.brand_in_title", "brand_impersonation", Severity.LOW),
+    /** A prize, vote or survey page that is nothing but a form leading to the next step, with no link to anything. */
+    LURE_PAGE("phishing.lure_page", "lure", Severity.HIGH);
 
     private final String id;
     private final String patternType;

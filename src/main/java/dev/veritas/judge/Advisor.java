@@ -40,6 +40,8 @@ final class Advisor {
         first(findings, PhishingFinding.BRAND_IMPERSONATION).ifPresent(f -> out.add(rec(Severity.CRITICAL,
                 "If you meant to visit " + f.evidence().values().getOrDefault("brand", "the real brand") + ", type its address yourself instead of following a link; "
                         + "if you already entered a password here, change it now.", List.of(f.checkId()))));
+        addIf(out, findings, PhishingFinding.LURE_PAGE, Severity.HIGH,
+                "Do not answer this prize, vote or survey page, and never enter a password or card details on the pages it leads to.");
         addIf(out, findings, PhishingFinding.CREDENTIAL_FORM_CROSS_SITE, Severity.CRITICAL,
                 "Do not log in here: the login form sends your password to a different site.");
         addIf(out, findings, PhishingFinding.CARD_FORM_CROSS_SITE, Severity.CRITICAL,
@@ -126,7 +128,8 @@ final class Advisor {
 
     /** Every finding kind a recommendation here names, for the test that each can be emitted by some check. */
     static Set<FindingKind> kindsNamed() {
-        Set<FindingKind> out = new LinkedHashSet<>(List.of(PhishingFinding.BRAND_IMPERSONATION, PhishingFinding.CREDENTIAL_FORM_CROSS_SITE,
+        Set<FindingKind> out = new LinkedHashSet<>(List.of(PhishingFinding.BRAND_IMPERSONATION, PhishingFinding.LURE_PAGE,
+                PhishingFinding.CREDENTIAL_FORM_CROSS_SITE,
                 PhishingFinding.CARD_FORM_CROSS_SITE, PhishingFinding.CREDENTIAL_FORM_INSECURE, ScriptsFinding.CRYPTOMINER,
                 TransportFinding.NO_HTTPS, TransportFinding.CERTIFICATE_EXPIRING, DarkPatternFinding.FAKE_COUNTDOWN,
                 DarkPatternFinding.PRESELECTED_OPTION, DarkPatternFinding.HIDDEN_DECLINE, TransparencyFinding.NO_CONTACT,

@@ -33,6 +33,7 @@ import java.util.Set;
  * fake_countdown                55  a countdown restarts on reload, stands still or runs wrongly
  * many_dark_patterns            65  four or more kinds of dark pattern
  * phishing_url                  40  the address itself looks like a phishing address (high confidence)
+ * lure_page                     35  a bare prize, vote or survey lure: only a form to the next step, no link to anything
  * </pre>
  */
 final class OverrideRules {
@@ -54,6 +55,8 @@ final class OverrideRules {
             "a countdown timer is fake (it restarts, stands still or does not keep time)");
     private static final Rule PHISHING_URL = new Rule("phishing_url", 40,
             "the web address is built like a phishing address and the site asks for a password or card");
+    private static final Rule LURE = new Rule("lure_page", 35,
+            "the page is a bare prize, vote or survey lure that leads on to another step and says nothing of who runs it");
     private static final String MANY_DARK_PATTERNS = "many_dark_patterns";
     private static final int MANY_DARK_PATTERNS_CAP = 65;
     private static final int MANY_DARK_PATTERNS_KINDS = 4;
@@ -77,6 +80,7 @@ final class OverrideRules {
         }
         m.put(TransportFinding.NO_HTTPS, NO_HTTPS);
         m.put(DarkPatternFinding.FAKE_COUNTDOWN, COUNTDOWN);
+        m.put(PhishingFinding.LURE_PAGE, LURE);
         return Map.copyOf(m);
     }
 

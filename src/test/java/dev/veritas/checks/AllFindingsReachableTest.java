@@ -20,6 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import dev.veritas.audit.Finding;
+import dev.veritas.capture.BrandMark;
+import dev.veritas.capture.BrandingFacts;
 import dev.veritas.capture.HeaderMap;
 import dev.veritas.capture.SiteCapture;
 import dev.veritas.capture.TemporalFacts.Reading;
@@ -74,7 +76,10 @@ class AllFindingsReachableTest {
                 input("email", "email"), input("password", "password")))));
         m.put(PhishingFinding.BRAND_IMPERSONATION, () -> shop(healthy("https://account-help.example/").title("Log in to your PayPal account")
                 .form(loginForm("https://account-help.example/login.php"))));
-        m.put(PhishingFinding.BRAND_IN_TITLE, () -> shop(healthy("https://deals-today.example/").title("PayPal")));
+        m.put(PhishingFinding.BRAND_IN_TITLE, () -> shop(healthy("https://deals-today.example/").title("PayPal").branding(new BrandingFacts(List.of(),
+                List.of(new BrandMark(BrandMark.IMG, "https://deals-today.example/pp.svg", "PayPal", "", "logo", true, "", true)), List.of(), Optional.empty()))));
+        m.put(PhishingFinding.LURE_PAGE, () -> site(page("https://prize-draw.example/").title("Win a prize: vote now")
+                .form(form("https://prize-draw.example/step2", "get", input("text", "name")))).validCertificates().build());
         // transport
         m.put(TransportFinding.NO_HTTPS, () -> site(healthy("http://shop.example/")).build());
         m.put(TransportFinding.CERTIFICATE_EXPIRED, () -> certificateProblem(true, false, false));
