@@ -19,7 +19,7 @@ import org.jsoup.select.NodeVisitor;
 final class SegmentPlace {
     private SegmentPlace() {}
 
-    private static final Pattern DIALOG_CLASS = Pattern.compile(".*\\b(modal|dialog|popup|overlay)\\b.*");
+    private static final Pattern DIALOG_CLASS = Pattern.compile(".*\\b(modal|dialog|popup|pop-up|overlay|toast|snackbar)\\b.*");
     /** A price: a currency sign then digits, or digits then a currency. */
     static final Pattern PRICE = Pattern.compile("(^|[^\\w])([$€£¥₹]\\s?\\d|\\d[\\d.,]*\\s?(€|£|\\$|usd|eur|gbp|chf|zł|kr)\\b)",
             Pattern.CASE_INSENSITIVE);
@@ -27,6 +27,8 @@ final class SegmentPlace {
     static final Pattern BUY = Pattern.compile("\\b(add to (cart|bag|basket)|buy|order now|checkout|check out|shop now|book now|reserve"
             + "|pre-?order|claim (it|yours|offer|deal|now)|get (it|yours|the deal|this deal) now)\\b", Pattern.CASE_INSENSITIVE);
     private static final int BLOCK_LEVELS = 2;
+    private static final int PRICE_TAG_CHARS = 40;
+    private static final int BUY_BUTTON_CHARS = 25;
     /** Containers that are never a small block, however close: the page, its main content, an article. */
     private static final Set<String> LARGE = Set.of("html", "body", "main", "article");
     private static final Set<String> SKIP = Set.of("script", "style", "noscript", "template");
@@ -85,9 +87,9 @@ final class SegmentPlace {
                 public void head(Node n, int depth) {
                     if (n instanceof TextNode t && seen[0]++ < 50_000 && t.parent() != null && !SKIP.contains(t.parent().normalName())) {
                         Element p = t.parent();
-                        String text = t.getWholeText();
-                        if (text.length() < 200 && PRICE.matcher(text).find()) {
-                            mark(p, blocks);
+                        String text = t.getWholeText().strip();
+                        if (text.length() <= PRICE_TAG_CHARS && PRICE.matcher(text).find()) {
+                            mark(p, blocks); // a price tag, not a sentence about money
                         }
                     }
                 }
@@ -103,7 +105,7 @@ final class SegmentPlace {
                     break;
                 }
                 String t = b.normalName().equals("input") ? b.attr("value") : HtmlFacts.boundedText(b, 80);
-                if (t.length() < 60 && BUY.matcher(t).find()) {
+                if (t.strip().length() <= BUY_BUTTON_CHARS && BUY.matcher(t).find()) { // a buying button, not a sentence that links
                     mark(b, blocks);
                 }
             }

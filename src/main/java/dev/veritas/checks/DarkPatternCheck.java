@@ -14,6 +14,7 @@ import dev.veritas.checks.CheckOutcome.SignalReading;
 import dev.veritas.checks.darkpatterns.DripPricing;
 import dev.veritas.checks.darkpatterns.PatternType;
 import dev.veritas.checks.darkpatterns.TextMatch;
+import dev.veritas.checks.darkpatterns.TextPlacement;
 import dev.veritas.checks.darkpatterns.TextPatternClassifier;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -100,6 +101,7 @@ public final class DarkPatternCheck implements Check {
     }
 
     private void text(PageCapture page, List<Finding> out, Map<String, Integer> perType, Set<String> seenTexts) {
+        TextPlacement placement = TextPlacement.of(page);
         for (TextSegment s : page.segments()) {
             if (!s.visible() || s.text().length() < 3) {
                 continue;
@@ -112,9 +114,12 @@ public final class DarkPatternCheck implements Check {
             if (m.isEmpty()) {
                 continue;
             }
-            seenTexts.add(key);
             TextMatch match = m.get();
             PatternType type = match.patternType();
+            if (placement.outOfPlace(s, type).isPresent()) {
+                continue; // the words, but not where pressure on a decision lives
+            }
+            seenTexts.add(key);
             if (perType.merge(type.wire(), 1, Integer::sum) > MAX_PER_TYPE) {
                 continue;
             }
@@ -125,6 +130,10 @@ public final class DarkPatternCheck implements Check {
                 values.put("terms", match.contributingTerms());
             }
             values.put("seen", s.moment().equals(TextSegment.LATER) ? "a few seconds after load" : "at load");
+            if (!s.region().isEmpty()) {
+                values.put("region", s.region());
+            }
+            values.put("beside_offer", s.nearOffer());
             out.add(FindingBuilder.finding(DarkPatternFinding.text(type)).confidence(match.confidence())
                     .title(type.title())
                     .description("“" + clip(s.text()) + "” — " + match.why() + ".")

@@ -88,7 +88,7 @@
     for (let e = el, d = 0; e && e.nodeType === 1 && d < 40; e = e.parentElement, d++) {
       const tag = e.tagName, role = (e.getAttribute('role') || '').toLowerCase();
       if (tag === 'DIALOG' || role === 'dialog' || role === 'alertdialog' || e.getAttribute('aria-modal') === 'true'
-        || /\b(modal|dialog|popup|overlay)\b/i.test(typeof e.className === 'string' ? e.className : '')) return 'dialog';
+        || /\b(modal|dialog|popup|pop-up|overlay|toast|snackbar)\b/i.test(typeof e.className === 'string' ? e.className : '')) return 'dialog';
       if (tag === 'NAV' || role === 'navigation') return 'nav';
       if (tag === 'HEADER' || role === 'banner') return 'header';
       if (tag === 'FOOTER' || role === 'contentinfo') return 'footer';
@@ -113,13 +113,14 @@
     let n, seen = 0;
     while ((n = walker.nextNode()) && seen++ < 50000) {
       const p = n.parentElement;
-      if (p && !SKIP.has(p.tagName) && n.textContent.length < 200 && PRICE.test(n.textContent)) markOffer(p);
+      const t = n.textContent.trim();
+      if (p && !SKIP.has(p.tagName) && t.length <= 40 && PRICE.test(t)) markOffer(p); // a price tag, not a sentence about money
     }
     let c = 0;
     for (const b of document.body.querySelectorAll('button, a, input[type=submit], input[type=button], [role=button]')) {
       if (c++ > MAX_ITEMS) break;
       const t = b.tagName === 'INPUT' ? (b.value || '') : (b.textContent || '');
-      if (t.length < 60 && BUY.test(t)) markOffer(b);
+      if (t.trim().length <= 25 && BUY.test(t)) markOffer(b); // a buying button, not a sentence that links
     }
   }
   function nearOffer(el) {
