@@ -17,7 +17,8 @@ record BrowserFacts(
         List<ScriptFacts> scripts,
         List<LinkFacts> links,
         List<Candidate> timers,
-        List<Candidate> counters) {
+        List<Candidate> counters,
+        BrandingFacts branding) {
 
     /** An element that looks like a timer or a counter. */
     record Candidate(String selector, String text, String context) {}
@@ -27,7 +28,8 @@ record BrowserFacts(
         List<TextSegment> segments = new ArrayList<>();
         for (JsonNode s : root.path("segments")) {
             segments.add(new TextSegment(s.path("text").asText(), s.path("tag").asText(), s.path("selector").asText(),
-                    s.path("fontSize").asDouble(16), s.path("visible").asBoolean(true), s.path("contrast").asDouble(0), moment));
+                    s.path("fontSize").asDouble(16), s.path("visible").asBoolean(true), s.path("contrast").asDouble(0), moment,
+                    s.path("region").asText(""), s.path("nearOffer").asBoolean(false)));
         }
         List<ControlFacts> controls = new ArrayList<>();
         for (JsonNode c : root.path("controls")) {
@@ -47,7 +49,8 @@ record BrowserFacts(
                 inputs.add(new FormFacts.InputFacts(i.path("type").asText("text"), i.path("name").asText(), i.path("hint").asText(),
                         i.path("autocomplete").asText()));
             }
-            forms.add(new FormFacts(uri(f.path("action").asText()), f.path("method").asText("get"), inputs, f.path("selector").asText()));
+            forms.add(new FormFacts(uri(f.path("action").asText()), f.path("method").asText("get"), inputs, f.path("selector").asText(),
+                    f.path("text").asText("")));
         }
         List<ScriptFacts> scripts = new ArrayList<>();
         for (JsonNode s : root.path("scripts")) {
@@ -58,7 +61,22 @@ record BrowserFacts(
             uri(l.path("href").asText()).ifPresent(u -> links.add(new LinkFacts(u, l.path("text").asText(), l.path("visible").asBoolean(true))));
         }
         return new BrowserFacts(root.path("title").asText(), segments, controls, boxes, forms, scripts, links,
-                candidates(root.path("timers")), candidates(root.path("counters")));
+                candidates(root.path("timers")), candidates(root.path("counters")), branding(root.path("branding")));
+    }
+
+    private static BrandingFacts branding(JsonNode b) {
+        List<String> headings = new ArrayList<>();
+        b.path("headings").forEach(h -> headings.add(h.asText()));
+        List<BrandMark> marks = new ArrayList<>();
+        for (JsonNode m : b.path("marks")) {
+            marks.add(new BrandMark(m.path("kind").asText(BrandMark.IMG), m.path("src").asText(""), m.path("alt").asText(""),
+                    m.path("label").asText(""), m.path("hint").asText(""), m.path("logo").asBoolean(false), m.path("context").asText(""),
+                    m.path("visible").asBoolean(true)));
+        }
+        List<URI> icons = new ArrayList<>();
+        b.path("icons").forEach(i -> uri(i.asText()).ifPresent(icons::add));
+        String site = b.path("siteName").asText("");
+        return new BrandingFacts(headings, marks, icons, site.isBlank() ? Optional.empty() : Optional.of(site));
     }
 
     private static List<Candidate> candidates(JsonNode array) {

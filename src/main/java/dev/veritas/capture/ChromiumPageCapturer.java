@@ -427,7 +427,7 @@ public final class ChromiumPageCapturer implements PageCapturer {
             }
             return new PageCapture(requested, finalUrl, status, redirects, headers, contentType, atLoad.title(), html, htmlTruncated,
                     segments, atLoad.controls(), atLoad.checkboxes(), atLoad.forms(), atLoad.scripts(), atLoad.links(), requests, errors,
-                    temporal, shots);
+                    temporal, shots, atLoad.branding());
         }
     }
 

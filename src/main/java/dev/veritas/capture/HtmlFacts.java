@@ -21,8 +21,9 @@ import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
 
 /**
- * What can be read from HTML without a browser: text segments, controls, checkboxes, forms, scripts and links.
- * Styles are known only where they are inline; a browser capture measures them instead.
+ * What can be read from HTML without a browser: text segments (with their region and whether an offer sits beside
+ * them), controls, checkboxes, forms, scripts, links and how the page presents itself. The same facts, by the same
+ * rules, as extract.js reads in a browser; styles are known only where they are inline, which a browser measures instead.
  */
 public record HtmlFacts(
         String title,
@@ -31,7 +32,8 @@ public record HtmlFacts(
         List<CheckboxFacts> checkboxes,
         List<FormFacts> forms,
         List<ScriptFacts> scripts,
-        List<LinkFacts> links) {
+        List<LinkFacts> links,
+        BrandingFacts branding) {
 
     /** Caps that keep a hostile page (millions of elements) from costing unbounded time and memory. */
     public static final int MAX_SEGMENTS = 5000;
@@ -58,7 +60,8 @@ public record HtmlFacts(
         if (doc.body() != null) {
             collectSegments(doc.body(), segments, ix);
         }
-        return new HtmlFacts(doc.title(), segments, controls(doc, ix), checkboxes(doc, ix), forms(doc, ix), scripts(doc), links(doc));
+        return new HtmlFacts(doc.title(), segments, controls(doc, ix), checkboxes(doc, ix), forms(doc, ix), scripts(doc), links(doc),
+                PageBranding.read(doc));
     }
 
     private static void collectSegments(Element e, List<TextSegment> out, Index ix) {
@@ -115,7 +118,8 @@ public record HtmlFacts(
 
     private static TextSegment segment(Element e, String text, Index ix) {
         String t = text.length() > MAX_SEGMENT_CHARS ? text.substring(0, MAX_SEGMENT_CHARS) : text;
-        return new TextSegment(t, e.normalName(), ix.selector(e), fontSize(e), visible(e), 0, TextSegment.AT_LOAD);
+        return new TextSegment(t, e.normalName(), ix.selector(e), fontSize(e), visible(e), 0, TextSegment.AT_LOAD,
+                SegmentPlace.region(e), ix.offers().near(e));
     }
 
     private static List<ControlFacts> controls(Document doc, Index ix) {
@@ -202,7 +206,13 @@ public record HtmlFacts(
                 inputs.add(new FormFacts.InputFacts(type, in.attr("name"), hint, in.attr("autocomplete").toLowerCase(Locale.ROOT)));
             }
             String method = f.attr("method").isBlank() ? "get" : f.attr("method").toLowerCase(Locale.ROOT);
-            out.add(new FormFacts(action, method, inputs, ix.selector(f)));
+            StringBuilder text = new StringBuilder(boundedText(f, FormFacts.MAX_TEXT));
+            for (Element b : f.select("input[type=submit], input[type=button]")) {
+                if (!b.attr("value").isBlank()) {
+                    text.append(' ').append(b.attr("value").strip());
+                }
+            }
+            out.add(new FormFacts(action, method, inputs, ix.selector(f), text.toString().strip()));
         }
         return out;
     }
@@ -251,9 +261,18 @@ public record HtmlFacts(
         private final Document doc;
         private final Map<Element, String> steps = new IdentityHashMap<>();
         private Map<String, Element> labels;
+        private SegmentPlace.Offers offers;
 
         Index(Document doc) {
             this.doc = doc;
+        }
+
+        /** The blocks of the document that hold a price or a call to buy, found once. */
+        SegmentPlace.Offers offers() {
+            if (offers == null) {
+                offers = SegmentPlace.Offers.of(doc);
+            }
+            return offers;
         }
 
         /** The first label of the document that is {@code for} this id. */
@@ -332,7 +351,7 @@ public record HtmlFacts(
         return s.length() > max ? s.substring(0, max) : s;
     }
 
-    private static boolean visible(Element e) {
+    static boolean visible(Element e) {
         for (Element x = e; x != null; x = x.parent()) {
             String style = x.attr("style").toLowerCase(Locale.ROOT).replace(" ", "");
             if (x.hasAttr("hidden") || style.contains("display:none") || style.contains("visibility:hidden")

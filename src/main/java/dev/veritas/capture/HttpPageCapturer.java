@@ -48,7 +48,7 @@ public final class HttpPageCapturer implements PageCapturer {
         if (!html || looksBinary) {
             return new PageCapture(requested, finalUrl, status, chain, headers, contentType.or(() -> Optional.of("application/octet-stream")),
                     "", "", truncated, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
-                    TemporalFacts.none(), List.of());
+                    TemporalFacts.none(), List.of(), BrandingFacts.none());
         }
         Document doc;
         try {
@@ -60,7 +60,7 @@ public final class HttpPageCapturer implements PageCapturer {
         String text = doc.outerHtml();
         return new PageCapture(requested, finalUrl, status, chain, headers, contentType, facts.title(), text, truncated,
                 facts.segments(), facts.controls(), facts.checkboxes(), facts.forms(), facts.scripts(), facts.links(),
-                List.of(), List.of(), TemporalFacts.none(), List.of());
+                List.of(), List.of(), TemporalFacts.none(), List.of(), facts.branding());
     }
 
     /** Many control characters (NUL included) in the first kilobytes: not a text document, whatever it claims. A stray NUL in broken HTML is still HTML. */

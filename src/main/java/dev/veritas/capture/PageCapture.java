@@ -4,7 +4,10 @@ import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 
-/** Everything captured of one page. Immutable; checks read it and never change it. */
+/**
+ * Everything captured of one page. Immutable; checks read it and never change it. {@code branding} is how the page
+ * presents itself (headings, logos, icons), read by both captures.
+ */
 public record PageCapture(
         URI requestedUrl,
         URI finalUrl,
@@ -25,6 +28,7 @@ public record PageCapture(
         List<String> consoleErrors,
         TemporalFacts temporal,
         List<Integer> screenshotIndexes,
+        BrandingFacts branding,
         Optional<String> cutShort) {
 
     /** A page captured in full. */
@@ -32,9 +36,9 @@ public record PageCapture(
                        Optional<String> contentType, String title, String html, boolean htmlTruncated, List<TextSegment> segments,
                        List<ControlFacts> controls, List<CheckboxFacts> checkboxes, List<FormFacts> forms, List<ScriptFacts> scripts,
                        List<LinkFacts> links, List<NetworkRequest> requests, List<String> consoleErrors, TemporalFacts temporal,
-                       List<Integer> screenshotIndexes) {
+                       List<Integer> screenshotIndexes, BrandingFacts branding) {
         this(requestedUrl, finalUrl, status, redirects, headers, contentType, title, html, htmlTruncated, segments, controls, checkboxes,
-                forms, scripts, links, requests, consoleErrors, temporal, screenshotIndexes, Optional.empty());
+                forms, scripts, links, requests, consoleErrors, temporal, screenshotIndexes, branding, Optional.empty());
     }
 
     public PageCapture {
@@ -53,7 +57,7 @@ public record PageCapture(
     /** The same page, marked as captured only in part, and why ("the page stopped answering: …"). */
     public PageCapture cutShort(String why) {
         return new PageCapture(requestedUrl, finalUrl, status, redirects, headers, contentType, title, html, htmlTruncated, segments,
-                controls, checkboxes, forms, scripts, links, requests, consoleErrors, temporal, screenshotIndexes, Optional.of(why));
+                controls, checkboxes, forms, scripts, links, requests, consoleErrors, temporal, screenshotIndexes, branding, Optional.of(why));
     }
 
     public boolean isHtml() {

@@ -1,7 +1,6 @@
 package dev.veritas.checks;
 
 import dev.veritas.audit.Finding;
-import dev.veritas.audit.Severity;
 import dev.veritas.capture.PageCapture;
 import dev.veritas.capture.SiteCapture;
 import java.util.ArrayList;
@@ -22,12 +21,15 @@ public final class CaptureCheck implements Check {
     }
 
     @Override
+    public List<CaptureFinding> possibleFindings() {
+        return List.of(CaptureFinding.values());
+    }
+
+    @Override
     public CheckOutcome run(SiteCapture capture) {
         List<Finding> findings = new ArrayList<>();
         for (PageCapture p : capture.pages()) {
-            p.cutShort().ifPresent(why -> findings.add(FindingBuilder.finding("capture.page_cut_short")
-                    .category("capture")
-                    .severity(Severity.LOW)
+            p.cutShort().ifPresent(why -> findings.add(FindingBuilder.finding(CaptureFinding.PAGE_CUT_SHORT)
                     .confidence(1.0)
                     .title("Page captured only in part")
                     .description("Veritas could not capture " + p.finalUrl() + " in full: " + why + ".")

@@ -1,6 +1,7 @@
 package dev.veritas.checks;
 
 import dev.veritas.capture.SiteCapture;
+import java.util.List;
 
 /**
  * A check: a pure function of a capture. It never fetches, never writes, never reads a clock it was not given;
@@ -11,4 +12,12 @@ public interface Check {
     String name();
 
     CheckOutcome run(SiteCapture capture);
+
+    /**
+     * Every kind of finding this check can emit; it emits no other. The judge's rules name these constants, and
+     * {@code AllFindingsReachableTest} shows each can be reached. A check that emits nothing keeps the default.
+     */
+    default List<? extends FindingKind> possibleFindings() {
+        return List.of();
+    }
 }

@@ -14,6 +14,7 @@ import dev.veritas.checks.CheckOutcome.SignalReading;
 import dev.veritas.checks.darkpatterns.DripPricing;
 import dev.veritas.checks.darkpatterns.PatternType;
 import dev.veritas.checks.darkpatterns.TextMatch;
+import dev.veritas.checks.darkpatterns.TextPlacement;
 import dev.veritas.checks.darkpatterns.TextPatternClassifier;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -64,6 +65,11 @@ public final class DarkPatternCheck implements Check {
     }
 
     @Override
+    public List<DarkPatternFinding> possibleFindings() {
+        return List.of(DarkPatternFinding.values());
+    }
+
+    @Override
     public CheckOutcome run(SiteCapture capture) {
         if (capture.pages().stream().noneMatch(PageCapture::isHtml)) {
             return CheckOutcome.nothingToJudge(NAME);
@@ -95,6 +101,7 @@ public final class DarkPatternCheck implements Check {
     }
 
     private void text(PageCapture page, List<Finding> out, Map<String, Integer> perType, Set<String> seenTexts) {
+        TextPlacement placement = TextPlacement.of(page);
         for (TextSegment s : page.segments()) {
             if (!s.visible() || s.text().length() < 3) {
                 continue;
@@ -107,9 +114,12 @@ public final class DarkPatternCheck implements Check {
             if (m.isEmpty()) {
                 continue;
             }
-            seenTexts.add(key);
             TextMatch match = m.get();
             PatternType type = match.patternType();
+            if (placement.outOfPlace(s, type).isPresent()) {
+                continue; // the words, but not where pressure on a decision lives
+            }
+            seenTexts.add(key);
             if (perType.merge(type.wire(), 1, Integer::sum) > MAX_PER_TYPE) {
                 continue;
             }
@@ -120,8 +130,11 @@ public final class DarkPatternCheck implements Check {
                 values.put("terms", match.contributingTerms());
             }
             values.put("seen", s.moment().equals(TextSegment.LATER) ? "a few seconds after load" : "at load");
-            out.add(FindingBuilder.finding("dark_patterns.text." + type.wire()).category(type.category().wire()).patternType(type.wire())
-                    .severity(type.defaultSeverity()).confidence(match.confidence())
+            if (!s.region().isEmpty()) {
+                values.put("region", s.region());
+            }
+            values.put("beside_offer", s.nearOffer());
+            out.add(FindingBuilder.finding(DarkPatternFinding.text(type)).confidence(match.confidence())
                     .title(type.title())
                     .description("“" + clip(s.text()) + "” — " + match.why() + ".")
                     .plainEnglish(type.plainEnglish())
@@ -133,8 +146,7 @@ public final class DarkPatternCheck implements Check {
     private static void drippedFees(SiteCapture capture, List<Finding> out) {
         PatternType type = PatternType.HIDDEN_COSTS;
         for (DripPricing.DrippedFee d : DripPricing.find(capture.pages())) {
-            out.add(FindingBuilder.finding("dark_patterns.hidden_fee").category(type.category().wire()).patternType(type.wire())
-                    .severity(type.defaultSeverity()).confidence(0.8)
+            out.add(FindingBuilder.finding(DarkPatternFinding.HIDDEN_FEE).confidence(0.8)
                     .title("A fee appears only at checkout")
                     .description("The checkout page (" + d.checkout().finalUrl() + ") adds a " + d.fee() + " — “" + clip(d.segment().text())
                             + "” — that the cart (" + d.cart().finalUrl() + ") never mentioned.")
@@ -156,7 +168,7 @@ public final class DarkPatternCheck implements Check {
                 continue;
             }
             PatternType type = addOn ? PatternType.PRESSURED_SELLING : PatternType.FORCED_ENROLLMENT;
-            out.add(FindingBuilder.finding("dark_patterns.preselected_option").category(type.category().wire()).patternType(type.wire())
+            out.add(FindingBuilder.finding(DarkPatternFinding.PRESELECTED_OPTION).category(type.category().wire()).patternType(type.wire())
                     .severity(addOn ? Severity.HIGH : Severity.MEDIUM).confidence(0.85)
                     .title(addOn ? "A paid extra is ticked for you" : "You are signed up for marketing unless you untick it")
                     .description("The checkbox “" + clip(box.label()) + "” on " + page.finalUrl() + " is already ticked when the page loads.")
@@ -188,8 +200,7 @@ public final class DarkPatternCheck implements Check {
                 continue;
             }
             found++;
-            out.add(FindingBuilder.finding("dark_patterns.hidden_decline").category(PatternType.VISUAL_INTERFERENCE.category().wire())
-                    .patternType(PatternType.VISUAL_INTERFERENCE.wire()).severity(Severity.HIGH).confidence(0.85)
+            out.add(FindingBuilder.finding(DarkPatternFinding.HIDDEN_DECLINE).confidence(0.85)
                     .title("The way to say no is hidden")
                     .description("The option “" + clip(text) + "” is made hard to see: " + String.join(", ", problems) + ".")
                     .plainEnglish("The button or link to decline is deliberately small or faint so you do not notice it; declining is always allowed.")
@@ -249,8 +260,7 @@ public final class DarkPatternCheck implements Check {
             for (Reading r : o.readings()) {
                 readings.put(r.moment(), Map.of("text", r.text(), "at_ms", r.atMillis(), "seconds", r.value().orElse(-1L)));
             }
-            out.add(FindingBuilder.finding("dark_patterns.fake_countdown").category(PatternType.COUNTDOWN_TIMER.category().wire())
-                    .patternType(PatternType.COUNTDOWN_TIMER.wire()).severity(Severity.HIGH).confidence(confidence)
+            out.add(FindingBuilder.finding(DarkPatternFinding.FAKE_COUNTDOWN).confidence(confidence)
                     .title("Fake countdown timer")
                     .description("The countdown “" + clip(o.context()) + "” " + verdict + ".")
                     .plainEnglish("The deadline is not real: the timer " + (verdict.startsWith("restarts") ? "starts again every time the page loads"
@@ -289,8 +299,7 @@ public final class DarkPatternCheck implements Check {
             for (Reading r : o.readings()) {
                 readings.put(r.moment(), Map.of("text", r.text(), "at_ms", r.atMillis(), "value", r.value().orElse(-1L)));
             }
-            out.add(FindingBuilder.finding("dark_patterns.fake_scarcity").category(type.category().wire()).patternType(type.wire())
-                    .severity(Severity.MEDIUM).confidence(scarcity && v0 == v2 ? 0.6 : 0.75)
+            out.add(FindingBuilder.finding(DarkPatternFinding.FAKE_SCARCITY).category(type.category().wire()).patternType(type.wire()).confidence(scarcity && v0 == v2 ? 0.6 : 0.75)
                     .title(scarcity ? "Stock count that never changes" : "Made-up activity count")
                     .description("The claim “" + clip(o.context()) + "” " + verdict + ".")
                     .plainEnglish(scarcity ? "The “only a few left” number looks fixed in the page rather than counted from real stock."

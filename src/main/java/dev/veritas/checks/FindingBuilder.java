@@ -27,6 +27,15 @@ public final class FindingBuilder {
         this.patternType = checkId.contains(".") ? checkId.substring(checkId.lastIndexOf('.') + 1) : checkId;
     }
 
+    /** A finding of a declared kind: its id, category, pattern type and severity start from the kind's. */
+    public static FindingBuilder finding(FindingKind kind) {
+        return new FindingBuilder(kind.id()).category(kind.category()).patternType(kind.patternType()).severity(kind.defaultSeverity());
+    }
+
+    /**
+     * A finding known only by its id string. Checks declare their kinds and use {@link #finding(FindingKind)}; this is
+     * for findings rebuilt from stored or external data, and for a check that has not declared its kinds yet.
+     */
     public static FindingBuilder finding(String checkId) {
         return new FindingBuilder(checkId);
     }

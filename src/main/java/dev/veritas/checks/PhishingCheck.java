@@ -5,11 +5,12 @@ import dev.veritas.audit.Severity;
 import dev.veritas.capture.FormFacts;
 import dev.veritas.capture.PageCapture;
 import dev.veritas.capture.SiteCapture;
-import dev.veritas.capture.TextSegment;
 import dev.veritas.capture.UrlGuard;
 import dev.veritas.checks.CheckOutcome.SignalReading;
 import dev.veritas.checks.phishing.Brand;
-import dev.veritas.checks.phishing.Brands;
+import dev.veritas.checks.phishing.IdentityClaim;
+import dev.veritas.checks.phishing.Impersonation;
+import dev.veritas.checks.phishing.LurePage;
 import dev.veritas.checks.phishing.PhishingUrlClassifier;
 import dev.veritas.checks.phishing.UrlSignal;
 import dev.veritas.checks.phishing.UrlVerdict;
@@ -18,13 +19,13 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -40,11 +41,6 @@ public final class PhishingCheck implements Check {
             "adyen.com", "shopify.com", "razorpay.com", "2checkout.com", "authorize.net", "checkout.com", "klarna.com", "mollie.com",
             "worldpay.com", "sagepay.com", "opayo.co.uk", "paddle.com", "gocardless.com");
 
-    /** "Sign in with Google", "Continue with Apple": a sign-in option naming another company, not a pose. */
-    private static final Pattern SIGN_IN_WITH = Pattern.compile(
-            "\\b(?:(?:sign|log)[ -]?(?:in|on|up)|login|continue|connect|register|join)\\s+(?:with|using|via|through)\\s+(?!your\\b|my\\b|the\\b)\\S+",
-            Pattern.CASE_INSENSITIVE);
-
     private final PhishingUrlClassifier classifier;
 
     public PhishingCheck(PhishingUrlClassifier classifier) {
@@ -58,6 +54,11 @@ public final class PhishingCheck implements Check {
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public List<PhishingFinding> possibleFindings() {
+        return List.of(PhishingFinding.values());
     }
 
     @Override
@@ -80,7 +81,7 @@ public final class PhishingCheck implements Check {
             UrlVerdict v = classifier.assess(u.toString());
             if (v.phishing()) {
                 String reasons = v.reasons().stream().limit(4).map(UrlSignal::explanation).collect(Collectors.joining("; "));
-                findings.add(FindingBuilder.finding("phishing.suspicious_url").category("phishing").patternType("deceptive_url")
+                findings.add(FindingBuilder.finding(PhishingFinding.SUSPICIOUS_URL)
                         .severity(v.probability() >= 0.9 && asksSecrets ? Severity.HIGH : Severity.MEDIUM).confidence(v.probability())
                         .title("The address looks like a phishing address")
                         .description("URL signals (" + Math.round(v.probability() * 100) + "% phishing-like): " + reasons)
@@ -108,8 +109,7 @@ public final class PhishingCheck implements Check {
                 boolean crossSite = action.getHost() != null && !RegistrableDomain.sameSite(action, page.finalUrl())
                         && !PAYMENT_PROCESSORS.contains(RegistrableDomain.siteOf(action.getHost()));
                 if (crossSite) {
-                    findings.add(FindingBuilder.finding(password ? "phishing.credential_form_cross_site" : "phishing.card_form_cross_site")
-                            .category("phishing").patternType("credential_harvesting").severity(Severity.CRITICAL).confidence(0.9)
+                    findings.add(FindingBuilder.finding(password ? PhishingFinding.CREDENTIAL_FORM_CROSS_SITE : PhishingFinding.CARD_FORM_CROSS_SITE).confidence(0.9)
                             .title("A form sends " + what + " to another site")
                             .description("The form on " + page.finalUrl() + " asks for " + what + " and submits to " + action
                                     + ", a different site (" + RegistrableDomain.siteOf(action.getHost()) + ").")
@@ -120,8 +120,7 @@ public final class PhishingCheck implements Check {
                     why.add(what + " sent to another site");
                 }
                 if (insecure) {
-                    findings.add(FindingBuilder.finding("phishing.credential_form_insecure").category("phishing").patternType("insecure_credentials")
-                            .severity(Severity.CRITICAL).confidence(0.95)
+                    findings.add(FindingBuilder.finding(PhishingFinding.CREDENTIAL_FORM_INSECURE).confidence(0.95)
                             .title("A form sends " + what + " without encryption")
                             .description("The form on " + page.finalUrl() + " asks for " + what + " and submits to " + action + " over plain HTTP.")
                             .plainEnglish("Anyone on the same network could read the " + what + " you type here.")
@@ -131,8 +130,7 @@ public final class PhishingCheck implements Check {
                     why.add(what + " sent without encryption");
                 }
                 if (password && form.method().equals("get") && !scripted) { // action="javascript:…": the page's script sends it
-                    findings.add(FindingBuilder.finding("phishing.credential_form_get").category("phishing").patternType("insecure_credentials")
-                            .severity(Severity.HIGH).confidence(0.9)
+                    findings.add(FindingBuilder.finding(PhishingFinding.CREDENTIAL_FORM_GET).confidence(0.9)
                             .title("A password form puts the password in the address")
                             .description("The password form on " + page.finalUrl() + " uses GET, so the password ends up in URLs and logs.")
                             .plainEnglish("Your password would be written into the web address, where it is saved in history and server logs.")
@@ -141,54 +139,83 @@ public final class PhishingCheck implements Check {
                 }
             }
             impersonation(page).ifPresent(f -> findings.add(f));
+            lure(page).ifPresent(f -> {
+                findings.add(f);
+                why.add("a bare prize or survey lure");
+            });
         }
-        if (findings.stream().anyMatch(f -> f.checkId().equals("phishing.brand_impersonation"))) {
+        if (findings.stream().anyMatch(f -> PhishingFinding.BRAND_IMPERSONATION.isKindOf(f))) {
             score = 0;
             why.add("brand impersonation");
+        } else if (findings.stream().anyMatch(PhishingFinding.LURE_PAGE::isKindOf)) {
+            score = Math.min(score, 0.2);
         }
         String summary = why.isEmpty() ? "no phishing signals" : String.join(", ", new LinkedHashSet<>(why));
         return CheckOutcome.of(NAME, new SignalReading(score, 0.9, summary), findings);
     }
 
-    /** A well-known brand named in the title or beside a login form, on a host that is not the brand's. */
+    /**
+     * The page presents itself as a brand or a named service that its host is not (title, logo, icon, headings, the
+     * sign-in form's words): critical when it asks for a password, a one-time code or card details there, whatever
+     * its host name; a low note when it only names the brand as its own.
+     */
     private Optional<Finding> impersonation(PageCapture page) {
-        String host = page.finalUrl().getHost();
-        if (host == null) {
+        Optional<Impersonation.Pose> pose = Impersonation.of(page);
+        if (pose.isEmpty()) {
             return Optional.empty();
         }
-        boolean asksPassword = page.forms().stream().anyMatch(FormFacts::asksForPassword);
-        boolean asksSecrets = asksPassword || page.forms().stream().anyMatch(FormFacts::asksForCard);
-        List<Brand> inTitle = Brands.namedIn(page.title());
-        List<Brand> candidates = new ArrayList<>(inTitle);
-        if (asksPassword) {
-            // Beside a login form; "Sign in with Google" offers another way in and does not pose as Google. A checkout
-            // naturally names card networks, wallets and carriers (Mastercard, PayPal, UPS), so card forms count
-            // only with the brand in the title.
-            candidates.addAll(Brands.namedIn(page.segments().stream().filter(TextSegment::visible).limit(300)
-                    .map(s -> SIGN_IN_WITH.matcher(s.text()).replaceAll(" ")).collect(Collectors.joining(" \n "))));
-        }
-        for (Brand b : candidates) {
-            if (b.isOfficial(host)) {
-                continue;
+        Impersonation.Pose p = pose.get();
+        String host = page.finalUrl().getHost();
+        String name = p.as().name();
+        IdentityClaim shown = p.as().strongest();
+        String where = String.join(", ", p.as().places());
+        Optional<Brand> brand = p.as().brand();
+        String domains = brand.map(b -> " (" + String.join(", ", b.officialDomains().stream().sorted().limit(3).toList()) + ")").orElse("");
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("brand", name);
+        values.put("host", host);
+        values.put("shown_in", p.as().places());
+        values.put("known_brand", brand.isPresent());
+        values.put("identity_weight", p.as().weight());
+        values.put("own_name_weight", p.ownWeight());
+        if (!p.asksForSecrets()) {
+            if (brand.isEmpty()) {
+                return Optional.empty(); // a name Veritas does not know, on a page that asks for nothing: nothing to warn about
             }
-            if (!asksSecrets && !inTitle.contains(b)) {
-                continue;
-            }
-            Severity severity = asksSecrets ? Severity.CRITICAL : Severity.MEDIUM;
-            return Optional.of(FindingBuilder.finding(asksSecrets ? "phishing.brand_impersonation" : "phishing.brand_in_title")
-                    .category("phishing").patternType("brand_impersonation").severity(severity).confidence(asksSecrets ? 0.9 : 0.5)
-                    .title(asksSecrets ? "The page poses as " + b.name() + " and asks for secrets" : "The page title names " + b.name())
-                    .description("The page names " + b.name() + (inTitle.contains(b) ? " in its title" : " in its text")
-                            + " but is served from " + host + ", which is not one of " + b.name() + "'s domains ("
-                            + String.join(", ", b.officialDomains().stream().sorted().limit(3).toList()) + ")."
-                            + (asksSecrets ? " It also asks for a password or card details." : ""))
-                    .plainEnglish(asksSecrets
-                            ? "This looks like " + b.name() + " but is not " + b.name() + "'s website. Do not enter your " + b.name() + " password or card here."
-                            : "The page uses the name " + b.name() + " but is not run by " + b.name() + ".")
-                    .page(page.finalUrl()).evidence(page.title(), "title", Map.of("brand", b.name(), "host", host))
+            return Optional.of(FindingBuilder.finding(PhishingFinding.BRAND_IN_TITLE).confidence(0.5)
+                    .title("The page presents itself as " + name)
+                    .description("The page shows " + name + " as its name (" + where + ") but is served from " + host + ", which is not one of "
+                            + name + "'s domains" + domains + ". It asks for no password or card details.")
+                    .plainEnglish("The page uses the name " + name + " but is not run by " + name + ".")
+                    .page(page.finalUrl()).evidence(shown.evidence(), shown.where().wire(), values)
                     .screenshot(page.firstScreenshot()).build());
         }
-        return Optional.empty();
+        values.put("asks_for", p.secrets());
+        return Optional.of(FindingBuilder.finding(PhishingFinding.BRAND_IMPERSONATION).confidence(brand.isPresent() ? 0.9 : 0.8)
+                .title("The page poses as " + name + " and asks for secrets")
+                .description("The page presents itself as " + name + " (" + where + ": “" + clip(shown.evidence()) + "”) but is served from "
+                        + host + (brand.isPresent() ? ", which is not one of " + name + "'s domains" + domains : ", which is not named after " + name)
+                        + ", and asks for " + p.secrets() + ".")
+                .plainEnglish("This looks like " + name + " but is not " + name + "'s website. Do not enter your " + name + " password, codes or card here.")
+                .page(page.finalUrl()).evidence(shown.evidence(), shown.where().wire(), values)
+                .screenshot(page.firstScreenshot()).build());
+    }
+
+    /** A page that promises a prize, a reward or a vote and is only a form to the next step, with no link to anything. */
+    private static Optional<Finding> lure(PageCapture page) {
+        return LurePage.of(page).map(l -> FindingBuilder.finding(PhishingFinding.LURE_PAGE).confidence(0.75)
+                .title("The page is a bare prize, vote or survey lure")
+                .description("The page promises something (" + l.shownIn() + ": “" + clip(l.promise()) + "”) and is nothing but a form that leads to "
+                        + l.nextStep() + ", with no link to a home page, a privacy policy or a contact: the opening of a prize, poll or survey scam.")
+                .plainEnglish("Pages like this promise a reward or ask for a vote, then ask for your password or card on the next page. "
+                        + "Nothing on it says who runs it.")
+                .page(page.finalUrl()).evidence(l.promise(), l.shownIn(), Map.of("next_step", l.nextStep().toString()))
+                .screenshot(page.firstScreenshot()).build());
+    }
+
+    private static String clip(String s) {
+        String t = s.replaceAll("\\s+", " ").strip();
+        return t.length() > 120 ? t.substring(0, 119) + "…" : t;
     }
 
     /**

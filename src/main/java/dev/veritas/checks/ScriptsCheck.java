@@ -1,7 +1,6 @@
 package dev.veritas.checks;
 
 import dev.veritas.audit.Finding;
-import dev.veritas.audit.Severity;
 import dev.veritas.capture.NetworkRequest;
 import dev.veritas.capture.PageCapture;
 import dev.veritas.capture.ScriptFacts;
@@ -39,6 +38,11 @@ public final class ScriptsCheck implements Check {
     }
 
     @Override
+    public List<ScriptsFinding> possibleFindings() {
+        return List.of(ScriptsFinding.values());
+    }
+
+    @Override
     public CheckOutcome run(SiteCapture capture) {
         List<Finding> findings = new ArrayList<>();
         double score = 1.0;
@@ -59,7 +63,7 @@ public final class ScriptsCheck implements Check {
                 String obf = obfuscation(code);
                 if (!obfuscationSeen && obf != null) {
                     obfuscationSeen = true;
-                    findings.add(FindingBuilder.finding("scripts.obfuscation").category("scripts").severity(Severity.MEDIUM).confidence(0.7)
+                    findings.add(FindingBuilder.finding(ScriptsFinding.OBFUSCATION).confidence(0.7)
                             .title("Heavily obfuscated script")
                             .description("A script on " + page.finalUrl() + " hides its code (" + obf + "), a technique common in malicious and tracking code.")
                             .plainEnglish("The page runs code written to be unreadable, so nobody can easily check what it does.")
@@ -87,7 +91,7 @@ public final class ScriptsCheck implements Check {
             why.add("obfuscated script");
         }
         if (thirdPartySites.size() > 15) {
-            findings.add(FindingBuilder.finding("scripts.many_third_parties").category("scripts").severity(Severity.LOW).confidence(0.9)
+            findings.add(FindingBuilder.finding(ScriptsFinding.MANY_THIRD_PARTIES).confidence(0.9)
                     .title("Scripts from " + thirdPartySites.size() + " other sites")
                     .description("The pages run scripts from " + thirdPartySites.size() + " other sites: " + String.join(", ", thirdPartySites.stream().limit(20).toList()))
                     .plainEnglish("Many outside companies' code runs on these pages; each can see what you do there.")
@@ -100,7 +104,7 @@ public final class ScriptsCheck implements Check {
     }
 
     private static Finding miner(PageCapture page, String where, String match) {
-        return FindingBuilder.finding("scripts.cryptominer").category("scripts").severity(Severity.CRITICAL).confidence(0.9)
+        return FindingBuilder.finding(ScriptsFinding.CRYPTOMINER).confidence(0.9)
                 .title("The page runs a crypto-currency miner")
                 .description("A script (" + where + ") matches a known browser mining kit: " + match)
                 .plainEnglish("Visiting this page uses your computer to mine crypto-currency for someone else, slowing it down and costing you power.")

@@ -1,7 +1,6 @@
 package dev.veritas.checks;
 
 import dev.veritas.audit.Finding;
-import dev.veritas.audit.Severity;
 import dev.veritas.capture.LinkFacts;
 import dev.veritas.capture.PageCapture;
 import dev.veritas.capture.SiteCapture;
@@ -25,6 +24,11 @@ public final class TransparencyCheck implements Check {
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public List<TransparencyFinding> possibleFindings() {
+        return List.of(TransparencyFinding.values());
     }
 
     @Override
@@ -55,21 +59,21 @@ public final class TransparencyCheck implements Check {
         double score = 1.0;
         List<String> missing = new ArrayList<>();
         if (!privacy) {
-            findings.add(missing("transparency.no_privacy_policy", Severity.MEDIUM, "No privacy policy",
+            findings.add(missing(TransparencyFinding.NO_PRIVACY_POLICY, "No privacy policy",
                     "No link to a privacy policy was found on the pages visited.",
                     "The site does not say what it does with your personal data.", first));
             score -= 0.35;
             missing.add("privacy policy");
         }
         if (!terms) {
-            findings.add(missing("transparency.no_terms", Severity.LOW, "No terms and conditions",
+            findings.add(missing(TransparencyFinding.NO_TERMS, "No terms and conditions",
                     "No link to terms of service or conditions of sale was found on the pages visited.",
                     "The site does not state the rules of buying or using it, which leaves you little to rely on in a dispute.", first));
             score -= 0.2;
             missing.add("terms");
         }
         if (!contact) {
-            findings.add(missing("transparency.no_contact", Severity.MEDIUM, "No way to contact the business",
+            findings.add(missing(TransparencyFinding.NO_CONTACT, "No way to contact the business",
                     "No contact page, e-mail address or phone number was found on the pages visited.",
                     "If something goes wrong, there is no obvious way to reach the people behind this site.", first));
             score -= 0.35;
@@ -79,8 +83,8 @@ public final class TransparencyCheck implements Check {
         return CheckOutcome.of(NAME, new SignalReading(score, capture.pages().size() > 1 ? 0.8 : 0.6, summary), findings);
     }
 
-    private static Finding missing(String id, Severity severity, String title, String description, String plain, PageCapture page) {
-        return FindingBuilder.finding(id).category("transparency").severity(severity).confidence(0.7)
+    private static Finding missing(TransparencyFinding kind, String title, String description, String plain, PageCapture page) {
+        return FindingBuilder.finding(kind).confidence(0.7)
                 .title(title).description(description).plainEnglish(plain).page(page.finalUrl()).build();
     }
 }

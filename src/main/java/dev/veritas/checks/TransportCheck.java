@@ -36,6 +36,11 @@ public final class TransportCheck implements Check {
     }
 
     @Override
+    public List<TransportFinding> possibleFindings() {
+        return List.of(TransportFinding.values());
+    }
+
+    @Override
     public CheckOutcome run(SiteCapture capture) {
         Optional<PageCapture> first = capture.firstPage();
         if (first.isEmpty()) {
@@ -47,7 +52,7 @@ public final class TransportCheck implements Check {
         List<String> why = new ArrayList<>();
 
         if (!page.isHttps()) {
-            findings.add(FindingBuilder.finding("transport.no_https").category("transport").severity(Severity.HIGH).confidence(1)
+            findings.add(FindingBuilder.finding(TransportFinding.NO_HTTPS).confidence(1)
                     .title("The site is not served over HTTPS")
                     .description("The page at " + page.finalUrl() + " was delivered over plain HTTP, without encryption.")
                     .plainEnglish("Anything you send or see on this site can be read or changed by others on the network, such as public Wi-Fi.")
@@ -58,9 +63,9 @@ public final class TransportCheck implements Check {
             Optional<TlsFacts> tls = capture.tlsFor(page.finalUrl());
             if (tls.isPresent() && !tls.get().valid()) {
                 TlsFacts t = tls.get();
-                String id = t.expired() ? "transport.certificate_expired" : t.hostnameMismatch() ? "transport.certificate_wrong_host"
-                        : t.selfSigned() ? "transport.certificate_self_signed" : "transport.certificate_untrusted";
-                findings.add(FindingBuilder.finding(id).category("transport").severity(Severity.CRITICAL).confidence(0.95)
+                TransportFinding kind = t.expired() ? TransportFinding.CERTIFICATE_EXPIRED : t.hostnameMismatch() ? TransportFinding.CERTIFICATE_WRONG_HOST
+                        : t.selfSigned() ? TransportFinding.CERTIFICATE_SELF_SIGNED : TransportFinding.CERTIFICATE_UNTRUSTED;
+                findings.add(FindingBuilder.finding(kind).confidence(0.95)
                         .title("The site's certificate is not valid")
                         .description("TLS certificate problem for " + t.host() + ": " + t.problem().orElse("not trusted")
                                 + t.notAfter().map(na -> " (valid until " + na + ")").orElse("") + t.issuer().map(i -> "; issued by " + i).orElse(""))
@@ -72,7 +77,7 @@ public final class TransportCheck implements Check {
                 why.add("invalid certificate");
             } else if (tls.isPresent() && tls.get().notAfter().isPresent()
                     && tls.get().notAfter().get().isBefore(capture.startedAt().plus(Duration.ofDays(14)))) {
-                findings.add(FindingBuilder.finding("transport.certificate_expiring").category("transport").severity(Severity.LOW).confidence(0.9)
+                findings.add(FindingBuilder.finding(TransportFinding.CERTIFICATE_EXPIRING).confidence(0.9)
                         .title("The certificate expires within two weeks")
                         .description("The certificate of " + tls.get().host() + " is valid until " + tls.get().notAfter().get() + ".")
                         .plainEnglish("The site's security certificate is about to run out; if it is not renewed, browsers will warn visitors.")
@@ -105,8 +110,7 @@ public final class TransportCheck implements Check {
         }
         double penalty = 0;
         if (!active.isEmpty()) {
-            findings.add(FindingBuilder.finding("transport.mixed_content_active").category("transport").patternType("mixed_content")
-                    .severity(Severity.HIGH).confidence(0.9)
+            findings.add(FindingBuilder.finding(TransportFinding.MIXED_CONTENT_ACTIVE).confidence(0.9)
                     .title("A secure page loads scripts or styles over plain HTTP")
                     .description(active.size() + " script/style/data requests use http:// on an https:// page: " + String.join(", ", first(active, 3)))
                     .plainEnglish("Someone on the network could swap those files and take over the page, even though the address bar shows a padlock.")
@@ -115,8 +119,7 @@ public final class TransportCheck implements Check {
             why.add("active mixed content");
         }
         if (!passive.isEmpty()) {
-            findings.add(FindingBuilder.finding("transport.mixed_content_passive").category("transport").patternType("mixed_content")
-                    .severity(Severity.LOW).confidence(0.9)
+            findings.add(FindingBuilder.finding(TransportFinding.MIXED_CONTENT_PASSIVE).confidence(0.9)
                     .title("A secure page loads images or media over plain HTTP")
                     .description(passive.size() + " images/media use http://: " + String.join(", ", first(passive, 3)))
                     .plainEnglish("Some pictures on this page travel unencrypted, so others can see or replace them.")
@@ -140,8 +143,7 @@ public final class TransportCheck implements Check {
         }
         if (probe.error().isPresent()) {
             // A loop or an endless chain: the plain address leads nowhere, which is neither "no redirect" nor fine.
-            findings.add(FindingBuilder.finding("transport.http_redirect_broken").category("transport").patternType("redirect_loop")
-                    .severity(Severity.MEDIUM).confidence(0.9)
+            findings.add(FindingBuilder.finding(TransportFinding.HTTP_REDIRECT_BROKEN).confidence(0.9)
                     .title("The plain HTTP address never reaches a page")
                     .description("Requesting " + probe.url() + " fails after " + probe.chain().size() + " responses: " + probe.error().get() + ".")
                     .plainEnglish("If you type the address without https://, the browser goes round in circles and shows an error.")
@@ -152,7 +154,7 @@ public final class TransportCheck implements Check {
         RedirectHop last = probe.chain().get(probe.chain().size() - 1);
         boolean endsHttps = "https".equalsIgnoreCase(last.url().getScheme());
         if (!endsHttps) {
-            findings.add(FindingBuilder.finding("transport.no_http_redirect").category("transport").severity(Severity.MEDIUM).confidence(0.9)
+            findings.add(FindingBuilder.finding(TransportFinding.NO_HTTP_REDIRECT).confidence(0.9)
                     .title("Plain HTTP is not redirected to HTTPS")
                     .description("Requesting " + probe.url() + " ends at " + last.url() + " (status " + last.status() + ") instead of an https:// page.")
                     .plainEnglish("If you type the address without https://, you stay on an unencrypted connection.")
@@ -170,7 +172,7 @@ public final class TransportCheck implements Check {
             // A redirect to plain HTTP on a preloaded host is upgraded by the browser before it leaves the machine.
             if ("https".equalsIgnoreCase(hops.get(i - 1).url().getScheme()) && "http".equalsIgnoreCase(hops.get(i).url().getScheme())
                     && !preloaded(hops.get(i).url())) {
-                findings.add(FindingBuilder.finding("transport.https_downgrade").category("transport").severity(Severity.HIGH).confidence(0.95)
+                findings.add(FindingBuilder.finding(TransportFinding.HTTPS_DOWNGRADE).confidence(0.95)
                         .title("A redirect downgrades HTTPS to plain HTTP")
                         .description(hops.get(i - 1).url() + " redirects to " + hops.get(i).url())
                         .plainEnglish("The site moves you from an encrypted connection to an unencrypted one.")
@@ -182,7 +184,7 @@ public final class TransportCheck implements Check {
         }
         int redirects = Math.max(0, hops.size() - 1);
         if (redirects > 3) {
-            findings.add(FindingBuilder.finding("transport.excessive_redirects").category("transport")
+            findings.add(FindingBuilder.finding(TransportFinding.EXCESSIVE_REDIRECTS)
                     .severity(redirects > 5 ? Severity.MEDIUM : Severity.LOW).confidence(0.9)
                     .title("Many redirects before the page (" + redirects + ")")
                     .description("The address passes through " + redirects + " redirects: "
@@ -193,7 +195,7 @@ public final class TransportCheck implements Check {
         }
         URI target = capture.target();
         if (!RegistrableDomain.sameSite(target, page.finalUrl())) {
-            findings.add(FindingBuilder.finding("transport.redirect_off_site").category("transport").severity(Severity.LOW).confidence(0.9)
+            findings.add(FindingBuilder.finding(TransportFinding.REDIRECT_OFF_SITE).confidence(0.9)
                     .title("The address leads to another site")
                     .description(target + " ends at " + page.finalUrl())
                     .plainEnglish("The link you audited sends you to a different website than its name suggests.")

@@ -24,16 +24,11 @@ import dev.veritas.capture.TlsProbe;
 import dev.veritas.capture.TrustConfig;
 import dev.veritas.capture.UrlGuard;
 import dev.veritas.capture.UrlRefusedException;
-import dev.veritas.checks.CaptureCheck;
 import dev.veritas.checks.Check;
 import dev.veritas.checks.CheckOutcome;
-import dev.veritas.checks.DarkPatternCheck;
-import dev.veritas.checks.PhishingCheck;
-import dev.veritas.checks.ScriptsCheck;
+import dev.veritas.checks.Checks;
 import dev.veritas.checks.SecurityHeadersCheck;
 import dev.veritas.checks.SiteTypeCheck;
-import dev.veritas.checks.TransparencyCheck;
-import dev.veritas.checks.TransportCheck;
 import dev.veritas.json.Json;
 import dev.veritas.judge.Judge;
 import dev.veritas.judge.Verdict;
@@ -88,8 +83,7 @@ public final class Engine implements AutoCloseable {
         this.fetcher = new HttpFetcher(guard, options.fetch());
         this.tlsProbe = new TlsProbe(trust, options.fetch().connectTimeout(), guard);
         this.browsers = new Browsers(options.browser(), trust);
-        this.checks = List.of(new SecurityHeadersCheck(), new TransportCheck(), new PhishingCheck(), new DarkPatternCheck(),
-                new ScriptsCheck(), new TransparencyCheck(), new CaptureCheck());
+        this.checks = Checks.standard();
         this.monitor = new RunMonitor(store, options.lease());
     }
 

@@ -79,11 +79,60 @@
     return true;
   }
 
+  function hintOf(el) {
+    const c = typeof el.className === 'string' ? el.className : (el.className && el.className.baseVal) || '';
+    return (c + ' ' + (el.id || '')).trim().toLowerCase().slice(0, 120);
+  }
+  // The nearest landmark around an element: what part of the page a piece of text belongs to.
+  function region(el) {
+    for (let e = el, d = 0; e && e.nodeType === 1 && d < 40; e = e.parentElement, d++) {
+      const tag = e.tagName, role = (e.getAttribute('role') || '').toLowerCase();
+      if (tag === 'DIALOG' || role === 'dialog' || role === 'alertdialog' || e.getAttribute('aria-modal') === 'true'
+        || /\b(modal|dialog|popup|pop-up|overlay|toast|snackbar)\b/i.test(typeof e.className === 'string' ? e.className : '')) return 'dialog';
+      if (tag === 'NAV' || role === 'navigation') return 'nav';
+      if (tag === 'HEADER' || role === 'banner') return 'header';
+      if (tag === 'FOOTER' || role === 'contentinfo') return 'footer';
+      if (tag === 'ASIDE' || role === 'complementary') return 'aside';
+      if (tag === 'FORM') return 'form';
+      if (tag === 'ARTICLE' || role === 'article') return 'article';
+      if (tag === 'MAIN' || role === 'main') return 'main';
+    }
+    return '';
+  }
+  // Offers: a price, or a control that buys. Text sharing a small block with one (an ancestor at most two levels up
+  // from each, below the main content) is attached to that offer.
+  const LARGE = new Set(['HTML', 'BODY', 'MAIN', 'ARTICLE']);
+  const PRICE = /(^|[^\w])([$€£¥₹]\s?\d|\d[\d.,]*\s?(€|£|\$|usd|eur|gbp|chf|zł|kr)\b)/i;
+  const BUY = /\b(add to (cart|bag|basket)|buy|order now|checkout|check out|shop now|book now|reserve|pre-?order|claim (it|yours|offer|deal|now)|get (it|yours|the deal|this deal) now)\b/i;
+  const offerBlocks = new Set();
+  function markOffer(el) {
+    for (let e = el, d = 0; e && e.nodeType === 1 && d <= 2 && !LARGE.has(e.tagName); e = e.parentElement, d++) offerBlocks.add(e);
+  }
+  if (document.body) {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    let n, seen = 0;
+    while ((n = walker.nextNode()) && seen++ < 50000) {
+      const p = n.parentElement;
+      const t = n.textContent.trim();
+      if (p && !SKIP.has(p.tagName) && t.length <= 40 && PRICE.test(t)) markOffer(p); // a price tag, not a sentence about money
+    }
+    let c = 0;
+    for (const b of document.body.querySelectorAll('button, a, input[type=submit], input[type=button], [role=button]')) {
+      if (c++ > MAX_ITEMS) break;
+      const t = b.tagName === 'INPUT' ? (b.value || '') : (b.textContent || '');
+      if (t.trim().length <= 25 && BUY.test(t)) markOffer(b); // a buying button, not a sentence that links
+    }
+  }
+  function nearOffer(el) {
+    for (let e = el, d = 0; e && e.nodeType === 1 && d <= 2; e = e.parentElement, d++) if (offerBlocks.has(e)) return true;
+    return false;
+  }
+
   const segments = [];
   function seg(el, t) {
     if (segments.length >= MAX_SEGMENTS || !t) return;
     segments.push({text: t.length > MAX_TEXT ? t.slice(0, MAX_TEXT) : t, tag: el.tagName.toLowerCase(), selector: cssPath(el),
-      fontSize: size(el), visible: visible(el), contrast: contrast(el)});
+      fontSize: size(el), visible: visible(el), contrast: contrast(el), region: region(el), nearOffer: nearOffer(el)});
   }
   function walk(el) {
     if (segments.length >= MAX_SEGMENTS || SKIP.has(el.tagName)) return;
@@ -133,8 +182,9 @@
         .filter(x => x).join(' ').toLowerCase();
       inputs.push({type, name: i.name || '', hint, autocomplete: (i.getAttribute('autocomplete') || '').toLowerCase()});
     }
+    const buttons = Array.from(f.querySelectorAll('input[type=submit], input[type=button]')).map(b => b.value || '').filter(x => x);
     forms.push({action: f.getAttribute('action') === null ? location.href : f.action, method: (f.getAttribute('method') || 'get').toLowerCase(),
-      inputs, selector: cssPath(f)});
+      inputs, selector: cssPath(f), text: (text(f) + ' ' + buttons.join(' ')).trim().slice(0, 400)});
   }
 
   const scripts = [];
@@ -151,6 +201,57 @@
     links.push({href: a.href, text: text(a).slice(0, 200), visible: visible(a)});
   }
 
+  // How the page presents itself: headings, logos and other marks that can show a name, icons, the declared site name.
+  const headings = [];
+  for (const h of document.querySelectorAll('h1, h2, h3, [role=heading]')) {
+    if (headings.length >= 30) break;
+    const t = text(h);
+    if (t && visible(h)) headings.push(t.slice(0, 200));
+  }
+  function logoHinted(el) {
+    for (let e = el, d = 0; e && e.nodeType === 1 && d < 4; e = e.parentElement, d++) if (/logo|brand/.test(hintOf(e))) return true;
+    return /logo/i.test((el.getAttribute('src') || '') + ' ' + (el.getAttribute('alt') || ''));
+  }
+  function contextOf(el) {
+    const c = el.parentElement ? el.parentElement.closest('a, button, [role=button]') : null;
+    return c ? text(c).slice(0, 120) : '';
+  }
+  function srcOf(el) {
+    const raw = el.getAttribute('src') || '';
+    if (/^data:/i.test(raw)) return raw.slice(0, raw.indexOf(',') < 0 ? 40 : Math.min(raw.indexOf(','), 40));
+    return raw ? (el.src || raw).slice(0, 300) : '';
+  }
+  const marks = [];
+  for (const el of document.querySelectorAll('img, input[type=image]')) {
+    if (marks.length >= 60) break;
+    marks.push({kind: 'img', src: srcOf(el), alt: (el.getAttribute('alt') || '').trim().slice(0, 120),
+      label: (el.getAttribute('aria-label') || el.getAttribute('title') || '').trim().slice(0, 120), hint: hintOf(el),
+      logo: logoHinted(el), context: contextOf(el), visible: visible(el)});
+  }
+  for (const el of document.querySelectorAll('svg')) {
+    if (marks.length >= 70) break;
+    if (!logoHinted(el)) continue;
+    const t = el.querySelector('title');
+    marks.push({kind: 'svg', src: '', alt: '', label: (el.getAttribute('aria-label') || (t ? t.textContent : '') || '').trim().slice(0, 120),
+      hint: hintOf(el), logo: true, context: contextOf(el), visible: visible(el)});
+  }
+  for (const el of document.querySelectorAll('[class*=logo i], [id*=logo i], [class*=brand i], [id*=brand i]')) {
+    if (marks.length >= 80) break;
+    if (el.tagName === 'IMG' || el.tagName === 'svg' || el.tagName === 'SVG' || SKIP.has(el.tagName) || el.closest('svg')) continue;
+    const t = (el.textContent || '').replace(/\s+/g, ' ').trim();
+    const label = (el.getAttribute('aria-label') || el.getAttribute('title') || '').trim();
+    if ((!t || t.length > 60) && !label) continue;
+    marks.push({kind: 'text', src: '', alt: t.length <= 60 ? t : '', label: label.slice(0, 120), hint: hintOf(el), logo: true,
+      context: contextOf(el), visible: visible(el)});
+  }
+  const icons = [];
+  for (const l of document.querySelectorAll('link[rel][href]')) {
+    if (icons.length >= 5) break;
+    if (/(^|\s)(icon|shortcut|apple-touch-icon|mask-icon)(\s|$)/i.test(l.getAttribute('rel')) && l.href) icons.push(l.href);
+  }
+  const siteMeta = document.querySelector('meta[property="og:site_name"], meta[name="application-name"], meta[name="apple-mobile-web-app-title"]');
+  const siteName = siteMeta ? (siteMeta.getAttribute('content') || '').trim().slice(0, 120) : '';
+
   // Timers and counters: the smallest element whose text is the whole clock or count.
   const timers = [], counters = [];
   const all = document.body ? document.body.getElementsByTagName('*') : [];
@@ -166,5 +267,6 @@
     }
   }
 
-  return JSON.stringify({title: document.title || '', segments, controls, checkboxes, forms, scripts, links, timers, counters});
+  return JSON.stringify({title: document.title || '', segments, controls, checkboxes, forms, scripts, links, timers, counters,
+    branding: {headings, marks, icons, siteName}});
 })()

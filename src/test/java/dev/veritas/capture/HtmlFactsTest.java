@@ -305,4 +305,63 @@ class HtmlFactsTest {
         assertThat(f.checkboxes().get(1999).label()).isEqualTo("Extra 1999");
         assertThat(f.forms()).singleElement().satisfies(form -> assertThat(form.inputs()).hasSizeLessThanOrEqualTo(HtmlFacts.MAX_ITEMS));
     }
+
+    // ---- where text sits, and how the page presents itself ----
+
+    @Test
+    void textKnowsItsLandmarkAndWhetherAnOfferSitsBesideIt() {
+        HtmlFacts f = parse("<main><div class='card'><span class='price'>€24,00</span><p>Only 2 left</p></div>"
+                + "<article><p>With just 18 months left in office, the mayor spoke.</p></article></main>"
+                + "<nav><a href='/'>Home</a></nav><footer><p>Contact</p></footer><div class='modal'><p>Stay a while</p></div>"
+                + "<div><p>Ends tonight</p><div><a href='/buy'>Buy now</a></div></div>");
+
+        assertThat(segment(f, "Only 2 left")).satisfies(s -> {
+            assertThat(s.region()).isEqualTo("main");
+            assertThat(s.nearOffer()).isTrue();
+        });
+        assertThat(segment(f, "With just 18 months left in office, the mayor spoke.")).satisfies(s -> {
+            assertThat(s.region()).isEqualTo("article");
+            assertThat(s.nearOffer()).isFalse();
+        });
+        assertThat(segment(f, "Home").region()).isEqualTo("nav");
+        assertThat(segment(f, "Contact").region()).isEqualTo("footer");
+        assertThat(segment(f, "Stay a while").region()).isEqualTo("dialog");
+        assertThat(segment(f, "Ends tonight")).satisfies(s -> {
+            assertThat(s.region()).isEmpty();
+            assertThat(s.nearOffer()).isTrue();
+        });
+    }
+
+    @Test
+    void aPriceDirectlyInTheMainContentDoesNotMakeEveryParagraphAnOffer() {
+        HtmlFacts f = parse("<main><p>$5 coffee is back.</p><section><p>Only 3 left, he joked.</p></section></main>");
+
+        assertThat(segment(f, "Only 3 left, he joked.").nearOffer()).isFalse();
+    }
+
+    @Test
+    void theFormsOwnTextIncludesItsButtons() {
+        HtmlFacts f = parse("<form action='/s' method='post'><label>Username</label><input name='u'>"
+                + "<input type='password' name='p'><input type='submit' value='Verify'><p>Forgot your password?</p></form>");
+
+        assertThat(f.forms()).singleElement().satisfies(form -> assertThat(form.text()).isEqualTo("Username Forgot your password? Verify"));
+    }
+
+    @Test
+    void headingsLogosIconsAndTheDeclaredSiteNameAreRead() {
+        HtmlFacts f = HtmlFacts.parse("<!doctype html><html><head><title>t</title><link rel='shortcut icon' href='//cdn.example/f.ico'>"
+                + "<meta name='application-name' content='Tidewell'></head><body>"
+                + "<h1>Welcome</h1><h3 style='display:none'>Hidden</h3><div id='top-logo'><img src='/i/tidewell_logo_2x.png' alt=''></div>"
+                + "<button><img src='/i/g.png' alt='G'> Sign in with G</button><svg class='icon'></svg><span class='logo'>Tidewell</span>"
+                + "</body></html>", BASE);
+
+        BrandingFacts b = f.branding();
+        assertThat(b.headings()).containsExactly("Welcome");
+        assertThat(b.icons()).containsExactly(URI.create("https://cdn.example/f.ico"));
+        assertThat(b.siteName()).contains("Tidewell");
+        assertThat(b.marks()).containsExactly(
+                new BrandMark(BrandMark.IMG, "https://shop.example/i/tidewell_logo_2x.png", "", "", "", true, "", true),
+                new BrandMark(BrandMark.IMG, "https://shop.example/i/g.png", "G", "", "", false, "Sign in with G", true),
+                new BrandMark(BrandMark.TEXT, "", "Tidewell", "", "logo", true, "", true));
+    }
 }

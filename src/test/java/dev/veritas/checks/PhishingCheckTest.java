@@ -10,10 +10,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.veritas.audit.Finding;
 import dev.veritas.audit.Severity;
+import dev.veritas.capture.BrandMark;
+import dev.veritas.capture.BrandingFacts;
 import dev.veritas.capture.SiteCapture;
 import dev.veritas.capture.TextSegment;
 import dev.veritas.testing.Captures.PageBuilder;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -34,6 +37,10 @@ class PhishingCheckTest {
 
     private static List<String> ids(CheckOutcome o) {
         return o.findings().stream().map(Finding::checkId).toList();
+    }
+
+    private static BrandingFacts headings(String... headings) {
+        return new BrandingFacts(List.of(headings), List.of(), List.of(), Optional.empty());
     }
 
     private static Finding only(CheckOutcome o, String id) {
@@ -158,19 +165,27 @@ class PhishingCheckTest {
         assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
         assertThat(f.patternType()).isEqualTo("brand_impersonation");
         assertThat(f.evidence().values()).containsEntry("brand", "PayPal").containsEntry("host", "www.fashionshop.com");
-        assertThat(f.description()).contains("in its title").contains("paypal.com");
+        assertThat(f.description()).contains("(title").contains("paypal.com");
         assertThat(f.plainEnglish()).contains("Do not enter your PayPal password");
         assertThat(score(o)).isZero();
         assertThat(o.signal().orElseThrow().summary()).contains("brand impersonation");
     }
 
     @Test
-    void aBrandBesideALoginFormIsImpersonation() {
-        CheckOutcome o = run(page(LOGIN).title("Sign in").text("Sign in to your PayPal account").form(loginForm(LOGIN)));
+    void aSignInHeadingNamingABrandBesideALoginFormIsImpersonation() {
+        CheckOutcome o = run(page(LOGIN).title("Sign in").branding(headings("Sign in to your PayPal account")).form(loginForm(LOGIN)));
 
         Finding f = only(o, "phishing.brand_impersonation");
-        assertThat(f.description()).contains("in its text");
+        assertThat(f.description()).contains("sign_in_phrase");
         assertThat(score(o)).isZero();
+    }
+
+    @Test
+    void aBrandNamedInAParagraphOfALoginPageIsNotImpersonation() {
+        CheckOutcome o = run(page(LOGIN).title("Sign in — Fashion Shop").text("Sign in to your PayPal account to see your payments")
+                .form(loginForm(LOGIN)));
+
+        assertThat(o.findings()).isEmpty();
     }
 
     @Test
@@ -198,11 +213,20 @@ class PhishingCheckTest {
     }
 
     @Test
-    void aBrandInTheTitleWithoutAFormIsOnlyAMediumFindingThatLeavesTheScore() {
+    void aShortHeadlineNamingABrandOnAPageAskingNothingIsNoFinding() {
         CheckOutcome o = run(page("https://www.fashionshop.com/blog/paypal-fees").title("PayPal fees explained"));
 
+        assertThat(o.findings()).isEmpty();
+    }
+
+    @Test
+    void aPageShowingABrandAsItsNameWithoutAFormIsOnlyALowFindingThatLeavesTheScore() {
+        CheckOutcome o = run(page("https://www.fashionshop.com/offers").title("PayPal")
+                .branding(new BrandingFacts(List.of(), List.of(new BrandMark(BrandMark.IMG, "https://www.fashionshop.com/pp.svg", "PayPal", "", "logo",
+                        true, "", true)), List.of(), Optional.empty())));
+
         Finding f = only(o, "phishing.brand_in_title");
-        assertThat(f.severity()).isEqualTo(Severity.MEDIUM);
+        assertThat(f.severity()).isEqualTo(Severity.LOW);
         assertThat(f.confidence()).isEqualTo(0.5);
         assertThat(score(o)).isEqualTo(1.0);
     }
@@ -225,7 +249,7 @@ class PhishingCheckTest {
 
     @Test
     void signingInWithYourAccountOfABrandIsStillImpersonation() {
-        CheckOutcome o = run(page(LOGIN).title("Sign in").text("Sign in with your Microsoft account").form(loginForm(LOGIN)));
+        CheckOutcome o = run(page(LOGIN).title("Sign in").branding(headings("Sign in with your Microsoft account")).form(loginForm(LOGIN)));
 
         assertThat(only(o, "phishing.brand_impersonation").evidence().values()).containsEntry("brand", "Microsoft");
     }

@@ -1,5 +1,6 @@
 package dev.veritas.testing;
 
+import dev.veritas.capture.BrandingFacts;
 import dev.veritas.capture.CaptureSource;
 import dev.veritas.capture.CheckboxFacts;
 import dev.veritas.capture.ControlFacts;
@@ -156,6 +157,7 @@ public final class Captures {
         private final List<Observation> timers = new ArrayList<>();
         private final List<Observation> counters = new ArrayList<>();
         private final List<Integer> screenshots = new ArrayList<>();
+        private BrandingFacts branding = BrandingFacts.none();
 
         private PageBuilder(URI url) {
             this.requested = url;
@@ -256,6 +258,12 @@ public final class Captures {
             return this;
         }
 
+        /** How the page presents itself: headings, logos and icons. */
+        public PageBuilder branding(BrandingFacts v) {
+            branding = v;
+            return this;
+        }
+
         public PageBuilder screenshots(Integer... indexes) {
             screenshots.addAll(Arrays.asList(indexes));
             return this;
@@ -270,7 +278,7 @@ public final class Captures {
             HeaderMap h = b.build();
             return new PageCapture(requested, finalUrl, status, redirects, h, h.first("content-type"), title, html, false,
                     segments, controls, checkboxes, forms, scripts, links, requests, List.of(), new TemporalFacts(timers, counters),
-                    screenshots);
+                    screenshots, branding);
         }
     }
 

@@ -1,6 +1,8 @@
 package dev.veritas.checks.darkpatterns;
 
 import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -10,9 +12,13 @@ import java.nio.file.Path;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /**
  * Reads the labelled dark-pattern format: tab-separated, a header naming {@code page_id, text, label,
@@ -126,66 +132,34 @@ public final class LabelledTsv {
         return new LabelledSegment(r.line, pageId, text, dark, category, type);
     }
 
+    /**
+     * Tab-separated with RFC 4180 quoting: a field in "…" may hold tabs and line breaks, "" is a quote; each line is a record. A text
+     * that opens with a quotation and goes on after it (\"Love it!\" – Sam) is read as written, as spreadsheets export it.
+     */
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setDelimiter('\t').setIgnoreEmptyLines(false).setTrailingData(true).get();
+
     private static List<Record> parse(Path file, String s) throws FormatException {
         List<Record> records = new ArrayList<>();
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        int line = 1;
-        int recordLine = 1;
-        int i = 0;
-        boolean atFieldStart = true;
-        while (i < s.length()) {
-            char c = s.charAt(i);
-            if (atFieldStart && c == '"') {
-                int quoteLine = line;
-                i++;
-                while (true) {
-                    if (i >= s.length()) {
-                        throw new FormatException(file + " line " + quoteLine + ": a quoted field is never closed - end it with \" or remove the stray quote");
-                    }
-                    char q = s.charAt(i);
-                    if (q == '"') {
-                        if (i + 1 < s.length() && s.charAt(i + 1) == '"') {
-                            field.append('"');
-                            i += 2;
-                            continue;
-                        }
-                        i++;
+        try (CSVParser csv = CSVParser.builder().setReader(new StringReader(s)).setFormat(FORMAT).get()) {
+            Iterator<CSVRecord> it = csv.iterator();
+            while (true) {
+                int line = (int) csv.getCurrentLineNumber() + 1;
+                try {
+                    if (!it.hasNext()) {
                         break;
                     }
-                    if (q == '\n') {
-                        line++;
+                    records.add(new Record(line, List.of(it.next().values())));
+                } catch (UncheckedIOException e) {
+                    String why = e.getCause() == null ? e.getMessage() : e.getCause().getMessage();
+                    if (why != null && why.contains("EOF reached before encapsulated token finished")) {
+                        throw new FormatException(file + " line " + line + ": a quoted field is never closed - end it with \" or remove the stray quote");
                     }
-                    field.append(q);
-                    i++;
+                    throw new FormatException(file + " line " + line + ": not valid tab-separated text (" + why + ") - quote a text holding tabs,"
+                            + " line breaks or quotes as \"...\" with \"\" for a quote");
                 }
-                atFieldStart = false;
-                continue;
             }
-            if (c == '\t') {
-                fields.add(field.toString());
-                field.setLength(0);
-                atFieldStart = true;
-            } else if (c == '\n' || c == '\r') {
-                if (c == '\r' && i + 1 < s.length() && s.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                fields.add(field.toString());
-                field.setLength(0);
-                records.add(new Record(recordLine, List.copyOf(fields)));
-                fields.clear();
-                line++;
-                recordLine = line;
-                atFieldStart = true;
-            } else {
-                field.append(c);
-                atFieldStart = false;
-            }
-            i++;
-        }
-        if (field.length() > 0 || !fields.isEmpty()) {
-            fields.add(field.toString());
-            records.add(new Record(recordLine, List.copyOf(fields)));
+        } catch (IOException e) {
+            throw new FormatException(file + ": cannot be read (" + e.getMessage() + ")");
         }
         return records;
     }

@@ -15,9 +15,12 @@ import java.util.Set;
  * @param tokenKeywords    short or common spellings that count only as a whole word ("dhl", "chase")
  * @param officialDomains  registrable domains the brand owns
  * @param countryDomains   whether "label.&lt;country code&gt;" (amazon.de, google.co.uk) is also the brand's
+ * @param selfHosted       software anyone runs under their own name and domain (a blog's WordPress log-in page): its
+ *                         name on a page is the software's, and only its hosted service's name (wordpress.org, an icon
+ *                         served by the brand) says the page poses as the brand
  */
 public record Brand(String name, List<String> keywords, List<String> tokenKeywords,
-                    Set<String> officialDomains, boolean countryDomains) {
+                    Set<String> officialDomains, boolean countryDomains, boolean selfHosted) {
 
     /** Country codes that are given away free or nearly so; a brand's real domain is never there. */
     private static final Set<String> FREE_CC = Set.of("tk", "ml", "ga", "cf", "gq");

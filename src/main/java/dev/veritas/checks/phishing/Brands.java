@@ -19,21 +19,23 @@ public final class Brands {
     private static final List<Brand> ALL = List.of(
             brand("PayPal", List.of("paypal"), List.of(), true, "paypal.com", "paypal.me", "paypalobjects.com"),
             brand("Apple", List.of("appleid", "icloud", "itunes"), List.of("apple"), false,
-                    "apple.com", "icloud.com", "me.com", "mac.com", "itunes.com"),
-            brand("Microsoft", List.of("microsoft", "outlook", "hotmail", "office365", "onedrive", "sharepoint"),
+                    "apple.com", "icloud.com", "me.com", "mac.com", "itunes.com", "mzstatic.com", "cdn-apple.com", "apple-cloudkit.com"),
+            brand("Microsoft", List.of("microsoft", "outlook", "hotmail", "office365", "onedrive", "sharepoint", "xbox", "skype"),
                     List.of("msoffice"), false,
                     "microsoft.com", "live.com", "office.com", "outlook.com", "hotmail.com", "microsoftonline.com",
                     "office365.com", "msn.com", "bing.com", "onedrive.com", "skype.com", "xbox.com",
-                    "windows.com", "azure.com", "microsoft365.com"),
+                    "windows.com", "azure.com", "microsoft365.com", "msauth.net", "msftauth.net", "gfx.ms", "live.net",
+                    "microsoftonline-p.com", "aka.ms", "xboxlive.com"),
             brand("Amazon", List.of("amazon"), List.of(), true, "amazon.com", "amazon.co.uk", "amazon.co.jp",
-                    "amazon.com.au", "amazon.com.br", "amazon.com.mx", "amazon.in", "amazon.ca", "amzn.to"),
-            brand("Netflix", List.of("netflix"), List.of(), false, "netflix.com", "netflix.net"),
+                    "amazon.com.au", "amazon.com.br", "amazon.com.mx", "amazon.in", "amazon.ca", "amzn.to", "media-amazon.com",
+                    "ssl-images-amazon.com"),
+            brand("Netflix", List.of("netflix"), List.of(), false, "netflix.com", "netflix.net", "nflxext.com", "nflximg.net", "nflxvideo.net"),
             brand("Google", List.of("google", "gmail", "youtube"), List.of(), true,
                     "google.com", "gmail.com", "googlemail.com", "youtube.com", "youtu.be", "gstatic.com",
-                    "blogger.com", "googleapis.com", "goo.gl", "google.co.uk", "google.com.br", "google.co.in"),
+                    "blogger.com", "googleapis.com", "goo.gl", "google.co.uk", "google.com.br", "google.co.in", "ggpht.com", "ytimg.com"),
             brand("Facebook", List.of("facebook"), List.of(), false,
                     "facebook.com", "fb.com", "fb.me", "messenger.com", "meta.com", "fbcdn.net", "facebook.net"),
-            brand("Instagram", List.of("instagram"), List.of(), false, "instagram.com", "instagr.am"),
+            brand("Instagram", List.of("instagram"), List.of(), false, "instagram.com", "instagr.am", "cdninstagram.com"),
             brand("WhatsApp", List.of("whatsapp"), List.of(), false, "whatsapp.com", "whatsapp.net", "wa.me"),
             brand("Chase", List.of("jpmorgan"), List.of("chase"), false, "chase.com", "jpmorganchase.com", "jpmorgan.com"),
             brand("Wells Fargo", List.of("wellsfargo"), List.of(), false, "wellsfargo.com", "wf.com"),
@@ -43,16 +45,16 @@ public final class Brands {
             brand("USPS", List.of(), List.of("usps"), false, "usps.com"),
             brand("UPS", List.of(), List.of("ups"), false, "ups.com"),
             brand("FedEx", List.of("fedex"), List.of(), false, "fedex.com"),
-            brand("eBay", List.of(), List.of("ebay", "ebayisapi"), true, "ebay.com", "ebay.co.uk", "ebay.com.au"),
-            brand("LinkedIn", List.of("linkedin"), List.of(), false, "linkedin.com", "lnkd.in"),
-            brand("Twitter", List.of("twitter"), List.of(), false, "twitter.com", "x.com", "t.co"),
-            brand("Yahoo", List.of("yahoo"), List.of("ymail"), true, "yahoo.com", "yahoo.co.jp", "ymail.com"),
+            brand("eBay", List.of(), List.of("ebay", "ebayisapi"), true, "ebay.com", "ebay.co.uk", "ebay.com.au", "ebaystatic.com", "ebayimg.com"),
+            brand("LinkedIn", List.of("linkedin"), List.of(), false, "linkedin.com", "lnkd.in", "licdn.com"),
+            brand("Twitter", List.of("twitter"), List.of(), false, "twitter.com", "x.com", "t.co", "twimg.com"),
+            brand("Yahoo", List.of("yahoo"), List.of("ymail"), true, "yahoo.com", "yahoo.co.jp", "ymail.com", "yimg.com"),
             brand("AOL", List.of(), List.of("aol"), false, "aol.com"),
-            brand("Dropbox", List.of("dropbox"), List.of(), false, "dropbox.com"),
+            brand("Dropbox", List.of("dropbox"), List.of(), false, "dropbox.com", "dropboxstatic.com"),
             brand("DocuSign", List.of("docusign"), List.of(), false, "docusign.com", "docusign.net"),
-            brand("Adobe", List.of("adobe"), List.of(), false, "adobe.com"),
+            brand("Adobe", List.of("adobe"), List.of(), false, "adobe.com", "adobelogin.com"),
             brand("Steam", List.of("steamcommunity", "steampowered"), List.of("steam"), false,
-                    "steampowered.com", "steamcommunity.com"),
+                    "steampowered.com", "steamcommunity.com", "steamstatic.com"),
             brand("Coinbase", List.of("coinbase"), List.of(), false, "coinbase.com"),
             brand("Binance", List.of("binance"), List.of(), false, "binance.com"),
             brand("MetaMask", List.of("metamask"), List.of(), false, "metamask.io"),
@@ -70,10 +72,10 @@ public final class Brands {
             brand("Ameli", List.of(), List.of("ameli"), false, "ameli.fr"),
             brand("La Poste", List.of("laposte"), List.of(), false, "laposte.fr", "laposte.net"),
             brand("Poste Italiane", List.of("posteitaliane"), List.of("poste"), false, "poste.it", "posteitaliane.it"),
-            brand("Spotify", List.of("spotify"), List.of(), false, "spotify.com"),
-            brand("Discord", List.of("discord"), List.of(), false, "discord.com", "discord.gg", "discordapp.com"),
-            brand("Roblox", List.of("roblox"), List.of(), false, "roblox.com"),
-            brand("TikTok", List.of("tiktok"), List.of(), false, "tiktok.com"),
+            brand("Spotify", List.of("spotify"), List.of(), false, "spotify.com", "scdn.co", "spotifycdn.com"),
+            brand("Discord", List.of("discord"), List.of(), false, "discord.com", "discord.gg", "discordapp.com", "discordapp.net"),
+            brand("Roblox", List.of("roblox"), List.of(), false, "roblox.com", "rbxcdn.com"),
+            brand("TikTok", List.of("tiktok"), List.of(), false, "tiktok.com", "tiktokcdn.com", "ttwstatic.com"),
             brand("Telegram", List.of(), List.of("telegram"), false, "telegram.org", "t.me"),
             brand("Zoom", List.of(), List.of("zoom"), false, "zoom.us", "zoom.com"),
             brand("IRS", List.of(), List.of("irs"), false, "irs.gov"),
@@ -87,11 +89,79 @@ public final class Brands {
             brand("RBC", List.of("rbcroyalbank"), List.of("rbc"), false, "rbcroyalbank.com", "rbc.com"),
             brand("Sparkasse", List.of("sparkasse"), List.of(), false, "sparkasse.de"),
             brand("Postbank", List.of("postbank"), List.of(), false, "postbank.de"),
-            brand("Commonwealth Bank", List.of("commbank"), List.of(), false, "commbank.com.au"));
+            brand("Commonwealth Bank", List.of("commbank"), List.of(), false, "commbank.com.au"),
+            // Social, community, developer and file-sharing services whose accounts are phished for access and resale.
+            brand("GitHub", List.of("github"), List.of(), false, "github.com", "githubassets.com"),
+            selfHosted("GitLab", List.of("gitlab"), "gitlab.com", "gitlab-static.net"),
+            brand("Bitbucket", List.of("bitbucket"), List.of(), false, "bitbucket.org"),
+            brand("Atlassian", List.of("atlassian"), List.of(), false, "atlassian.com"),
+            brand("Reddit", List.of("reddit"), List.of(), false, "reddit.com", "redd.it", "redditstatic.com", "redditmedia.com"),
+            brand("Quora", List.of("quora"), List.of(), false, "quora.com", "quoracdn.net"),
+            brand("Stack Overflow", List.of("stackoverflow", "stackexchange"), List.of(), false,
+                    "stackoverflow.com", "stackexchange.com", "sstatic.net"),
+            brand("Pinterest", List.of("pinterest"), List.of(), true, "pinterest.com", "pinimg.com"),
+            brand("Snapchat", List.of("snapchat"), List.of(), false, "snapchat.com", "snap.com"),
+            brand("Tumblr", List.of("tumblr"), List.of(), false, "tumblr.com"),
+            brand("Twitch", List.of("twitch"), List.of(), false, "twitch.tv", "jtvnw.net", "ttvnw.net"),
+            brand("VK", List.of("vkontakte"), List.of("vk"), false, "vk.com", "vk.ru", "vk.me", "userapi.com", "vkontakte.ru"),
+            brand("Badoo", List.of("badoo"), List.of(), false, "badoo.com"),
+            brand("Yandex", List.of("yandex"), List.of(), true, "yandex.ru", "yandex.com", "ya.ru"),
+            brand("DeviantArt", List.of("deviantart"), List.of(), false, "deviantart.com"),
+            brand("Myspace", List.of("myspace"), List.of(), false, "myspace.com"),
+            brand("Proton", List.of("protonmail"), List.of(), false, "proton.me", "protonmail.com"),
+            selfHosted("WordPress", List.of("wordpress"), "wordpress.org", "wordpress.com", "wp.com"),
+            selfHosted("Nextcloud", List.of("nextcloud"), "nextcloud.com"),
+            selfHosted("Roundcube", List.of("roundcube"), "roundcube.net"),
+            selfHosted("cPanel", List.of("cpanel"), "cpanel.net", "cpanel.com"),
+            brand("MediaFire", List.of("mediafire"), List.of(), false, "mediafire.com"),
+            brand("WeTransfer", List.of("wetransfer"), List.of(), false, "wetransfer.com"),
+            brand("Viber", List.of("viber"), List.of(), false, "viber.com"),
+            brand("WeChat", List.of("wechat"), List.of(), false, "wechat.com"),
+            brand("Naver", List.of("naver"), List.of(), false, "naver.com"),
+            brand("Kakao", List.of("kakao"), List.of(), false, "kakao.com", "kakaocorp.com"),
+            // Games and stores.
+            brand("PlayStation", List.of("playstation"), List.of(), false, "playstation.com", "sony.com", "sonyentertainmentnetwork.com"),
+            brand("Nintendo", List.of("nintendo"), List.of(), true, "nintendo.com", "nintendo.net"),
+            brand("Epic Games", List.of("epicgames"), List.of(), false, "epicgames.com", "unrealengine.com"),
+            brand("Battle.net", List.of("battlenet"), List.of(), false, "battle.net", "blizzard.com"),
+            brand("Riot Games", List.of("riotgames", "leagueoflegends"), List.of(), false, "riotgames.com", "leagueoflegends.com"),
+            brand("Ubisoft", List.of("ubisoft"), List.of(), false, "ubisoft.com", "ubi.com"),
+            brand("Etsy", List.of(), List.of("etsy"), false, "etsy.com"),
+            brand("Shopify", List.of("shopify"), List.of(), false, "shopify.com"),
+            brand("Mercado Libre", List.of("mercadolibre", "mercadolivre"), List.of(), true, "mercadolibre.com", "mercadolivre.com.br"),
+            brand("Rakuten", List.of("rakuten"), List.of(), true, "rakuten.com", "rakuten.co.jp"),
+            brand("Best Buy", List.of("bestbuy"), List.of(), false, "bestbuy.com"),
+            brand("Costco", List.of("costco"), List.of(), false, "costco.com"),
+            brand("Airbnb", List.of("airbnb"), List.of(), true, "airbnb.com"),
+            brand("Expedia", List.of("expedia"), List.of(), true, "expedia.com"),
+            brand("Disney+", List.of("disneyplus"), List.of(), false, "disneyplus.com"),
+            brand("Hulu", List.of(), List.of("hulu"), false, "hulu.com"),
+            // Business services, telecoms, payments and government.
+            brand("Salesforce", List.of("salesforce"), List.of(), false, "salesforce.com", "force.com"),
+            brand("Webex", List.of("webex"), List.of(), false, "webex.com", "cisco.com"),
+            brand("Intuit", List.of("quickbooks", "turbotax"), List.of("intuit"), false, "intuit.com", "quickbooks.com", "turbotax.com"),
+            brand("GoDaddy", List.of("godaddy"), List.of(), false, "godaddy.com"),
+            brand("Namecheap", List.of("namecheap"), List.of(), false, "namecheap.com"),
+            brand("Verizon", List.of("verizon"), List.of(), false, "verizon.com"),
+            brand("Xfinity", List.of("xfinity", "comcast"), List.of(), false, "xfinity.com", "comcast.com", "comcast.net"),
+            brand("Vodafone", List.of("vodafone"), List.of(), true, "vodafone.com", "vodafone.co.uk"),
+            brand("Capital One", List.of("capitalone"), List.of(), false, "capitalone.com"),
+            brand("Venmo", List.of("venmo"), List.of(), false, "venmo.com"),
+            brand("Cash App", List.of("cashapp"), List.of(), false, "cash.app"),
+            brand("Revolut", List.of("revolut"), List.of(), false, "revolut.com"),
+            brand("OpenSea", List.of("opensea"), List.of(), false, "opensea.io"),
+            brand("Trust Wallet", List.of("trustwallet"), List.of(), false, "trustwallet.com"),
+            brand("Royal Mail", List.of("royalmail"), List.of(), false, "royalmail.com"),
+            brand("HMRC", List.of(), List.of("hmrc"), false, "hmrc.gov.uk"));
 
     private static Brand brand(String name, List<String> keywords, List<String> tokens, boolean countryDomains,
                                String... domains) {
-        return new Brand(name, keywords, tokens, Set.of(domains), countryDomains);
+        return new Brand(name, keywords, tokens, Set.of(domains), countryDomains, false);
+    }
+
+    /** Software people run on their own sites, whose sign-in page carries its name on any domain. */
+    private static Brand selfHosted(String name, List<String> keywords, String... domains) {
+        return new Brand(name, keywords, List.of(), Set.of(domains), false, true);
     }
 
     /** Every brand Veritas knows. */
@@ -145,6 +215,19 @@ public final class Brands {
             for (Brand b : ALL) {
                 if (b.allKeywords().contains(word)) {
                     found.add(b);
+                }
+            }
+        }
+        // A name split into words ("Tik Tok", "Pay Pal", "Face Book"): two or three words that together spell a keyword.
+        List<String> words = Words.alphanumericRuns(text.toLowerCase(Locale.ROOT));
+        for (int i = 0; i + 1 < words.size() && i < 400; i++) {
+            String two = words.get(i) + words.get(i + 1);
+            String three = i + 2 < words.size() ? two + words.get(i + 2) : "";
+            for (Brand b : ALL) {
+                for (String k : b.allKeywords()) {
+                    if (k.length() >= 5 && (k.equals(two) || k.equals(three))) {
+                        found.add(b);
+                    }
                 }
             }
         }

@@ -1,6 +1,8 @@
 package dev.veritas.checks.phishing;
 
 import java.io.BufferedReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -8,14 +10,22 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /**
- * Reads labelled address files: a header {@code url,label}, then one address per line with label
- * 1 (phishing) or 0 (legitimate). An address containing commas or quotes is quoted as in RFC 4180.
+ * Reads labelled address files: a header {@code url,label}, then one address per row with label 1 (phishing) or 0
+ * (legitimate), as RFC 4180 CSV (Apache Commons CSV): an address holding commas, quotes or line breaks is quoted.
+ * A bad row is reported with its line number.
  */
 public final class LabelledUrlCsv {
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
+
     private LabelledUrlCsv() {}
 
     /** What is wrong with a file, phrased for the person who has to fix it. */
@@ -32,25 +42,38 @@ public final class LabelledUrlCsv {
             throw new FormatException("cannot read " + file + ": no such file; pass the path of a CSV with columns url,label");
         }
         // InputStreamReader replaces undecodable bytes instead of failing: odd bytes are part of the data.
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8))) {
-            String header = in.readLine();
-            if (header == null) {
+        try (Reader in = new BufferedReader(new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8));
+             CSVParser csv = CSVParser.builder().setReader(in).setFormat(FORMAT).get()) {
+            Iterator<CSVRecord> records = csv.iterator();
+            if (!records.hasNext()) {
                 throw new FormatException(file + " is empty; expected a header line 'url,label' followed by rows");
             }
-            String h = header.replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT);
+            CSVRecord header = records.next();
+            String h = String.join(",", header.values()).replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT);
             if (!h.equals("url,label")) {
-                throw new FormatException(file + ": the first line must be the header 'url,label' (got '"
-                        + shorten(header.strip()) + "')");
+                throw new FormatException(file + ": the first line must be the header 'url,label' (got '" + shorten(h) + "')");
             }
             List<LabelledUrl> rows = new ArrayList<>();
-            String line;
-            int number = 1;
-            while ((line = in.readLine()) != null) {
-                number++;
-                if (line.isBlank()) {
+            while (true) {
+                long line = csv.getCurrentLineNumber() + 1;
+                CSVRecord r;
+                try {
+                    if (!records.hasNext()) {
+                        break;
+                    }
+                    r = records.next();
+                } catch (UncheckedIOException e) {
+                    String why = Optional.ofNullable(e.getCause()).map(Throwable::getMessage).orElse(e.getMessage());
+                    if (why != null && why.contains("EOF reached before encapsulated token finished")) {
+                        throw new FormatException(where(file, line) + "the quoted address is never closed; end it with '\"'");
+                    }
+                    throw new FormatException(where(file, line) + "the row is not valid CSV (" + why
+                            + "); quote an address holding commas or quotes as \"…\" with \"\" for a quote");
+                }
+                if (r.size() == 1 && r.get(0).isBlank()) {
                     continue;
                 }
-                rows.add(parse(file, line, number));
+                rows.add(row(file, r, line));
             }
             if (rows.isEmpty()) {
                 throw new FormatException(file + " has a header but no rows; add lines like 'https://example.com/,0'");
@@ -58,63 +81,28 @@ public final class LabelledUrlCsv {
             return rows;
         } catch (NoSuchFileException e) {
             throw new FormatException("cannot read " + file + ": no such file; pass the path of a CSV with columns url,label");
-        } catch (IOException e) {
+        } catch (IOException | UncheckedIOException e) {
             throw new FormatException("cannot read " + file + ": " + e.getMessage() + "; check the path and its permissions");
         }
     }
 
-    static LabelledUrl parse(Path file, String line, int number) throws FormatException {
-        String url;
-        String rest;
-        if (line.startsWith("\"")) {
-            StringBuilder b = new StringBuilder();
-            int i = 1;
-            boolean closed = false;
-            while (i < line.length()) {
-                char c = line.charAt(i);
-                if (c == '"') {
-                    if (i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                        b.append('"');
-                        i += 2;
-                        continue;
-                    }
-                    closed = true;
-                    i++;
-                    break;
-                }
-                b.append(c);
-                i++;
-            }
-            if (!closed) {
-                throw new FormatException(where(file, number) + "the quoted address is never closed; end it with '\"'");
-            }
-            url = b.toString();
-            rest = line.substring(i);
-            if (!rest.startsWith(",")) {
-                throw new FormatException(where(file, number) + "expected ',' and a label after the quoted address");
-            }
-            rest = rest.substring(1);
-        } else {
-            int comma = line.lastIndexOf(',');
-            if (comma < 0) {
-                throw new FormatException(where(file, number) + "expected 'url,label' but found no comma in '"
-                        + shorten(line) + "'");
-            }
-            url = line.substring(0, comma);
-            rest = line.substring(comma + 1);
+    private static LabelledUrl row(Path file, CSVRecord r, long line) throws FormatException {
+        if (r.size() != 2) {
+            throw new FormatException(where(file, line) + "expected 'url,label' but found " + r.size() + (r.size() == 1 ? " field" : " fields")
+                    + " in '" + shorten(String.join(",", r.values())) + "'; quote an address holding commas as \"…\"");
         }
-        String label = rest.strip();
+        String url = r.get(0);
+        String label = r.get(1).strip();
         if (!label.equals("0") && !label.equals("1")) {
-            throw new FormatException(where(file, number) + "the label must be 0 (legitimate) or 1 (phishing), got '"
-                    + shorten(label) + "'");
+            throw new FormatException(where(file, line) + "the label must be 0 (legitimate) or 1 (phishing), got '" + shorten(label) + "'");
         }
         if (url.isBlank()) {
-            throw new FormatException(where(file, number) + "the address is empty");
+            throw new FormatException(where(file, line) + "the address is empty");
         }
-        return new LabelledUrl(url, label.equals("1"), number);
+        return new LabelledUrl(url, label.equals("1"), (int) line);
     }
 
-    private static String where(Path file, int line) {
+    private static String where(Path file, long line) {
         return file + " line " + line + ": ";
     }
 
