@@ -255,9 +255,16 @@
   // Timers and counters: the smallest element whose text is the whole clock or count.
   const timers = [], counters = [];
   const all = document.body ? document.body.getElementsByTagName('*') : [];
+  // A clock or a count is a short text in a small element: containers are skipped before their text is laid out,
+  // and the text looked at is capped, so a page of many megabytes cannot make this loop quadratic.
+  let textBudget = 4000000;
   for (let i = 0; i < all.length && i < 20000; i++) {
     const el = all[i];
-    if (SKIP.has(el.tagName)) continue;
+    if (SKIP.has(el.tagName) || el.childElementCount > 8) continue;
+    const raw = el.textContent || '';
+    textBudget -= raw.length;
+    if (textBudget < 0) break;
+    if (raw.length > 400) continue;
     const t = text(el);
     if (!t || t.length > 200) continue;
     if (t.length <= 60 && CLOCK.test(t) && !Array.from(el.children).some(c => CLOCK.test(text(c)))) {
