@@ -27,13 +27,11 @@ public final class FindingKinds {
     }
 
     private static Map<String, FindingKind> index() {
+        // What the standard checks declare: a check added to the engine brings its kinds here by itself.
         List<FindingKind> kinds = new ArrayList<>();
-        Collections.addAll(kinds, PhishingFinding.values());
-        Collections.addAll(kinds, TransportFinding.values());
-        Collections.addAll(kinds, DarkPatternFinding.values());
-        Collections.addAll(kinds, ScriptsFinding.values());
-        Collections.addAll(kinds, TransparencyFinding.values());
-        kinds.addAll(SecurityHeaderFindings.all());
+        for (Check check : Checks.standard()) {
+            kinds.addAll(Checks.declaredBy(check));
+        }
         Map<String, FindingKind> byId = new LinkedHashMap<>();
         for (FindingKind k : kinds) {
             if (byId.put(k.id(), k) != null) {

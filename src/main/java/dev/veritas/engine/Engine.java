@@ -228,11 +228,22 @@ public final class Engine implements AutoCloseable {
     private void release(AuditRun run) {
         boolean interrupted = Thread.interrupted(); // the release must not be cut short by the interrupt that stopped us
         try {
-            if (store.release(run.lease(), SHUTDOWN_REASON)) {
-                log.info("audit {} goes back to the queue: {}", run, SHUTDOWN_REASON);
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    if (store.release(run.lease(), SHUTDOWN_REASON)) {
+                        log.info("audit {} goes back to the queue: {}", run, SHUTDOWN_REASON);
+                    }
+                    return;
+                } catch (StoreException e) {
+                    // An interrupt that arrived while the write waited is the shutdown's, not the store's: try once more.
+                    if (Thread.interrupted() && attempt == 1) {
+                        interrupted = true;
+                        continue;
+                    }
+                    log.warn("could not give audit {} back ({}); the recovery sweep re-queues it when its lease expires", run, e.getMessage());
+                    return;
+                }
             }
-        } catch (StoreException e) {
-            log.warn("could not give audit {} back ({}); the recovery sweep re-queues it when its lease expires", run, e.getMessage());
         } finally {
             if (interrupted) {
                 Thread.currentThread().interrupt();

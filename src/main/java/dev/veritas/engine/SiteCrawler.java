@@ -65,6 +65,13 @@ final class SiteCrawler {
 
     /** The most one probe (plain http://, CORS, a TLS handshake) may take. */
     private static final Duration PROBE_SHARE = Duration.ofSeconds(10);
+    /** Kept for reading a first page over plain HTTP when it hung the browser. */
+    private static final Duration FALLBACK_SHARE = Duration.ofSeconds(8);
+
+    private static Duration min(Duration a, Duration b) {
+        Duration m = a.compareTo(b) < 0 ? a : b;
+        return m.isNegative() ? Duration.ZERO : m;
+    }
 
     interface Listener {
         void pageCaptured(int index, PageCapture page, CaptureSource source);
@@ -97,8 +104,10 @@ final class SiteCrawler {
             visited.add(LinkPriority.key(next));
             int shotsLeft = budget.maxScreenshots() - listener.screenshotsTaken();
             try {
+                // The first page leaves time to be read again over plain HTTP, should it hang the browser until its end.
+                Duration share = first ? min(pageShare(), deadline.remaining().minus(FALLBACK_SHARE)) : pageShare();
                 PageCapturer.PageOptions pageOptions = new PageCapturer.PageOptions(first || budget.watchEveryPage()
-                        ? PageCapturer.Watch.ALWAYS : PageCapturer.Watch.IF_TIME_DEPENDENT, shotsLeft, deadline.part(pageShare()));
+                        ? PageCapturer.Watch.ALWAYS : PageCapturer.Watch.IF_TIME_DEPENDENT, shotsLeft, deadline.part(share));
                 PageCapture page = first ? captureFirst(next, capturer, pageOptions, sink, deadline) : capturer.capture(next, pageOptions, sink);
                 visited.add(LinkPriority.key(page.finalUrl()));
                 pages.add(page);
@@ -171,7 +180,7 @@ final class SiteCrawler {
             }
             // The page's own share may be spent by now (it hung the browser until its end); the rest of the audit's time is not.
             PageCapturer.PageOptions retry = new PageCapturer.PageOptions(PageCapturer.Watch.IF_TIME_DEPENDENT, 0,
-                    siteDeadline.part(PROBE_SHARE.multipliedBy(2)));
+                    siteDeadline.part(FALLBACK_SHARE));
             PageCapture fromHtml;
             try {
                 fromHtml = new HttpPageCapturer(fetcher).capture(url, retry, sink);

@@ -155,8 +155,12 @@ final class WorkerPool implements AutoCloseable {
         if (threads.stream().anyMatch(Thread::isAlive)) {
             log.info("{} audits still running after the grace period; stopping them", engine.running().size());
             engine.stopAll();
-            threads.forEach(Thread::interrupt);
             joinAll(ABANDON_WAIT);
+            if (threads.stream().anyMatch(Thread::isAlive)) {
+                // Stopping reaches every call a site can hold up; an interrupt is the last resort for anything else.
+                threads.forEach(Thread::interrupt);
+                joinAll(ABANDON_WAIT);
+            }
         }
         return engine.running();
     }

@@ -17,8 +17,12 @@
       let part = el.tagName.toLowerCase();
       const parent = el.parentElement;
       if (parent) {
-        const same = Array.from(parent.children).filter(c => c.tagName === el.tagName);
-        if (same.length > 1) part += ':nth-of-type(' + (same.indexOf(el) + 1) + ')';
+        // Counted by walking siblings, not by listing them all: a page with half a million paragraphs in one
+        // parent would make every selector cost as much as the page.
+        let before = 0, others = false;
+        for (let s = el.previousElementSibling; s; s = s.previousElementSibling) if (s.tagName === el.tagName) { before++; others = true; }
+        for (let s = el.nextElementSibling, n = 0; s && !others && n < 10000; s = s.nextElementSibling, n++) if (s.tagName === el.tagName) others = true;
+        if (others) part += ':nth-of-type(' + (before + 1) + ')';
       }
       parts.unshift(part);
       el = parent;

@@ -113,6 +113,7 @@ class AllFindingsReachableTest {
         // transparency
         m.put(TransparencyFinding.NO_PRIVACY_POLICY, () -> shop(page(SHOP).title("Shop").link(SHOP + "terms", "Terms").link(SHOP + "contact", "Contact")));
         m.put(TransparencyFinding.NO_TERMS, () -> shop(page(SHOP).title("Shop").link(SHOP + "privacy", "Privacy").link(SHOP + "contact", "Contact")));
+        m.put(CaptureFinding.PAGE_CUT_SHORT, () -> shop(healthy(SHOP).cutShort("the page stopped answering: reading the page took longer than 10 s")));
         m.put(TransparencyFinding.NO_CONTACT, () -> shop(page(SHOP).title("Shop").link(SHOP + "privacy", "Privacy").link(SHOP + "terms", "Terms")));
         // dark patterns read from text
         Map<PatternType, String> texts = new LinkedHashMap<>();

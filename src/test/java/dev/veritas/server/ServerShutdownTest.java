@@ -37,6 +37,7 @@ class ServerShutdownTest {
         try (GatedSite site = GatedSite.start("/breaks", "/stalls")) {
             String breaks;
             String stalls;
+            List<String> serverLog;
             try (ServerProcess first = startServer("--shutdown-grace", "3")) {
                 ApiClient api = new ApiClient(first.port());
                 breaks = api.submit(site.url("/breaks"), "quick_scan");
@@ -49,16 +50,18 @@ class ServerShutdownTest {
                 // The other stays stuck past the grace period.
                 site.open("/breaks", false);
                 first.awaitExit(60);
+                serverLog = first.output();
             }
             site.open("/stalls", true);
 
             try (SqliteAuditStore store = SqliteAuditStore.open(SqliteOptions.defaults(dataDir))) {
                 Audit broken = store.get(new AuditId(breaks));
-                assertThat(broken.status()).as("a genuine failure during the grace period").isEqualTo(AuditStatus.FAILED);
+                assertThat(broken.status()).as("a genuine failure during the grace period; the server said: %s", String.join("\n", serverLog))
+                        .isEqualTo(AuditStatus.FAILED);
                 assertThat(broken.errorMessage().orElseThrow()).contains("not a web page");
                 for (String id : List.of(stalls)) {
                     Audit a = store.get(new AuditId(id));
-                    assertThat(a.status()).as("status of %s", id).isEqualTo(AuditStatus.QUEUED);
+                    assertThat(a.status()).as("status of %s; the server said: %s", id, String.join("\n", serverLog)).isEqualTo(AuditStatus.QUEUED);
                     assertThat(a.attempts()).as("a shutdown is not a failed attempt").isZero();
                     List<AuditEvent> events = store.eventsAfter(a.id(), 0, 1000);
                     assertThat(events).extracting(AuditEvent::type).doesNotContain("audit_error");

@@ -158,6 +158,7 @@ public final class Captures {
         private final List<Observation> counters = new ArrayList<>();
         private final List<Integer> screenshots = new ArrayList<>();
         private BrandingFacts branding = BrandingFacts.none();
+        private Optional<String> cutShort = Optional.empty();
 
         private PageBuilder(URI url) {
             this.requested = url;
@@ -264,6 +265,12 @@ public final class Captures {
             return this;
         }
 
+        /** The page was captured only in part, for this reason. */
+        public PageBuilder cutShort(String why) {
+            cutShort = Optional.of(why);
+            return this;
+        }
+
         public PageBuilder screenshots(Integer... indexes) {
             screenshots.addAll(Arrays.asList(indexes));
             return this;
@@ -278,7 +285,7 @@ public final class Captures {
             HeaderMap h = b.build();
             return new PageCapture(requested, finalUrl, status, redirects, h, h.first("content-type"), title, html, false,
                     segments, controls, checkboxes, forms, scripts, links, requests, List.of(), new TemporalFacts(timers, counters),
-                    screenshots, branding);
+                    screenshots, branding, cutShort);
         }
     }
 
