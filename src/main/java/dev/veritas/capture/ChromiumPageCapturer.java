@@ -167,7 +167,7 @@ public final class ChromiumPageCapturer implements PageCapturer {
             return capturePage(page, url, options, sink, state, new Calls(page, deadline, kill));
         } finally {
             try {
-                deadline.watchRun("closing the page", Duration.ofSeconds(5), kill, () -> page.close(new Page.CloseOptions().setRunBeforeUnload(false)));
+                deadline.watchRun("closing the page", CALL, kill, () -> page.close(new Page.CloseOptions().setRunBeforeUnload(false)));
             } catch (RuntimeException ignored) {
                 // the page is gone with its context or its browser anyway
             }
