@@ -38,7 +38,8 @@ import java.util.function.Supplier;
  * Captures pages in Chromium: the response as the browser got it, the rendered page's facts, screenshots at
  * load and a few seconds later, a full-page shot, and the timer probes (later, reload) where {@link Watch} says.
  * Every connection the browser makes goes through a {@link GuardedProxy}, so every request — redirect hops
- * included — passes the URL guard; request interception refuses the obvious ones before they leave the page.
+ * included — passes the URL guard (no request interception: it cost a round trip to Java per request and is not needed
+ * when the proxy sees every connection).
  *
  * <p>A page may fight back. Every call into it has a timeout taken from the page's {@link Deadline}; calls that have
  * no timeout of their own (reading the page) run under the deadline's watchdog, which kills the browser when a call
@@ -107,23 +108,6 @@ public final class ChromiumPageCapturer implements PageCapturer {
                 .setUserAgent(HttpFetcher.USER_AGENT)
                 .setLocale("en-US")
                 .setServiceWorkers(ServiceWorkerPolicy.BLOCK));
-        c.route("**/*", route -> {
-            String url = route.request().url();
-            if (url.startsWith("data:") || url.startsWith("blob:") || url.startsWith("about:")) {
-                route.resume();
-                return;
-            }
-            try {
-                if (guard.check(URI.create(url)) instanceof UrlGuard.Refused) {
-                    route.abort("blockedbyclient");
-                    return;
-                }
-            } catch (IllegalArgumentException e) {
-                route.abort("blockedbyclient");
-                return;
-            }
-            route.resume();
-        });
         context = c;
         return c;
     }
@@ -167,6 +151,14 @@ public final class ChromiumPageCapturer implements PageCapturer {
             return capturePage(page, url, options, sink, state, new Calls(page, deadline, kill));
         } finally {
             try {
+                // Closing a page whose navigation is still under way can hang the driver: let it settle first (briefly).
+                deadline.watchRun("letting the page settle before closing it", CALL, kill, () -> {
+                    try {
+                        page.waitForLoadState(LoadState.LOAD, new Page.WaitForLoadStateOptions().setTimeout(2000));
+                    } catch (PlaywrightException ignored) {
+                        // still loading (a tarpit) or already gone: close it anyway
+                    }
+                });
                 deadline.watchRun("closing the page", CALL, kill, () -> page.close(new Page.CloseOptions().setRunBeforeUnload(false)));
             } catch (RuntimeException ignored) {
                 // the page is gone with its context or its browser anyway
