@@ -40,6 +40,8 @@ public final class Json {
                 .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                // One document is one value: "{…} garbage" is an error, not the first value with the rest ignored.
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .enable(com.fasterxml.jackson.databind.MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
                 .serializationInclusion(JsonInclude.Include.ALWAYS)
                 .build();
