@@ -2,6 +2,7 @@ package dev.veritas.server;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.veritas.audit.AuditId;
@@ -24,7 +25,8 @@ final class Requests {
         byte[] body = readBounded(ctx);
         JsonNode node;
         try (JsonParser parser = Json.MAPPER.createParser(body)) {
-            node = Json.MAPPER.readTree(parser);
+            // Trailing text is looked at below, so it gets its own message rather than a parser error about a stray token.
+            node = Json.MAPPER.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(parser);
             if (node != null && !node.isMissingNode() && hasMore(parser)) {
                 // readTree stops after the first value: without this, {"url": …} garbage would be accepted.
                 throw Problem.badRequest("the request body must be exactly one JSON object, with nothing after it; "
@@ -52,12 +54,14 @@ final class Requests {
 
     private static byte[] readBounded(Context ctx) {
         long declared = ctx.contentLength();
-        if (declared > ServerConfig.MAX_BODY_BYTES) {
-            throw Problem.tooLarge("request bodies are limited to 64 KiB (this one is " + declared + " bytes)");
-        }
         try (InputStream in = ctx.req().getInputStream()) {
+            if (declared > ServerConfig.MAX_BODY_BYTES) {
+                drainModestExcess(in, declared);
+                throw Problem.tooLarge("request bodies are limited to 64 KiB (this one is " + declared + " bytes)");
+            }
             byte[] bytes = in.readNBytes(ServerConfig.MAX_BODY_BYTES + 1);
             if (bytes.length > ServerConfig.MAX_BODY_BYTES) {
+                drainModestExcess(in, Long.MAX_VALUE);
                 throw Problem.tooLarge("request bodies are limited to 64 KiB");
             }
             return bytes;
@@ -65,6 +69,24 @@ final class Requests {
             throw Problem.badRequest("the request body could not be read");
         }
     }
+
+    /**
+     * Reads and drops a body that is too large but not absurd, so the client, still sending it, reads our 413 on an open
+     * connection: answering mid-upload makes the server close it, and many clients then see a reset instead of the answer.
+     * Larger bodies are not worth reading; their senders get the close.
+     */
+    private static void drainModestExcess(InputStream in, long declared) throws IOException {
+        if (declared <= DRAIN_LIMIT_BYTES) {
+            long left = DRAIN_LIMIT_BYTES;
+            byte[] sink = new byte[8192];
+            int n;
+            while (left > 0 && (n = in.read(sink, 0, (int) Math.min(sink.length, left))) > 0) {
+                left -= n;
+            }
+        }
+    }
+
+    private static final long DRAIN_LIMIT_BYTES = 1 << 20;
 
     /** A string field; absent or null gives empty, any other type is a 400 naming the field. */
     static Optional<String> text(ObjectNode body, String field) {
