@@ -230,7 +230,9 @@ public final class ChromiumPageCapturer implements PageCapturer {
             if (partial.atLoad != null) {
                 return partial.build().cutShort("the browser lost the page: " + Chromium.firstLine(e.getMessage()));
             }
-            throw new PageCaptureException("the browser could not capture the page: " + Chromium.firstLine(e.getMessage()), e);
+            // The page answered, so it is there to be judged: cut short lets the crawler read its HTML as served instead.
+            throw new PageCaptureException(PageCaptureException.Kind.CUT_SHORT,
+                    "the browser lost the page while reading it: " + Chromium.firstLine(e.getMessage()), e);
         }
     }
 

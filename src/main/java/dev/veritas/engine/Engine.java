@@ -220,7 +220,7 @@ public final class Engine implements AutoCloseable {
             case CANCELLED, LEASE_LOST -> log.info("audit {} ended while running: {}", run, reason.description());
             case SHUTDOWN -> release(run);
             case DEADLINE -> endFailed(run, "the audit ran out of its " + run.audit().tier().wallTime().toSeconds()
-                    + " s budget before any page could be judged (" + cause.getMessage() + ")");
+                    + " s budget before it could be judged (" + cause.getMessage() + "); a quieter moment or a longer tier may let it finish");
         }
     }
 
@@ -291,6 +291,8 @@ public final class Engine implements AutoCloseable {
         ObjectNode security = Json.object();
         ObjectNode signalsSummary = security.putObject("checks");
         for (Check check : checks) {
+            // Checks cannot be interrupted mid-way; between them, a run past its hard end stops instead of finishing late.
+            run.checkpoint();
             CheckOutcome o;
             try {
                 o = check.run(capture);
