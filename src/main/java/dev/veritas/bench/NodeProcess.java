@@ -2,17 +2,20 @@ package dev.veritas.bench;
 
 import dev.veritas.cli.Main;
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /** One `veritas serve` node in its own JVM (the same Veritas as this one), as a cluster benchmark runs them. */
 final class NodeProcess implements AutoCloseable {
@@ -45,10 +48,16 @@ final class NodeProcess implements AutoCloseable {
     /** Starts {@code veritas serve} with these arguments on a free loopback port. */
     static NodeProcess start(String name, Path workDir, List<String> serveArgs) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve", "--host", "127.0.0.1", "--port", "0"));
+                "-cp", classPath(), Main.class.getName(), "serve", "--host", "127.0.0.1", "--port", "0"));
         command.addAll(serveArgs);
         ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
         return new NodeProcess(name, pb.start());
+    }
+
+    /** This JVM's class path with every entry absolute: `java -jar target/veritas.jar` names it relative to where it started. */
+    private static String classPath() {
+        return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .map(e -> Path.of(e).toAbsolutePath().toString()).collect(Collectors.joining(File.pathSeparator));
     }
 
     /** The node's port, once it says it is running (a node that cannot start says why). */

@@ -3,6 +3,7 @@ package dev.veritas.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.veritas.cli.Main;
 import dev.veritas.store.WorkerId;
 import dev.veritas.testing.FreshDatabase;
 import dev.veritas.testing.NeedsChromium;
@@ -12,6 +13,8 @@ import dev.veritas.testing.Slow;
 import dev.veritas.testing.sites.CertVariant;
 import dev.veritas.testing.sites.TestSite;
 import dev.veritas.testing.sites.TestSiteServer;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -30,6 +33,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -51,6 +55,7 @@ class ClusterTest {
     Path dir;
 
     @Test
+    @Timeout(value = 8, unit = TimeUnit.MINUTES) // about 3.5 min on 2 busy cores: four JVMs and three browsers share them
     void thirtyAuditsOnThreeWorkerNodesCompleteOnceAndTheApiNodeStreamsAndServesThemAll() throws Exception {
         Requirements.chromium();
         try (FreshDatabase db = FreshDatabase.create("veritas_cluster");
@@ -165,6 +170,81 @@ class ClusterTest {
                     + "%d screenshots served by the API node; worker pid %d killed mid-audit, its audit finished by another node; "
                     + "%d audit re-runs in all, %d submissions retried after a 503%n",
                     completed, AUDITS, duplicates, eventsChecked, screenshots, victimPid, reruns, submitter.retries);
+        }
+    }
+
+    /**
+     * A team that started on SQLite moves its history into PostgreSQL with `veritas db copy`: an API node on the copy
+     * answers exactly what the SQLite node answered — every audit, every event with its id, every screenshot's bytes —
+     * and a second copy finds nothing to do.
+     */
+    @Test
+    void aSqliteHistoryCopiedIntoPostgresIsServedUnchangedByAnApiNode() throws Exception {
+        Requirements.chromium();
+        Path sqlite = dir.resolve("sqlite");
+        try (FreshDatabase db = FreshDatabase.create("veritas_copy");
+             TestSiteServer honest = TestSiteServer.start(TestSite.HONEST_SHOP);
+             TestSiteServer dark = TestSiteServer.start(TestSite.DARK_SHOP, CertVariant.VALID, honest.ca())) {
+            // Two completed audits with screenshots and one that failed (nothing listens on port 9).
+            for (String url : List.of(honest.httpsUrl("/"), dark.httpsUrl("/"), "http://127.0.0.1:9/")) {
+                Cli.run("audit", url, "--tier", "quick_scan", "--data", sqlite.toString(), "--allow-private", "--trust-ca",
+                        honest.caPem().toString(), "--json");
+            }
+            Cli.Run copy = Cli.run("db", "copy", "--from", "sqlite:" + sqlite, "--to", db.url());
+            assertThat(copy.code()).as("%s%s", copy.out(), copy.err()).isZero();
+            Cli.Run again = Cli.run("db", "copy", "--from", "sqlite:" + sqlite, "--to", db.url());
+            assertThat(again.code()).as("%s%s", again.out(), again.err()).isZero();
+            assertThat(again.out()).contains("nothing to copy");
+
+            try (ServerProcess before = ServerProcess.start(dir, Map.of(), "serve", "--port", "0", "--data", sqlite.toString(), "--workers", "1",
+                    "--no-browser");
+                 ServerProcess after = ServerProcess.start(dir, Map.of(), "serve", "--role", "api", "--port", "0", "--data",
+                         dir.resolve("api").toString(), "--database-url", db.url())) {
+                ApiClient a = new ApiClient(before.port());
+                ApiClient b = new ApiClient(after.port());
+                JsonNode history = a.get("/api/audits").json();
+                assertThat(b.get("/api/audits").json()).isEqualTo(history);
+                int audits = 0;
+                int events = 0;
+                int screenshots = 0;
+                for (JsonNode item : history.path("items")) {
+                    String id = item.path("id").asText();
+                    JsonNode audit = a.get("/api/audits/" + id).json();
+                    assertThat(b.get("/api/audits/" + id).json()).as("audit %s", id).isEqualTo(audit);
+                    List<ApiClient.SseEvent> log = a.events(id, 0, 0);
+                    assertThat(b.events(id, 0, 0)).as("events of %s", id).isEqualTo(log);
+                    // Resuming in the middle works on the copy as on the original: the ids were kept.
+                    long middle = log.get(log.size() / 2).id();
+                    assertThat(b.events(id, middle, 0)).isEqualTo(a.events(id, middle, 0));
+                    for (JsonNode shot : audit.path("screenshots")) {
+                        HttpResponse<byte[]> x = a.http.send(a.request(shot.path("url").asText()).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+                        HttpResponse<byte[]> y = b.http.send(b.request(shot.path("url").asText()).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+                        assertThat(y.statusCode()).isEqualTo(200);
+                        assertThat(y.body()).isEqualTo(x.body());
+                        assertThat(y.headers().firstValue("etag")).isEqualTo(x.headers().firstValue("etag"));
+                        assertThat(y.headers().firstValue("content-type")).isEqualTo(x.headers().firstValue("content-type"));
+                        screenshots++;
+                    }
+                    audits++;
+                    events += log.size();
+                }
+                assertThat(audits).as("audits in the SQLite history: %s", history).isEqualTo(3);
+                assertThat(screenshots).as("the audits of the shops took screenshots").isPositive();
+                System.out.printf("db copy: %d audits, %d events, %d screenshots served identically from SQLite and from the PostgreSQL copy%n",
+                        audits, events, screenshots);
+            }
+        }
+    }
+
+    /** The CLI in this process, as a person runs it. */
+    private static final class Cli {
+        record Run(int code, String out, String err) {}
+
+        static Run run(String... args) {
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+            return new Run(code, out.toString(), err.toString());
         }
     }
 
