@@ -22,6 +22,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -83,26 +87,61 @@ public final class AuditCopier {
         long screenshots = 0;
         int done = 0;
         long lastReport = System.nanoTime();
-        for (List<String> batch : chunks(toCopy, BATCH)) {
-            Map<String, AuditData> read = source.read(tx -> readBatch(tx, batch, this::sourceImage));
-            target.write(tx -> {
-                insert(tx, read.values());
-                verify(read, readBatch(tx, batch, AuditCopier::targetImage));
-                return null;
-            });
-            for (AuditData a : read.values()) {
-                findings += a.findings.size();
-                events += a.events.size();
-                screenshots += a.screenshots.size();
+        List<List<String>> batches = chunks(toCopy, BATCH);
+        // The next batch is read from SQLite while the current one is written to PostgreSQL: each waits on another machine part.
+        ExecutorService reader = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "veritas-copy-read");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            Future<Map<String, AuditData>> next = reader.submit(() -> readSource(batches.get(0)));
+            for (int b = 0; b < batches.size(); b++) {
+                List<String> batch = batches.get(b);
+                Map<String, AuditData> read = await(next);
+                if (b + 1 < batches.size()) {
+                    List<String> following = batches.get(b + 1);
+                    next = reader.submit(() -> readSource(following));
+                }
+                target.write(tx -> {
+                    insert(tx, read.values());
+                    verify(read, readBatch(tx, batch, AuditCopier::targetImage));
+                    return null;
+                });
+                for (AuditData a : read.values()) {
+                    findings += a.findings.size();
+                    events += a.events.size();
+                    screenshots += a.screenshots.size();
+                }
+                done += batch.size();
+                if (System.nanoTime() - lastReport > 2_000_000_000L || done == toCopy.size()) {
+                    progress.accept(String.format("copied %,d of %,d audits (%,d events, %,d screenshots) in %.1f s", done, toCopy.size(), events,
+                            screenshots, millisSince(t0) / 1000.0));
+                    lastReport = System.nanoTime();
+                }
             }
-            done += batch.size();
-            if (System.nanoTime() - lastReport > 2_000_000_000L || done == toCopy.size()) {
-                progress.accept(String.format("copied %,d of %,d audits (%,d events, %,d screenshots) in %.1f s", done, toCopy.size(), events,
-                        screenshots, millisSince(t0) / 1000.0));
-                lastReport = System.nanoTime();
-            }
+        } finally {
+            reader.shutdownNow();
         }
         return new Report(ids.size(), toCopy.size(), present.size(), findings, events, screenshots, millisSince(t0));
+    }
+
+    private Map<String, AuditData> readSource(List<String> batch) {
+        return source.read(tx -> readBatch(tx, batch, this::sourceImage));
+    }
+
+    private static <T> T await(Future<T> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while copying", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     private Set<String> presentInTarget(List<String> ids) {
@@ -144,6 +183,9 @@ public final class AuditCopier {
 
     /** Events keep their ids, so the target must hold none of the ids the copied audits' events have. */
     private void requireFreeEventIds(List<String> toCopy) {
+        if (toCopy.isEmpty() || !targetHasEventsBetween(sourceEventRange())) {
+            return; // the usual case, an empty target (or one with only newer events): nothing to look up one by one
+        }
         List<Long> taken = new ArrayList<>();
         for (List<String> batch : chunks(toCopy, IN_LIST)) {
             List<Long> eventIds = source.read(tx -> {
@@ -176,6 +218,27 @@ public final class AuditCopier {
                     + "(e.g. " + sample(taken) + ") but for other audits; event ids are kept so clients can resume their streams. Nothing "
                     + "was copied: copy into an empty database");
         }
+    }
+
+    private long[] sourceEventRange() {
+        return source.read(tx -> {
+            try (ResultSet rs = tx.prepare("SELECT COALESCE(min(id), 0), COALESCE(max(id), 0) FROM audit_events").executeQuery()) {
+                rs.next();
+                return new long[] {rs.getLong(1), rs.getLong(2)};
+            }
+        });
+    }
+
+    private boolean targetHasEventsBetween(long[] range) {
+        return target.read(tx -> {
+            PreparedStatement ps = tx.prepare("SELECT EXISTS (SELECT 1 FROM audit_events WHERE id BETWEEN ? AND ?)");
+            ps.setLong(1, range[0]);
+            ps.setLong(2, range[1]);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        });
     }
 
     /** New events written on the target from now on get ids above every copied one. */
