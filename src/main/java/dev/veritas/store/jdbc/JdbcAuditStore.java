@@ -80,6 +80,11 @@ public abstract class JdbcAuditStore implements AuditStore {
     /** Runs work on a consistent read-only snapshot. */
     protected abstract <T> T read(Tx.Work<T> work);
 
+    /** This store's units of work, for tools that work on its tables directly (copying a history). */
+    public Database database() {
+        return db;
+    }
+
     @Override
     public EventSignal eventSignal() {
         return signal;

@@ -78,6 +78,11 @@ public final class PostgresAuditStore extends JdbcAuditStore {
         this.listener.start();
     }
 
+    /** Opens the store at {@code url}; nothing of it lives on this node's disk. */
+    public static PostgresAuditStore open(String url) {
+        return open(PostgresUrl.parse(url), Path.of("."), Clock.systemUTC());
+    }
+
     public static PostgresAuditStore open(String url, Path dataDir) {
         return open(PostgresUrl.parse(url), dataDir, Clock.systemUTC());
     }
