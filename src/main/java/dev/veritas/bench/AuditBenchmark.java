@@ -104,7 +104,8 @@ public final class AuditBenchmark {
         return v.get(v.size() / 2);
     }
 
-    private static HttpServer builtInShop() throws IOException {
+    /** The built-in shop on a free loopback port (also the site of the cluster benchmark). */
+    static HttpServer builtInShop() throws IOException {
         HttpServer s = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         s.createContext("/", ex -> {
             String path = ex.getRequestURI().getPath();

@@ -2,11 +2,16 @@ package dev.veritas.cli;
 
 import dev.veritas.audit.Tier;
 import dev.veritas.bench.AuditBenchmark;
+import dev.veritas.bench.ClusterBenchmark;
 import dev.veritas.bench.ServerBenchmark;
 import dev.veritas.bench.StoreBenchmark;
 import dev.veritas.bench.WorkDir;
+import dev.veritas.config.Env;
+import dev.veritas.store.postgres.PostgresUrl;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -17,7 +22,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure Veritas on this machine.",
-        subcommands = {BenchCommand.Store.class, BenchCommand.Server.class, BenchCommand.AuditRuns.class})
+        subcommands = {BenchCommand.Store.class, BenchCommand.Server.class, BenchCommand.AuditRuns.class, BenchCommand.Cluster.class})
 final class BenchCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -117,6 +122,57 @@ final class BenchCommand implements Runnable {
             }
             return WorkDir.use(data, "bench-audit-", work -> new AuditBenchmark(work, Optional.ofNullable(url),
                     Tier.parse(tier), runs, engineFlags.options(), spec.commandLine().getOut()).run());
+        }
+    }
+
+    @Command(name = "cluster", mixinStandardHelpOptions = true,
+            description = {"Audits per minute with 1, 2 and 3 worker nodes (separate processes, as `serve --role worker`) behind one API node "
+                    + "on one PostgreSQL, and the ratio to one node. Each round creates and drops a database of its own on that server, "
+                    + "so the user needs CREATEDB. Needs Chromium on this machine.",
+                    "All nodes share this machine's cores: the ratios show contention here, not how a cluster of machines scales."})
+    static final class Cluster implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--database-url", paramLabel = "URL",
+                description = "PostgreSQL server (postgresql://user:pw@host/db or jdbc:postgresql://…) on which each round creates its own database. "
+                        + "Default: $VERITAS_DATABASE_URL")
+        String databaseUrl;
+
+        @Option(names = "--nodes", defaultValue = "1,2,3", paramLabel = "N,N,…", description = "Worker node counts, one round each; the first is the baseline (default 1,2,3)")
+        String nodes;
+
+        @Option(names = "--audits", defaultValue = "15", description = "Audits timed per round, after one warm-up audit per worker (default 15)")
+        int audits;
+
+        @Option(names = "--workers", defaultValue = "1", description = "Workers per node (default 1)")
+        int workers;
+
+        @Option(names = "--tier", defaultValue = "quick_scan", description = "Tier (default quick_scan)")
+        String tier;
+
+        @Option(names = "--deadline", defaultValue = "600", paramLabel = "SECONDS", description = "Longest a round may take (default 600)")
+        int deadline;
+
+        @Option(names = "--data", paramLabel = "DIR", description = "Where the nodes' data directories go (default $VERITAS_DATA or ./veritas-data)")
+        Path data;
+
+        @Override
+        public Integer call() throws Exception {
+            String url = Optional.ofNullable(databaseUrl).or(() -> Env.get("VERITAS_DATABASE_URL"))
+                    .orElseThrow(() -> new IllegalArgumentException("bench cluster needs a PostgreSQL server: give --database-url (or VERITAS_DATABASE_URL)"));
+            List<Integer> counts;
+            try {
+                counts = Arrays.stream(nodes.split(",")).map(String::strip).map(Integer::parseInt).toList();
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--nodes must be node counts separated by commas, e.g. 1,2,3; got '" + nodes + "'");
+            }
+            if (counts.isEmpty() || counts.stream().anyMatch(n -> n < 1 || n > 16) || audits < 1 || workers < 1 || workers > 64 || deadline < 10) {
+                throw new IllegalArgumentException("--nodes takes counts from 1 to 16, --audits at least 1, --workers 1 to 64, --deadline at least 10");
+            }
+            PostgresUrl admin = PostgresUrl.parse(url);
+            return WorkDir.use(data, "bench-cluster-", work -> new ClusterBenchmark(work, admin, counts, audits, workers, Tier.parse(tier),
+                    Duration.ofSeconds(deadline), spec.commandLine().getOut()).run());
         }
     }
 }

@@ -1,7 +1,9 @@
 package dev.veritas.cli;
 
+import dev.veritas.capture.Chromium;
 import dev.veritas.config.Env;
 import dev.veritas.engine.EngineOptions;
+import dev.veritas.server.NodeRole;
 import dev.veritas.server.ServerConfig;
 import dev.veritas.server.VeritasServer;
 import dev.veritas.store.AuditStore;
@@ -17,7 +19,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Run the API, the web UI and the audit workers. With no flags: SQLite in ./veritas-data, http://127.0.0.1:8080/.")
+        description = {"Run the API, the web UI and the audit workers. With no flags: SQLite in ./veritas-data, http://127.0.0.1:8080/.",
+                "In a cluster, --role api nodes serve the API and the UI, --role worker nodes run audits; all share one PostgreSQL (--database-url)."})
 final class ServeCommand implements Callable<Integer> {
     @Mixin
     StoreOptions store;
@@ -42,6 +45,11 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--token", description = "API token; every /api call then needs Authorization: Bearer <token>. Default: $VERITAS_TOKEN")
     String token;
 
+    @Option(names = "--role", paramLabel = "<role>",
+            description = "all (API, UI and workers: one node does everything), api (API and UI, no workers, no browser) or worker "
+                    + "(runs audits; answers only /api/health and /api/metrics). api and worker need --database-url. Default: $VERITAS_ROLE or all")
+    String role;
+
     @Option(names = "--shutdown-grace", paramLabel = "<seconds>",
             description = "Seconds running audits get to finish on shutdown before they are re-queued (default 20)")
     String grace;
@@ -53,8 +61,13 @@ final class ServeCommand implements Callable<Integer> {
         int w = number("--workers", workers, "VERITAS_WORKERS", 2, 1, 64, "a whole number of audits to run at once, from 1 to 64");
         int g = number("--shutdown-grace", grace, null, 20, 0, 3600, "a whole number of seconds from 0 to 3600");
         Optional<String> t = Optional.ofNullable(token).or(() -> Env.get("VERITAS_TOKEN"));
+        NodeRole r = role();
         EngineOptions engine = engineFlags.options();
-        ServerConfig config = new ServerConfig(h, p, t, w, engine, Duration.ofSeconds(15), Duration.ofSeconds(g), List.of());
+        ServerConfig config = new ServerConfig(h, p, t, w, engine, Duration.ofSeconds(15), Duration.ofSeconds(g), List.of(), r);
+        if (r.needsSharedStore() && store.config().databaseUrl().isEmpty()) {
+            throw new IllegalArgumentException("--role " + r.wire() + " needs --database-url (or VERITAS_DATABASE_URL): API and worker nodes "
+                    + "share one PostgreSQL; the embedded SQLite file serves one node only, which --role all is for");
+        }
         AuditStore s = store.open();
         VeritasServer server;
         try {
@@ -68,9 +81,12 @@ final class ServeCommand implements Callable<Integer> {
             throw e;
         }
         var out = spec.commandLine().getOut();
-        out.println("Veritas is running at http://" + (h.contains(":") ? "[" + h + "]" : h) + ":" + server.port() + "/  (data: " + store.config().describe() + ")");
-        if (dev.veritas.capture.Chromium.locate().isEmpty() && engine.browser() == EngineOptions.BrowserMode.AUTO) {
-            out.println(dev.veritas.capture.Chromium.missingMessage());
+        String node = r == NodeRole.ALL ? "" : "role: " + r.wire() + ", ";
+        out.println("Veritas is running at http://" + (h.contains(":") ? "[" + h + "]" : h) + ":" + server.port() + "/  (" + node + "data: "
+                + store.config().describe() + ")");
+        // An API node runs no audits: it does not look for a browser, so it can run where there is none.
+        if (r.runsAudits() && engine.browser() == EngineOptions.BrowserMode.AUTO && Chromium.locate().isEmpty()) {
+            out.println(Chromium.missingMessage());
         }
         out.flush();
         CountDownLatch stopped = new CountDownLatch(1);
@@ -80,6 +96,16 @@ final class ServeCommand implements Callable<Integer> {
         }, "veritas-shutdown"));
         stopped.await();
         return 0;
+    }
+
+    private NodeRole role() {
+        String source = role != null ? "--role" : "VERITAS_ROLE";
+        Optional<String> raw = Optional.ofNullable(role).or(() -> Env.get("VERITAS_ROLE"));
+        try {
+            return raw.map(NodeRole::parse).orElse(NodeRole.ALL);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(source + " " + e.getMessage());
+        }
     }
 
     /** The flag's value, else the environment variable's (when there is one), else the default; checked against its range. */

@@ -4,7 +4,7 @@ import dev.veritas.audit.Audit;
 import dev.veritas.audit.WireEnum;
 import dev.veritas.json.AuditJson;
 import dev.veritas.json.Json;
-import dev.veritas.store.AuditStore;
+import dev.veritas.store.ScreenshotStore;
 import java.nio.charset.StandardCharsets;
 
 /** An audit exported as JSON (the API shape), a self-contained HTML report, or a PDF of that report. */
@@ -36,7 +36,7 @@ public final class Exports {
     }
 
     /** Exports one audit; a PDF gets a browser of its own (a server shares one through {@link PdfPrinter}). */
-    public static byte[] export(Audit audit, AuditStore store, Format format) {
+    public static byte[] export(Audit audit, ScreenshotStore store, Format format) {
         return switch (format) {
             case JSON -> Json.pretty(AuditJson.audit(audit)).getBytes(StandardCharsets.UTF_8);
             case HTML -> HtmlReport.render(audit, store).getBytes(StandardCharsets.UTF_8);

@@ -7,11 +7,11 @@ import dev.veritas.audit.Finding;
 import dev.veritas.audit.Recommendation;
 import dev.veritas.audit.Screenshot;
 import dev.veritas.audit.Signal;
-import dev.veritas.store.AuditStore;
-import dev.veritas.store.ScreenshotFile;
+import dev.veritas.store.ScreenshotContent;
+import dev.veritas.store.ScreenshotStore;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
@@ -55,7 +55,7 @@ public final class HtmlReport {
 
     private HtmlReport() {}
 
-    public static String render(Audit a, AuditStore store) {
+    public static String render(Audit a, ScreenshotStore store) {
         StringBuilder h = new StringBuilder(64 * 1024);
         h.append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">");
         h.append("<meta http-equiv=\"Content-Security-Policy\" content=\"").append(CONTENT_SECURITY_POLICY).append("\">");
@@ -72,7 +72,7 @@ public final class HtmlReport {
         return h.toString();
     }
 
-    private static void result(StringBuilder h, Audit a, AuditResult r, AuditStore store) {
+    private static void result(StringBuilder h, Audit a, AuditResult r, ScreenshotStore store) {
         String risk = r.riskLevel().wire();
         h.append("<section class=\"score\"><div class=\"gauge ").append(risk).append("\" aria-label=\"trust score\">").append(r.trustScore())
                 .append("</div><div><div class=\"risk\">").append(e(risk.replace('_', ' '))).append("</div><div class=\"meta\">")
@@ -146,13 +146,13 @@ public final class HtmlReport {
         }
     }
 
-    private static Optional<String> embed(AuditStore store, Audit a, Screenshot s) {
-        Optional<ScreenshotFile> f = store.screenshotFile(a.id(), s.index());
+    private static Optional<String> embed(ScreenshotStore store, Audit a, Screenshot s) {
+        Optional<ScreenshotContent> f = store.screenshot(a.id(), s.index());
         if (f.isEmpty()) {
             return Optional.empty();
         }
-        try {
-            return Optional.of("data:" + s.mediaType() + ";base64," + Base64.getEncoder().encodeToString(Files.readAllBytes(f.get().path())));
+        try (InputStream in = f.get().open()) {
+            return Optional.of("data:" + s.mediaType() + ";base64," + Base64.getEncoder().encodeToString(in.readAllBytes()));
         } catch (IOException e) {
             return Optional.empty();
         }

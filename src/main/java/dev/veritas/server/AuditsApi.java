@@ -22,12 +22,11 @@ import dev.veritas.store.AuditStore;
 import dev.veritas.store.HistoryPage;
 import dev.veritas.store.HistoryQuery;
 import dev.veritas.store.HistorySort;
-import dev.veritas.store.ScreenshotFile;
+import dev.veritas.store.ScreenshotContent;
 import io.javalin.http.Context;
 import io.javalin.http.sse.SseClient;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -174,9 +173,9 @@ final class AuditsApi {
         } catch (NumberFormatException e) {
             throw Problem.notFound("screenshots are numbered 0, 1, 2, …");
         }
-        ScreenshotFile file = store.screenshotFile(id, index)
+        ScreenshotContent shot = store.screenshot(id, index)
                 .orElseThrow(() -> Problem.notFound("audit " + id + " has no screenshot " + index));
-        String etag = "\"" + file.screenshot().sha256() + "\"";
+        String etag = "\"" + shot.screenshot().sha256() + "\"";
         ctx.header("ETag", etag);
         ctx.header("Cache-Control", "private, max-age=31536000, immutable");
         if (etag.equals(ctx.header("If-None-Match"))) {
@@ -184,12 +183,12 @@ final class AuditsApi {
             return;
         }
         try {
-            InputStream in = Files.newInputStream(file.path());
-            ctx.contentType(file.screenshot().mediaType());
-            ctx.header("Content-Length", Long.toString(file.screenshot().sizeBytes()));
+            InputStream in = shot.open();
+            ctx.contentType(shot.screenshot().mediaType());
+            ctx.header("Content-Length", Long.toString(shot.screenshot().sizeBytes()));
             ctx.result(in);
         } catch (IOException e) {
-            throw Problem.notFound("the image file of screenshot " + index + " is missing; run `veritas db check`");
+            throw Problem.notFound("the image of screenshot " + index + " is missing; run `veritas db check`");
         }
     }
 

@@ -8,6 +8,7 @@ import dev.veritas.report.PdfPrinter;
 import dev.veritas.store.AuditStore;
 import dev.veritas.store.StoreException;
 import dev.veritas.store.StoreHealth;
+import dev.veritas.store.WorkerId;
 import dev.veritas.store.sqlite.SqliteAuditStore;
 import io.javalin.http.Context;
 import java.util.Locale;
@@ -24,14 +25,25 @@ final class OpsApi {
     private final WorkerPool workers;
     private final EventStreams streams;
     private final PdfPrinter pdf;
+    private final NodeRole role;
     private final LongAdder[] responsesByClass = {new LongAdder(), new LongAdder(), new LongAdder(), new LongAdder(), new LongAdder()};
     private final LatencyHistogram requestLatency = new LatencyHistogram();
 
-    OpsApi(AuditStore store, WorkerPool workers, EventStreams streams, PdfPrinter pdf) {
+    OpsApi(AuditStore store, WorkerPool workers, EventStreams streams, PdfPrinter pdf, NodeRole role) {
         this.store = store;
+        this.role = role;
         this.pdf = pdf;
         this.workers = workers;
         this.streams = streams;
+    }
+
+    /**
+     * This process's id in a cluster: the host, pid and start time that prefix the lease owner of every audit its
+     * workers run, so an operator can tell which node holds an audit.
+     */
+    static String nodeId() {
+        WorkerId me = WorkerId.current();
+        return me.host() + "/" + me.pid() + "/" + me.processStartMillis();
     }
 
     void recordResponse(int status, long nanos) {
@@ -42,6 +54,7 @@ final class OpsApi {
 
     void health(Context ctx) {
         ObjectNode out = Json.object().put("service", "veritas-api").put("version", VERSION).put("store", store.describe());
+        out.put("role", role.wire()).put("node", nodeId());
         Optional<String> storeProblem = Optional.empty();
         try {
             Map<AuditStatus, Long> counts = store.countByStatus();
@@ -56,8 +69,10 @@ final class OpsApi {
         // Alive is counted from the threads themselves, so a worker that died shows here instead of hiding behind the size.
         int alive = workers.alive();
         List<String> stuck = workers.stuck();
-        ObjectNode w = out.putObject("workers").put("size", workers.size()).put("alive", alive).put("busy", workers.busy());
-        w.set("stuck", Json.tree(stuck));
+        if (role.runsAudits()) {
+            ObjectNode w = out.putObject("workers").put("size", workers.size()).put("alive", alive).put("busy", workers.busy());
+            w.set("stuck", Json.tree(stuck));
+        }
         Health h = Health.assess(storeProblem.or(() -> writes.ok() ? Optional.empty() : Optional.of(writes.detail())), workers.size(), alive,
                 stuck);
         out.put("status", h.ok() ? "ok" : "degraded");
@@ -91,6 +106,9 @@ final class OpsApi {
 
     void metrics(Context ctx) {
         StringBuilder sb = new StringBuilder();
+        // Which node answered: Prometheus joins the other series of this target on it.
+        help(sb, "veritas_node_info", "gauge", "This node's role (all, api or worker) and id (host/pid/start, the prefix of its workers' lease owners).");
+        sb.append("veritas_node_info{role=\"").append(role.wire()).append("\",node=\"").append(nodeId()).append("\"} 1\n");
         Map<AuditStatus, Long> counts = store.countByStatus();
         help(sb, "veritas_audits", "gauge", "Audits in the store by status.");
         counts.forEach((s, n) -> sb.append("veritas_audits{status=\"").append(s.wire()).append("\"} ").append(n).append('\n'));

@@ -19,7 +19,8 @@ public record ServerConfig(
         EngineOptions engine,
         Duration heartbeat,
         Duration shutdownGrace,
-        List<String> corsOrigins) {
+        List<String> corsOrigins,
+        NodeRole role) {
 
     public static final int MAX_BODY_BYTES = 64 * 1024;
 
@@ -42,6 +43,13 @@ public record ServerConfig(
                     + "(or VERITAS_TOKEN), or bind to 127.0.0.1");
         }
         corsOrigins = List.copyOf(corsOrigins);
+        Require.present("role", role);
+    }
+
+    /** A node that does everything (the API, the UI and the workers). */
+    public ServerConfig(String host, int port, Optional<String> token, int workers, EngineOptions engine, Duration heartbeat,
+            Duration shutdownGrace, List<String> corsOrigins) {
+        this(host, port, token, workers, engine, heartbeat, shutdownGrace, corsOrigins, NodeRole.ALL);
     }
 
     /** Whether the host is this machine only: a loopback address, localhost, or a name whose addresses all are. */
@@ -69,22 +77,26 @@ public record ServerConfig(
     }
 
     public ServerConfig withToken(String t) {
-        return new ServerConfig(host, port, Optional.ofNullable(t), workers, engine, heartbeat, shutdownGrace, corsOrigins);
+        return new ServerConfig(host, port, Optional.ofNullable(t), workers, engine, heartbeat, shutdownGrace, corsOrigins, role);
     }
 
     public ServerConfig withWorkers(int n) {
-        return new ServerConfig(host, port, token, n, engine, heartbeat, shutdownGrace, corsOrigins);
+        return new ServerConfig(host, port, token, n, engine, heartbeat, shutdownGrace, corsOrigins, role);
     }
 
     public ServerConfig withHost(String h) {
-        return new ServerConfig(h, port, token, workers, engine, heartbeat, shutdownGrace, corsOrigins);
+        return new ServerConfig(h, port, token, workers, engine, heartbeat, shutdownGrace, corsOrigins, role);
     }
 
     public ServerConfig withHeartbeat(Duration d) {
-        return new ServerConfig(host, port, token, workers, engine, d, shutdownGrace, corsOrigins);
+        return new ServerConfig(host, port, token, workers, engine, d, shutdownGrace, corsOrigins, role);
     }
 
     public ServerConfig withShutdownGrace(Duration d) {
-        return new ServerConfig(host, port, token, workers, engine, heartbeat, d, corsOrigins);
+        return new ServerConfig(host, port, token, workers, engine, heartbeat, d, corsOrigins, role);
+    }
+
+    public ServerConfig withRole(NodeRole r) {
+        return new ServerConfig(host, port, token, workers, engine, heartbeat, shutdownGrace, corsOrigins, r);
     }
 }

@@ -28,6 +28,10 @@ import org.slf4j.LoggerFactory;
 /**
  * `veritas serve`: the REST + SSE API, the web UI, and the workers that run audits. Audits live in the store,
  * not in connections: clients submit, leave, and come back; a restart re-queues what was interrupted.
+ *
+ * <p>Its {@link NodeRole} picks the parts: an API node runs no workers (and so never starts a browser for an audit);
+ * a worker node runs audits and answers only its health and metrics. Nodes of a cluster share one PostgreSQL, which
+ * carries the queue and, by NOTIFY, the news of new events to the node streaming them.
  */
 public final class VeritasServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(VeritasServer.class);
@@ -60,10 +64,11 @@ public final class VeritasServer implements AutoCloseable {
         this.config = config;
         this.store = store;
         this.engine = new Engine(store, config.engine());
-        this.workers = new WorkerPool(store, engine, config.workers());
+        NodeRole role = config.role();
+        this.workers = new WorkerPool(store, engine, role.runsAudits() ? config.workers() : 0);
         this.streams = new EventStreams(store, config.heartbeat());
         this.pdf = new PdfPrinter();
-        this.ops = new OpsApi(store, workers, streams, pdf);
+        this.ops = new OpsApi(store, workers, streams, pdf, role);
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "veritas-housekeeping");
             t.setDaemon(true);
@@ -83,12 +88,14 @@ public final class VeritasServer implements AutoCloseable {
             c.http.maxRequestSize = ServerConfig.MAX_BODY_BYTES;
             // A known path with the wrong method is a 405 with Allow, not a misleading "no such endpoint".
             c.http.prefer405over404 = true;
-            c.staticFiles.add(s -> {
-                s.hostedPath = "/";
-                s.directory = "/public";
-                s.location = Location.CLASSPATH;
-                s.headers = UI_HEADERS;
-            });
+            if (role.servesApi()) {
+                c.staticFiles.add(s -> {
+                    s.hostedPath = "/";
+                    s.directory = "/public";
+                    s.location = Location.CLASSPATH;
+                    s.headers = UI_HEADERS;
+                });
+            }
             c.routes.before(this::guardRequest);
             // A WebSocket upgrade skips the HTTP before-handlers: without this the old stream path would answer 101
             // to anyone, token or not, from any Host.
@@ -99,25 +106,27 @@ public final class VeritasServer implements AutoCloseable {
                     ops.recordResponse(ctx.statusCode(), System.nanoTime() - t0);
                 }
             });
-            c.routes.post("/api/audits", audits::submit);
-            c.routes.get("/api/audits", audits::history);
-            c.routes.get("/api/audits/compare", audits::compare);
-            c.routes.get("/api/audits/history", legacy::history);
-            c.routes.post("/api/audits/compare", legacy::compare);
-            c.routes.get("/api/audits/{id}", audits::get);
-            c.routes.delete("/api/audits/{id}", audits::delete);
-            c.routes.post("/api/audits/{id}/cancel", audits::cancel);
-            c.routes.get("/api/audits/{id}/screenshots/{index}", audits::screenshot);
-            c.routes.get("/api/audits/{id}/export", audits::export);
-            c.routes.before("/api/audits/{id}/events", audits::checkEventsRequest);
-            c.routes.sse("/api/audits/{id}/events", audits::events);
-            c.routes.post("/api/audit/start", legacy::start);
-            c.routes.get("/api/audit/{id}/status", legacy::status);
-            c.routes.ws("/api/audit/stream/{id}", legacy::stream);
             c.routes.get("/api/health", ops::health);
             c.routes.get("/api/metrics", ops::metrics);
-            for (String page : new String[] {"/audits/{id}", "/history", "/compare", "/sites/{host}"}) {
-                c.routes.get(page, VeritasServer::indexPage);
+            if (role.servesApi()) {
+                c.routes.post("/api/audits", audits::submit);
+                c.routes.get("/api/audits", audits::history);
+                c.routes.get("/api/audits/compare", audits::compare);
+                c.routes.get("/api/audits/history", legacy::history);
+                c.routes.post("/api/audits/compare", legacy::compare);
+                c.routes.get("/api/audits/{id}", audits::get);
+                c.routes.delete("/api/audits/{id}", audits::delete);
+                c.routes.post("/api/audits/{id}/cancel", audits::cancel);
+                c.routes.get("/api/audits/{id}/screenshots/{index}", audits::screenshot);
+                c.routes.get("/api/audits/{id}/export", audits::export);
+                c.routes.before("/api/audits/{id}/events", audits::checkEventsRequest);
+                c.routes.sse("/api/audits/{id}/events", audits::events);
+                c.routes.post("/api/audit/start", legacy::start);
+                c.routes.get("/api/audit/{id}/status", legacy::status);
+                c.routes.ws("/api/audit/stream/{id}", legacy::stream);
+                for (String page : new String[] {"/audits/{id}", "/history", "/compare", "/sites/{host}"}) {
+                    c.routes.get(page, VeritasServer::indexPage);
+                }
             }
             c.routes.exception(Problem.class, (e, ctx) -> {
                 if (e.retryAfterSeconds > 0) {
@@ -137,7 +146,10 @@ public final class VeritasServer implements AutoCloseable {
                 problem(ctx, 500, "Internal error", "something went wrong on the server; the log has the details");
             });
             c.routes.error(404, "*", ctx -> {
-                if (ctx.path().startsWith("/api/") && !isProblem(ctx)) {
+                if (!role.servesApi() && !isProblem(ctx)) {
+                    problem(ctx, 404, "Not found", "this is a worker node: it runs audits and answers only /api/health and /api/metrics; "
+                            + "send API and web UI requests to an API node");
+                } else if (ctx.path().startsWith("/api/") && !isProblem(ctx)) {
                     problem(ctx, 404, "Not found", "no such endpoint: " + ctx.method() + " " + Requests.shorten(ctx.path()));
                 } else if (wantsPage(ctx)) {
                     // A person who typed a wrong address gets the UI's own "Page not found", still with status 404.
@@ -173,8 +185,8 @@ public final class VeritasServer implements AutoCloseable {
         // Leases of workers on other nodes (or a killed process whose pid was reused) expire: sweep regularly.
         housekeeping.scheduleWithFixedDelay(this::sweep, 30, 30, TimeUnit.SECONDS);
         app.start();
-        log.info("Veritas listening on http://{}:{}/ (store: {}, workers: {}, token: {})", config.host(), port(), store.describe(),
-                config.workers(), config.token().isPresent() ? "required" : "none");
+        log.info("Veritas listening on http://{}:{}/ (role: {}, node: {}, store: {}, workers: {}, token: {})", config.host(), port(),
+                config.role().wire(), OpsApi.nodeId(), store.describe(), workers.size(), config.token().isPresent() ? "required" : "none");
         return this;
     }
 

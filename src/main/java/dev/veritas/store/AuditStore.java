@@ -9,7 +9,6 @@ import dev.veritas.audit.AuditStatus;
 import dev.veritas.audit.AuditSummary;
 import dev.veritas.audit.Comparison;
 import dev.veritas.audit.NewAudit;
-import dev.veritas.audit.Screenshot;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -23,7 +22,7 @@ import java.util.Optional;
  * changes (complete, fail, cancel) append their terminal event in the same transaction, so a stream of
  * events always ends with exactly one of {@code audit_result}, {@code audit_error}, {@code audit_cancelled}.
  */
-public interface AuditStore extends AutoCloseable {
+public interface AuditStore extends ScreenshotStore, AutoCloseable {
 
     /** Stores a new audit in {@code queued}. */
     Audit create(NewAudit request);
@@ -99,14 +98,8 @@ public interface AuditStore extends AutoCloseable {
     /** Two or more audits compared; unknown ids are an error naming them. */
     Comparison compare(List<AuditId> ids);
 
-    /** Deletes an audit that is not running, with its rows and screenshot files. False if there was none. */
+    /** Deletes an audit that is not running, with its rows and its screenshots' bytes. False if there was none. */
     boolean delete(AuditId id);
-
-    /** Writes the image file atomically and records its metadata; fenced like {@link #appendEvent}. */
-    Screenshot addScreenshot(Lease lease, NewScreenshot screenshot);
-
-    /** The file of a stored screenshot, resolved safely under the screenshot root. */
-    Optional<ScreenshotFile> screenshotFile(AuditId id, int index);
 
     /**
      * Returns interrupted audits to the queue: {@code running} audits whose worker is gone (its lease

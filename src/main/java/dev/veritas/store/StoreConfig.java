@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * Which store to open: SQLite under a data directory (the default, nothing to set up), or PostgreSQL
- * when a database URL is given. Screenshots always live under the data directory.
+ * when a database URL is given. Screenshots live beside the SQLite file, or in PostgreSQL.
  */
 public record StoreConfig(Path dataDir, Optional<String> databaseUrl, SqliteOptions.Synchronous synchronous) {
     public static final Path DEFAULT_DATA = Path.of("veritas-data");

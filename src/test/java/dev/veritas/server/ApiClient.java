@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** Real HTTP calls to a running Veritas server, for tests. */
 final class ApiClient {
@@ -91,6 +92,11 @@ final class ApiClient {
         return readEvents(eventsRequest(auditId, lastEventId, false), max, stopAt);
     }
 
+    /** Reads from the start to the terminal event on one connection, handing each event to {@code onEach} as it arrives. */
+    List<SseEvent> follow(String auditId, Consumer<SseEvent> onEach) {
+        return readEvents(eventsRequest(auditId, 0, false), 0, null, onEach);
+    }
+
     /** Reads to the terminal event, resuming with {@code ?after=} (as a client that cannot send Last-Event-ID). */
     List<SseEvent> eventsAfterQuery(String auditId, long after) {
         return readEvents(eventsRequest(auditId, after, true), 0, null);
@@ -120,6 +126,10 @@ final class ApiClient {
     }
 
     private List<SseEvent> readEvents(HttpRequest.Builder b, int max, String stopAt) {
+        return readEvents(b, max, stopAt, e -> { });
+    }
+
+    private List<SseEvent> readEvents(HttpRequest.Builder b, int max, String stopAt, Consumer<SseEvent> onEach) {
         List<SseEvent> out = new ArrayList<>();
         try {
             HttpResponse<InputStream> res = http.send(b.GET().build(), HttpResponse.BodyHandlers.ofInputStream());
@@ -134,7 +144,9 @@ final class ApiClient {
                 while ((line = in.readLine()) != null) {
                     if (line.isEmpty()) {
                         if (data.length() > 0) {
-                            out.add(new SseEvent(id, type, data.toString()));
+                            SseEvent event = new SseEvent(id, type, data.toString());
+                            out.add(event);
+                            onEach.accept(event);
                             if (type.equals("audit_result") || type.equals("audit_error") || type.equals("audit_cancelled")
                                     || (max > 0 && out.size() >= max) || type.equals(stopAt)) {
                                 return out;

@@ -453,10 +453,37 @@ public abstract class AuditStoreContract {
             assertThat(s.sha256()).hasSize(64);
             assertThat(s.sizeBytes()).isEqualTo(png.length);
             assertThat(s.filePath()).startsWith(a.id().value() + "/").endsWith(".png");
-            ScreenshotFile file = store.screenshotFile(a.id(), 0).orElseThrow();
-            assertThat(Files.readAllBytes(file.path())).isEqualTo(png);
+            ScreenshotContent content = store.screenshot(a.id(), 0).orElseThrow();
+            assertThat(bytesOf(content)).isEqualTo(png);
+            assertThat(content.screenshot()).isEqualTo(s);
             assertThat(store.get(a.id()).screenshots()).containsExactly(s);
-            assertThat(store.screenshotFile(a.id(), 1)).isEmpty();
+            assertThat(store.screenshot(a.id(), 1)).isEmpty();
+            assertThat(storedImages(a.id())).isEqualTo(1);
+        }
+
+        /** Larger than any one piece a store may split it into: read back whole, in order, with what a server needs to serve it. */
+        @Test
+        void aLargeImageIsReadBackExactlyWithItsTypeAndDigest() throws Exception {
+            Claim a = runningAudit("https://large.example/");
+            byte[] jpeg = new byte[700_001];
+            new java.util.Random(12).nextBytes(jpeg);
+            store.addScreenshot(a.lease(), new NewScreenshot(3, "full page", Optional.empty(), "image/jpeg", 1280, 4000, jpeg));
+            ScreenshotContent content = store.screenshot(a.id(), 3).orElseThrow();
+            assertThat(content.screenshot().mediaType()).isEqualTo("image/jpeg");
+            assertThat(content.screenshot().sizeBytes()).isEqualTo(jpeg.length);
+            assertThat(content.screenshot().sha256()).isEqualTo(java.util.HexFormat.of().formatHex(
+                    java.security.MessageDigest.getInstance("SHA-256").digest(jpeg)));
+            assertThat(bytesOf(content)).isEqualTo(jpeg);
+            try (var in = content.open()) {
+                assertThat(in.read()).isEqualTo(jpeg[0] & 0xff);
+                assertThat(in.skip(jpeg.length - 2)).isEqualTo(jpeg.length - 2);
+                assertThat(in.read()).isEqualTo(jpeg[jpeg.length - 1] & 0xff);
+                assertThat(in.read()).isEqualTo(-1);
+            }
+            store.complete(a.lease(), result(60, List.of()));
+            assertThat(store.delete(a.id())).isTrue();
+            assertThat(store.screenshot(a.id(), 3)).isEmpty();
+            assertThat(storedImages(a.id())).isZero();
         }
 
         @Test
@@ -465,10 +492,8 @@ public abstract class AuditStoreContract {
             store.addScreenshot(a.lease(), new NewScreenshot(0, "t0", Optional.empty(), "image/png", 1, 1, pngBytes()));
             assertThatThrownBy(() -> store.addScreenshot(a.lease(), new NewScreenshot(0, "again", Optional.empty(), "image/png", 1, 1, pngBytes())))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("index 0");
-            try (var files = Files.list(dataDir.resolve("screenshots").resolve(a.id().value()))) {
-                assertThat(files.count()).isEqualTo(1);
-            }
-            assertThat(Files.readAllBytes(store.screenshotFile(a.id(), 0).orElseThrow().path())).isEqualTo(pngBytes());
+            assertThat(storedImages(a.id())).isEqualTo(1);
+            assertThat(bytesOf(store.screenshot(a.id(), 0).orElseThrow())).isEqualTo(pngBytes());
         }
 
         @Test
@@ -478,7 +503,7 @@ public abstract class AuditStoreContract {
             byte[] other = Arrays.copyOf(pngBytes(), pngBytes().length + 1);
             assertThatThrownBy(() -> store.addScreenshot(a.lease(), new NewScreenshot(0, "home", Optional.empty(), "image/png", 1, 1, other)))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("index 0");
-            assertThat(Files.readAllBytes(store.screenshotFile(a.id(), 0).orElseThrow().path())).isEqualTo(pngBytes());
+            assertThat(bytesOf(store.screenshot(a.id(), 0).orElseThrow())).isEqualTo(pngBytes());
         }
 
         @Test
@@ -486,12 +511,7 @@ public abstract class AuditStoreContract {
             AuditId nobody = AuditId.random();
             assertThatThrownBy(() -> store.addScreenshot(new Lease(nobody, ME, 1), new NewScreenshot(0, "t0", Optional.empty(), "image/png", 1, 1, pngBytes())))
                     .isInstanceOf(AuditNotFoundException.class);
-            Path dir = dataDir.resolve("screenshots").resolve(nobody.value());
-            if (Files.exists(dir)) {
-                try (var files = Files.list(dir)) {
-                    assertThat(files.count()).isZero();
-                }
-            }
+            assertThat(storedImages(nobody)).isZero();
         }
     }
 
@@ -503,12 +523,11 @@ public abstract class AuditStoreContract {
             store.addScreenshot(a.lease(), new NewScreenshot(0, "t0", Optional.empty(), "image/png", 1, 1, pngBytes()));
             store.appendEvent(a.lease(), "log_entry", Json.object());
             store.complete(a.lease(), result(50, findings(5)));
-            Path dir = dataDir.resolve("screenshots").resolve(a.id().value());
-            assertThat(dir).isDirectory();
+            assertThat(storedImages(a.id())).isEqualTo(1);
 
             assertThat(store.delete(a.id())).isTrue();
             assertThat(store.find(a.id())).isEmpty();
-            assertThat(dir).doesNotExist();
+            assertThat(storedImages(a.id())).isZero();
             assertThatThrownBy(() -> store.eventsAfter(a.id(), 0, 10)).isInstanceOf(AuditNotFoundException.class);
             assertThat(store.check().rowCounts()).containsEntry("audit_findings", 0L).containsEntry("audit_events", 0L)
                     .containsEntry("audit_screenshots", 0L);
@@ -565,7 +584,7 @@ public abstract class AuditStoreContract {
             store.appendEvent(a.lease(), "log_entry", Json.object().put("message", "captured"));
             store.recoverInterrupted();
             assertThat(store.get(a.id()).screenshots()).isEmpty();
-            assertThat(filesOf(a.id())).isEmpty();
+            assertThat(storedImages(a.id())).isZero();
             // A replay never points at an image of another attempt: only the status events of the attempt remain.
             assertThat(store.eventsAfter(a.id(), 0, 100)).extracting(AuditEvent::type).containsExactly("status", "status");
             assertThat(store.eventsAfter(a.id(), 0, 100).get(1).data().get("reason").asText()).isEqualTo("interrupted");
@@ -607,7 +626,7 @@ public abstract class AuditStoreContract {
             assertThat(after.status()).isEqualTo(AuditStatus.RUNNING);
             assertThat(after.version()).isEqualTo(before.version());
             assertThat(after.screenshots()).isEmpty();
-            assertThat(filesOf(stale.id())).isEmpty();
+            assertThat(storedImages(stale.id())).isZero();
             assertThat(store.fencedWrites() - fencedBefore).isEqualTo(5);
 
             store.addScreenshot(current.lease(), shot);
@@ -643,13 +662,20 @@ public abstract class AuditStoreContract {
     }
 
     /** Image files left in an audit's screenshot folder (the folder itself may stay behind, empty). */
-    protected List<Path> filesOf(AuditId id) throws java.io.IOException {
+    /** How many images this store holds for the audit, wherever it keeps their bytes (here: files beside the database). */
+    protected long storedImages(AuditId id) throws Exception {
         Path dir = dataDir.resolve("screenshots").resolve(id.value());
         if (!Files.isDirectory(dir)) {
-            return List.of();
+            return 0;
         }
         try (var files = Files.list(dir)) {
-            return files.toList();
+            return files.count();
+        }
+    }
+
+    protected static byte[] bytesOf(ScreenshotContent content) throws java.io.IOException {
+        try (var in = content.open()) {
+            return in.readAllBytes();
         }
     }
 

@@ -45,9 +45,8 @@ public final class ScreenshotFiles {
      * a duplicate index, can be deleted without touching the file an earlier screenshot already recorded.
      */
     public StoredFile write(AuditId auditId, int index, String label, String mediaType, byte[] bytes) {
-        String name = String.format(Locale.ROOT, "%04d-%s-%08x.%s", index, slug(label), RANDOM.nextInt(), extension(mediaType));
-        Path dir = root.resolve(auditId.value());
-        Path target = dir.resolve(name);
+        Path target = root.resolve(newKey(auditId, index, label, mediaType));
+        Path dir = target.getParent();
         requireInsideRoot(target);
         Path temp = null;
         try {
@@ -95,6 +94,14 @@ public final class ScreenshotFiles {
         } catch (IOException | UnsupportedOperationException e) {
             // some file systems cannot open or sync a folder; the file itself is already synced
         }
+    }
+
+    /**
+     * A new name for a screenshot, {@code <audit-id>/<index>-<slug>-<random>.<ext>}: the relative path of its file here,
+     * and the key it is recorded under wherever else its bytes are kept.
+     */
+    public static String newKey(AuditId auditId, int index, String label, String mediaType) {
+        return auditId.value() + "/" + String.format(Locale.ROOT, "%04d-%s-%08x.%s", index, slug(label), RANDOM.nextInt(), extension(mediaType));
     }
 
     /** Resolves a stored relative path; empty if it would leave the root or the file is gone. */
@@ -177,7 +184,7 @@ public final class ScreenshotFiles {
         };
     }
 
-    static String sha256(byte[] bytes) {
+    public static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {

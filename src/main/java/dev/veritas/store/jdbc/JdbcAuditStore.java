@@ -26,16 +26,11 @@ import dev.veritas.store.HistoryPage;
 import dev.veritas.store.HistoryQuery;
 import dev.veritas.store.IllegalTransitionException;
 import dev.veritas.store.Lease;
-import dev.veritas.store.LeaseLostException;
 import dev.veritas.store.NewEvent;
 import dev.veritas.store.NewScreenshot;
 import dev.veritas.store.RecoveryReport;
-import dev.veritas.store.ScreenshotFile;
+import dev.veritas.store.ScreenshotContent;
 import dev.veritas.store.WorkerId;
-import dev.veritas.store.files.ScreenshotFiles;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -46,28 +41,37 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.function.Function;
 
 /**
  * The audit store's logic in plain SQL, shared by SQLite and PostgreSQL. Subclasses decide only how a unit
  * of work reaches the database ({@link #write}, {@link #read}) and how errors are described.
  */
 public abstract class JdbcAuditStore implements AuditStore {
-    private static final Logger log = LoggerFactory.getLogger(JdbcAuditStore.class);
-
     protected final Dialect dialect;
     protected final Clock clock;
-    protected final ScreenshotFiles files;
     protected final EventSignal signal = new EventSignal();
-    private final AtomicLong fencedWrites = new AtomicLong();
+    /** This store's units of work, as the roles take them. */
+    protected final Database db = new Database() {
+        @Override
+        public <T> T write(Tx.Work<T> work) {
+            return JdbcAuditStore.this.write(work);
+        }
 
-    protected JdbcAuditStore(Dialect dialect, Clock clock, ScreenshotFiles files) {
+        @Override
+        public <T> T read(Tx.Work<T> work) {
+            return JdbcAuditStore.this.read(work);
+        }
+    };
+    private final Fence fence;
+    protected final JdbcScreenshots screenshots;
+
+    /** @param bytes where screenshot bytes are kept, given this store's units of work */
+    protected JdbcAuditStore(Dialect dialect, Clock clock, Function<Database, ScreenshotBytes> bytes) {
         this.dialect = dialect;
         this.clock = clock;
-        this.files = files;
+        this.fence = new Fence(dialect);
+        this.screenshots = new JdbcScreenshots(db, clock, fence, bytes.apply(db));
     }
 
     /** Runs a unit of work in a write transaction; returns once it is committed. */
@@ -75,6 +79,11 @@ public abstract class JdbcAuditStore implements AuditStore {
 
     /** Runs work on a consistent read-only snapshot. */
     protected abstract <T> T read(Tx.Work<T> work);
+
+    /** This store's units of work, for tools that work on its tables directly (copying a history). */
+    public Database database() {
+        return db;
+    }
 
     @Override
     public EventSignal eventSignal() {
@@ -84,11 +93,7 @@ public abstract class JdbcAuditStore implements AuditStore {
     /** Writes refused because their lease was no longer the audit's (a stale or cancelled worker), since start. */
     @Override
     public long fencedWrites() {
-        return fencedWrites.get();
-    }
-
-    public ScreenshotFiles screenshotFiles() {
-        return files;
+        return fence.refused();
     }
 
     // ---------------------------------------------------------------- creating and lifecycle
@@ -217,22 +222,10 @@ public abstract class JdbcAuditStore implements AuditStore {
      * belonged to another attempt.
      */
     private void forgetAttempt(Tx tx, AuditId id) throws SQLException {
-        PreparedStatement paths = tx.prepare("SELECT file_path FROM audit_screenshots WHERE audit_id = ?");
-        paths.setString(1, id.value());
-        List<String> files = new ArrayList<>();
-        try (ResultSet rs = paths.executeQuery()) {
-            while (rs.next()) {
-                files.add(rs.getString(1));
-            }
-        }
-        PreparedStatement shots = tx.prepare("DELETE FROM audit_screenshots WHERE audit_id = ?");
-        shots.setString(1, id.value());
-        shots.executeUpdate();
+        screenshots.forgetAfterCommit(tx, id);
         PreparedStatement events = tx.prepare("DELETE FROM audit_events WHERE audit_id = ? AND type <> '" + EventType.STATUS.wire() + "'");
         events.setString(1, id.value());
         events.executeUpdate();
-        // Only this attempt's files: the next attempt may already be writing its own into the same folder.
-        tx.afterCommit(() -> files.forEach(this.files::deleteQuietly));
     }
 
     @Override
@@ -481,7 +474,7 @@ public abstract class JdbcAuditStore implements AuditStore {
                 findings.add(AuditRows.finding(rs));
             }
         }
-        List<Screenshot> shots = screenshots(tx, id);
+        List<Screenshot> shots = screenshotRows(tx, id);
         PreparedStatement ps = tx.prepare("SELECT " + AuditRows.AUDIT_COLUMNS + " FROM audits WHERE id = ?");
         ps.setString(1, id.value());
         try (ResultSet rs = ps.executeQuery()) {
@@ -489,7 +482,7 @@ public abstract class JdbcAuditStore implements AuditStore {
         }
     }
 
-    private List<Screenshot> screenshots(Tx tx, AuditId id) throws SQLException {
+    private List<Screenshot> screenshotRows(Tx tx, AuditId id) throws SQLException {
         PreparedStatement ps = tx.prepare("SELECT " + AuditRows.SCREENSHOT_COLUMNS + " FROM audit_screenshots WHERE audit_id = ? ORDER BY index_num");
         ps.setString(1, id.value());
         List<Screenshot> shots = new ArrayList<>();
@@ -594,7 +587,7 @@ public abstract class JdbcAuditStore implements AuditStore {
             ps.setString(1, id.value());
             ps.executeUpdate();
             tx.afterCommit(() -> {
-                files.deleteAll(id);
+                screenshots.bytes().auditDeleted(id);
                 signal.forget(id);
             });
             return true;
@@ -605,60 +598,12 @@ public abstract class JdbcAuditStore implements AuditStore {
 
     @Override
     public Screenshot addScreenshot(Lease lease, NewScreenshot shot) {
-        Require.present("screenshot", shot);
-        AuditId id = lease.auditId();
-        ScreenshotFiles.StoredFile file = files.write(id, shot.index(), shot.label(), shot.mediaType(), shot.bytes());
-        Instant now = clock.instant();
-        try {
-            write(tx -> {
-                requireLease(tx, lease, "given new screenshots");
-                PreparedStatement dup = tx.prepare("SELECT 1 FROM audit_screenshots WHERE audit_id = ? AND index_num = ?");
-                dup.setString(1, id.value());
-                dup.setInt(2, shot.index());
-                try (ResultSet rs = dup.executeQuery()) {
-                    if (rs.next()) {
-                        throw new IllegalArgumentException("audit " + id + " already has a screenshot with index " + shot.index());
-                    }
-                }
-                PreparedStatement ps = tx.prepare("INSERT INTO audit_screenshots (audit_id, index_num, label, page_url, file_path, "
-                        + "media_type, width, height, file_size_bytes, sha256, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-                ps.setString(1, id.value());
-                ps.setInt(2, shot.index());
-                ps.setString(3, shot.label());
-                setNullableString(ps, 4, shot.pageUrl().orElse(null));
-                ps.setString(5, file.relativePath());
-                ps.setString(6, shot.mediaType());
-                ps.setInt(7, shot.width());
-                ps.setInt(8, shot.height());
-                ps.setLong(9, file.sizeBytes());
-                ps.setString(10, file.sha256());
-                ps.setLong(11, now.toEpochMilli());
-                ps.executeUpdate();
-                PreparedStatement count = tx.prepare("UPDATE audits SET screenshots_count = screenshots_count + 1, updated_at = ? WHERE id = ?");
-                count.setLong(1, now.toEpochMilli());
-                count.setString(2, id.value());
-                count.executeUpdate();
-                return null;
-            });
-        } catch (RuntimeException e) {
-            files.deleteQuietly(file.relativePath());
-            throw e;
-        }
-        return new Screenshot(shot.index(), shot.label(), shot.pageUrl(), file.relativePath(), shot.mediaType(),
-                shot.width(), shot.height(), file.sizeBytes(), file.sha256(), now);
+        return screenshots.addScreenshot(lease, shot);
     }
 
     @Override
-    public Optional<ScreenshotFile> screenshotFile(AuditId id, int index) {
-        Optional<Screenshot> meta = read(tx -> {
-            PreparedStatement ps = tx.prepare("SELECT " + AuditRows.SCREENSHOT_COLUMNS + " FROM audit_screenshots WHERE audit_id = ? AND index_num = ?");
-            ps.setString(1, id.value());
-            ps.setInt(2, index);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(AuditRows.screenshot(rs)) : Optional.<Screenshot>empty();
-            }
-        });
-        return meta.flatMap(s -> files.resolve(s.filePath()).map(p -> new ScreenshotFile(s, p)));
+    public Optional<ScreenshotContent> screenshot(AuditId id, int index) {
+        return screenshots.screenshot(id, index);
     }
 
     // ---------------------------------------------------------------- recovery
@@ -709,29 +654,9 @@ public abstract class JdbcAuditStore implements AuditStore {
             }
             return new RecoveryReport(requeued, failed);
         });
-        removeOrphanScreenshotFolders();
+        // Bytes left by an audit whose deletion committed but whose clean-up did not run (the process stopped in between).
+        screenshots.bytes().removeOrphans(id -> status(id).isPresent());
         return report;
-    }
-
-    /** Folders left by an audit whose deletion committed but whose files were not removed (the process stopped in between). */
-    private void removeOrphanScreenshotFolders() {
-        Path root = files.root();
-        if (!Files.isDirectory(root)) {
-            return;
-        }
-        List<AuditId> candidates;
-        try (Stream<Path> dirs = Files.list(root)) {
-            candidates = dirs.map(p -> p.getFileName().toString()).filter(AuditId::isValid).map(AuditId::new).toList();
-        } catch (IOException e) {
-            log.warn("could not list screenshot folder {}: {}", root, e.getMessage());
-            return;
-        }
-        for (AuditId id : candidates) {
-            if (status(id).isEmpty()) {
-                files.deleteAll(id);
-                log.info("removed screenshots of deleted audit {}", id);
-            }
-        }
     }
 
     // ---------------------------------------------------------------- checks shared by both databases
@@ -758,16 +683,9 @@ public abstract class JdbcAuditStore implements AuditStore {
                 counts.put(table, rs.getLong(1));
             }
         }
-        long missing = 0;
-        try (ResultSet rs = st.executeQuery("SELECT file_path FROM audit_screenshots")) {
-            while (rs.next()) {
-                if (files.resolve(rs.getString(1)).isEmpty()) {
-                    missing++;
-                }
-            }
-        }
+        long missing = screenshots.bytes().countMissing(st);
         if (missing > 0) {
-            problems.add(missing + " screenshot files are missing under " + files.root());
+            problems.add(missing + " screenshots have no image in " + screenshots.bytes().where());
         }
         if (version.equals("none")) {
             problems.add("no schema version recorded");
@@ -785,23 +703,8 @@ public abstract class JdbcAuditStore implements AuditStore {
         }
     }
 
-    /**
-     * The fence: the audit must still be running under exactly this lease (worker and claim). Read under a row lock
-     * in the write's own transaction, so a sweep or a new claim cannot slip in between this check and the write.
-     */
     private void requireLease(Tx tx, Lease lease, String attempted) throws SQLException {
-        PreparedStatement ps = tx.prepare("SELECT status, lease_owner, lease_epoch FROM audits WHERE id = ?" + dialect.forUpdate());
-        ps.setString(1, lease.auditId().value());
-        try (ResultSet rs = ps.executeQuery()) {
-            if (!rs.next()) {
-                throw new AuditNotFoundException(lease.auditId());
-            }
-            AuditStatus status = AuditStatus.parse(rs.getString(1));
-            if (status != AuditStatus.RUNNING || !lease.worker().encode().equals(rs.getString(2)) || rs.getLong(3) != lease.epoch()) {
-                fencedWrites.incrementAndGet();
-                throw new LeaseLostException(lease, status, attempted);
-            }
-        }
+        fence.require(tx, lease, attempted);
     }
 
     private void requireTransition(Tx tx, AuditId id, AuditStatus target, String verb) throws SQLException {

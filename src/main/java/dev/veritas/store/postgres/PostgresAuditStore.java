@@ -7,7 +7,6 @@ import dev.veritas.store.StoreCheck;
 import dev.veritas.store.StoreException;
 import dev.veritas.store.StoreHealth;
 import dev.veritas.store.StoreUnavailableException;
-import dev.veritas.store.files.ScreenshotFiles;
 import dev.veritas.store.jdbc.Dialect;
 import dev.veritas.store.jdbc.JdbcAuditStore;
 import dev.veritas.store.jdbc.Tx;
@@ -51,7 +50,7 @@ public final class PostgresAuditStore extends JdbcAuditStore {
     private volatile Optional<StoreHealth> lastFault = Optional.empty();
 
     private PostgresAuditStore(PostgresUrl url, Path dataDir, Clock clock, PostgresTimeouts timeouts) {
-        super(Dialect.POSTGRES, clock, new ScreenshotFiles(dataDir.resolve("screenshots")));
+        super(Dialect.POSTGRES, clock, PostgresScreenshotBytes::new);
         this.description = "postgresql " + url.redacted();
         this.timeouts = timeouts;
         HikariConfig config = new HikariConfig();
@@ -77,6 +76,11 @@ public final class PostgresAuditStore extends JdbcAuditStore {
         this.listener = new Thread(this::listen, "veritas-pg-listen");
         this.listener.setDaemon(true);
         this.listener.start();
+    }
+
+    /** Opens the store at {@code url}; nothing of it lives on this node's disk. */
+    public static PostgresAuditStore open(String url) {
+        return open(PostgresUrl.parse(url), Path.of("."), Clock.systemUTC());
     }
 
     public static PostgresAuditStore open(String url, Path dataDir) {

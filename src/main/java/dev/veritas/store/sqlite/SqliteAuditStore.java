@@ -7,6 +7,7 @@ import dev.veritas.store.StoreCheck;
 import dev.veritas.store.StoreHealth;
 import dev.veritas.store.StoreException;
 import dev.veritas.store.StoreUnavailableException;
+import dev.veritas.store.files.FileScreenshotBytes;
 import dev.veritas.store.files.ScreenshotFiles;
 import dev.veritas.store.jdbc.Dialect;
 import dev.veritas.store.jdbc.JdbcAuditStore;
@@ -59,7 +60,7 @@ public final class SqliteAuditStore extends JdbcAuditStore {
     private long eventIdsTransaction = -1;
 
     private SqliteAuditStore(SqliteOptions options, Duration writerCloseWait, GroupCommitWriter.Restarter restarter) throws SQLException {
-        super(Dialect.SQLITE, options.clock(), new ScreenshotFiles(options.screenshotRoot()));
+        super(Dialect.SQLITE, options.clock(), db -> new FileScreenshotBytes(new ScreenshotFiles(options.screenshotRoot())));
         this.options = options;
         String url = "jdbc:sqlite:" + options.databaseFile();
         SQLiteDataSource writeSource = new SQLiteDataSource(writeConfig(options));
@@ -92,6 +93,11 @@ public final class SqliteAuditStore extends JdbcAuditStore {
         this.writer = new GroupCommitWriter(writeConnection, 4096, options.maxBatch(), options.busyTimeout().multipliedBy(12),
                 options.synchronous() == SqliteOptions.Synchronous.FULL ? Duration.ofNanos(GATHER_NANOS) : Duration.ZERO,
                 this::translate, stats, "veritas-sqlite-writer", writerCloseWait, restarter);
+    }
+
+    /** The folder beside the database that holds the screenshot files. */
+    public ScreenshotFiles screenshotFiles() {
+        return ((FileScreenshotBytes) screenshots.bytes()).files();
     }
 
     /**

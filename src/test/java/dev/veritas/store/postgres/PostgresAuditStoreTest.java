@@ -67,6 +67,48 @@ class PostgresAuditStoreTest extends AuditStoreContract {
         }
     }
 
+    /** Images are kept in the database itself: the chunks of this audit's screenshots. */
+    @Override
+    protected long storedImages(AuditId id) throws Exception {
+        String schema = schemas.get(0);
+        try (Connection c = DriverManager.getConnection(Requirements.postgresUrl());
+             PreparedStatement ps = c.prepareStatement("SELECT count(DISTINCT c.screenshot_id) FROM " + schema + ".audit_screenshot_chunks c JOIN "
+                     + schema + ".audit_screenshots s ON s.id = c.screenshot_id WHERE s.audit_id = ?")) {
+            ps.setString(1, id.value());
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private long chunkRows() throws Exception {
+        try (Connection c = DriverManager.getConnection(Requirements.postgresUrl()); Statement st = c.createStatement();
+             var rs = st.executeQuery("SELECT count(*) FROM " + schemas.get(0) + ".audit_screenshot_chunks")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** Any node serves any screenshot: one written through this node is read, byte for byte, through another. */
+    @Test
+    void aScreenshotWrittenOnOneNodeIsReadOnAnotherAndGoesWithItsAudit() throws Exception {
+        byte[] image = new byte[600_000];
+        new java.util.Random(7).nextBytes(image);
+        Claim a = store.createRunning(newAudit("https://nodes.example/"), ME, LEASE);
+        var written = store.addScreenshot(a.lease(), new dev.veritas.store.NewScreenshot(0, "home", Optional.empty(), "image/webp", 10, 10, image));
+        try (PostgresAuditStore other = openNode(schemas.get(0))) {
+            var read = other.screenshot(a.id(), 0).orElseThrow();
+            assertThat(read.screenshot()).isEqualTo(written);
+            assertThat(bytesOf(read)).isEqualTo(image);
+            assertThat(chunkRows()).isEqualTo(3); // 600,000 bytes in chunks of 256 KiB
+            store.complete(a.lease(), dev.veritas.testing.Samples.result(50, List.of()));
+            assertThat(other.delete(a.id())).isTrue();
+            assertThat(chunkRows()).isZero();
+            assertThat(store.screenshot(a.id(), 0)).isEmpty();
+        }
+    }
+
     @Test
     void workersOnTwoNodesNeverClaimTheSameAudit() throws Exception {
         String schema = schemas.get(0);
