@@ -49,6 +49,7 @@ public final class VeritasServer implements AutoCloseable {
     private final WorkerPool workers;
     private final EventStreams streams;
     private final OpsApi ops;
+    private final ServerMetrics metrics = new ServerMetrics();
     private final ScheduledExecutorService housekeeping;
     private final Javalin app;
     private final RequestGuard requestGuard;
@@ -60,10 +61,11 @@ public final class VeritasServer implements AutoCloseable {
         this.config = config;
         this.store = store;
         this.engine = new Engine(store, config.engine());
-        this.workers = new WorkerPool(store, engine, config.workers());
+        this.workers = new WorkerPool(store, engine, config.workers(), metrics.auditDuration());
         this.streams = new EventStreams(store, config.heartbeat());
         this.pdf = new PdfPrinter();
-        this.ops = new OpsApi(store, workers, streams, pdf);
+        metrics.bind(store, workers, streams, pdf);
+        this.ops = new OpsApi(store, workers, streams, metrics);
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "veritas-housekeeping");
             t.setDaemon(true);
@@ -173,6 +175,7 @@ public final class VeritasServer implements AutoCloseable {
         // Leases of workers on other nodes (or a killed process whose pid was reused) expire: sweep regularly.
         housekeeping.scheduleWithFixedDelay(this::sweep, 30, 30, TimeUnit.SECONDS);
         app.start();
+        metrics.bindJetty(app.jettyServer().server());
         log.info("Veritas listening on http://{}:{}/ (store: {}, workers: {}, token: {})", config.host(), port(), store.describe(),
                 config.workers(), config.token().isPresent() ? "required" : "none");
         return this;
@@ -272,6 +275,7 @@ public final class VeritasServer implements AutoCloseable {
         pdf.close();
         engine.close();
         store.close();
+        metrics.close();
         log.info("stopped");
     }
 

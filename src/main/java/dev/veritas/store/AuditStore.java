@@ -10,6 +10,7 @@ import dev.veritas.audit.AuditSummary;
 import dev.veritas.audit.Comparison;
 import dev.veritas.audit.NewAudit;
 import dev.veritas.audit.Screenshot;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -129,6 +130,13 @@ public interface AuditStore extends AutoCloseable {
      */
     default StoreHealth health() {
         return StoreHealth.healthy();
+    }
+
+    /**
+     * Registers the meters only this kind of store has (its connection pools, its writer) for the server's metrics.
+     * Meters shared by every store are read through this interface instead.
+     */
+    default void bindMetrics(MeterRegistry registry) {
     }
 
     /** Wakes up when new events may be available for an audit (in this process, or polled across processes). */

@@ -2,6 +2,7 @@ package dev.veritas.store.sqlite;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
 import dev.veritas.audit.AuditId;
 import dev.veritas.store.StoreCheck;
 import dev.veritas.store.StoreHealth;
@@ -316,6 +317,12 @@ public final class SqliteAuditStore extends JdbcAuditStore {
 
     public WriterStats writerStats() {
         return stats;
+    }
+
+    @Override
+    public void bindMetrics(MeterRegistry registry) {
+        stats.bindTo(registry);
+        readers.setMetricRegistry(registry);
     }
 
     /** A commit that runs this long is not waiting for the disk but for something that may never come (a lock held elsewhere). */
