@@ -126,12 +126,12 @@ public final class Engine implements AutoCloseable {
         AuditRun run = begin(claim);
         try {
             Progress progress = run.progress();
-            progress.phaseStart("capture", "Reading capture", "Reading the HAR file " + har.getFileName(), 5);
+            progress.captureStart("Reading capture", "Reading the HAR file " + har.getFileName(), capture.pages().size());
             for (int i = 0; i < capture.pages().size(); i++) {
                 PageCapture p = capture.pages().get(i);
                 progress.pageCaptured(i, p.requestedUrl().toString(), p.finalUrl().toString(), p.status(), p.title(), "har", 0);
             }
-            progress.phaseComplete("capture", "Reading capture", capture.pages().size() + " pages in the capture", 60,
+            progress.phaseComplete(Progress.Phase.CAPTURE, "Reading capture", capture.pages().size() + " pages in the capture",
                     Json.object().put("pages", capture.pages().size()).put("screenshots", 0).put("source", "har"));
             analyseAndComplete(run, capture, new ArrayList<>());
         } catch (RuntimeException | Error e) {
@@ -173,16 +173,17 @@ public final class Engine implements AutoCloseable {
         Audit audit = run.audit();
         Progress progress = run.progress();
         List<String> errors = new ArrayList<>();
-        progress.phaseStart("init", "Initialization", "Starting a " + audit.tier().wire().replace('_', ' ') + " of " + audit.url(), 0);
+        progress.phaseStart(Progress.Phase.INIT, "Initialization", "Starting a " + audit.tier().wire().replace('_', ' ') + " of " + audit.url());
         URI target = URI.create(audit.url());
         guard.require(target);
         List<String> notes = new ArrayList<>();
         try (PageCapturer capturer = openCapturer(progress, notes)) {
-            progress.phaseStart("capture", "Capturing pages", audit.tier().maxPages() == 1 ? "Visiting the page" : "Visiting up to " + audit.tier().maxPages() + " pages", 5);
+            progress.captureStart("Capturing pages", audit.tier().maxPages() == 1 ? "Visiting the page" : "Visiting up to " + audit.tier().maxPages() + " pages",
+                    audit.tier().maxPages());
             CaptureListener listener = new CaptureListener(run, errors);
             SiteCapture capture = new SiteCrawler(guard, fetcher, tlsProbe, options)
                     .crawl(target, capturer, SiteCrawler.Budget.of(audit.tier(), run.capture()), listener::saveScreenshot, listener, notes);
-            progress.phaseComplete("capture", "Capturing pages", capture.pages().size() + " pages, " + listener.screenshots.get() + " screenshots", 60,
+            progress.phaseComplete(Progress.Phase.CAPTURE, "Capturing pages", capture.pages().size() + " pages, " + listener.screenshots.get() + " screenshots",
                     Json.object().put("pages", capture.pages().size()).put("screenshots", listener.screenshots.get())
                             .put("source", capture.source().wire()));
             run.checkpoint();
@@ -285,7 +286,7 @@ public final class Engine implements AutoCloseable {
     private void analyseAndComplete(AuditRun run, SiteCapture capture, List<String> errors) {
         Audit audit = run.audit();
         Progress progress = run.progress();
-        progress.phaseStart("analysis", "Analysing", "Checking security headers, transport, phishing signals and dark patterns", 65);
+        progress.phaseStart(Progress.Phase.ANALYSIS, "Analysing", "Checking security headers, transport, phishing signals and dark patterns");
         List<CheckOutcome> outcomes = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
         ObjectNode security = Json.object();
@@ -317,9 +318,9 @@ public final class Engine implements AutoCloseable {
         captureInfo.put("source", capture.source().wire());
         captureInfo.set("notes", Json.tree(capture.notes()));
         security.set("tls", Json.tree(capture.tls()));
-        progress.phaseComplete("analysis", "Analysing", findings.size() + " findings", 85, Json.object().put("findings", findings.size()));
+        progress.phaseComplete(Progress.Phase.ANALYSIS, "Analysing", findings.size() + " findings", Json.object().put("findings", findings.size()));
 
-        progress.phaseStart("judge", "Judging", "Weighing the evidence", 90);
+        progress.phaseStart(Progress.Phase.JUDGE, "Judging", "Weighing the evidence");
         Verdict v = Judge.judge(new Judge.Input(URI.create(audit.url()).getHost(), outcomes, type, audit.verdictMode(),
                 capture.pages().size(), capture.notes()));
         errors.addAll(capture.notes().stream().filter(n -> n.startsWith("stopped")).toList());
@@ -329,7 +330,7 @@ public final class Engine implements AutoCloseable {
                 v.overrides().stream().map(o -> o.rule()).toList(), v.narrative(), v.recommendations(), type.type().wire(),
                 type.confidence(), security, capture.pages().size(), totalScreenshots(capture), progress.elapsedMillis(), errors,
                 findings);
-        progress.phaseComplete("judge", "Judging", "Trust score " + v.trustScore() + " (" + v.riskLevel().wire() + ")", 100,
+        progress.phaseComplete(Progress.Phase.JUDGE, "Judging", "Trust score " + v.trustScore() + " (" + v.riskLevel().wire() + ")",
                 Json.object().put("trust_score", v.trustScore()).put("risk_level", v.riskLevel().wire()));
         store.complete(run.lease(), result);
     }
