@@ -1,5 +1,6 @@
 package dev.veritas.engine;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.veritas.audit.Audit;
 import dev.veritas.audit.AuditId;
@@ -27,7 +28,6 @@ import dev.veritas.capture.UrlRefusedException;
 import dev.veritas.checks.Check;
 import dev.veritas.checks.CheckOutcome;
 import dev.veritas.checks.Checks;
-import dev.veritas.checks.SecurityHeadersCheck;
 import dev.veritas.checks.SiteTypeCheck;
 import dev.veritas.json.Json;
 import dev.veritas.judge.Judge;
@@ -306,8 +306,10 @@ public final class Engine implements AutoCloseable {
             findings.addAll(o.findings());
             o.details().ifPresent(d -> d.fields().forEachRemaining(f -> security.set(f.getKey(), f.getValue())));
             o.signal().ifPresent(s -> signalsSummary.put(o.name(), s.summary()));
-            if (check instanceof SecurityHeadersCheck && security.has("observatory")) {
-                ObjectNode obs = (ObjectNode) security.get("observatory");
+            // The check that grades headers like the Observatory says so in its details; watchers get the grade at once.
+            Optional<JsonNode> observatory = o.details().map(d -> d.get("observatory")).filter(JsonNode::isObject);
+            if (observatory.isPresent()) {
+                JsonNode obs = observatory.get();
                 progress.securityResult("observatory", Json.object().put("grade", obs.path("grade").asText(null)).put("score", obs.path("score").asInt()));
             }
             progress.stats(capture.pages().size(), totalScreenshots(capture), findings.size());
