@@ -139,6 +139,11 @@ public interface AuditStore extends AutoCloseable {
     default void bindMetrics(MeterRegistry registry) {
     }
 
+    /** The online copy of the database, for stores whose database is a file Veritas owns (SQLite). */
+    default Optional<OnlineBackup> onlineBackup() {
+        return Optional.empty();
+    }
+
     /** Wakes up when new events may be available for an audit (in this process, or polled across processes). */
     EventSignal eventSignal();
 
