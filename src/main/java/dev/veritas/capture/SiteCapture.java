@@ -51,7 +51,10 @@ public record SiteCapture(
     }
 
     /** The answer to a request sent with an {@code Origin} header (the CORS probe). */
-    public record CorsProbe(String origin, HeaderMap headers) {}
+    public record CorsProbe(String origin, HeaderMap headers) {
+        /** The Origin the crawler's probe sends: a site that echoes it back trusts any origin. */
+        public static final String ORIGIN = "https://veritas-cors-probe.example";
+    }
 
     /**
      * The site asked for over plain http://: the hops it answered with, or why there was no answer.

@@ -36,8 +36,6 @@ import java.util.Optional;
  */
 public final class SecurityHeadersCheck implements Check {
     public static final String NAME = "security_headers";
-    /** The Origin the engine's CORS probe sends; the grader reads the answer with the same value. */
-    public static final String CORS_ORIGIN = "https://veritas-cors-probe.example";
 
     @Override
     public String name() {

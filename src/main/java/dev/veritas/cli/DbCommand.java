@@ -2,6 +2,7 @@ package dev.veritas.cli;
 
 import dev.veritas.json.Json;
 import dev.veritas.store.AuditStore;
+import dev.veritas.store.OnlineBackup;
 import dev.veritas.store.StoreCheck;
 import dev.veritas.store.StoreConfig;
 import dev.veritas.store.copy.AuditCopier;
@@ -110,13 +111,12 @@ final class DbCommand implements Runnable {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             try (AuditStore s = openExisting(store)) {
-                if (!(s instanceof SqliteAuditStore sqlite)) {
-                    throw new IllegalArgumentException("db backup copies the embedded SQLite database; for PostgreSQL use pg_dump");
-                }
-                SqliteAuditStore.BackupReport r = sqlite.backup(file);
+                OnlineBackup backup = s.onlineBackup().orElseThrow(
+                        () -> new IllegalArgumentException("db backup copies the embedded SQLite database; for PostgreSQL use pg_dump"));
+                OnlineBackup.Report r = backup.backup(file);
                 out.printf("backup written to %s (%s, %d audits, integrity ok) in %s%n", r.file(), Format.bytes(r.sizeBytes()),
                         r.audits(), Format.millis(r.elapsedMs()));
-                out.println("screenshots are not in the database: copy " + sqlite.screenshotFiles().root() + " alongside it");
+                out.println("screenshots are not in the database: copy " + backup.screenshotRoot() + " alongside it");
                 return 0;
             }
         }

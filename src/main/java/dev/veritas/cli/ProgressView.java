@@ -40,7 +40,7 @@ final class ProgressView {
             }
             case "page_captured" -> {
                 pages++;
-                pct = Math.min(60, pct + 8);
+                pct = Math.max(pct, data.path("pct").asInt(pct)); // the engine says how far the capture is
                 detail = data.path("final_url").asText("");
                 line("page " + pages + ": " + detail + " (" + data.path("status").asInt() + ")");
             }

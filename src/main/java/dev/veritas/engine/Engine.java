@@ -1,5 +1,6 @@
 package dev.veritas.engine;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.veritas.audit.Audit;
 import dev.veritas.audit.AuditId;
@@ -27,7 +28,6 @@ import dev.veritas.capture.UrlRefusedException;
 import dev.veritas.checks.Check;
 import dev.veritas.checks.CheckOutcome;
 import dev.veritas.checks.Checks;
-import dev.veritas.checks.SecurityHeadersCheck;
 import dev.veritas.checks.SiteTypeCheck;
 import dev.veritas.json.Json;
 import dev.veritas.judge.Judge;
@@ -126,12 +126,12 @@ public final class Engine implements AutoCloseable {
         AuditRun run = begin(claim);
         try {
             Progress progress = run.progress();
-            progress.phaseStart("capture", "Reading capture", "Reading the HAR file " + har.getFileName(), 5);
+            progress.captureStart("Reading capture", "Reading the HAR file " + har.getFileName(), capture.pages().size());
             for (int i = 0; i < capture.pages().size(); i++) {
                 PageCapture p = capture.pages().get(i);
                 progress.pageCaptured(i, p.requestedUrl().toString(), p.finalUrl().toString(), p.status(), p.title(), "har", 0);
             }
-            progress.phaseComplete("capture", "Reading capture", capture.pages().size() + " pages in the capture", 60,
+            progress.phaseComplete(Progress.Phase.CAPTURE, "Reading capture", capture.pages().size() + " pages in the capture",
                     Json.object().put("pages", capture.pages().size()).put("screenshots", 0).put("source", "har"));
             analyseAndComplete(run, capture, new ArrayList<>());
         } catch (RuntimeException | Error e) {
@@ -173,16 +173,17 @@ public final class Engine implements AutoCloseable {
         Audit audit = run.audit();
         Progress progress = run.progress();
         List<String> errors = new ArrayList<>();
-        progress.phaseStart("init", "Initialization", "Starting a " + audit.tier().wire().replace('_', ' ') + " of " + audit.url(), 0);
+        progress.phaseStart(Progress.Phase.INIT, "Initialization", "Starting a " + audit.tier().wire().replace('_', ' ') + " of " + audit.url());
         URI target = URI.create(audit.url());
         guard.require(target);
         List<String> notes = new ArrayList<>();
         try (PageCapturer capturer = openCapturer(progress, notes)) {
-            progress.phaseStart("capture", "Capturing pages", audit.tier().maxPages() == 1 ? "Visiting the page" : "Visiting up to " + audit.tier().maxPages() + " pages", 5);
+            progress.captureStart("Capturing pages", audit.tier().maxPages() == 1 ? "Visiting the page" : "Visiting up to " + audit.tier().maxPages() + " pages",
+                    audit.tier().maxPages());
             CaptureListener listener = new CaptureListener(run, errors);
             SiteCapture capture = new SiteCrawler(guard, fetcher, tlsProbe, options)
                     .crawl(target, capturer, SiteCrawler.Budget.of(audit.tier(), run.capture()), listener::saveScreenshot, listener, notes);
-            progress.phaseComplete("capture", "Capturing pages", capture.pages().size() + " pages, " + listener.screenshots.get() + " screenshots", 60,
+            progress.phaseComplete(Progress.Phase.CAPTURE, "Capturing pages", capture.pages().size() + " pages, " + listener.screenshots.get() + " screenshots",
                     Json.object().put("pages", capture.pages().size()).put("screenshots", listener.screenshots.get())
                             .put("source", capture.source().wire()));
             run.checkpoint();
@@ -285,7 +286,7 @@ public final class Engine implements AutoCloseable {
     private void analyseAndComplete(AuditRun run, SiteCapture capture, List<String> errors) {
         Audit audit = run.audit();
         Progress progress = run.progress();
-        progress.phaseStart("analysis", "Analysing", "Checking security headers, transport, phishing signals and dark patterns", 65);
+        progress.phaseStart(Progress.Phase.ANALYSIS, "Analysing", "Checking security headers, transport, phishing signals and dark patterns");
         List<CheckOutcome> outcomes = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
         ObjectNode security = Json.object();
@@ -307,8 +308,10 @@ public final class Engine implements AutoCloseable {
             findings.addAll(o.findings());
             o.details().ifPresent(d -> d.fields().forEachRemaining(f -> security.set(f.getKey(), f.getValue())));
             o.signal().ifPresent(s -> signalsSummary.put(o.name(), s.summary()));
-            if (check instanceof SecurityHeadersCheck && security.has("observatory")) {
-                ObjectNode obs = (ObjectNode) security.get("observatory");
+            // The check that grades headers like the Observatory says so in its details; watchers get the grade at once.
+            Optional<JsonNode> observatory = o.details().map(d -> d.get("observatory")).filter(JsonNode::isObject);
+            if (observatory.isPresent()) {
+                JsonNode obs = observatory.get();
                 progress.securityResult("observatory", Json.object().put("grade", obs.path("grade").asText(null)).put("score", obs.path("score").asInt()));
             }
             progress.stats(capture.pages().size(), totalScreenshots(capture), findings.size());
@@ -319,9 +322,9 @@ public final class Engine implements AutoCloseable {
         captureInfo.put("source", capture.source().wire());
         captureInfo.set("notes", Json.tree(capture.notes()));
         security.set("tls", Json.tree(capture.tls()));
-        progress.phaseComplete("analysis", "Analysing", findings.size() + " findings", 85, Json.object().put("findings", findings.size()));
+        progress.phaseComplete(Progress.Phase.ANALYSIS, "Analysing", findings.size() + " findings", Json.object().put("findings", findings.size()));
 
-        progress.phaseStart("judge", "Judging", "Weighing the evidence", 90);
+        progress.phaseStart(Progress.Phase.JUDGE, "Judging", "Weighing the evidence");
         Verdict v = Judge.judge(new Judge.Input(URI.create(audit.url()).getHost(), outcomes, type, audit.verdictMode(),
                 capture.pages().size(), capture.notes()));
         errors.addAll(capture.notes().stream().filter(n -> n.startsWith("stopped")).toList());
@@ -331,7 +334,7 @@ public final class Engine implements AutoCloseable {
                 v.overrides().stream().map(o -> o.rule()).toList(), v.narrative(), v.recommendations(), type.type().wire(),
                 type.confidence(), security, capture.pages().size(), totalScreenshots(capture), progress.elapsedMillis(), errors,
                 findings);
-        progress.phaseComplete("judge", "Judging", "Trust score " + v.trustScore() + " (" + v.riskLevel().wire() + ")", 100,
+        progress.phaseComplete(Progress.Phase.JUDGE, "Judging", "Trust score " + v.trustScore() + " (" + v.riskLevel().wire() + ")",
                 Json.object().put("trust_score", v.trustScore()).put("risk_level", v.riskLevel().wire()));
         store.complete(run.lease(), result);
     }

@@ -14,7 +14,6 @@ import dev.veritas.capture.SiteCapture;
 import dev.veritas.capture.TlsFacts;
 import dev.veritas.capture.TlsProbe;
 import dev.veritas.capture.UrlGuard;
-import dev.veritas.checks.SecurityHeadersCheck;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -215,8 +214,8 @@ final class SiteCrawler {
         if (deadline.expired()) {
             return Optional.empty();
         }
-        HttpFetcher.Result r = fetcher.fetch(page, Map.of("Origin", SecurityHeadersCheck.CORS_ORIGIN), deadline.part(PROBE_SHARE));
-        return r.ok() ? Optional.of(new SiteCapture.CorsProbe(SecurityHeadersCheck.CORS_ORIGIN, r.headers())) : Optional.empty();
+        HttpFetcher.Result r = fetcher.fetch(page, Map.of("Origin", SiteCapture.CorsProbe.ORIGIN), deadline.part(PROBE_SHARE));
+        return r.ok() ? Optional.of(new SiteCapture.CorsProbe(SiteCapture.CorsProbe.ORIGIN, r.headers())) : Optional.empty();
     }
 
     private Map<String, TlsFacts> tlsFacts(URI target, List<PageCapture> pages, Deadline deadline) {

@@ -25,6 +25,11 @@ public final class AuditJson {
         return "/api/audits/" + id.value();
     }
 
+    /** Where the API serves a stored screenshot's image. */
+    public static String screenshotPath(AuditId id, int index) {
+        return apiPath(id) + "/screenshots/" + index;
+    }
+
     public static ObjectNode audit(Audit a) {
         ObjectNode n = Json.object();
         n.put("id", a.id().value());
@@ -142,7 +147,7 @@ public final class AuditJson {
         n.put("size_bytes", s.sizeBytes());
         n.put("sha256", s.sha256());
         time(n, "created_at", Optional.of(s.createdAt()));
-        n.put("url", apiPath(id) + "/screenshots/" + s.index());
+        n.put("url", screenshotPath(id, s.index()));
         return n;
     }
 

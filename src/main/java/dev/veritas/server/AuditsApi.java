@@ -270,7 +270,7 @@ final class AuditsApi {
                 if (client.terminated()) {
                     return false;
                 }
-                client.sendEvent(e.type(), Json.write(e.data()), Long.toString(e.id()));
+                client.sendEvent(e.type(), Json.write(ClientEvents.data(e)), Long.toString(e.id()));
                 return !client.terminated();
             }
 

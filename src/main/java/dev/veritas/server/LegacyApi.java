@@ -239,7 +239,7 @@ final class LegacyApi {
                 return true;
             }
             ObjectNode msg = Json.object().put("type", e.type());
-            e.data().fields().forEachRemaining(f -> msg.set(f.getKey(), f.getValue()));
+            ClientEvents.data(e).fields().forEachRemaining(f -> msg.set(f.getKey(), f.getValue()));
             if (e.type().equals("audit_error") || e.type().equals("audit_cancelled")) {
                 msg.put("audit_id", id.value());
             }

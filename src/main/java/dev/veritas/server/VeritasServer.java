@@ -53,6 +53,7 @@ public final class VeritasServer implements AutoCloseable {
     private final WorkerPool workers;
     private final EventStreams streams;
     private final OpsApi ops;
+    private final ServerMetrics metrics = new ServerMetrics();
     private final ScheduledExecutorService housekeeping;
     private final Javalin app;
     private final RequestGuard requestGuard;
@@ -65,10 +66,12 @@ public final class VeritasServer implements AutoCloseable {
         this.store = store;
         this.engine = new Engine(store, config.engine());
         NodeRole role = config.role();
-        this.workers = new WorkerPool(store, engine, role.runsAudits() ? config.workers() : 0);
+        this.workers = new WorkerPool(store, engine, role.runsAudits() ? config.workers() : 0, metrics.auditDuration());
         this.streams = new EventStreams(store, config.heartbeat());
         this.pdf = new PdfPrinter();
-        this.ops = new OpsApi(store, workers, streams, pdf, role);
+        metrics.bind(store, workers, streams, pdf);
+        metrics.bindNode(role, OpsApi.nodeId());
+        this.ops = new OpsApi(store, workers, streams, metrics, role);
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "veritas-housekeeping");
             t.setDaemon(true);
@@ -185,6 +188,7 @@ public final class VeritasServer implements AutoCloseable {
         // Leases of workers on other nodes (or a killed process whose pid was reused) expire: sweep regularly.
         housekeeping.scheduleWithFixedDelay(this::sweep, 30, 30, TimeUnit.SECONDS);
         app.start();
+        metrics.bindJetty(app.jettyServer().server());
         log.info("Veritas listening on http://{}:{}/ (role: {}, node: {}, store: {}, workers: {}, token: {})", config.host(), port(),
                 config.role().wire(), OpsApi.nodeId(), store.describe(), workers.size(), config.token().isPresent() ? "required" : "none");
         return this;
@@ -284,6 +288,7 @@ public final class VeritasServer implements AutoCloseable {
         pdf.close();
         engine.close();
         store.close();
+        metrics.close();
         log.info("stopped");
     }
 

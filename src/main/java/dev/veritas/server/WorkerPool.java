@@ -1,11 +1,11 @@
 package dev.veritas.server;
 
 import dev.veritas.engine.Engine;
-import dev.veritas.metrics.LatencyHistogram;
 import dev.veritas.store.AuditStore;
 import dev.veritas.store.StoreException;
 import dev.veritas.store.Lease;
 import dev.veritas.store.WorkerId;
+import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,12 +32,13 @@ final class WorkerPool implements AutoCloseable {
     private final AtomicInteger alive = new AtomicInteger();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition work = lock.newCondition();
-    private final LatencyHistogram durations = new LatencyHistogram();
+    private final Timer durations;
     private volatile boolean accepting = true;
 
-    WorkerPool(AuditStore store, Engine engine, int size) {
+    WorkerPool(AuditStore store, Engine engine, int size, Timer durations) {
         this.store = store;
         this.engine = engine;
+        this.durations = durations;
         for (int i = 0; i < size; i++) {
             WorkerId id = WorkerId.current().named("worker-" + (i + 1));
             Thread t = new Thread(() -> loop(id), "veritas-" + id.name());
@@ -100,7 +101,7 @@ final class WorkerPool implements AutoCloseable {
             }
         }
         if (ran) {
-            durations.record(System.nanoTime() - t0);
+            durations.record(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
         } else {
             idle(); // the timeout also polls for audits queued by other processes
         }
@@ -137,10 +138,6 @@ final class WorkerPool implements AutoCloseable {
     /** Workers whose thread has started and not ended; fewer than {@link #size()} only once stopping (or if one died). */
     int alive() {
         return alive.get();
-    }
-
-    LatencyHistogram durations() {
-        return durations;
     }
 
     /**

@@ -9,6 +9,7 @@ import dev.veritas.audit.AuditStatus;
 import dev.veritas.audit.AuditSummary;
 import dev.veritas.audit.Comparison;
 import dev.veritas.audit.NewAudit;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -122,6 +123,18 @@ public interface AuditStore extends ScreenshotStore, AutoCloseable {
      */
     default StoreHealth health() {
         return StoreHealth.healthy();
+    }
+
+    /**
+     * Registers the meters only this kind of store has (its connection pools, its writer) for the server's metrics.
+     * Meters shared by every store are read through this interface instead.
+     */
+    default void bindMetrics(MeterRegistry registry) {
+    }
+
+    /** The online copy of the database, for stores whose database is a file Veritas owns (SQLite). */
+    default Optional<OnlineBackup> onlineBackup() {
+        return Optional.empty();
     }
 
     /** Wakes up when new events may be available for an audit (in this process, or polled across processes). */

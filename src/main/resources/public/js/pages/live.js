@@ -3,13 +3,14 @@
 // follows the audit live: phases and progress, captured pages, screenshots, findings, stats and the log.
 // POST /api/audits/{id}/cancel stops it (after an inline confirmation); the terminal event says how it ended.
 //
-// Progress: the engine sends a percentage when a phase starts or ends; within the capture phase the bar moves by the
-// pages captured out of the tier's page budget. Findings are computed after capture, in the analysis phase, and are
+// Progress: every phase event and every captured page carries the bar's percentage (`pct`; a phase start also its
+// `end_pct`, the capture phase and each page the page budget `max_pages`), so the view draws what the engine says
+// instead of knowing how it splits its work. Findings are computed after capture, in the analysis phase, and are
 // shown as they arrive then. An audit interrupted by a server stop goes back to queued and runs again from the start:
 // the stream then shows status "queued" followed by a new start, and the view starts over for the new attempt.
 import { h, replace, title } from '../dom.js';
 import { audits } from '../api.js';
-import { dateTime, duration, humanize, plural, tierLabel, tierMaxPages } from '../format.js';
+import { dateTime, duration, humanize, plural, tierLabel } from '../format.js';
 import { statusBadge } from '../components/badges.js';
 import { findingCard } from '../components/findings.js';
 import { thumbnail } from '../components/screenshots.js';
@@ -21,9 +22,6 @@ const PHASES = [
   ['analysis', 'Analysing'],
   ['judge', 'Judging'],
 ];
-// Where the engine ends the capture phase (its phase_complete percentage, Engine.run): the capture share of the bar
-// runs from the capture phase's start percentage to this.
-const CAPTURE_END_PCT = 60;
 const MAX_LOG = 400;
 const FINDINGS_WAIT = 'Findings are checked once the pages are captured.';
 
@@ -37,7 +35,7 @@ export function renderLive(main, audit, { onCompleted }) {
   const id = audit.id;
   const state = { status: audit.status, startedAt: audit.started_at ? Date.parse(audit.started_at) : null, ended: false,
     endedAt: audit.completed_at ? Date.parse(audit.completed_at) : null, tier: audit.tier,
-    findings: 0, pages: 0, shots: new Map(), pct: 0, phase: null, captureStart: 0, analysed: false,
+    findings: 0, pages: 0, shots: new Map(), pct: 0, phase: null, maxPages: 0, analysed: false,
     started: false, attempt: 1 };
 
   // --- header
@@ -132,13 +130,13 @@ export function renderLive(main, audit, { onCompleted }) {
     item.li.className = `phase phase-${cls}`;
     item.stateText.textContent = text;
   };
-  /** Captured pages out of the tier's budget, as the capture phase's share of the bar. */
-  const captureProgress = () => {
-    const max = tierMaxPages(state.tier);
+  /** Captured pages out of the budget the engine announced, and the percentage it gave with the last page. */
+  const captureProgress = (pct) => {
+    const max = state.maxPages;
     if (state.phase !== 'capture' || !max) return;
     const done = Math.min(state.pages, max);
     const text = max === 1 ? `${done} of 1 page captured` : `${done} of at most ${max} pages captured`;
-    setPct(state.captureStart + ((CAPTURE_END_PCT - state.captureStart) * done) / max, text);
+    setPct(Math.max(state.pct, Number(pct) || 0), text);
     if (done) say(`Capturing pages: ${text}`);
   };
   const setFindingsNote = (text) => {
@@ -158,6 +156,7 @@ export function renderLive(main, audit, { onCompleted }) {
     state.findings = 0;
     state.shots.clear();
     state.phase = null;
+    state.maxPages = 0;
     state.analysed = false;
     state.started = false;
     for (const s of Object.values(stats)) if (s !== stats.elapsed) s.value.textContent = '—';
@@ -256,8 +255,8 @@ export function renderLive(main, audit, { onCompleted }) {
       say(d.message || d.label || '');
       setPct(Math.max(state.pct, Number(d.pct) || 0), d.label);
       if (d.phase === 'capture') {
-        state.captureStart = state.pct;
-        captureProgress();
+        state.maxPages = Number(d.max_pages) || 0;
+        captureProgress(d.pct);
       }
       if (d.phase === 'analysis' && !state.findings) setFindingsNote('Checking the captured pages; findings appear here as they are found…');
     },
@@ -279,7 +278,8 @@ export function renderLive(main, audit, { onCompleted }) {
         h('span', { class: 'page-title' }, d.title || '(no title)'),
         h('span', { class: 'url' }, d.final_url || d.url),
         h('span', { class: 'muted' }, ` HTTP ${d.status} · ${d.source}${d.screenshots ? ` · ${plural(d.screenshots, 'screenshot')}` : ''}`)));
-      captureProgress();
+      if (d.max_pages) state.maxPages = Number(d.max_pages);
+      captureProgress(d.pct);
     },
     screenshot(d) {
       shotsEmpty.remove();

@@ -171,7 +171,7 @@ class AllFindingsReachableTest {
             case "https_downgrade" -> s.httpProbe(hop("http://shop.example/", 301, SHOP), hop(SHOP, 302, "http://shop.example/plain"),
                     hop("http://shop.example/plain", 200));
             case "cross-origin-resource-sharing" -> s.httpRedirectsToHttps().cors(HeaderMap.builder()
-                    .add("Access-Control-Allow-Origin", SecurityHeadersCheck.CORS_ORIGIN).add("Access-Control-Allow-Credentials", "true").build());
+                    .add("Access-Control-Allow-Origin", SiteCapture.CorsProbe.ORIGIN).add("Access-Control-Allow-Credentials", "true").build());
             default -> s.httpRedirectsToHttps();
         }
         return s.build();

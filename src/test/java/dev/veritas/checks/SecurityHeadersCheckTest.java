@@ -189,7 +189,7 @@ class SecurityHeadersCheckTest {
 
     @Test
     void theCorsProbeReachesTheGraderWithTheOriginTheEngineSends() {
-        HeaderMap echoed = HeaderMap.builder().add("Access-Control-Allow-Origin", SecurityHeadersCheck.CORS_ORIGIN)
+        HeaderMap echoed = HeaderMap.builder().add("Access-Control-Allow-Origin", SiteCapture.CorsProbe.ORIGIN)
                 .add("Access-Control-Allow-Credentials", "true").build();
         SiteCapture c = strictSite().cors(echoed).build();
 

@@ -187,7 +187,7 @@ class ServerApiTest {
         ApiClient.Response metrics = api.get("/api/metrics");
         assertThat(metrics.contentType()).startsWith("text/plain");
         assertThat(metrics.body()).contains("veritas_audits{status=\"completed\"}", "veritas_queue_depth", "veritas_audit_duration_seconds",
-                "veritas_store_write_latency_seconds{quantile=\"0.99\"}");
+                "veritas_store_write_latency_seconds_bucket{le=\"0.001\"}");
     }
 
     @Test

@@ -351,7 +351,7 @@ public final class Captures {
 
         /** The answer to the engine's CORS probe (sent with Veritas' own Origin). */
         public SiteBuilder cors(HeaderMap response) {
-            cors = Optional.of(new SiteCapture.CorsProbe(dev.veritas.checks.SecurityHeadersCheck.CORS_ORIGIN, response));
+            cors = Optional.of(new SiteCapture.CorsProbe(SiteCapture.CorsProbe.ORIGIN, response));
             return this;
         }
 

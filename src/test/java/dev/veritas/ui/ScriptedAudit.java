@@ -38,6 +38,7 @@ final class ScriptedAudit {
     final Lease lease;
     final String url;
     final Tier tier;
+    private int pagesCaptured;
 
     private ScriptedAudit(AuditStore store, Claim claim) {
         Audit audit = claim.audit();
@@ -88,16 +89,23 @@ final class ScriptedAudit {
         return emit("phase_complete", data);
     }
 
-    /** The engine's first two phases: "init" at 0%, then "capture" at 5%. */
+    /** The engine's first two phases: "init" at 0%, then "capture" from 5% to 60% with the tier's page budget. */
     ScriptedAudit startCapture() {
         phaseStart("init", "Initialization", "Starting a " + tier.wire().replace('_', ' ') + " of " + url, 0);
-        return phaseStart("capture", "Capturing pages", tier.maxPages() == 1 ? "Visiting the page" : "Visiting up to " + tier.maxPages() + " pages", 5);
+        pagesCaptured = 0;
+        String message = tier.maxPages() == 1 ? "Visiting the page" : "Visiting up to " + tier.maxPages() + " pages";
+        emit("phase_start", Json.object().put("phase", "capture").put("label", "Capturing pages").put("message", message).put("pct", 5)
+                .put("end_pct", 60).put("max_pages", tier.maxPages()));
+        return log(message);
     }
 
+    /** A page captured, with the percentage the engine gives it: its share of the capture phase's 5% to 60%. */
     ScriptedAudit pageCaptured(int index, String path, String title) {
         String pageUrl = url.replaceAll("/$", "") + path;
+        pagesCaptured++;
+        long pct = Math.round(5 + 55.0 * Math.min(pagesCaptured, tier.maxPages()) / tier.maxPages());
         emit("page_captured", Json.object().put("index", index).put("url", pageUrl).put("final_url", pageUrl).put("status", 200)
-                .put("title", title).put("source", "chromium").put("screenshots", 0));
+                .put("title", title).put("source", "chromium").put("screenshots", 0).put("max_pages", tier.maxPages()).put("pct", pct));
         return log("Captured " + pageUrl + " (200)");
     }
 

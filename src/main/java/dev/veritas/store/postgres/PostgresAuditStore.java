@@ -2,6 +2,7 @@ package dev.veritas.store.postgres;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
 import dev.veritas.audit.AuditId;
 import dev.veritas.store.StoreCheck;
 import dev.veritas.store.StoreException;
@@ -285,6 +286,11 @@ public final class PostgresAuditStore extends JdbcAuditStore {
     @Override
     public String describe() {
         return description;
+    }
+
+    @Override
+    public void bindMetrics(MeterRegistry registry) {
+        pool.setMetricRegistry(registry);
     }
 
     @Override

@@ -2,7 +2,9 @@ package dev.veritas.store.sqlite;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
 import dev.veritas.audit.AuditId;
+import dev.veritas.store.OnlineBackup;
 import dev.veritas.store.StoreCheck;
 import dev.veritas.store.StoreHealth;
 import dev.veritas.store.StoreException;
@@ -42,7 +44,7 @@ import org.sqlite.SQLiteException;
  * reads use a pool of read-only connections, which WAL never blocks. Other processes may open the same
  * file: their writers queue for the lock behind {@code BEGIN IMMEDIATE} and the busy timeout.
  */
-public final class SqliteAuditStore extends JdbcAuditStore {
+public final class SqliteAuditStore extends JdbcAuditStore implements OnlineBackup {
     private static final Logger log = LoggerFactory.getLogger(SqliteAuditStore.class);
 
     /** At synchronous=FULL the writer waits this long for more units before a commit (measured best: 200–500 µs). */
@@ -324,6 +326,12 @@ public final class SqliteAuditStore extends JdbcAuditStore {
         return stats;
     }
 
+    @Override
+    public void bindMetrics(MeterRegistry registry) {
+        stats.bindTo(registry);
+        readers.setMetricRegistry(registry);
+    }
+
     /** A commit that runs this long is not waiting for the disk but for something that may never come (a lock held elsewhere). */
     private static final Duration STALLED_AFTER = Duration.ofSeconds(30);
 
@@ -486,8 +494,19 @@ public final class SqliteAuditStore extends JdbcAuditStore {
                 + name + "-wal, " + name + "-shm if present) aside so Veritas starts a new, empty database";
     }
 
+    @Override
+    public Optional<OnlineBackup> onlineBackup() {
+        return Optional.of(this);
+    }
+
+    @Override
+    public Path screenshotRoot() {
+        return screenshotFiles().root();
+    }
+
     /** An online copy of the database (taken while writes go on), verified with integrity_check before it is named {@code target}. */
-    public BackupReport backup(Path target) {
+    @Override
+    public Report backup(Path target) {
         Path absolute = target.toAbsolutePath().normalize();
         if (Files.exists(absolute)) {
             throw new IllegalArgumentException(absolute + " already exists; choose another file name or delete it first");
@@ -515,7 +534,7 @@ public final class SqliteAuditStore extends JdbcAuditStore {
                 throw new StoreUnavailableException("the backup copy failed integrity_check (" + integrity + "); the original is untouched", null);
             }
             Files.move(partial, absolute, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            return new BackupReport(absolute, Files.size(absolute), audits, (System.nanoTime() - started) / 1_000_000);
+            return new Report(absolute, Files.size(absolute), audits, (System.nanoTime() - started) / 1_000_000);
         } catch (SQLException e) {
             throw translate(e, options.databaseFile());
         } catch (IOException e) {
@@ -528,8 +547,6 @@ public final class SqliteAuditStore extends JdbcAuditStore {
             }
         }
     }
-
-    public record BackupReport(Path file, long sizeBytes, long audits, long elapsedMs) {}
 
     private static List<String> strings(Statement st, String sql) throws SQLException {
         List<String> out = new ArrayList<>();

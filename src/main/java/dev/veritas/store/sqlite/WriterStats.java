@@ -1,11 +1,22 @@
 package dev.veritas.store.sqlite;
 
 import dev.veritas.metrics.LatencyHistogram;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /** Counters of the group-commit writer, for metrics and the benchmark. */
-public final class WriterStats {
+public final class WriterStats implements MeterBinder {
+    /** Acknowledgements: a group commit on a quiet disk (a fraction of a millisecond) up to a slow fsync (a second). */
+    private static final Duration[] ACK_BUCKETS = {Duration.ofNanos(250_000), Duration.ofNanos(500_000), Duration.ofMillis(1),
+            Duration.ofMillis(2), Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25), Duration.ofMillis(50),
+            Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1)};
+
     private final LongAdder units = new LongAdder();
     private final LongAdder batches = new LongAdder();
     private final LongAdder failures = new LongAdder();
@@ -15,6 +26,8 @@ public final class WriterStats {
     private final LongAdder commitCpuNanos = new LongAdder();
     private final AtomicLong maxBatch = new AtomicLong();
     private final LatencyHistogram ackLatency = new LatencyHistogram();
+    /** The same acknowledgements for the server's metrics, once it has bound them. */
+    private volatile Timer ackTimer;
 
     void recordBatch(int size, long nanos, long cpuNanos) {
         units.add(size);
@@ -26,6 +39,18 @@ public final class WriterStats {
 
     void recordAck(long nanos) {
         ackLatency.record(nanos);
+        Timer t = ackTimer;
+        if (t != null) {
+            t.record(nanos, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        ackTimer = Timer.builder("veritas.store.write.latency").description("Time from submitting a write to its commit (group commit).")
+                .serviceLevelObjectives(ACK_BUCKETS).register(registry);
+        Gauge.builder("veritas.store.write.batch.mean", this, WriterStats::meanBatch).description("Mean units of work per group commit.")
+                .register(registry);
     }
 
     void recordFailure() {

@@ -4,6 +4,7 @@ import static dev.veritas.store.sqlite.SqliteConcurrencyTest.writeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.veritas.audit.AuditId;
+import dev.veritas.store.OnlineBackup;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -148,7 +149,7 @@ class SqliteStoreLifecycleTest {
             }
             assertThat(enough.await(60, TimeUnit.SECONDS)).isTrue();
             Set<AuditId> before = new HashSet<>(acknowledged);
-            SqliteAuditStore.BackupReport report = store.backup(backup);
+            OnlineBackup.Report report = store.backup(backup);
             writing.set(false);
             for (Future<?> f : writers) {
                 f.get(60, TimeUnit.SECONDS);
