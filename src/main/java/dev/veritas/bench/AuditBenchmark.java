@@ -1,8 +1,6 @@
 package dev.veritas.bench;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.veritas.audit.Audit;
-import dev.veritas.audit.AuditEvent;
 import dev.veritas.audit.NewAudit;
 import dev.veritas.audit.TargetUrl;
 import dev.veritas.audit.Tier;
@@ -13,122 +11,182 @@ import dev.veritas.store.WorkerId;
 import dev.veritas.store.sqlite.SqliteAuditStore;
 import dev.veritas.store.sqlite.SqliteOptions;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.net.InetSocketAddress;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /**
- * {@code veritas bench audit [URL]}: how long audits take end to end, phase by phase. Without a URL it audits a
- * small built-in shop (a home page with a ticking countdown and five linked pages) served on loopback, which is
- * the same work on every machine.
+ * {@code veritas bench audit}: how long audits take and where the time goes, phase by phase — the engine's phases
+ * and, inside the capture, the browser's steps (start, navigation, load, settling, extraction, screenshots, the
+ * second look, the reload). Each scenario runs once to warm up (that run launches the browser, as a server's first
+ * audit does) and then {@code runs} times in the same process with the browser kept, as a server runs them; the
+ * medians are printed. Then the same quick scan as a fresh {@code veritas audit} process, beside the start of a
+ * bare JVM, so that a fresh process's cost is seen as a ratio to the warm audit measured in the same run.
+ *
+ * <p>By default it audits two sites served on loopback, the same work on every machine: a quick scan of a news
+ * article of realistic weight ({@link NewsPage}) and a standard audit of the built-in 5-page shop.
  */
 public final class AuditBenchmark {
+    /** What to audit: a built-in site, a saved page served on loopback, or a live URL. */
+    public sealed interface Target permits Shop, News, SavedPage, Live {}
+
+    public record Shop() implements Target {}
+
+    public record News() implements Target {}
+
+    public record SavedPage(Path file) implements Target {}
+
+    public record Live(String url) implements Target {}
+
+    public record Scenario(Target target, Tier tier) {}
+
+    private static final Duration FRESH_PROCESS_LIMIT = Duration.ofMinutes(3);
+
     private final Path workDir;
-    private final Optional<String> url;
-    private final Tier tier;
+    private final List<Scenario> scenarios;
     private final int runs;
+    private final boolean freshProcess;
     private final EngineOptions options;
     private final PrintWriter out;
 
-    public AuditBenchmark(Path workDir, Optional<String> url, Tier tier, int runs, EngineOptions options, PrintWriter out) {
+    public AuditBenchmark(Path workDir, List<Scenario> scenarios, int runs, boolean freshProcess, EngineOptions options, PrintWriter out) {
         this.workDir = workDir;
-        this.url = url;
-        this.tier = tier;
+        this.scenarios = List.copyOf(scenarios);
         this.runs = runs;
+        this.freshProcess = freshProcess;
         this.options = options;
         this.out = out;
     }
 
     public int run() throws Exception {
-        HttpServer shop = url.isEmpty() ? builtInShop() : null;
-        String target = url.orElseGet(() -> "http://127.0.0.1:" + shop.getAddress().getPort() + "/");
-        EngineOptions engineOptions = url.isEmpty() ? options.withAllowPrivate(true) : options;
-        List<Long> totals = new ArrayList<>();
-        Map<String, List<Long>> phases = new LinkedHashMap<>();
-        try (SqliteAuditStore store = SqliteAuditStore.open(SqliteOptions.defaults(workDir));
-             Engine engine = new Engine(store, engineOptions)) {
-            out.printf("auditing %s, %s, %d runs (the first launches the browser and is not counted)%n", target, tier.wire(), runs);
-            if (url.isEmpty()) {
-                out.println("(the built-in shop's countdown restarts on every load, so it is judged suspicious: the timer probe has work to do)");
-            }
-            out.println();
-            out.flush();
-            for (int i = 0; i <= runs; i++) {
-                long t0 = System.nanoTime();
-                Audit a = engine.audit(new NewAudit(TargetUrl.parse(target), tier, VerdictMode.EXPERT), WorkerId.current().named("bench"), id -> { });
-                long ms = (System.nanoTime() - t0) / 1_000_000;
-                if (i == 0) {
-                    out.printf("warm-up: %s in %d ms%n", a.status().wire(), ms);
-                    continue;
-                }
-                totals.add(ms);
-                Map<String, Long> starts = new LinkedHashMap<>();
-                for (AuditEvent e : store.eventsAfter(a.id(), 0, 10_000)) {
-                    String phase = e.data().path("phase").asText("");
-                    if (e.type().equals("phase_start")) {
-                        starts.put(phase, e.createdAt().toEpochMilli());
-                    } else if (e.type().equals("phase_complete") && starts.containsKey(phase)) {
-                        phases.computeIfAbsent(phase, k -> new ArrayList<>()).add(e.createdAt().toEpochMilli() - starts.get(phase));
+        boolean local = scenarios.stream().anyMatch(s -> !(s.target() instanceof Live));
+        Map<String, Long> result = new LinkedHashMap<>();
+        long warmQuick = -1;
+        try (SqliteAuditStore store = SqliteAuditStore.open(SqliteOptions.defaults(workDir.resolve("store")));
+             Engine engine = new Engine(store, local ? options.withAllowPrivate(true) : options)) {
+            for (Scenario s : scenarios) {
+                try (BenchSite site = open(s.target())) {
+                    String url = site == null ? ((Live) s.target()).url() : site.url();
+                    long median = measure(engine, store, s.tier(), url, site == null ? url : site.name());
+                    result.put(s.tier().wire() + "_ms_median", median);
+                    if (s.tier() == Tier.QUICK_SCAN && warmQuick < 0) {
+                        warmQuick = median;
                     }
                 }
-                out.printf(Locale.ROOT, "run %d: %s, score %s, %d pages, %d screenshots, %d ms%n", i, a.status().wire(),
-                        a.result().map(r -> String.valueOf(r.trustScore())).orElse("-"), a.result().map(r -> r.pagesScanned()).orElse(0),
-                        a.screenshots().size(), ms);
-                out.flush();
-            }
-        } finally {
-            if (shop != null) {
-                shop.stop(0);
             }
         }
-        totals.sort(Long::compare);
+        if (freshProcess) {
+            Scenario s = scenarios.stream().filter(x -> x.tier() == Tier.QUICK_SCAN).findFirst().orElse(new Scenario(new News(), Tier.QUICK_SCAN));
+            try (BenchSite site = open(s.target())) {
+                String url = site == null ? ((Live) s.target()).url() : site.url();
+                long jvm = freshProcesses("a bare JVM (veritas --version)", List.of("--version"));
+                long fresh = freshProcesses("a fresh process: veritas audit URL --tier quick_scan --local",
+                        List.of("audit", url, "--tier", "quick_scan", "--local", "--json", "--data", workDir.resolve("fresh").toString(),
+                                "--allow-private"));
+                result.put("jvm_start_ms_median", jvm);
+                result.put("fresh_quick_scan_ms_median", fresh);
+                if (warmQuick > 0) {
+                    out.printf(Locale.ROOT, "fresh process / warm in-process quick scan: %.2f×%n", (double) fresh / warmQuick);
+                }
+            }
+        }
         out.println();
-        phases.forEach((p, list) -> out.printf(Locale.ROOT, "  phase %-9s median %6d ms%n", p, median(list)));
-        out.printf(Locale.ROOT, "%nRESULT audit_ms_median=%d audit_ms_max=%d runs=%d tier=%s%n", median(totals), totals.get(totals.size() - 1),
-                totals.size(), tier.wire());
+        StringBuilder line = new StringBuilder("RESULT");
+        result.forEach((k, v) -> line.append(' ').append(k).append('=').append(v));
+        line.append(" runs=").append(runs);
+        out.println(line);
         out.flush();
         return 0;
+    }
+
+    private static BenchSite open(Target t) throws IOException {
+        if (t instanceof Shop) {
+            return BenchSite.shop();
+        }
+        if (t instanceof News) {
+            return BenchSite.news();
+        }
+        if (t instanceof SavedPage p) {
+            return BenchSite.file(p.file());
+        }
+        return null;
+    }
+
+    /** A warm-up and {@code runs} measured audits of {@code url}; prints the phase table; returns the median total. */
+    private long measure(Engine engine, SqliteAuditStore store, Tier tier, String url, String name) {
+        out.printf("%s of %s: 1 warm-up (launches the browser) + %d runs in this process%n", tier.wire(), name, runs);
+        out.flush();
+        Map<String, Long> warmUp = null;
+        List<Map<String, Long>> rows = new ArrayList<>();
+        for (int i = 0; i <= runs; i++) {
+            Instant started = Instant.now();
+            Audit a = engine.audit(new NewAudit(TargetUrl.parse(url), tier, VerdictMode.EXPERT), WorkerId.current().named("bench"), id -> { });
+            Instant ended = Instant.now();
+            Map<String, Long> row = AuditPhases.of(store.eventsAfter(a.id(), 0, 10_000), started, ended);
+            out.printf(Locale.ROOT, "  %s: %s, score %s, %d pages, %d screenshots, %d ms%n", i == 0 ? "warm-up" : "run " + i, a.status().wire(),
+                    a.result().map(r -> String.valueOf(r.trustScore())).orElse("-"), a.result().map(r -> r.pagesScanned()).orElse(0),
+                    a.screenshots().size(), row.get("total"));
+            out.flush();
+            if (i == 0) {
+                warmUp = row;
+            } else {
+                rows.add(row);
+            }
+        }
+        out.printf(Locale.ROOT, "  %-14s %9s %9s %9s %9s%n", "phase (ms)", "warm-up", "median", "min", "max");
+        for (String r : AuditPhases.ROWS) {
+            List<Long> v = rows.stream().map(x -> x.get(r)).toList();
+            out.printf(Locale.ROOT, "  %-14s %9d %9d %9d %9d%n", r, warmUp.get(r), median(v), v.stream().min(Long::compare).orElse(0L),
+                    v.stream().max(Long::compare).orElse(0L));
+        }
+        out.println();
+        out.flush();
+        return median(rows.stream().map(x -> x.get("total")).toList());
+    }
+
+    /** Runs {@code runs} fresh Veritas processes with these arguments, one at a time; prints and returns the median wall time. */
+    private long freshProcesses(String what, List<String> args) throws IOException, InterruptedException {
+        List<Long> times = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            List<String> cmd = new ArrayList<>();
+            cmd.add(ProcessHandle.current().info().command().orElse("java"));
+            // The same JVM options this process was started with (the collector, the class data sharing archive).
+            ManagementFactory.getRuntimeMXBean().getInputArguments().stream().filter(a -> !a.startsWith("-XX:ArchiveClassesAtExit")).forEach(cmd::add);
+            cmd.add("-cp");
+            cmd.add(System.getProperty("java.class.path"));
+            cmd.add("dev.veritas.cli.Main");
+            cmd.addAll(args);
+            Path log = Files.createTempFile(workDir, "fresh-", ".log");
+            long t0 = System.nanoTime();
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            if (!p.waitFor(FRESH_PROCESS_LIMIT.toSeconds(), TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new IllegalStateException(what + " did not end within " + FRESH_PROCESS_LIMIT.toMinutes() + " minutes; its output is in " + log);
+            }
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            if (p.exitValue() != 0) {
+                throw new IllegalStateException(what + " exited with " + p.exitValue() + ": " + String.join(" ", Files.readAllLines(log)).strip());
+            }
+            times.add(ms);
+        }
+        out.printf(Locale.ROOT, "%s: median %d ms (%s)%n", what, median(times), times);
+        out.flush();
+        return median(times);
     }
 
     private static long median(List<Long> values) {
         List<Long> v = new ArrayList<>(values);
         v.sort(Long::compare);
-        return v.get(v.size() / 2);
-    }
-
-    /** The built-in shop on a free loopback port (also the site of the cluster benchmark). */
-    static HttpServer builtInShop() throws IOException {
-        HttpServer s = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        s.createContext("/", ex -> {
-            String path = ex.getRequestURI().getPath();
-            String name = path.equals("/") ? "index.html" : path.substring(1);
-            byte[] body = null;
-            if (name.matches("[a-z]+\\.(html|css|js)")) {
-                try (InputStream in = AuditBenchmark.class.getResourceAsStream("shop/" + name)) {
-                    body = in == null ? null : in.readAllBytes();
-                }
-            }
-            if (body == null) {
-                ex.sendResponseHeaders(404, -1);
-                ex.close();
-                return;
-            }
-            String type = name.endsWith(".css") ? "text/css" : name.endsWith(".js") ? "text/javascript" : "text/html; charset=utf-8";
-            ex.getResponseHeaders().add("Content-Type", type);
-            ex.sendResponseHeaders(200, body.length);
-            ex.getResponseBody().write(body);
-            ex.close();
-        });
-        s.setExecutor(Executors.newFixedThreadPool(4));
-        s.start();
-        return s;
+        return v.isEmpty() ? 0 : v.get(v.size() / 2);
     }
 }

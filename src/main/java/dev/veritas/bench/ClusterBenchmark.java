@@ -1,6 +1,5 @@
 package dev.veritas.bench;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.veritas.audit.Tier;
 import dev.veritas.store.postgres.PostgresUrl;
 import java.io.IOException;
@@ -70,8 +69,8 @@ public final class ClusterBenchmark {
     }
 
     public int run() throws Exception {
-        HttpServer shop = AuditBenchmark.builtInShop();
-        String target = "http://127.0.0.1:" + shop.getAddress().getPort() + "/";
+        BenchSite shop = BenchSite.shop();
+        String target = shop.url();
         out.printf(Locale.ROOT, "%d %s audits of the built-in shop per round; worker nodes of %d worker(s) each; one API node; "
                 + "%d cores on this machine%n%n", audits, tier.wire(), workersPerNode, Runtime.getRuntime().availableProcessors());
         out.flush();
@@ -85,7 +84,7 @@ public final class ClusterBenchmark {
                 out.flush();
             }
         } finally {
-            shop.stop(0);
+            shop.close();
         }
         Round base = rounds.get(0);
         out.println();

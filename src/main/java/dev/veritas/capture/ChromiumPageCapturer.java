@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -58,6 +59,15 @@ public final class ChromiumPageCapturer implements PageCapturer {
     /** A page that cannot answer a trivial evaluation in this long has scripts holding its only thread (a loaded machine answers in far less). */
     private static final Duration PING = Duration.ofSeconds(3);
     private static final Duration SETTLE = Duration.ofMillis(2500);
+    /**
+     * The network is quiet when no request has started or ended for this long and at most {@link #QUIET_IN_FLIGHT}
+     * are still open: long polls, live-update streams and analytics beacons keep a real page's network from ever
+     * going fully idle, and waiting for that spent the whole {@link #SETTLE} on every such page.
+     */
+    private static final Duration QUIET = Duration.ofMillis(500);
+    private static final int QUIET_IN_FLIGHT = 2;
+    /** How often the settle loop looks at the network; events are delivered while it waits. */
+    private static final Duration QUIET_POLL = Duration.ofMillis(100);
     private static final String HTML_SNAPSHOT = "(() => { const d = document; const root = d.documentElement;"
             + " const doctype = d.doctype ? '<!DOCTYPE ' + d.doctype.name + '>' : '';"
             + " const h = root ? root.outerHTML : ''; return JSON.stringify({length: doctype.length + h.length,"
@@ -69,6 +79,7 @@ public final class ChromiumPageCapturer implements PageCapturer {
     private final UrlGuard guard;
     private final GuardedProxy proxy;
     private final CaptureSettings settings;
+    private final ChromiumTimings timings = new ChromiumTimings();
     private Chromium chromium;
     private BrowserContext context;
 
@@ -92,13 +103,21 @@ public final class ChromiumPageCapturer implements PageCapturer {
         return CaptureSource.CHROMIUM;
     }
 
+    /** Where this capturer's time went so far (all pages). */
+    public ChromiumTimings timings() {
+        return timings;
+    }
+
     /** The context of a live browser: the same one page after page, a new one after its browser was killed. */
     private BrowserContext context() {
         if (context != null && chromium.isAlive()) {
             return context;
         }
         closeContext();
+        long t = System.nanoTime();
         chromium = browsers.get();
+        timings.add(ChromiumTimings.BROWSER_START, t);
+        t = System.nanoTime();
         // Every connection goes through the guarded proxy, loopback included ("<-loopback>" undoes Chromium's
         // built-in bypass): request interception alone never sees redirect hops.
         BrowserContext c = chromium.browser().newContext(new Browser.NewContextOptions()
@@ -108,6 +127,7 @@ public final class ChromiumPageCapturer implements PageCapturer {
                 .setUserAgent(HttpFetcher.USER_AGENT)
                 .setLocale("en-US")
                 .setServiceWorkers(ServiceWorkerPolicy.BLOCK));
+        timings.add(ChromiumTimings.CONTEXT, t);
         context = c;
         return c;
     }
@@ -126,6 +146,9 @@ public final class ChromiumPageCapturer implements PageCapturer {
         Runnable kill = browser::kill;
         Page page = deadline.watch("opening a page", CALL, kill, ctx::newPage);
         PageState state = new PageState();
+        page.onRequest(r -> state.started());
+        page.onRequestFinished(r -> state.ended());
+        page.onRequestFailed(r -> state.ended());
         page.onResponse(r -> state.statuses.put(r.url(), r.status()));
         page.onRequestFinished(r -> addRequest(state.requests, r, state.statuses, refusedByProxy(r)));
         page.onRequestFailed(r -> addRequest(state.requests, r, state.statuses,
@@ -150,6 +173,7 @@ public final class ChromiumPageCapturer implements PageCapturer {
         try {
             return capturePage(page, url, options, sink, state, new Calls(page, deadline, kill));
         } finally {
+            long t = System.nanoTime();
             try {
                 // Closing a page whose navigation is still under way can hang the driver: let it settle first (briefly).
                 deadline.watchRun("letting the page settle before closing it", CALL, kill, () -> {
@@ -163,6 +187,7 @@ public final class ChromiumPageCapturer implements PageCapturer {
             } catch (RuntimeException ignored) {
                 // the page is gone with its context or its browser anyway
             }
+            timings.add(ChromiumTimings.CLOSE, t);
         }
     }
 
@@ -171,11 +196,34 @@ public final class ChromiumPageCapturer implements PageCapturer {
         final List<NetworkRequest> requests = Collections.synchronizedList(new ArrayList<>());
         final Map<String, Integer> statuses = Collections.synchronizedMap(new HashMap<>());
         final List<String> consoleErrors = Collections.synchronizedList(new ArrayList<>());
+        /** Requests started and not yet finished or failed, and when the network last did anything. */
+        final AtomicInteger inFlight = new AtomicInteger();
+        volatile long lastActivity = System.nanoTime();
+
+        void started() {
+            inFlight.incrementAndGet();
+            lastActivity = System.nanoTime();
+        }
+
+        void ended() {
+            inFlight.updateAndGet(n -> Math.max(0, n - 1));
+            lastActivity = System.nanoTime();
+        }
+
+        /** How much longer the network must stay as it is to count as quiet; zero when it is quiet now. */
+        Duration untilQuiet() {
+            if (inFlight.get() > QUIET_IN_FLIGHT) {
+                return QUIET;
+            }
+            long left = QUIET.toNanos() - (System.nanoTime() - lastActivity);
+            return left <= 0 ? Duration.ZERO : Duration.ofNanos(left);
+        }
     }
 
     private PageCapture capturePage(Page page, URI url, PageOptions options, ScreenshotSink sink, PageState state, Calls calls) {
         long start = System.nanoTime();
         Response response = navigate(page, url, calls);
+        timings.add(ChromiumTimings.NAVIGATION, start);
         List<RedirectHop> redirects = calls.run("reading the response", () -> redirects(response));
         HeaderMap headers = calls.run("reading the response", () -> headers(response));
         Optional<String> contentType = headers.first("content-type");
@@ -184,34 +232,66 @@ public final class ChromiumPageCapturer implements PageCapturer {
         // From here on the page answered: whatever stops it now, what was captured so far is judged.
         Partial partial = new Partial(url, finalUrl, response.status(), redirects, headers, contentType, state);
         try {
+            long t = System.nanoTime();
             Optional<String> stillLoading = waitForLoad(page, calls, settings.navigationTimeout().minusNanos(System.nanoTime() - start));
-            settle(page, calls, SETTLE);
+            timings.add(ChromiumTimings.LOAD, t);
+            t = System.nanoTime();
+            settle(page, calls, state, SETTLE);
+            timings.add(ChromiumTimings.SETTLE, t);
+            t = System.nanoTime();
             BrowserFacts atLoad = facts(calls, TextSegment.AT_LOAD);
+            // The second look is due this long after the page was first read; what follows (the markup, the first
+            // screenshot) is done while it waits, not before it.
+            long atLoadRead = System.nanoTime();
+            long loadMillis = (atLoadRead - start) / 1_000_000;
             partial.atLoad = atLoad;
             partial.segments.addAll(atLoad.segments());
             snapshotHtml(calls, partial);
+            timings.add(ChromiumTimings.EXTRACTION, t);
             int budget = options.screenshotBudget();
+            t = System.nanoTime();
             budget -= shoot(page, calls, sink, "viewport at load", false, budget, partial.shots);
-
             boolean timeDependent = !atLoad.timers().isEmpty() || !atLoad.counters().isEmpty();
-            if (options.watch() == Watch.ALWAYS || timeDependent) {
-                long loadMillis = (System.nanoTime() - start) / 1_000_000;
-                Duration delay = calls.deadline.cap(settings.laterDelay());
-                calls.run("the second look", delay, () -> page.waitForTimeout(delay.toMillis())); // the measurement itself
+            boolean secondLook = options.watch() == Watch.ALWAYS || timeDependent;
+            // With room for all three shots, the full page is taken while the second look waits; with less, the second
+            // look's shot comes first (it is the evidence of what changed).
+            boolean fullPageNow = secondLook && budget >= 2;
+            if (fullPageNow) {
+                budget -= shoot(page, calls, sink, "full page", true, budget, partial.shots);
+            }
+            timings.add(ChromiumTimings.SCREENSHOTS, t);
+
+            if (secondLook) {
+                t = System.nanoTime();
+                Duration wait = calls.deadline.cap(settings.laterDelay().minusNanos(System.nanoTime() - atLoadRead));
+                if (wait.toMillis() > 0) {
+                    calls.run("the second look", wait, () -> page.waitForTimeout(wait.toMillis())); // the measurement itself
+                }
+                timings.add(ChromiumTimings.SECOND_LOOK, t);
+                t = System.nanoTime();
                 BrowserFacts later = facts(calls, TextSegment.LATER);
                 long laterMillis = (System.nanoTime() - start) / 1_000_000;
+                timings.add(ChromiumTimings.EXTRACTION, t);
+                t = System.nanoTime();
                 budget -= shoot(page, calls, sink, "viewport after " + settings.laterDelay().toSeconds() + " s", false, budget, partial.shots);
+                timings.add(ChromiumTimings.SCREENSHOTS, t);
                 addNew(partial.segments, later.segments());
                 Optional<BrowserFacts> reloaded = Optional.empty();
                 long reloadMillis = 0;
                 // A page that never finished loading is not reloaded: it would only spend the time again.
                 if (timeDependent && stillLoading.isEmpty()) {
-                    reloaded = reload(page, calls);
+                    t = System.nanoTime();
+                    reloaded = reload(page, calls, state);
                     reloadMillis = (System.nanoTime() - start) / 1_000_000;
+                    timings.add(ChromiumTimings.RELOAD, t);
                 }
                 partial.temporal = TemporalProbe.combine(atLoad, loadMillis, later, laterMillis, reloaded, reloadMillis);
             }
-            shoot(page, calls, sink, "full page", true, budget, partial.shots);
+            if (!fullPageNow) {
+                t = System.nanoTime();
+                shoot(page, calls, sink, "full page", true, budget, partial.shots);
+                timings.add(ChromiumTimings.SCREENSHOTS, t);
+            }
             PageCapture page0 = partial.build();
             return stillLoading.map(page0::cutShort).orElse(page0);
         } catch (PageCaptureException e) {
@@ -299,17 +379,24 @@ public final class ChromiumPageCapturer implements PageCapturer {
         calls.isolated("a check that the page still responds", "1", PING);
     }
 
-    private void settle(Page page, Calls calls, Duration limit) {
-        Duration d = calls.deadline.cap(limit);
-        try {
-            calls.run("waiting for the network to go quiet", d, () -> page.waitForLoadState(LoadState.NETWORKIDLE,
-                    new Page.WaitForLoadStateOptions().setTimeout(Math.max(1, d.toMillis()))));
-        } catch (TimeoutError ignored) {
-            // pages that poll forever never go quiet; what loaded so far is what a visitor sees
+    /**
+     * Waits until the network is quiet (see {@link #QUIET}), at most {@code limit}: pages that poll forever never go
+     * quiet, and what loaded so far is what a visitor sees. The page's events arrive while it waits in short steps.
+     */
+    private static void settle(Page page, Calls calls, PageState state, Duration limit) {
+        long end = System.nanoTime() + calls.deadline.cap(limit).toNanos();
+        while (true) {
+            Duration wait = state.untilQuiet();
+            long left = end - System.nanoTime();
+            if (wait.isZero() || left <= 0) {
+                return;
+            }
+            long step = Math.max(1, Math.min(Math.min(wait.toMillis(), QUIET_POLL.toMillis()), left / 1_000_000));
+            calls.run("waiting for the network to go quiet", Duration.ofMillis(step), () -> page.waitForTimeout(step));
         }
     }
 
-    private Optional<BrowserFacts> reload(Page page, Calls calls) {
+    private Optional<BrowserFacts> reload(Page page, Calls calls, PageState state) {
         Duration timeout = calls.deadline.cap(settings.navigationTimeout());
         try {
             calls.run("reloading the page", timeout, () -> page.reload(new Page.ReloadOptions().setWaitUntil(WaitUntilState.COMMIT)
@@ -317,7 +404,7 @@ public final class ChromiumPageCapturer implements PageCapturer {
             if (waitForLoad(page, calls, timeout).isPresent()) {
                 return Optional.empty();
             }
-            settle(page, calls, Duration.ofSeconds(1));
+            settle(page, calls, state, Duration.ofSeconds(1));
             return Optional.of(facts(calls, "reload"));
         } catch (TimeoutError e) {
             return Optional.empty();

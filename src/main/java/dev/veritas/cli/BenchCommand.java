@@ -95,7 +95,10 @@ final class BenchCommand implements Runnable {
     }
 
     @Command(name = "audit", mixinStandardHelpOptions = true,
-            description = "How long audits take end to end, phase by phase. Without URL: a built-in 5-page shop served on loopback.")
+            description = "How long audits take and where the time goes, phase by phase (browser start, navigation, load, settling, "
+                    + "extraction, screenshots, second look, checks, judge, store), median over several runs with the browser kept, then "
+                    + "the same quick scan as a fresh process beside a bare JVM's start. Without URL or --page: a quick scan of a built-in "
+                    + "news article of realistic weight and a standard audit of a built-in 5-page shop, both served on loopback.")
     static final class AuditRuns implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -103,14 +106,20 @@ final class BenchCommand implements Runnable {
         @Mixin
         EngineFlags engineFlags;
 
-        @Parameters(paramLabel = "URL", arity = "0..1", description = "Site to audit (default: the built-in shop)")
+        @Parameters(paramLabel = "URL", arity = "0..1", description = "A live site to audit instead of the built-in ones")
         String url;
 
-        @Option(names = "--tier", defaultValue = "standard_audit", description = "Tier (default standard_audit)")
+        @Option(names = "--page", paramLabel = "FILE", description = "A saved HTML page to serve on loopback and audit (e.g. a saved news article)")
+        Path page;
+
+        @Option(names = "--tier", description = "Tier for URL or --page (default quick_scan for --page, standard_audit for URL)")
         String tier;
 
         @Option(names = "--runs", defaultValue = "3", description = "Measured runs after one warm-up (default 3)")
         int runs;
+
+        @Option(names = "--no-fresh-process", description = "Skip the fresh-process quick scans")
+        boolean noFreshProcess;
 
         @Option(names = "--data", paramLabel = "DIR", description = "Where to put the temporary store (default $VERITAS_DATA or ./veritas-data)")
         Path data;
@@ -120,8 +129,24 @@ final class BenchCommand implements Runnable {
             if (runs < 1) {
                 throw new IllegalArgumentException("--runs must be at least 1");
             }
-            return WorkDir.use(data, "bench-audit-", work -> new AuditBenchmark(work, Optional.ofNullable(url),
-                    Tier.parse(tier), runs, engineFlags.options(), spec.commandLine().getOut()).run());
+            if (url != null && page != null) {
+                throw new IllegalArgumentException("give either a URL or --page FILE, not both");
+            }
+            List<AuditBenchmark.Scenario> scenarios;
+            if (page != null) {
+                scenarios = List.of(new AuditBenchmark.Scenario(new AuditBenchmark.SavedPage(page.toAbsolutePath()),
+                        Tier.parse(tier == null ? "quick_scan" : tier)));
+            } else if (url != null) {
+                scenarios = List.of(new AuditBenchmark.Scenario(new AuditBenchmark.Live(url), Tier.parse(tier == null ? "standard_audit" : tier)));
+            } else {
+                if (tier != null) {
+                    throw new IllegalArgumentException("--tier applies to a URL or --page; the built-in run measures a quick scan and a standard audit");
+                }
+                scenarios = List.of(new AuditBenchmark.Scenario(new AuditBenchmark.News(), Tier.QUICK_SCAN),
+                        new AuditBenchmark.Scenario(new AuditBenchmark.Shop(), Tier.STANDARD_AUDIT));
+            }
+            return WorkDir.use(data, "bench-audit-", work -> new AuditBenchmark(work, scenarios, runs, !noFreshProcess,
+                    engineFlags.options(), spec.commandLine().getOut()).run());
         }
     }
 

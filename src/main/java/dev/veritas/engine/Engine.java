@@ -177,15 +177,23 @@ public final class Engine implements AutoCloseable {
         URI target = URI.create(audit.url());
         guard.require(target);
         List<String> notes = new ArrayList<>();
+        long opening = System.nanoTime();
         try (PageCapturer capturer = openCapturer(progress, notes)) {
+            long browserStartMillis = (System.nanoTime() - opening) / 1_000_000;
             progress.captureStart("Capturing pages", audit.tier().maxPages() == 1 ? "Visiting the page" : "Visiting up to " + audit.tier().maxPages() + " pages",
                     audit.tier().maxPages());
             CaptureListener listener = new CaptureListener(run, errors);
             SiteCapture capture = new SiteCrawler(guard, fetcher, tlsProbe, options)
                     .crawl(target, capturer, SiteCrawler.Budget.of(audit.tier(), run.capture()), listener::saveScreenshot, listener, notes);
+            ObjectNode captured = Json.object().put("pages", capture.pages().size()).put("screenshots", listener.screenshots.get())
+                    .put("source", capture.source().wire());
+            if (capturer instanceof ChromiumPageCapturer chromium) {
+                // Where the capture's time went (browser start, navigation, settling, second look…): the audit benchmark reads it.
+                captured.set("timings", Json.tree(chromium.timings().millis()));
+                captured.put("browser_start_ms", browserStartMillis);
+            }
             progress.phaseComplete(Progress.Phase.CAPTURE, "Capturing pages", capture.pages().size() + " pages, " + listener.screenshots.get() + " screenshots",
-                    Json.object().put("pages", capture.pages().size()).put("screenshots", listener.screenshots.get())
-                            .put("source", capture.source().wire()));
+                    captured);
             run.checkpoint();
             analyseAndComplete(run, capture, errors);
         }
