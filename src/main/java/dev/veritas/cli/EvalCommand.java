@@ -2,7 +2,11 @@ package dev.veritas.cli;
 
 import dev.veritas.audit.Tier;
 import dev.veritas.engine.EngineOptions;
+import dev.veritas.checks.phishing.PhishingModel;
+import dev.veritas.checks.phishing.PhishingUrlClassifier;
+import dev.veritas.checks.phishing.UrlSplit;
 import dev.veritas.eval.DarkPatternEval;
+import dev.veritas.eval.ImbalancedUrlEval;
 import dev.veritas.eval.ObservatoryEval;
 import dev.veritas.eval.ObservatoryPreloadList;
 import dev.veritas.eval.ObservatorySiteEval;
@@ -15,6 +19,7 @@ import dev.veritas.eval.pages.PagesReportJson;
 import dev.veritas.json.Json;
 import dev.veritas.web.HstsPreload;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -34,7 +39,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = "Measure a detector on a labelled file (precision, recall, F1, false-positive rate), or the verdicts on a corpus of saved pages.",
-        subcommands = {EvalCommand.DarkPatterns.class, EvalCommand.PhishingUrls.class, EvalCommand.Observatory.class,
+        subcommands = {EvalCommand.DarkPatterns.class, EvalCommand.PhishingUrls.class, EvalCommand.Urls.class, EvalCommand.Observatory.class,
                 EvalCommand.ObservatorySites.class, EvalCommand.Pages.class})
 final class EvalCommand implements Runnable {
     @Spec
@@ -90,6 +95,44 @@ final class EvalCommand implements Runnable {
                 default -> throw new IllegalArgumentException("--split must be all, training or held-out (got '" + split + "')");
             };
             return PhishingUrlEval.run(file, stdout(), s);
+        }
+    }
+
+    @Command(name = "urls", mixinStandardHelpOptions = true,
+            description = {"The phishing address model on legitimate addresses of the kind people submit against phishing ones, "
+                    + "as rare as they are in use: recall, false-positive rate, precision for --ratio legitimate per phishing, and the threshold.",
+                    "Each file is CSV url,label[,split]; rows without a split are placed by a hash of their registrable domain "
+                    + "(tuning = what the model learned from). Last line: RESULT part=… recall=… fpr=… precision=… threshold=…"})
+    static final class Urls implements Callable<Integer> {
+        @Option(names = "--legit", paramLabel = "FILE", required = true, description = "legitimate addresses (rows labelled 0 are used)")
+        Path legit;
+
+        @Option(names = "--phish", paramLabel = "FILE", required = true, description = "phishing addresses (rows labelled 1 are used)")
+        Path phish;
+
+        @Option(names = "--ratio", defaultValue = "10", description = "legitimate addresses per phishing one, for precision (default ${DEFAULT-VALUE})")
+        double ratio;
+
+        @Option(names = "--split", defaultValue = "check", description = "tuning, check, final or all (default ${DEFAULT-VALUE})")
+        String split;
+
+        @Option(names = "--show-mistakes", description = "list every misjudged address (read them only after the figure is recorded)")
+        boolean showMistakes;
+
+        @Option(names = "--model", paramLabel = "FILE", description = "a model file written by the trainer instead of the shipped one")
+        Path model;
+
+        @Override
+        public Integer call() throws IOException {
+            Optional<UrlSplit> part = split.equals("all") ? Optional.empty() : Optional.of(UrlSplit.named(split).orElseThrow(
+                    () -> new IllegalArgumentException("--split must be tuning, check, final or all (got '" + split + "')")));
+            PhishingUrlClassifier classifier = PhishingUrlClassifier.standard();
+            if (model != null) {
+                try (InputStream in = Files.newInputStream(model)) {
+                    classifier = new PhishingUrlClassifier(PhishingModel.read(in));
+                }
+            }
+            return ImbalancedUrlEval.run(legit, phish, new ImbalancedUrlEval.Options(part, ratio, showMistakes), classifier, stdout());
         }
     }
 

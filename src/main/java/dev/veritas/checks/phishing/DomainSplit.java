@@ -29,11 +29,11 @@ public enum DomainSplit {
     }
 
     /** Which of {@code folds} cross-validation folds a training row belongs to, also by domain. */
-    static int fold(String url, int folds) {
+    public static int fold(String url, int folds) {
         return (int) Long.remainderUnsigned(hash(siteKey(url)) / 10, folds);
     }
 
-    static String siteKey(String url) {
+    public static String siteKey(String url) {
         RegistrableDomain rd = RegistrableDomain.of(UrlParts.parse(url).asciiHost());
         return rd.domain().orElse(rd.host());
     }

@@ -19,9 +19,10 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Reads labelled address files: a header {@code url,label}, then one address per row with label 1 (phishing) or 0
- * (legitimate), as RFC 4180 CSV (Apache Commons CSV): an address holding commas, quotes or line breaks is quoted.
- * A bad row is reported with its line number.
+ * Reads labelled address files: a header {@code url,label} (optionally {@code url,label,split}), then one address per
+ * row with label 1 (phishing) or 0 (legitimate), as RFC 4180 CSV (Apache Commons CSV): an address holding commas,
+ * quotes or line breaks is quoted. The optional split ({@code tuning}, {@code check} or {@code final}) says which part
+ * of a measurement the row belongs to. A bad row is reported with its line number.
  */
 public final class LabelledUrlCsv {
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
@@ -50,8 +51,10 @@ public final class LabelledUrlCsv {
             }
             CSVRecord header = records.next();
             String h = String.join(",", header.values()).replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT);
-            if (!h.equals("url,label")) {
-                throw new FormatException(file + ": the first line must be the header 'url,label' (got '" + shorten(h) + "')");
+            boolean withSplit = h.equals("url,label,split");
+            if (!h.equals("url,label") && !withSplit) {
+                throw new FormatException(file + ": the first line must be the header 'url,label' or 'url,label,split' (got '"
+                        + shorten(h) + "')");
             }
             List<LabelledUrl> rows = new ArrayList<>();
             while (true) {
@@ -73,7 +76,7 @@ public final class LabelledUrlCsv {
                 if (r.size() == 1 && r.get(0).isBlank()) {
                     continue;
                 }
-                rows.add(row(file, r, line));
+                rows.add(row(file, r, line, withSplit));
             }
             if (rows.isEmpty()) {
                 throw new FormatException(file + " has a header but no rows; add lines like 'https://example.com/,0'");
@@ -86,9 +89,11 @@ public final class LabelledUrlCsv {
         }
     }
 
-    private static LabelledUrl row(Path file, CSVRecord r, long line) throws FormatException {
-        if (r.size() != 2) {
-            throw new FormatException(where(file, line) + "expected 'url,label' but found " + r.size() + (r.size() == 1 ? " field" : " fields")
+    private static LabelledUrl row(Path file, CSVRecord r, long line, boolean withSplit) throws FormatException {
+        int width = withSplit ? 3 : 2;
+        if (r.size() != width) {
+            throw new FormatException(where(file, line) + "expected '" + (withSplit ? "url,label,split" : "url,label") + "' but found "
+                    + r.size() + (r.size() == 1 ? " field" : " fields")
                     + " in '" + shorten(String.join(",", r.values())) + "'; quote an address holding commas as \"…\"");
         }
         String url = r.get(0);
@@ -99,7 +104,13 @@ public final class LabelledUrlCsv {
         if (url.isBlank()) {
             throw new FormatException(where(file, line) + "the address is empty");
         }
-        return new LabelledUrl(url, label.equals("1"), (int) line);
+        Optional<UrlSplit> split = Optional.empty();
+        if (withSplit) {
+            String name = r.get(2).strip();
+            split = Optional.of(UrlSplit.named(name).orElseThrow(() -> new FormatException(where(file, line)
+                    + "the split must be tuning, check or final, got '" + shorten(name) + "'")));
+        }
+        return new LabelledUrl(url, label.equals("1"), (int) line, split);
     }
 
     private static String where(Path file, long line) {

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -24,7 +25,7 @@ import java.util.TreeMap;
  * of each signal to the score is simply weight × input.
  */
 public final class PhishingModel {
-    static final String RESOURCE = "/dev/veritas/checks/phishing/url-model.txt";
+    public static final String RESOURCE = "/dev/veritas/checks/phishing/url-model.txt";
 
     private final double bias;
     private final double threshold;
@@ -33,7 +34,7 @@ public final class PhishingModel {
     private final double[] scales;
     private final Map<String, Double> tokenWeights;
 
-    PhishingModel(double bias, double threshold, double[] weights, double[] centres, double[] scales,
+    public PhishingModel(double bias, double threshold, double[] weights, double[] centres, double[] scales,
                   Map<String, Double> tokenWeights) {
         int n = UrlFeature.values().length;
         if (weights.length != n || centres.length != n || scales.length != n) {
@@ -48,7 +49,7 @@ public final class PhishingModel {
         this.tokenWeights = new HashMap<>(tokenWeights);
     }
 
-    /** The model shipped with Veritas, learned by {@link PhishingModelTrainer}. */
+    /** The model shipped with Veritas, learned by {@code dev.veritas.eval.PhishingModelTrainer}. */
     public static PhishingModel bundled() {
         try (InputStream in = PhishingModel.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
@@ -69,14 +70,14 @@ public final class PhishingModel {
     }
 
     /** The model input of one feature: 0/1 for binary ones, centred and scaled log for numeric ones. */
-    double input(UrlFeature f, double raw) {
+    public double input(UrlFeature f, double raw) {
         if (!f.numeric()) {
             return raw;
         }
         return (Math.log1p(Math.max(0, raw)) - centres[f.ordinal()]) / scales[f.ordinal()];
     }
 
-    double weight(UrlFeature f) {
+    public double weight(UrlFeature f) {
         return weights[f.ordinal()];
     }
 
@@ -90,7 +91,7 @@ public final class PhishingModel {
     }
 
     /** The log-odds of phishing. */
-    double logit(UrlFeatures features) {
+    public double logit(UrlFeatures features) {
         double z = bias;
         for (UrlFeature f : UrlFeature.values()) {
             z += weights[f.ordinal()] * input(f, features.value(f));
@@ -101,13 +102,13 @@ public final class PhishingModel {
         return z;
     }
 
-    static double sigmoid(double z) {
+    public static double sigmoid(double z) {
         return 1.0 / (1.0 + Math.exp(-z));
     }
 
     // ---- text form -------------------------------------------------------------------------
 
-    void write(Writer out, List<String> header) throws IOException {
+    public void write(Writer out, List<String> header) throws IOException {
         for (String line : header) {
             out.write("# " + line + "\n");
         }
@@ -122,13 +123,13 @@ public final class PhishingModel {
         }
     }
 
-    static PhishingModel read(InputStream in) throws IOException {
+    public static PhishingModel read(InputStream in) throws IOException {
         BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         int n = UrlFeature.values().length;
         double[] w = new double[n];
         double[] c = new double[n];
         double[] s = new double[n];
-        java.util.Arrays.fill(s, 1.0);
+        Arrays.fill(s, 1.0);
         Map<String, UrlFeature> byId = new HashMap<>();
         for (UrlFeature f : UrlFeature.values()) {
             byId.put(f.id(), f);

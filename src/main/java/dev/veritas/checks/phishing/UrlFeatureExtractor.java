@@ -1,5 +1,6 @@
 package dev.veritas.checks.phishing;
 
+import dev.veritas.web.HstsPreload;
 import dev.veritas.web.RegistrableDomain;
 
 import java.util.ArrayList;
@@ -114,6 +115,7 @@ public final class UrlFeatureExtractor {
             set(v, d, UrlFeature.SHARED_HOSTING, 1, rd.suffix());
         }
         brandSignals(v, d, rd, shownHost, subdomain, path, query);
+        preloaded(rd, path).ifPresent(name -> set(v, d, UrlFeature.PRELOADED_HTTPS, 1, name));
         int httpsAt = host.indexOf("https");
         int httpAt = host.indexOf("http");
         if (httpsAt >= 0 || httpAt >= 0) {
@@ -123,7 +125,7 @@ public final class UrlFeatureExtractor {
             set(v, d, UrlFeature.DOUBLE_SLASH, 1, "//");
         }
         domainInSubdomain(subdomain).ifPresent(s -> set(v, d, UrlFeature.DOMAIN_IN_SUBDOMAIN, 1, s));
-        domainIn(afterHost.toLowerCase(Locale.ROOT)).ifPresent(s -> set(v, d, UrlFeature.DOMAIN_IN_PATH, 1, s));
+        domainIn(afterHost.toLowerCase(Locale.ROOT), rd.label()).ifPresent(s -> set(v, d, UrlFeature.DOMAIN_IN_PATH, 1, s));
         if (host.startsWith("www.")) {
             set(v, d, UrlFeature.WWW, 1, "www");
         }
@@ -248,8 +250,29 @@ public final class UrlFeatureExtractor {
         return Optional.empty();
     }
 
-    /** A word.ending pair in text after the host ("paypal.com" in "/www.paypal.com/signin"). */
-    private static Optional<String> domainIn(String text) {
+    /**
+     * The host's registrable domain (or the host itself, on a site whose domain the list does not cover) when it is on
+     * the HSTS preload list — never for a platform where anyone can publish (a shared-hosting suffix, or user content
+     * on a brand's domain), whose preloading vouches for the platform, not the page.
+     */
+    private static Optional<String> preloaded(RegistrableDomain rd, String path) {
+        if (rd.ip() || rd.domain().isEmpty() || rd.onSharedHosting() || UserContent.at(rd.host(), path).isPresent()) {
+            return Optional.empty();
+        }
+        HstsPreload list = HstsPreload.chromium();
+        String domain = rd.domain().get();
+        if (list.isPreloaded(rd.host())) {
+            return Optional.of(rd.host());
+        }
+        // A site that preloads its bare domain without subdomains still showed the commitment.
+        return list.lookup(domain).map(e -> domain);
+    }
+
+    /**
+     * A word.ending pair in text after the host ("paypal.com" in "/www.paypal.com/signin") naming another site; the
+     * site's own name there (a return address back to itself) is no disguise.
+     */
+    private static Optional<String> domainIn(String text, String ownLabel) {
         int i = 0;
         while (i < text.length()) {
             int start = i;
@@ -259,7 +282,7 @@ public final class UrlFeatureExtractor {
             if (i > start) {
                 String[] labels = text.substring(start, i).split("\\.");
                 for (int k = 1; k < labels.length; k++) {
-                    if (DOMAIN_ENDINGS.contains(labels[k]) && labels[k - 1].length() >= 2) {
+                    if (DOMAIN_ENDINGS.contains(labels[k]) && labels[k - 1].length() >= 2 && !labels[k - 1].equals(ownLabel)) {
                         return Optional.of(shorten(labels[k - 1] + "." + labels[k], 60));
                     }
                 }

@@ -1,4 +1,12 @@
-package dev.veritas.checks.phishing;
+package dev.veritas.eval;
+
+import dev.veritas.checks.phishing.DomainSplit;
+import dev.veritas.checks.phishing.LabelledUrl;
+import dev.veritas.checks.phishing.PhishingModel;
+import dev.veritas.checks.phishing.PhishingUrlClassifier;
+import dev.veritas.checks.phishing.UrlFeature;
+import dev.veritas.checks.phishing.UrlFeatureExtractor;
+import dev.veritas.checks.phishing.UrlFeatures;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,13 @@
-package dev.veritas.checks.phishing;
+package dev.veritas.eval;
+
+import dev.veritas.checks.phishing.DomainSplit;
+import dev.veritas.checks.phishing.LabelledUrl;
+import dev.veritas.checks.phishing.LabelledUrlCsv;
+import dev.veritas.checks.phishing.PhishingModel;
+import dev.veritas.checks.phishing.UrlFeature;
+import dev.veritas.checks.phishing.UrlFeatureExtractor;
+import dev.veritas.checks.phishing.UrlFeatures;
+import dev.veritas.checks.phishing.UrlSplit;
 
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -15,16 +24,17 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Learns the shipped phishing URL model from a labelled address file, using only the
- * {@link DomainSplit#TRAINING} rows, and writes it as text.
+ * Learns the shipped phishing URL model from labelled address files, using only their {@link UrlSplit#TUNING} rows
+ * (for a file without a split column, the {@link DomainSplit#TRAINING} side of a hash of each registrable domain),
+ * and writes it as text. An evaluation tool, not a check: Veritas itself only reads the model it writes.
  *
  * <p>Regenerate the shipped model with:
  * <pre>
- * mvn -q compile &amp;&amp; java -cp target/classes dev.veritas.checks.phishing.PhishingModelTrainer \
- *     /path/to/dev.csv src/main/resources/dev/veritas/checks/phishing/url-model.txt
+ * mvn -q compile &amp;&amp; java -cp "target/classes:target/lib/*" dev.veritas.eval.PhishingModelTrainer \
+ *     DEV.csv [MORE-LABELLED.csv …] --out src/main/resources/dev/veritas/checks/phishing/url-model.txt
  * </pre>
  * Everything here is deterministic (no random numbers; rows are split and folded by a hash of
- * their registrable domain), so the same file always yields the same model.
+ * their registrable domain), so the same files always yield the same model.
  */
 public final class PhishingModelTrainer {
     static final int FOLDS = 5;
@@ -64,6 +74,7 @@ public final class PhishingModelTrainer {
             Map.entry(UrlFeature.BRAND_IN_DOMAIN, new double[] {0.5, 20}),
             Map.entry(UrlFeature.BRAND_IN_PATH, new double[] {0, 20}),
             Map.entry(UrlFeature.OFFICIAL_BRAND_DOMAIN, new double[] {-20, -3.0}),
+            Map.entry(UrlFeature.PRELOADED_HTTPS, new double[] {-20, 0}),
             Map.entry(UrlFeature.USER_CONTENT, new double[] {0, 20}),
             Map.entry(UrlFeature.SUSPICIOUS_TLD, new double[] {0, 20}),
             Map.entry(UrlFeature.SHORTENER, new double[] {0.5, 20}),
@@ -81,42 +92,100 @@ public final class PhishingModelTrainer {
     private PhishingModelTrainer() {}
 
     public static void main(String[] args) throws Exception {
-        if (args.length < 1 || args.length > 2) {
-            System.err.println("usage: PhishingModelTrainer LABELLED.csv [OUTPUT-MODEL.txt]");
+        List<Path> inputs = new ArrayList<>();
+        Path out = Path.of(RESOURCE_PATH);
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--out") && i + 1 < args.length) {
+                out = Path.of(args[++i]);
+            } else if (args[i].startsWith("-")) {
+                inputs.clear();
+                break;
+            } else {
+                inputs.add(Path.of(args[i]));
+            }
+        }
+        if (inputs.isEmpty()) {
+            System.err.println("usage: PhishingModelTrainer LABELLED.csv [MORE.csv …] [--out MODEL.txt]");
             System.exit(2);
         }
-        Path out = Path.of(args.length == 2 ? args[1] : RESOURCE_PATH);
-        List<LabelledUrl> all;
-        try {
-            all = LabelledUrlCsv.read(Path.of(args[0]));
-        } catch (LabelledUrlCsv.FormatException e) {
-            System.err.println(e.getMessage());
-            System.exit(2);
-            return;
+        List<LabelledUrl> training = new ArrayList<>();
+        List<Integer> source = new ArrayList<>();
+        int all = 0;
+        for (int k = 0; k < inputs.size(); k++) {
+            Path input = inputs.get(k);
+            try {
+                List<LabelledUrl> rows = LabelledUrlCsv.read(input);
+                all += rows.size();
+                for (LabelledUrl r : rows) {
+                    if (r.part() == UrlSplit.TUNING) {
+                        training.add(r);
+                        source.add(k);
+                    }
+                }
+            } catch (LabelledUrlCsv.FormatException e) {
+                System.err.println(e.getMessage());
+                System.exit(2);
+                return;
+            }
         }
-        List<LabelledUrl> training = all.stream().filter(r -> DomainSplit.of(r.url()) == DomainSplit.TRAINING).toList();
         Settings settings = DEFAULTS;
+        String fpr = System.getProperty("veritas.trainer.targetFpr");
+        if (fpr != null) {
+            settings = new Settings(Double.parseDouble(fpr), settings.minSitesPerWord(), settings.maxVocabulary(), settings.iterations(),
+                    settings.denseL2(), settings.sparseL2(), settings.siteWeightPower());
+        }
         Result result = train(training, settings);
         List<String> header = List.of(
                 "Veritas phishing URL model: logistic regression over named address signals and words.",
-                "Learned by dev.veritas.checks.phishing.PhishingModelTrainer from the TRAINING side of DomainSplit",
-                "(" + training.size() + " of " + all.size() + " rows; " + result.vocabulary + " words used by at least "
+                "Learned by dev.veritas.eval.PhishingModelTrainer from the tuning rows of its files only",
+                "(" + training.size() + " of " + all + " rows; " + result.vocabulary + " words used by at least "
                         + settings.minSitesPerWord() + " sites).",
-                String.format(Locale.ROOT, "Threshold: %d-fold cross-validation on training rows, aiming at FPR %.2f "
+                String.format(Locale.ROOT, "Threshold: %d-fold cross-validation by domain on those rows, aiming at FPR %.3f "
                         + "(cross-validated recall %.3f at FPR %.3f).", FOLDS, settings.targetFpr(), result.cvRecall, result.cvFpr),
-                "Regenerate (deterministic, byte-identical): mvn -q compile && java -cp target/classes "
-                        + "dev.veritas.checks.phishing.PhishingModelTrainer DEV.csv " + RESOURCE_PATH,
-                "Measure: java -cp target/classes dev.veritas.eval.PhishingUrlEval DEV.csv [--split held-out]. "
-                        + "Do not edit by hand.");
-        Files.createDirectories(out.toAbsolutePath().getParent());
+                "Regenerate (deterministic, byte-identical): mvn -q compile && java -cp 'target/classes:target/lib/*' "
+                        + "dev.veritas.eval.PhishingModelTrainer DEV.csv [LEGIT-URLS.csv] --out " + RESOURCE_PATH,
+                "Measure: veritas eval urls --legit LEGIT-URLS.csv --phish DEV.csv --split check. Do not edit by hand.");
+        Path parent = out.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
         try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
             result.model.write(w, header);
         }
         System.out.printf(Locale.ROOT, "wrote %s: %d training rows, %d words, threshold %.4f, cv recall %.3f at cv fpr %.3f%n",
                 out, training.size(), result.vocabulary, result.model.threshold(), result.cvRecall, result.cvFpr);
+        String dump = System.getProperty("veritas.trainer.dump");
+        if (dump != null) {
+            List<String> lines = new ArrayList<>();
+            for (int i = 0; i < training.size(); i++) {
+                lines.add(String.format(Locale.ROOT, "%d\t%d\t%.4f\t%s", source.get(i), training.get(i).phishing() ? 1 : 0, result.oof[i],
+                        training.get(i).url().replace('\t', ' ').replace('\n', ' ')));
+            }
+            Files.write(Path.of(dump), lines, StandardCharsets.UTF_8);
+        }
+        // Cross-validated figures per file: a file of deep links and sign-in pages behaves unlike one of home pages.
+        for (int k = 0; k < inputs.size(); k++) {
+            int pos = 0;
+            int tp = 0;
+            int neg = 0;
+            int fp = 0;
+            for (int i = 0; i < training.size(); i++) {
+                if (source.get(i) != k) {
+                    continue;
+                }
+                boolean flagged = result.oof[i] >= result.model.threshold();
+                if (training.get(i).phishing()) {
+                    pos++;
+                    tp += flagged ? 1 : 0;
+                } else {
+                    neg++;
+                    fp += flagged ? 1 : 0;
+                }
+            }
+            System.out.printf(Locale.ROOT, "  %s: cv recall %d/%d, cv false positives %d/%d (%.4f)%n", inputs.get(k), tp, pos, fp, neg,
+                    neg == 0 ? 0.0 : (double) fp / neg);
+        }
     }
 
-    record Result(PhishingModel model, int vocabulary, double cvRecall, double cvFpr) {}
+    record Result(PhishingModel model, int vocabulary, double cvRecall, double cvFpr, double[] oof) {}
 
     /** Cross-validates to place the threshold, then fits the final model on all the given rows. */
     static Result train(List<LabelledUrl> rows, Settings settings) {
@@ -153,7 +222,7 @@ public final class PhishingModelTrainer {
             }
         }
         Fitted fitted = fit(examples, threshold, settings);
-        return new Result(fitted.model, fitted.vocabulary, (double) tp / Math.max(1, pos), (double) fp / Math.max(1, neg));
+        return new Result(fitted.model, fitted.vocabulary, (double) tp / Math.max(1, pos), (double) fp / Math.max(1, neg), oof);
     }
 
     /** The lowest threshold at which at most {@code fpr} of the legitimate rows score as phishing. */

@@ -1,4 +1,6 @@
-package dev.veritas.checks.phishing;
+package dev.veritas.eval;
+
+import dev.veritas.checks.phishing.PhishingModel;
 
 /**
  * Plain logistic regression, fitted by full-batch Adam from all-zero weights: no random numbers,
