@@ -5,6 +5,8 @@ import dev.veritas.bench.AuditBenchmark;
 import dev.veritas.bench.ServerBenchmark;
 import dev.veritas.bench.StoreBenchmark;
 import dev.veritas.bench.WorkDir;
+import dev.veritas.config.Env;
+import dev.veritas.store.StoreConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -53,7 +55,7 @@ final class BenchCommand implements Runnable {
             if (units < 100 || producers < 1 || historyAudits < 10_000) {
                 throw new IllegalArgumentException("--units must be at least 100, --producers at least 1 and --history-audits at least 10000");
             }
-            return WorkDir.use(data, "bench-store-", work -> new StoreBenchmark(work, units, producers, historyAudits, spec.commandLine().getOut()).run());
+            return WorkDir.use(dataDir(data), "bench-store-", work -> new StoreBenchmark(work, units, producers, historyAudits, spec.commandLine().getOut()).run());
         }
     }
 
@@ -84,7 +86,7 @@ final class BenchCommand implements Runnable {
             if (audits < 100 || clients < 1 || seconds < 1 || subscribers < 1) {
                 throw new IllegalArgumentException("--audits must be at least 100 and --clients, --seconds, --subscribers at least 1");
             }
-            return WorkDir.use(data, "bench-server-", work -> new ServerBenchmark(work, audits, clients,
+            return WorkDir.use(dataDir(data), "bench-server-", work -> new ServerBenchmark(work, audits, clients,
                     Duration.ofSeconds(seconds), subscribers, spec.commandLine().getOut()).run());
         }
     }
@@ -115,8 +117,13 @@ final class BenchCommand implements Runnable {
             if (runs < 1) {
                 throw new IllegalArgumentException("--runs must be at least 1");
             }
-            return WorkDir.use(data, "bench-audit-", work -> new AuditBenchmark(work, Optional.ofNullable(url),
+            return WorkDir.use(dataDir(data), "bench-audit-", work -> new AuditBenchmark(work, Optional.ofNullable(url),
                     Tier.parse(tier), runs, engineFlags.options(), spec.commandLine().getOut()).run());
         }
+    }
+
+    /** --data, else $VERITAS_DATA, else the default data directory: benchmarks measure the disk audits live on. */
+    private static Path dataDir(Path flag) {
+        return flag != null ? flag : Env.get("VERITAS_DATA").map(Path::of).orElse(StoreConfig.DEFAULT_DATA);
     }
 }
