@@ -25,17 +25,6 @@ public enum AuditStatus implements WireEnum {
         return successors().contains(next);
     }
 
-    /** The statuses from which an audit may reach {@code target}. */
-    public static Set<AuditStatus> predecessorsOf(AuditStatus target) {
-        EnumSet<AuditStatus> from = EnumSet.noneOf(AuditStatus.class);
-        for (AuditStatus s : values()) {
-            if (s.canMoveTo(target)) {
-                from.add(s);
-            }
-        }
-        return from;
-    }
-
     public static AuditStatus parse(String value) {
         return WireEnum.parse(AuditStatus.class, "status", value);
     }

@@ -7,7 +7,6 @@ public enum EventType implements WireEnum {
     STATUS,
     PHASE_START,
     PHASE_COMPLETE,
-    PHASE_ERROR,
     PAGE_CAPTURED,
     SCREENSHOT,
     FINDING,

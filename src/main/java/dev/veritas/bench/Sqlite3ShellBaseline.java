@@ -2,7 +2,6 @@ package dev.veritas.bench;
 
 import dev.veritas.audit.AuditResult;
 import dev.veritas.audit.Finding;
-import dev.veritas.config.Env;
 import dev.veritas.json.Json;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -22,14 +21,21 @@ import java.util.concurrent.TimeUnit;
 final class Sqlite3ShellBaseline {
     private Sqlite3ShellBaseline() {}
 
+    /** The shell, when one answers {@code sqlite3 -version} (the system finds it on the PATH). */
     static Optional<String> sqlite3() {
-        for (String dir : Env.get("PATH").orElse("/usr/bin").split(":")) {
-            Path p = Path.of(dir, "sqlite3");
-            if (Files.isExecutable(p)) {
-                return Optional.of(p.toString());
+        try {
+            Process p = new ProcessBuilder("sqlite3", "-version").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (!p.waitFor(10, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return Optional.empty();
             }
+            return p.exitValue() == 0 ? Optional.of("sqlite3") : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty(); // not installed
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
         }
-        return Optional.empty();
     }
 
     /** Writes the script to a file first, so only the shell's work is timed. Returns units per second. */

@@ -1,6 +1,5 @@
 package dev.veritas.bench;
 
-import dev.veritas.config.Env;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,8 +15,7 @@ public final class WorkDir {
         int run(Path dir) throws Exception;
     }
 
-    public static int use(Path data, String prefix, Body body) throws Exception {
-        Path base = data != null ? data : Env.get("VERITAS_DATA").map(Path::of).orElse(Path.of("veritas-data"));
+    public static int use(Path base, String prefix, Body body) throws Exception {
         Files.createDirectories(base);
         Path work = Files.createTempDirectory(base, prefix);
         try {

@@ -23,10 +23,6 @@ public record CheckOutcome(String name, Optional<SignalReading> signal, List<Fin
         return new CheckOutcome(name, Optional.empty(), List.of(), Optional.empty());
     }
 
-    public CheckOutcome withDetails(JsonNode node) {
-        return new CheckOutcome(name, signal, findings, Optional.of(node));
-    }
-
     /** A signal score with how sure the check is of it, and one sentence saying why. */
     public record SignalReading(double score, double confidence, String summary) {
         public SignalReading {

@@ -5,7 +5,6 @@ import dev.veritas.checks.observatory.ObservatoryCheck;
 import dev.veritas.checks.observatory.ObservatoryGrader;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The findings {@link SecurityHeadersCheck} can emit: one per Observatory test that fails (its id is the test's
@@ -35,11 +34,6 @@ public final class SecurityHeaderFindings {
 
     public static List<Kind> all() {
         return ALL;
-    }
-
-    /** The kind of a failed Observatory test, by the test's name. */
-    public static Optional<Kind> forTest(String testName) {
-        return ALL.stream().filter(k -> k.testName().equals(testName)).findFirst();
     }
 
     private static List<Kind> all0() {

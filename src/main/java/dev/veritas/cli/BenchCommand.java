@@ -8,6 +8,7 @@ import dev.veritas.bench.StoreBenchmark;
 import dev.veritas.bench.WorkDir;
 import dev.veritas.config.Env;
 import dev.veritas.store.postgres.PostgresUrl;
+import dev.veritas.store.StoreConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -58,7 +59,7 @@ final class BenchCommand implements Runnable {
             if (units < 100 || producers < 1 || historyAudits < 10_000) {
                 throw new IllegalArgumentException("--units must be at least 100, --producers at least 1 and --history-audits at least 10000");
             }
-            return WorkDir.use(data, "bench-store-", work -> new StoreBenchmark(work, units, producers, historyAudits, spec.commandLine().getOut()).run());
+            return WorkDir.use(dataDir(data), "bench-store-", work -> new StoreBenchmark(work, units, producers, historyAudits, spec.commandLine().getOut()).run());
         }
     }
 
@@ -89,7 +90,7 @@ final class BenchCommand implements Runnable {
             if (audits < 100 || clients < 1 || seconds < 1 || subscribers < 1) {
                 throw new IllegalArgumentException("--audits must be at least 100 and --clients, --seconds, --subscribers at least 1");
             }
-            return WorkDir.use(data, "bench-server-", work -> new ServerBenchmark(work, audits, clients,
+            return WorkDir.use(dataDir(data), "bench-server-", work -> new ServerBenchmark(work, audits, clients,
                     Duration.ofSeconds(seconds), subscribers, spec.commandLine().getOut()).run());
         }
     }
@@ -145,7 +146,7 @@ final class BenchCommand implements Runnable {
                 scenarios = List.of(new AuditBenchmark.Scenario(new AuditBenchmark.News(), Tier.QUICK_SCAN),
                         new AuditBenchmark.Scenario(new AuditBenchmark.Shop(), Tier.STANDARD_AUDIT));
             }
-            return WorkDir.use(data, "bench-audit-", work -> new AuditBenchmark(work, scenarios, runs, !noFreshProcess,
+            return WorkDir.use(dataDir(data), "bench-audit-", work -> new AuditBenchmark(work, scenarios, runs, !noFreshProcess,
                     engineFlags.options(), spec.commandLine().getOut()).run());
         }
     }
@@ -196,8 +197,13 @@ final class BenchCommand implements Runnable {
                 throw new IllegalArgumentException("--nodes takes counts from 1 to 16, --audits at least 1, --workers 1 to 64, --deadline at least 10");
             }
             PostgresUrl admin = PostgresUrl.parse(url);
-            return WorkDir.use(data, "bench-cluster-", work -> new ClusterBenchmark(work, admin, counts, audits, workers, Tier.parse(tier),
+            return WorkDir.use(dataDir(data), "bench-cluster-", work -> new ClusterBenchmark(work, admin, counts, audits, workers, Tier.parse(tier),
                     Duration.ofSeconds(deadline), spec.commandLine().getOut()).run());
         }
+    }
+
+    /** --data, else $VERITAS_DATA, else the default data directory: benchmarks measure the disk audits live on. */
+    private static Path dataDir(Path flag) {
+        return flag != null ? flag : Env.get("VERITAS_DATA").map(Path::of).orElse(StoreConfig.DEFAULT_DATA);
     }
 }

@@ -22,8 +22,14 @@ public final class EngineFlags {
     @Option(names = "--no-browser", description = "Audit over plain HTTP without Chromium (no screenshots, no timer probes)")
     boolean noBrowser;
 
+    /** The engine's defaults with VERITAS_ALLOW_PRIVATE and VERITAS_TRUST_CA applied, for commands without these flags. */
+    static EngineOptions fromEnvironment() {
+        return EngineOptions.defaults().withAllowPrivate(Env.flag("VERITAS_ALLOW_PRIVATE"))
+                .withTrustCa(Env.get("VERITAS_TRUST_CA").map(Path::of));
+    }
+
     public EngineOptions options() {
-        EngineOptions o = EngineOptions.defaults();
+        EngineOptions o = fromEnvironment();
         if (allowPrivate) {
             o = o.withAllowPrivate(true);
         }

@@ -1,7 +1,6 @@
 package dev.veritas.cli;
 
 import dev.veritas.audit.Tier;
-import dev.veritas.engine.EngineOptions;
 import dev.veritas.checks.phishing.PhishingModel;
 import dev.veritas.checks.phishing.PhishingUrlClassifier;
 import dev.veritas.checks.phishing.UrlSplit;
@@ -235,7 +234,7 @@ final class EvalCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             PageManifest m = PageManifest.read(manifest);
-            PagesEval.Options options = new PagesEval.Options(parallel, Tier.parse(tier), Optional.ofNullable(data), EngineOptions.defaults());
+            PagesEval.Options options = new PagesEval.Options(parallel, Tier.parse(tier), Optional.ofNullable(data), EngineFlags.fromEnvironment());
             Path json = jsonOut.toAbsolutePath();
             if (json.getParent() != null && !Files.isDirectory(json.getParent())) {
                 throw new IllegalArgumentException("--json-out " + jsonOut + ": its folder does not exist");

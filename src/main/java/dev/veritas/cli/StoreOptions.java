@@ -1,8 +1,10 @@
 package dev.veritas.cli;
 
+import dev.veritas.config.Env;
 import dev.veritas.store.AuditStore;
 import dev.veritas.store.StoreConfig;
 import java.nio.file.Path;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /** Where audits are kept; shared by every command. */
@@ -20,7 +22,9 @@ public final class StoreOptions {
     String synchronous;
 
     public StoreConfig config() {
-        return StoreConfig.of(data, databaseUrl, synchronous);
+        return StoreConfig.of(Optional.ofNullable(data).or(() -> Env.get("VERITAS_DATA").map(Path::of)),
+                Optional.ofNullable(databaseUrl).filter(s -> !s.isBlank()).or(() -> Env.get("VERITAS_DATABASE_URL")),
+                Optional.ofNullable(synchronous).or(() -> Env.get("VERITAS_SYNCHRONOUS")));
     }
 
     public AuditStore open() {

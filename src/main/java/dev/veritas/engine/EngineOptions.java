@@ -3,7 +3,6 @@ package dev.veritas.engine;
 import dev.veritas.capture.CaptureSettings;
 import dev.veritas.capture.FetchLimits;
 import dev.veritas.capture.Network;
-import dev.veritas.config.Env;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -25,8 +24,9 @@ public record EngineOptions(
     /** auto: Chromium when installed, else plain HTTP; never: always plain HTTP. */
     public enum BrowserMode implements dev.veritas.audit.WireEnum { AUTO, NEVER }
 
+    /** Public sites only, the system's CAs, Chromium when installed; the CLI applies flags and VERITAS_* settings over these. */
     public static EngineOptions defaults() {
-        return new EngineOptions(Env.flag("VERITAS_ALLOW_PRIVATE"), Env.get("VERITAS_TRUST_CA").map(Path::of), BrowserMode.AUTO,
+        return new EngineOptions(false, Optional.empty(), BrowserMode.AUTO,
                 CaptureSettings.defaults(), FetchLimits.defaults(), Optional.empty(), Duration.ofSeconds(60), Network.system());
     }
 

@@ -147,28 +147,28 @@ final class LegacyApi {
         if (ids.size() > 20) {
             throw Problem.badRequest("compare takes at most 20 audits");
         }
-        List<Audit> found = new ArrayList<>();
+        List<AuditId> known = new ArrayList<>();
         for (JsonNode n : ids) {
             if (!n.isTextual()) {
                 throw Problem.badRequest("audit_ids must be strings");
             }
-            if (AuditId.isValid(n.asText())) {
-                store.find(new AuditId(n.asText())).ifPresent(found::add); // unknown ids are skipped, as before
+            // Unknown ids are skipped, as the old API did; the comparison itself is the store's, as for GET /api/audits/compare.
+            if (AuditId.isValid(n.asText()) && store.status(new AuditId(n.asText())).isPresent()) {
+                known.add(new AuditId(n.asText()));
             }
         }
-        if (found.isEmpty()) {
+        if (known.isEmpty()) {
             throw Problem.notFound("No valid audits found");
         }
         ObjectNode out = Json.object();
-        if (found.size() == 1) {
-            Audit only = found.get(0);
-            out.putArray("audits").add(legacyCompared(AuditComparer.summaryOf(only)));
+        if (known.stream().distinct().count() == 1) {
+            out.putArray("audits").add(legacyCompared(AuditComparer.summaryOf(store.get(known.get(0)))));
             out.putArray("trust_score_deltas");
             out.putArray("risk_level_changes");
             AuditsApi.json(ctx, out);
             return;
         }
-        Comparison c = AuditComparer.compare(found);
+        Comparison c = store.compare(known);
         ArrayNode audits = out.putArray("audits");
         c.audits().forEach(a -> audits.add(legacyCompared(a)));
         ArrayNode deltas = out.putArray("trust_score_deltas");

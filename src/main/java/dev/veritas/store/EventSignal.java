@@ -3,7 +3,6 @@ package dev.veritas.store;
 import dev.veritas.audit.AuditId;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -52,9 +51,5 @@ public final class EventSignal {
     /** Forgets an audit that has ended, so the map does not grow without bound. */
     public void forget(AuditId id) {
         generations.remove(id);
-    }
-
-    static long toMillis(Duration d) {
-        return TimeUnit.NANOSECONDS.toMillis(d.toNanos());
     }
 }

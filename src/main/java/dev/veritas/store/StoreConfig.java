@@ -1,6 +1,5 @@
 package dev.veritas.store;
 
-import dev.veritas.config.Env;
 import dev.veritas.store.sqlite.SqliteAuditStore;
 import dev.veritas.store.sqlite.SqliteOptions;
 import java.nio.file.Path;
@@ -13,10 +12,11 @@ import java.util.Optional;
 public record StoreConfig(Path dataDir, Optional<String> databaseUrl, SqliteOptions.Synchronous synchronous) {
     public static final Path DEFAULT_DATA = Path.of("veritas-data");
 
-    public static StoreConfig of(Path dataFlag, String databaseUrlFlag, String synchronousFlag) {
-        Path data = dataFlag != null ? dataFlag : Env.get("VERITAS_DATA").map(Path::of).orElse(DEFAULT_DATA);
-        Optional<String> url = Optional.ofNullable(databaseUrlFlag).filter(s -> !s.isBlank()).or(() -> Env.get("VERITAS_DATABASE_URL"));
-        String sync = synchronousFlag != null ? synchronousFlag : Env.get("VERITAS_SYNCHRONOUS").orElse("normal");
+    /** From the settings as given (flags over VERITAS_* settings, resolved by the caller); unset ones take their defaults. */
+    public static StoreConfig of(Optional<Path> dataDir, Optional<String> databaseUrl, Optional<String> synchronous) {
+        Path data = dataDir.orElse(DEFAULT_DATA);
+        Optional<String> url = databaseUrl.filter(s -> !s.isBlank());
+        String sync = synchronous.orElse("normal");
         SqliteOptions.Synchronous s = switch (sync.toLowerCase(java.util.Locale.ROOT)) {
             case "normal" -> SqliteOptions.Synchronous.NORMAL;
             case "full" -> SqliteOptions.Synchronous.FULL;

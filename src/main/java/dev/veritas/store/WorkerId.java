@@ -1,8 +1,11 @@
 package dev.veritas.store;
 
 import dev.veritas.audit.Require;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -36,9 +39,21 @@ public record WorkerId(String host, long pid, long processStartMillis, String na
         try {
             return InetAddress.getLocalHost().getHostName();
         } catch (UnknownHostException e) {
-            return Optional.ofNullable(System.getenv("HOSTNAME")).orElse("localhost");
+            // A name the resolver does not know (a container without its own hosts entry): the kernel still has it.
+            return kernelHostName().orElse("localhost");
         }
     }
+
+    private static Optional<String> kernelHostName() {
+        try {
+            return Optional.of(Files.readString(KERNEL_HOST_NAME).strip()).filter(n -> !n.isEmpty());
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Linux's node name, the one {@code hostname} prints; other systems resolve their own name. */
+    private static final Path KERNEL_HOST_NAME = Path.of("/proc/sys/kernel/hostname");
 
     /** Stored form: {@code host/pid/start/name}. */
     public String encode() {

