@@ -8,7 +8,7 @@ import dev.veritas.bench.StoreBenchmark;
 import dev.veritas.bench.WorkDir;
 import dev.veritas.config.Env;
 import dev.veritas.store.postgres.PostgresUrl;
-import dev.veritas.store.StoreConfig;
+import dev.veritas.store.factory.StoreConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;

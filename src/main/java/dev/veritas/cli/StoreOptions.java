@@ -2,7 +2,7 @@ package dev.veritas.cli;
 
 import dev.veritas.config.Env;
 import dev.veritas.store.AuditStore;
-import dev.veritas.store.StoreConfig;
+import dev.veritas.store.factory.StoreConfig;
 import java.nio.file.Path;
 import java.util.Optional;
 import picocli.CommandLine.Option;

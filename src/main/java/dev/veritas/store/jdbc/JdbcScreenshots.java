@@ -54,8 +54,7 @@ public final class JdbcScreenshots implements ScreenshotStore {
                         throw new IllegalArgumentException("audit " + id + " already has a screenshot with index " + shot.index());
                     }
                 }
-                long rowId = insertRow(tx, id, shot.index(), shot.label(), shot.pageUrl(), staged, shot.mediaType(), shot.width(), shot.height(),
-                        now.toEpochMilli());
+                long rowId = insertRow(tx, id, shot, staged, now.toEpochMilli());
                 bytes.record(tx, rowId, shot);
                 PreparedStatement count = tx.prepare("UPDATE audits SET screenshots_count = screenshots_count + 1, updated_at = ? WHERE id = ?");
                 count.setLong(1, now.toEpochMilli());
@@ -72,18 +71,17 @@ public final class JdbcScreenshots implements ScreenshotStore {
     }
 
     /** Inserts a screenshot's row and returns its id (the bytes' owner when they are kept in the database). */
-    static long insertRow(Tx tx, AuditId id, int index, String label, Optional<String> pageUrl, ScreenshotBytes.Staged staged,
-            String mediaType, int width, int height, long createdAt) throws SQLException {
+    private static long insertRow(Tx tx, AuditId id, NewScreenshot shot, ScreenshotBytes.Staged staged, long createdAt) throws SQLException {
         PreparedStatement ps = tx.prepare("INSERT INTO audit_screenshots (audit_id, index_num, label, page_url, file_path, "
                 + "media_type, width, height, file_size_bytes, sha256, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
         ps.setString(1, id.value());
-        ps.setInt(2, index);
-        ps.setString(3, label);
-        ps.setString(4, pageUrl.orElse(null));
+        ps.setInt(2, shot.index());
+        ps.setString(3, shot.label());
+        ps.setString(4, shot.pageUrl().orElse(null));
         ps.setString(5, staged.key());
-        ps.setString(6, mediaType);
-        ps.setInt(7, width);
-        ps.setInt(8, height);
+        ps.setString(6, shot.mediaType());
+        ps.setInt(7, shot.width());
+        ps.setInt(8, shot.height());
         ps.setLong(9, staged.sizeBytes());
         ps.setString(10, staged.sha256());
         ps.setLong(11, createdAt);
