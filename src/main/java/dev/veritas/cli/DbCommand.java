@@ -3,7 +3,7 @@ package dev.veritas.cli;
 import dev.veritas.json.Json;
 import dev.veritas.store.AuditStore;
 import dev.veritas.store.StoreCheck;
-import dev.veritas.store.StoreConfig;
+import dev.veritas.store.factory.StoreConfig;
 import dev.veritas.store.copy.AuditCopier;
 import dev.veritas.store.copy.SampleHistory;
 import dev.veritas.store.postgres.PostgresAuditStore;

@@ -1,7 +1,7 @@
 package dev.veritas.cli;
 
 import dev.veritas.store.AuditStore;
-import dev.veritas.store.StoreConfig;
+import dev.veritas.store.factory.StoreConfig;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 

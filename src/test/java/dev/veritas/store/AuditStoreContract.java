@@ -19,15 +19,19 @@ import dev.veritas.audit.Screenshot;
 import dev.veritas.audit.Severity;
 import dev.veritas.json.Json;
 import dev.veritas.testing.MutableClock;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -466,13 +470,13 @@ public abstract class AuditStoreContract {
         void aLargeImageIsReadBackExactlyWithItsTypeAndDigest() throws Exception {
             Claim a = runningAudit("https://large.example/");
             byte[] jpeg = new byte[700_001];
-            new java.util.Random(12).nextBytes(jpeg);
+            new Random(12).nextBytes(jpeg);
             store.addScreenshot(a.lease(), new NewScreenshot(3, "full page", Optional.empty(), "image/jpeg", 1280, 4000, jpeg));
             ScreenshotContent content = store.screenshot(a.id(), 3).orElseThrow();
             assertThat(content.screenshot().mediaType()).isEqualTo("image/jpeg");
             assertThat(content.screenshot().sizeBytes()).isEqualTo(jpeg.length);
-            assertThat(content.screenshot().sha256()).isEqualTo(java.util.HexFormat.of().formatHex(
-                    java.security.MessageDigest.getInstance("SHA-256").digest(jpeg)));
+            assertThat(content.screenshot().sha256()).isEqualTo(HexFormat.of().formatHex(
+                    MessageDigest.getInstance("SHA-256").digest(jpeg)));
             assertThat(bytesOf(content)).isEqualTo(jpeg);
             try (var in = content.open()) {
                 assertThat(in.read()).isEqualTo(jpeg[0] & 0xff);
@@ -673,7 +677,7 @@ public abstract class AuditStoreContract {
         }
     }
 
-    protected static byte[] bytesOf(ScreenshotContent content) throws java.io.IOException {
+    protected static byte[] bytesOf(ScreenshotContent content) throws IOException {
         try (var in = content.open()) {
             return in.readAllBytes();
         }

@@ -1,6 +1,7 @@
 package dev.veritas.store.postgres;
 
 import static dev.veritas.testing.Samples.newAudit;
+import static dev.veritas.testing.Samples.result;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,7 +9,12 @@ import dev.veritas.audit.Audit;
 import dev.veritas.audit.AuditId;
 import dev.veritas.audit.AuditStatus;
 import dev.veritas.json.Json;
+import dev.veritas.store.AuditQueue;
+import dev.veritas.store.AuditReader;
 import dev.veritas.store.AuditStore;
+import dev.veritas.store.AuditWriter;
+import dev.veritas.store.NewScreenshot;
+import dev.veritas.store.ScreenshotStore;
 import dev.veritas.store.Claim;
 import dev.veritas.store.AuditStoreContract;
 import dev.veritas.store.StoreHealth;
@@ -27,6 +33,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -94,18 +101,45 @@ class PostgresAuditStoreTest extends AuditStoreContract {
     @Test
     void aScreenshotWrittenOnOneNodeIsReadOnAnotherAndGoesWithItsAudit() throws Exception {
         byte[] image = new byte[600_000];
-        new java.util.Random(7).nextBytes(image);
+        new Random(7).nextBytes(image);
         Claim a = store.createRunning(newAudit("https://nodes.example/"), ME, LEASE);
-        var written = store.addScreenshot(a.lease(), new dev.veritas.store.NewScreenshot(0, "home", Optional.empty(), "image/webp", 10, 10, image));
+        var written = store.addScreenshot(a.lease(), new NewScreenshot(0, "home", Optional.empty(), "image/webp", 10, 10, image));
         try (PostgresAuditStore other = openNode(schemas.get(0))) {
             var read = other.screenshot(a.id(), 0).orElseThrow();
             assertThat(read.screenshot()).isEqualTo(written);
             assertThat(bytesOf(read)).isEqualTo(image);
             assertThat(chunkRows()).isEqualTo(3); // 600,000 bytes in chunks of 256 KiB
-            store.complete(a.lease(), dev.veritas.testing.Samples.result(50, List.of()));
+            store.complete(a.lease(), result(50, List.of()));
             assertThat(other.delete(a.id())).isTrue();
             assertThat(chunkRows()).isZero();
             assertThat(store.screenshot(a.id(), 0)).isEmpty();
+        }
+    }
+
+    /**
+     * The roles used as an API node and a worker node use them, each through its own interfaces only: the API submits
+     * and reads, the worker claims and writes; what the worker wrote is what the API reads.
+     */
+    @Test
+    void anApiNodeAndAWorkerNodeEachUseOnlyTheirRoles() throws Exception {
+        try (PostgresAuditStore workerNode = openNode(schemas.get(0))) {
+            AuditQueue apiQueue = store;
+            AuditReader apiReader = store;
+            ScreenshotStore apiScreenshots = store;
+            AuditQueue workerQueue = workerNode.queue();
+            AuditWriter workerWriter = workerNode.writer();
+            ScreenshotStore workerScreenshots = workerNode.screenshots();
+
+            AuditId id = apiQueue.create(newAudit("https://roles.example/")).id();
+            Claim claim = workerQueue.claimNext(ME.named("worker-node"), LEASE).orElseThrow();
+            assertThat(claim.id()).isEqualTo(id);
+            long eventId = workerWriter.appendEvent(claim.lease(), "log_entry", Json.object().put("message", "captured"));
+            workerScreenshots.addScreenshot(claim.lease(), new NewScreenshot(0, "home", Optional.empty(), "image/png", 1, 1, new byte[] {1, 2, 3}));
+            workerWriter.complete(claim.lease(), result(80, List.of()));
+
+            assertThat(apiReader.get(id).status()).isEqualTo(AuditStatus.COMPLETED);
+            assertThat(apiReader.eventsAfter(id, 0, 100)).extracting(e -> e.id()).contains(eventId);
+            assertThat(bytesOf(apiScreenshots.screenshot(id, 0).orElseThrow())).containsExactly(1, 2, 3);
         }
     }
 

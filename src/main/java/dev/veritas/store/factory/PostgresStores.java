@@ -1,5 +1,6 @@
-package dev.veritas.store;
+package dev.veritas.store.factory;
 
+import dev.veritas.store.AuditStore;
 import dev.veritas.store.postgres.PostgresAuditStore;
 import dev.veritas.store.postgres.PostgresUrl;
 import java.nio.file.Path;
