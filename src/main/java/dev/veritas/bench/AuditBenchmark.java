@@ -56,14 +56,21 @@ public final class AuditBenchmark {
     private final List<Scenario> scenarios;
     private final int runs;
     private final boolean freshProcess;
+    private final Optional<Path> cdsArchive;
     private final EngineOptions options;
     private final PrintWriter out;
 
-    public AuditBenchmark(Path workDir, List<Scenario> scenarios, int runs, boolean freshProcess, EngineOptions options, PrintWriter out) {
+    /**
+     * @param cdsArchive the class data sharing archive that {@code ./veritas audit} maps, when there is one: the fresh
+     *                   processes use it as the command would
+     */
+    public AuditBenchmark(Path workDir, List<Scenario> scenarios, int runs, boolean freshProcess, Optional<Path> cdsArchive,
+                          EngineOptions options, PrintWriter out) {
         this.workDir = workDir;
         this.scenarios = List.copyOf(scenarios);
         this.runs = runs;
         this.freshProcess = freshProcess;
+        this.cdsArchive = cdsArchive;
         this.options = options;
         this.out = out;
     }
@@ -161,7 +168,9 @@ public final class AuditBenchmark {
             List<String> cmd = new ArrayList<>();
             cmd.add(ProcessHandle.current().info().command().orElse("java"));
             // The same JVM options this process was started with (the collector, the class data sharing archive).
-            ManagementFactory.getRuntimeMXBean().getInputArguments().stream().filter(a -> !a.startsWith("-XX:ArchiveClassesAtExit")).forEach(cmd::add);
+            ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                    .filter(a -> !a.startsWith("-XX:ArchiveClassesAtExit") && !a.startsWith("-XX:SharedArchiveFile")).forEach(cmd::add);
+            cdsArchive.filter(Files::isRegularFile).ifPresent(a -> cmd.add("-XX:SharedArchiveFile=" + a));
             cmd.add("-cp");
             cmd.add(System.getProperty("java.class.path"));
             cmd.add("dev.veritas.cli.Main");
@@ -179,7 +188,8 @@ public final class AuditBenchmark {
             }
             times.add(ms);
         }
-        out.printf(Locale.ROOT, "%s: median %d ms (%s)%n", what, median(times), times);
+        out.printf(Locale.ROOT, "%s: median %d ms (%s)%s%n", what, median(times), times,
+                cdsArchive.filter(Files::isRegularFile).map(a -> ", with the class data sharing archive " + a).orElse(", no class data sharing archive"));
         out.flush();
         return median(times);
     }

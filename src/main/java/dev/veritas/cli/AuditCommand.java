@@ -8,7 +8,12 @@ import dev.veritas.audit.NewAudit;
 import dev.veritas.audit.TargetUrl;
 import dev.veritas.audit.Tier;
 import dev.veritas.audit.VerdictMode;
+import dev.veritas.capture.Chromium;
+import dev.veritas.capture.PageCaptureException;
+import dev.veritas.capture.TrustConfig;
+import dev.veritas.capture.UrlGuard;
 import dev.veritas.engine.Engine;
+import dev.veritas.engine.EngineOptions;
 import dev.veritas.json.AuditJson;
 import dev.veritas.json.Json;
 import dev.veritas.store.AuditStore;
@@ -17,7 +22,10 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
@@ -57,6 +65,9 @@ final class AuditCommand implements Callable<Integer> {
     @Option(names = "--token", description = "API token for --server. Default: $VERITAS_TOKEN")
     String token;
 
+    @Option(names = "--local", description = "Run the audit in this process even when a Veritas server answers on this machine")
+    boolean local;
+
     @Option(names = "--json", description = "Print the stored audit as JSON (the shape of GET /api/audits/{id})")
     boolean json;
 
@@ -75,11 +86,32 @@ final class AuditCommand implements Callable<Integer> {
         if (url == null && har == null) {
             throw new IllegalArgumentException("give a URL to audit, or --har FILE");
         }
-        try (AuditStore s = store.open(); Engine engine = new Engine(s, engineFlags.options())) {
-            NewAudit request = har != null ? null : new NewAudit(TargetUrl.parse(url), t, m);
-            if (request != null) {
-                engine.guard().require(request.url().uri());
+        if (usesLocalServerIfAny()) {
+            Optional<String> running = RemoteAudit.localServer();
+            if (running.isPresent()) {
+                err.println("a Veritas server is running at " + running.get() + ": the audit runs there, in its warm browser"
+                        + " (--local runs it in this process)");
+                return new RemoteAudit(running.get(), token, err, System.console() != null).run(url, t, m, json, out);
             }
+        }
+        EngineOptions options = engineFlags.options();
+        NewAudit request = har != null ? null : new NewAudit(TargetUrl.parse(url), t, m);
+        if (request != null) {
+            new UrlGuard(options.allowPrivate(), options.network()).require(request.url().uri());
+        }
+        // The browser starts on this thread (the one that runs the audit) while the store opens on another.
+        CompletableFuture<AuditStore> opening = CompletableFuture.supplyAsync(store::open, AuditCommand::daemon);
+        Optional<Chromium> early = request != null ? launchEarly(options) : Optional.empty();
+        AuditStore opened;
+        try {
+            opened = opening.join();
+        } catch (CompletionException e) {
+            early.ifPresent(Chromium::close);
+            throw e.getCause() instanceof Exception x ? x : e;
+        }
+        try (AuditStore s = opened; Engine engine = new Engine(s, options)) {
+            early.ifPresent(engine::adoptBrowserForThisThread);
+            early = Optional.empty();
             ProgressView view = new ProgressView(err, System.console() != null);
             AtomicReference<AuditId> id = new AtomicReference<>();
             AtomicBoolean done = new AtomicBoolean();
@@ -94,7 +126,37 @@ final class AuditCommand implements Callable<Integer> {
             follower.join(2000);
             view.finish();
             return printResult(result, out, err);
+        } finally {
+            early.ifPresent(Chromium::close);
         }
+    }
+
+    /** This thread's browser, launched now; empty when there is none to use (the engine then says why and audits without). */
+    private static Optional<Chromium> launchEarly(EngineOptions options) {
+        if (options.browser() == EngineOptions.BrowserMode.NEVER) {
+            return Optional.empty();
+        }
+        try {
+            return Chromium.locate().map(exe -> Chromium.launch(exe, TrustConfig.withCa(options.trustCa())));
+        } catch (PageCaptureException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static void daemon(Runnable task) {
+        Thread th = new Thread(task, "open-store");
+        th.setDaemon(true);
+        th.start();
+    }
+
+    /**
+     * A plain {@code veritas audit URL} goes to a server running on this machine, which has a browser ready; an audit
+     * that asks for anything that server may not do the same way — another store, other engine settings, a HAR file — runs
+     * here, as does one given {@code --local}.
+     */
+    private boolean usesLocalServerIfAny() {
+        return !local && har == null && url != null && store.data == null && store.databaseUrl == null && store.synchronous == null
+                && !engineFlags.allowPrivate && engineFlags.trustCa == null && engineFlags.secondLook == null && !engineFlags.noBrowser;
     }
 
     private Audit audit(Engine engine, NewAudit request, AtomicReference<AuditId> id) {

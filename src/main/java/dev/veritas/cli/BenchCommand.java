@@ -3,6 +3,7 @@ package dev.veritas.cli;
 import dev.veritas.audit.Tier;
 import dev.veritas.bench.AuditBenchmark;
 import dev.veritas.bench.ClusterBenchmark;
+import dev.veritas.config.Env;
 import dev.veritas.bench.ServerBenchmark;
 import dev.veritas.bench.StoreBenchmark;
 import dev.veritas.bench.WorkDir;
@@ -146,7 +147,9 @@ final class BenchCommand implements Runnable {
                 scenarios = List.of(new AuditBenchmark.Scenario(new AuditBenchmark.News(), Tier.QUICK_SCAN),
                         new AuditBenchmark.Scenario(new AuditBenchmark.Shop(), Tier.STANDARD_AUDIT));
             }
-            return WorkDir.use(dataDir(data), "bench-audit-", work -> new AuditBenchmark(work, scenarios, runs, !noFreshProcess,
+            // ./veritas says where its class data sharing archives are; the fresh processes map audit's, as the command would.
+            Optional<Path> cds = Env.get("VERITAS_CDS_DIR").map(d -> Path.of(d, "audit.jsa"));
+            return WorkDir.use(dataDir(data), "bench-audit-", work -> new AuditBenchmark(work, scenarios, runs, !noFreshProcess, cds,
                     engineFlags.options(), spec.commandLine().getOut()).run());
         }
     }

@@ -46,6 +46,41 @@ final class RemoteAudit {
         this.terminal = terminal;
     }
 
+    /** How long the look for a local server may take: a refused connection answers at once, a live server in milliseconds. */
+    private static final Duration PROBE = Duration.ofMillis(800);
+
+    /**
+     * A Veritas server answering on this machine's loopback at $VERITAS_PORT (default 8080), if there is one: an audit
+     * run there starts in a warm browser instead of launching the JVM's own. Only a server that says it is Veritas and
+     * healthy counts; anything else (nothing listening, another program, a degraded server) means "run it here".
+     */
+    static Optional<String> localServer() {
+        int port;
+        try {
+            port = Env.get("VERITAS_PORT").map(p -> Integer.parseInt(p.strip())).orElse(8080);
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+        if (port < 1 || port > 65535) {
+            return Optional.empty();
+        }
+        String base = "http://127.0.0.1:" + port;
+        HttpClient probe = HttpClient.newBuilder().connectTimeout(PROBE).build();
+        HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(base + "/api/health")).timeout(PROBE).GET();
+        Env.get("VERITAS_TOKEN").ifPresent(t -> r.header("Authorization", "Bearer " + t));
+        try {
+            HttpResponse<String> h = probe.send(r.build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode body = h.statusCode() == 200 ? Json.parse(h.body()) : Json.object();
+            return body.path("service").asText("").equals("veritas-api") && body.path("status").asText("").equals("ok")
+                    ? Optional.of(base) : Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+
     int run(String url, Tier tier, VerdictMode mode, boolean json, PrintWriter out) throws IOException, InterruptedException {
         ObjectNode body = Json.object().put("url", url).put("tier", tier.wire()).put("verdict_mode", mode.wire());
         HttpResponse<String> submitted = send(request("/api/audits").header("Content-Type", "application/json")

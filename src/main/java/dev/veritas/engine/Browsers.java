@@ -75,6 +75,15 @@ final class Browsers implements AutoCloseable {
         throw new PageCaptureException(((Unavailable) a).reason());
     }
 
+    /** Takes {@code c}, launched on this thread, as this thread's browser; one it had before is closed. */
+    void adopt(Chromium c) {
+        closeForThisThread();
+        local.set(c);
+        synchronized (all) {
+            all.add(c);
+        }
+    }
+
     /** Closes this thread's browser (worker threads call this as they stop). */
     void closeForThisThread() {
         Chromium mine = local.get();

@@ -13,6 +13,7 @@ import dev.veritas.audit.Tier;
 import dev.veritas.audit.VerdictMode;
 import dev.veritas.capture.CaptureSource;
 import dev.veritas.capture.CaptureStoppedException;
+import dev.veritas.capture.Chromium;
 import dev.veritas.capture.ChromiumPageCapturer;
 import dev.veritas.capture.HarReader;
 import dev.veritas.capture.HttpFetcher;
@@ -45,6 +46,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -70,7 +73,8 @@ public final class Engine implements AutoCloseable {
     private final HttpFetcher fetcher;
     private final TlsProbe tlsProbe;
     private final Browsers browsers;
-    private final List<Check> checks;
+    /** Loaded in the background (their models and rule books take seconds to read): meanwhile the browser starts and the pages load. */
+    private final CompletableFuture<List<Check>> checks;
     private final RunMonitor monitor;
     private final Set<AuditRun> active = ConcurrentHashMap.newKeySet();
     private volatile boolean shuttingDown;
@@ -83,7 +87,7 @@ public final class Engine implements AutoCloseable {
         this.fetcher = new HttpFetcher(guard, options.fetch());
         this.tlsProbe = new TlsProbe(trust, options.fetch().connectTimeout(), guard);
         this.browsers = new Browsers(options.browser(), trust);
-        this.checks = Checks.standard();
+        this.checks = CompletableFuture.supplyAsync(Checks::standard, Engine::daemon);
         this.monitor = new RunMonitor(store, options.lease());
     }
 
@@ -299,7 +303,7 @@ public final class Engine implements AutoCloseable {
         List<Finding> findings = new ArrayList<>();
         ObjectNode security = Json.object();
         ObjectNode signalsSummary = security.putObject("checks");
-        for (Check check : checks) {
+        for (Check check : checks()) {
             // Checks cannot be interrupted mid-way; between them, a run past its hard end stops instead of finishing late.
             run.checkpoint();
             CheckOutcome o;
@@ -345,6 +349,29 @@ public final class Engine implements AutoCloseable {
         progress.phaseComplete(Progress.Phase.JUDGE, "Judging", "Trust score " + v.trustScore() + " (" + v.riskLevel().wire() + ")",
                 Json.object().put("trust_score", v.trustScore()).put("risk_level", v.riskLevel().wire()));
         store.complete(run.lease(), result);
+    }
+
+    private List<Check> checks() {
+        try {
+            return checks.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    private static void daemon(Runnable task) {
+        Thread t = new Thread(task, "veritas-load-checks");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /**
+     * Makes {@code chromium}, launched by the caller on this thread, the browser this thread's audits use — so that a
+     * command that runs one audit can start the browser while the store opens. It is then kept, replaced and closed
+     * like any browser the engine launched itself.
+     */
+    public void adoptBrowserForThisThread(Chromium chromium) {
+        browsers.adopt(chromium);
     }
 
     private static int totalScreenshots(SiteCapture capture) {
