@@ -104,6 +104,11 @@ public final class ChromiumPageCapturer implements PageCapturer {
     }
 
     /** Where this capturer's time went so far (all pages). */
+    @Override
+    public Map<String, Long> stepMillis() {
+        return timings().millis();
+    }
+
     public ChromiumTimings timings() {
         return timings;
     }

@@ -1,6 +1,7 @@
 package dev.veritas.capture;
 
 import java.net.URI;
+import java.util.Map;
 
 /** Captures one page at a time for an audit; one instance per audit, used from one thread. */
 public interface PageCapturer extends AutoCloseable {
@@ -11,6 +12,11 @@ public interface PageCapturer extends AutoCloseable {
 
     @Override
     void close();
+
+    /** Where the capture's time went so far, by step, in milliseconds; empty for capturers that do not keep count. */
+    default Map<String, Long> stepMillis() {
+        return Map.of();
+    }
 
     /**
      * What to do on this page: when to watch it change over time, how many screenshots are left, and the deadline every

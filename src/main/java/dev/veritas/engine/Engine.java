@@ -44,6 +44,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -191,9 +192,10 @@ public final class Engine implements AutoCloseable {
                     .crawl(target, capturer, SiteCrawler.Budget.of(audit.tier(), run.capture()), listener::saveScreenshot, listener, notes);
             ObjectNode captured = Json.object().put("pages", capture.pages().size()).put("screenshots", listener.screenshots.get())
                     .put("source", capture.source().wire());
-            if (capturer instanceof ChromiumPageCapturer chromium) {
+            Map<String, Long> steps = capturer.stepMillis();
+            if (!steps.isEmpty()) {
                 // Where the capture's time went (browser start, navigation, settling, second look…): the audit benchmark reads it.
-                captured.set("timings", Json.tree(chromium.timings().millis()));
+                captured.set("timings", Json.tree(steps));
                 captured.put("browser_start_ms", browserStartMillis);
             }
             progress.phaseComplete(Progress.Phase.CAPTURE, "Capturing pages", capture.pages().size() + " pages, " + listener.screenshots.get() + " screenshots",
