@@ -22,6 +22,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import dev.veritas.capture.network.HttpPageCapturer;
+import dev.veritas.capture.network.TlsProbe;
 
 /**
  * Audits a capture taken elsewhere: a HAR 1.2 file (browser dev tools' "Save all as HAR"). Exchanges are read

@@ -5,7 +5,7 @@ import dev.veritas.audit.Severity;
 import dev.veritas.capture.FormFacts;
 import dev.veritas.capture.PageCapture;
 import dev.veritas.capture.SiteCapture;
-import dev.veritas.capture.UrlGuard;
+import dev.veritas.capture.network.UrlGuard;
 import dev.veritas.checks.CheckOutcome.SignalReading;
 import dev.veritas.checks.phishing.Brand;
 import dev.veritas.checks.phishing.IdentityClaim;

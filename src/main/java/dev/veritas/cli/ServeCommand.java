@@ -1,6 +1,6 @@
 package dev.veritas.cli;
 
-import dev.veritas.capture.Chromium;
+import dev.veritas.capture.browser.Chromium;
 import dev.veritas.config.Env;
 import dev.veritas.engine.EngineOptions;
 import dev.veritas.server.NodeRole;

@@ -1,8 +1,8 @@
 package dev.veritas.engine;
 
-import dev.veritas.capture.Chromium;
+import dev.veritas.capture.browser.Chromium;
 import dev.veritas.capture.PageCaptureException;
-import dev.veritas.capture.TrustConfig;
+import dev.veritas.capture.network.TrustConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.veritas.engine;
 
 import dev.veritas.capture.CaptureSettings;
-import dev.veritas.capture.FetchLimits;
-import dev.veritas.capture.Network;
+import dev.veritas.capture.network.FetchLimits;
+import dev.veritas.capture.network.Network;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;

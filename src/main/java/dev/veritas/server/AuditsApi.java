@@ -11,7 +11,7 @@ import dev.veritas.audit.RiskLevel;
 import dev.veritas.audit.TargetUrl;
 import dev.veritas.audit.Tier;
 import dev.veritas.audit.VerdictMode;
-import dev.veritas.capture.UrlGuard;
+import dev.veritas.capture.network.UrlGuard;
 import dev.veritas.json.AuditJson;
 import dev.veritas.json.Json;
 import dev.veritas.report.Exports;

@@ -1,7 +1,7 @@
 package dev.veritas.server;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.veritas.capture.UrlGuard;
+import dev.veritas.capture.network.UrlGuard;
 import dev.veritas.engine.Engine;
 import dev.veritas.json.Json;
 import dev.veritas.report.PdfPrinter;

@@ -20,6 +20,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
+import dev.veritas.capture.browser.Chromium;
+import dev.veritas.capture.browser.ChromiumPageCapturer;
+import dev.veritas.capture.network.TrustConfig;
+import dev.veritas.capture.network.UrlGuard;
 
 /**
  * The browser (extract.js) and the no-browser path (jsoup) read the same facts of a page: how it presents itself

@@ -9,7 +9,7 @@ import dev.veritas.audit.TargetUrl;
 import dev.veritas.audit.Tier;
 import dev.veritas.audit.VerdictMode;
 import dev.veritas.capture.CaptureSettings;
-import dev.veritas.capture.FetchLimits;
+import dev.veritas.capture.network.FetchLimits;
 import dev.veritas.store.WorkerId;
 import dev.veritas.store.sqlite.SqliteAuditStore;
 import dev.veritas.store.sqlite.SqliteOptions;

@@ -3,8 +3,8 @@ package dev.veritas.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
-import dev.veritas.capture.Chromium;
-import dev.veritas.capture.TrustConfig;
+import dev.veritas.capture.browser.Chromium;
+import dev.veritas.capture.network.TrustConfig;
 import dev.veritas.engine.EngineOptions;
 import dev.veritas.store.AuditStore;
 import dev.veritas.store.sqlite.SqliteAuditStore;

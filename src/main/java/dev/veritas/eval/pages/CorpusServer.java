@@ -4,7 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
-import dev.veritas.capture.Network;
+import dev.veritas.capture.network.Network;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

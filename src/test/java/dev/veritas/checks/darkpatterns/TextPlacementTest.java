@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.veritas.audit.Finding;
 import dev.veritas.capture.CaptureSource;
 import dev.veritas.capture.HeaderMap;
-import dev.veritas.capture.HttpPageCapturer;
+import dev.veritas.capture.network.HttpPageCapturer;
 import dev.veritas.capture.PageCapture;
 import dev.veritas.capture.RedirectHop;
 import dev.veritas.capture.SiteCapture;

@@ -3,7 +3,7 @@ package dev.veritas.checks.phishing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.veritas.capture.HeaderMap;
-import dev.veritas.capture.HttpPageCapturer;
+import dev.veritas.capture.network.HttpPageCapturer;
 import dev.veritas.capture.PageCapture;
 import dev.veritas.capture.RedirectHop;
 import java.net.URI;

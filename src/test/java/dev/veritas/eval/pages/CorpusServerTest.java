@@ -6,12 +6,12 @@ import static dev.veritas.eval.pages.Corpus.PAGE_HOST;
 import static dev.veritas.eval.pages.Corpus.PAGE_PATH;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.veritas.capture.FetchLimits;
-import dev.veritas.capture.HttpFetcher;
+import dev.veritas.capture.network.FetchLimits;
+import dev.veritas.capture.network.HttpFetcher;
 import dev.veritas.capture.TlsFacts;
-import dev.veritas.capture.TlsProbe;
-import dev.veritas.capture.TrustConfig;
-import dev.veritas.capture.UrlGuard;
+import dev.veritas.capture.network.TlsProbe;
+import dev.veritas.capture.network.TrustConfig;
+import dev.veritas.capture.network.UrlGuard;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;

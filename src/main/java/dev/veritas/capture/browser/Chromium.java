@@ -1,4 +1,4 @@
-package dev.veritas.capture;
+package dev.veritas.capture.browser;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
@@ -15,6 +15,8 @@ import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import dev.veritas.capture.PageCaptureException;
+import dev.veritas.capture.network.TrustConfig;
 
 /**
  * Debian's Chromium driven through Playwright. Never downloads a browser. Playwright objects belong to the

@@ -1,4 +1,4 @@
-package dev.veritas.capture;
+package dev.veritas.capture.network;
 
 import dev.veritas.web.UrlHost;
 import java.io.ByteArrayOutputStream;
@@ -24,6 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import dev.veritas.capture.PageCaptureException;
 
 /**
  * A forward proxy on loopback through which Chromium makes every connection, so that every request — the

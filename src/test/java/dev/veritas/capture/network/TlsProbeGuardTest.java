@@ -1,4 +1,4 @@
-package dev.veritas.capture;
+package dev.veritas.capture.network;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import dev.veritas.capture.TlsFacts;
 
 /** The TLS probe connects to the address the URL guard approved, and not at all to one it refused. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

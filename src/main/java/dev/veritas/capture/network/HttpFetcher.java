@@ -1,4 +1,4 @@
-package dev.veritas.capture;
+package dev.veritas.capture.network;
 
 import dev.veritas.web.UrlHost;
 import java.io.ByteArrayOutputStream;
@@ -27,6 +27,9 @@ import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLException;
+import dev.veritas.capture.Deadline;
+import dev.veritas.capture.HeaderMap;
+import dev.veritas.capture.RedirectHop;
 
 /**
  * Plain HTTP fetches for the no-browser mode and the probes. Redirects are followed by hand so the URL guard
@@ -150,7 +153,7 @@ public final class HttpFetcher implements AutoCloseable {
     /** Nothing answered at {@code at}: the reason reads "could not reach host:port — why". */
     private static Result unreachable(URI requested, URI at, List<RedirectHop> chain, String why) {
         return new Result(requested, at, Optional.empty(), HeaderMap.empty(), new byte[0], false, chain,
-                Optional.of("could not reach " + ChromiumPageCapturer.hostPort(at) + " — " + why), true);
+                Optional.of("could not reach " + hostPort(at) + " — " + why), true);
     }
 
     private record Single(int status, HeaderMap headers, byte[] body, boolean truncated) {}
@@ -261,5 +264,12 @@ public final class HttpFetcher implements AutoCloseable {
         public void onComplete() {
             result.complete(new Capped(out.toByteArray(), false));
         }
+    }
+
+    /** A URL's host and port as people read them in a message: {@code example.com:443}, {@code [::1]:8080}. */
+    public static String hostPort(URI url) {
+        int port = url.getPort() != -1 ? url.getPort() : ("https".equalsIgnoreCase(url.getScheme()) ? 443 : 80);
+        String host = url.getHost() == null ? String.valueOf(url) : url.getHost();
+        return (host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host) + ":" + port;
     }
 }

@@ -1,4 +1,4 @@
-package dev.veritas.capture;
+package dev.veritas.capture.network;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,6 +17,9 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
+import dev.veritas.capture.Deadline;
+import dev.veritas.capture.PageCaptureException;
+import dev.veritas.capture.TlsFacts;
 
 /**
  * Two TLS handshakes with an origin: one that validates (trusted CA, dates, host name) to decide whether the
@@ -161,7 +164,7 @@ public final class TlsProbe {
         return names;
     }
 
-    static boolean matchesHost(String host, List<String> sans, X509Certificate cert) {
+    public static boolean matchesHost(String host, List<String> sans, X509Certificate cert) {
         String h = host.toLowerCase(java.util.Locale.ROOT);
         for (String san : sans) {
             String s = san.toLowerCase(java.util.Locale.ROOT);

@@ -1,4 +1,4 @@
-package dev.veritas.capture;
+package dev.veritas.capture.network;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.veritas.capture;
+package dev.veritas.capture.browser;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.veritas.json.Json;
@@ -6,6 +6,14 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import dev.veritas.capture.BrandMark;
+import dev.veritas.capture.BrandingFacts;
+import dev.veritas.capture.CheckboxFacts;
+import dev.veritas.capture.ControlFacts;
+import dev.veritas.capture.FormFacts;
+import dev.veritas.capture.LinkFacts;
+import dev.veritas.capture.ScriptFacts;
+import dev.veritas.capture.TextSegment;
 
 /** What extract.js read from a live page, as records. */
 record BrowserFacts(

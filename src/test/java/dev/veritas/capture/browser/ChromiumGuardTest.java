@@ -1,4 +1,4 @@
-package dev.veritas.capture;
+package dev.veritas.capture.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -24,6 +24,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
+import dev.veritas.capture.Deadline;
+import dev.veritas.capture.PageCapturer;
+import dev.veritas.capture.network.TrustConfig;
+import dev.veritas.capture.network.UrlGuard;
+import dev.veritas.capture.CaptureSettings;
+import dev.veritas.capture.PageCapture;
+import dev.veritas.capture.PageCaptureException;
 
 /**
  * The URL guard holds for everything Chromium fetches, not only the address typed in: a "public" site (on

@@ -1,4 +1,4 @@
-package dev.veritas.capture;
+package dev.veritas.capture.browser;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -34,6 +34,22 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import dev.veritas.capture.browser.BrowserFacts;
+import dev.veritas.capture.CaptureSettings;
+import dev.veritas.capture.CaptureSource;
+import dev.veritas.capture.Deadline;
+import dev.veritas.capture.HeaderMap;
+import dev.veritas.capture.browser.ImageSize;
+import dev.veritas.capture.NetworkRequest;
+import dev.veritas.capture.PageCapture;
+import dev.veritas.capture.PageCaptureException;
+import dev.veritas.capture.PageCapturer;
+import dev.veritas.capture.RedirectHop;
+import dev.veritas.capture.TemporalFacts;
+import dev.veritas.capture.TextSegment;
+import dev.veritas.capture.network.GuardedProxy;
+import dev.veritas.capture.network.HttpFetcher;
+import dev.veritas.capture.network.UrlGuard;
 
 /**
  * Captures pages in Chromium: the response as the browser got it, the rendered page's facts, screenshots at
@@ -330,7 +346,7 @@ public final class ChromiumPageCapturer implements PageCapturer {
             response = calls.run("loading the page", timeout, () -> page.navigate(url.toString(),
                     new Page.NavigateOptions().setWaitUntil(WaitUntilState.COMMIT).setTimeout(timeout.toMillis())));
         } catch (TimeoutError e) {
-            throw new PageCaptureException(PageCaptureException.Kind.UNREACHABLE, "could not reach " + hostPort(url)
+            throw new PageCaptureException(PageCaptureException.Kind.UNREACHABLE, "could not reach " + HttpFetcher.hostPort(url)
                     + " — no answer within " + timeout.toSeconds() + " s", e);
         } catch (PageCaptureException e) {
             throw e;
@@ -342,7 +358,7 @@ public final class ChromiumPageCapturer implements PageCapturer {
         }
         Optional<String> unreachable = Optional.ofNullable(response.headerValue(GuardedProxy.UNREACHABLE_HEADER));
         if (unreachable.isPresent()) {
-            throw new PageCaptureException(PageCaptureException.Kind.UNREACHABLE, "could not reach " + hostPort(URI.create(response.url()))
+            throw new PageCaptureException(PageCaptureException.Kind.UNREACHABLE, "could not reach " + HttpFetcher.hostPort(URI.create(response.url()))
                     + " — " + unreachable.get());
         }
         if (response.headerValue(GuardedProxy.REFUSED_HEADER) != null) {
@@ -632,16 +648,11 @@ public final class ChromiumPageCapturer implements PageCapturer {
         }
     }
 
-    static String hostPort(URI url) {
-        int port = url.getPort() != -1 ? url.getPort() : ("https".equalsIgnoreCase(url.getScheme()) ? 443 : 80);
-        String host = url.getHost() == null ? String.valueOf(url) : url.getHost();
-        return (host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host) + ":" + port;
-    }
 
     /** What a failed navigation means, in words, and whether there is a site at all. */
     static PageCaptureException navigationProblem(URI url, String message, GuardedProxy proxy) {
         String m = message == null ? "" : message;
-        String unreachable = "could not reach " + hostPort(url) + " — ";
+        String unreachable = "could not reach " + HttpFetcher.hostPort(url) + " — ";
         if (m.contains("ERR_TOO_MANY_REDIRECTS")) {
             return new PageCaptureException(PageCaptureException.Kind.NOT_A_PAGE, "the site redirects in a loop (too many redirects)");
         }

@@ -1,10 +1,13 @@
-package dev.veritas.capture;
+package dev.veritas.capture.browser;
 
 import dev.veritas.capture.TemporalFacts.Observation;
 import dev.veritas.capture.TemporalFacts.Reading;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import dev.veritas.capture.browser.BrowserFacts;
+import dev.veritas.capture.TemporalFacts;
+import dev.veritas.capture.TimerText;
 
 /** Joins the readings of the same timer or counter (same element) at load, later and after a reload. */
 final class TemporalProbe {

@@ -1,4 +1,4 @@
-package dev.veritas.capture;
+package dev.veritas.capture.network;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import dev.veritas.capture.TlsFacts;
 
 /**
  * A {@link Network} decides names and ports for every connection an audit makes: a name only it knows, at the

@@ -1,4 +1,4 @@
-package dev.veritas.capture;
+package dev.veritas.capture.network;
 
 import dev.veritas.web.UrlHost;
 import java.net.Inet4Address;

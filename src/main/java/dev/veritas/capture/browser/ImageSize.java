@@ -1,4 +1,4 @@
-package dev.veritas.capture;
+package dev.veritas.capture.browser;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

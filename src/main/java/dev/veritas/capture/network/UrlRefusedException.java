@@ -1,4 +1,4 @@
-package dev.veritas.capture;
+package dev.veritas.capture.network;
 
 /** The URL guard refused a URL; the message says why and what to do. */
 public final class UrlRefusedException extends IllegalArgumentException {

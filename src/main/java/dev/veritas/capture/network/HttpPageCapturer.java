@@ -1,4 +1,4 @@
-package dev.veritas.capture;
+package dev.veritas.capture.network;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -7,6 +7,15 @@ import java.util.Map;
 import java.util.Optional;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import dev.veritas.capture.BrandingFacts;
+import dev.veritas.capture.CaptureSource;
+import dev.veritas.capture.HeaderMap;
+import dev.veritas.capture.HtmlFacts;
+import dev.veritas.capture.PageCapture;
+import dev.veritas.capture.PageCaptureException;
+import dev.veritas.capture.PageCapturer;
+import dev.veritas.capture.RedirectHop;
+import dev.veritas.capture.TemporalFacts;
 
 /**
  * Captures pages without a browser: the HTML as served, read with jsoup. No screenshots, no scripts run,
