@@ -37,6 +37,6 @@ final class ObstructionRules {
                                 + "|\\bcancel\\w*\\b[^.]{0,20}\\b(?:is not|isn't|not|are not|aren't) (?:available|possible|supported)\\b[^.]{0,20}\\b(?:online|in (?:your|my) account|on (?:the|our) (?:web ?site|app)|in the app)\\b"
                                 // "Cancellation requests must be made by phone", "Memberships may be cancelled in person at the club"
                                 + "|\\bcancel\\w*\\b[^.]{0,30}\\b(?:must|need to|has to|have to|can only|may only|may) be (?:made|submitted|done|requested|sent|cancel\\w*)\\b[^.]{0,20}"
-                                + "\\b(?:by (?:phone|tele?phone|calling|post|mail|letter|fax|registered mail)|in writing|in person)\\b"));
+                                + "\\b(?:by (?:phone|tele?phone|calling|post|mail|postal mail|post(?:al)? letter|letter|fax|registered mail|(?:recorded|certified|registered) post)|in writing|in person)\\b"));
     }
 }

@@ -38,6 +38,25 @@ final class SneakingRules {
                                 + "|\\b(?:bonus|free|extra) (?:item|gift|trial)s? added\\b.{0,40}[$£€₹]\\s?\\d"
                                 + "|[$£€]\\s?\\d[\\d.,]*\\W{0,5}(?:added|included) automatically\\b"
                                 + "|\\b(?:insurance|protection|handling|warranty|donation|gift wrap\\w*|care plan|priority \\w+|express \\w+|(?:care|cleaning|starter|accessory) kit)\\b.{0,30}?\\b(?:has been|have been|was|is) (?:automatically )?(?:added|included) (?:to|in) your " + CART + "\\b"),
+                // "A magazine subscription was added to your cart", "Item protection ($3.49) included in your cart": an extra nobody
+                // picked, reported as already in the basket ("Gift wrap (+$3) added to your order" confirms the shopper's own choice)
+                TextRule.of("sneaking.extra_already_in_basket", SNEAK_INTO_BASKET, 0.8,
+                        "\\b(?:donations?|subscriptions?|magazines?|memberships?|insurance|protection|warranty|warranties|care plans?|gift wrap\\w*|tips?|"
+                                + "(?:extended|item|purchase|device|shipping|package|delivery|travel|damage) (?:cover|coverage|guarantee))\\b"
+                                + "(?:[^.!?]|\\.\\d){0,40}?\\b(?:(?:(?:has|have) been|was|were) (?:automatically )?(?:added|included) (?:to|in|into|with)|(?:is |are )?included in) your " + CART + "\\b")
+                        .unless("\\b(?:optional|if you (?:want|wish|like)|you can add|would you like|add (?:it|one|them) (?:to|for)|remove\\w* from)\\b"),
+                // "Convenience fee of 4.5% will be added when you pay", "*Additional facility fee applies at checkout": a charge the
+                // price does not show, announced for the last step
+                TextRule.of("sneaking.fee_added_at_payment", HIDDEN_COSTS, 0.7,
+                        "\\b(?:fees?|charges?|surcharges?)\\b(?:[^.!?]|\\.\\d){0,40}?\\b(?:will be|are|is|gets?|get|to be)? ?(?:added|applied|calculated|charged|applies|apply|shown)\\b"
+                                + "[^.!?]{0,15}?\\b(?:at (?:the )?checkout|when you pay|on the (?:payment|final|last|next) (?:page|step|screen)|at (?:the )?(?:payment|final|last) step|at payment|during payment)\\b")
+                        .unless("\\bno (?:hidden |extra |additional |service |booking )?(?:fees?|charges?|surcharges?)\\b|\\bwaived?\\b|\\b(?:shipping|delivery|postage|tax(?:es)?|vat|duties)\\b"
+                                + "|\\bincluded in (?:the |our )?(?:price|total)\\b"),
+                // "Pay $1 today. Subscription continues at $29.99 every 4 weeks", "… membership, billed monthly thereafter"
+                TextRule.of("sneaking.token_price_then_recurring", HIDDEN_SUBSCRIPTION, 0.75,
+                        "\\b(?:pay|just|only|for|today)\\b[^.!?]{0,10}[$£€]\\s?\\d[^!?]{0,60}\\b(?:subscription|membership|plan|delivery|deliveries|box)\\w* (?:then )?(?:continues|renews|continuing|renewing|rolls over)\\b[^.!?]{0,20}[$£€]\\s?\\d"
+                                + "|\\b(?:billed|charged|renew(?:s|ed)?) (?:monthly|weekly|annually|yearly|every \\d+ (?:days|weeks|months)) thereafter\\b"
+                                + "|\\b(?:sample|trial|gift|freebie|one-?time \\w+)\\b[^.!?]{0,30}\\bincludes? (?:a |an |our )?(?:\\w+ )?(?:membership|subscription)\\b"),
                 // "Service Charge: $14.99", "Care & Handling $2.99": a fee beyond price, tax and shipping
                 TextRule.of("sneaking.extra_fee", HIDDEN_COSTS, 0.65,
                                 // Anchored on "fee"/"charge" and looking back for the kind of fee: much cheaper than
