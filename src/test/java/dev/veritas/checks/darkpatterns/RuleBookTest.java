@@ -19,6 +19,8 @@ class RuleBookTest {
     static Stream<Arguments> examples() {
         return Stream.of(
                 Arguments.of("scarcity.only_n_left", "Just 4 pairs left in stock"),
+                Arguments.of("sneaking.extra_added_for_you", "We've added a donation to your basket for the animal shelter"),
+                Arguments.of("misdirection.decline_styled_away", "Get the deal / no thanks (small grey text)"),
                 Arguments.of("sneaking.extra_already_in_basket", "Travel insurance ($12.50) has been added to your basket"),
                 Arguments.of("sneaking.fee_added_at_payment", "A booking fee of 3.5% will be applied at checkout"),
                 Arguments.of("sneaking.token_price_then_recurring", "Try it for $2 today, then your plan renews at $24 each month"),
