@@ -30,6 +30,20 @@ final class ForcedActionRules {
                                 + "|\\byou (?:must|need to|have to) (?:agree|consent|opt in)\\w* (?:to )?(?:receive|receiving|being sent)\\b.{0,40}\\b" + MARKETING + "\\b"
                                 // "☑ I agree to receive marketing emails and texts (required to continue)"
                                 + "|\\b(?:agree|consent)\\w* to (?:receive|receiving|be sent)\\b.{0,40}\\b" + MARKETING + "\\b.{0,40}\\b(?:required|mandatory|compulsory)\\b"),
+                // "Register now to view the rest of this page", "You must sign up to continue browsing", "Download our app to complete
+                // your order", "Sign in with Facebook to unlock your discount": an account or an app demanded for what needs neither
+                TextRule.of("forced.account_to_read_or_buy", FORCED_ENROLLMENT, 0.75,
+                        "\\b(?:sign up|register|create an account|create a free account|join(?: now| free)?|download (?:our|the) app|install (?:our|the) app|get (?:our|the) app"
+                                + "|(?:sign|log) ?in with (?:your )?[a-z]+)\\b(?: now| today| first| free)?\\W{0,3}\\b(?:to|and) (?:continue (?:browsing|reading|shopping)|keep (?:browsing|reading|shopping)"
+                                + "|(?:view|see|read|access|unlock) (?:the )?(?:rest|remainder|full|all|more)\\b|complete (?:your |the )?(?:order|purchase|checkout|booking)|check ?out\\b|place (?:your |an )?order"
+                                + "|unlock (?:your |this |the |an? )?(?:\\d+ ?% )?(?:discount|deal|offer|coupon|price|savings?|code))"
+                                + "|\\b(?:need|must|have) to (?:create an account|register|sign up) (?:and|&) (?:agree|consent|opt in)\\w*\\b"
+                                // "Log in to reveal the discount price", "Please register to add items to your cart", "To read reviews, please
+                                // create a free account", "Enable notifications to continue"
+                                + "|\\b(?:log ?in|sign ?in|sign up|register|create (?:a free |an )?account|join)\\b\\W{0,3}\\bto (?:reveal|see|view|unlock|get) (?:the |your |our |member |sale |discount(?:ed)? |special )*(?:price|prices|pricing|discount|deal)s?\\b"
+                                + "|\\b(?:register|sign up|create (?:a free |an )?account|log ?in)\\b\\W{0,3}\\bto (?:add (?:\\w+ ){0,2}?to (?:your |the )?(?:cart|basket|bag|trolley)|(?:read|see|view) (?:the |all )?reviews)\\b"
+                                + "|\\bto (?:read|see|view) (?:the |all )?(?:reviews|prices|rest)\\b\\W{0,3}(?:please |you must |you need to )?(?:create|register|sign up|log ?in)\\b"
+                                + "|\\b(?:enable|allow|turn on) (?:push |browser )?notifications (?:to|in order to) (?:continue|proceed|access|read|view|see|shop)\\b"),
                 // "You must create an account to checkout", "Sign up to see the price"
                 TextRule.of("forced.account_to_buy", FORCED_ENROLLMENT, 0.65,
                         "\\b(?:you must|you need to|you have to|required to|please) (?:first )?(?:create an account|register|sign up|sign in|log ?in|become a member|join)\\b.{0,30}\\bto (?:continue to checkout|checkout|check out|purchase|buy|see (?:the |our |sale |member )?prices?|view (?:the |our |sale |member )?prices?|complete your (?:order|purchase)|place (?:an|your) order)\\b"

@@ -126,6 +126,32 @@ final class MisdirectionRules {
                         "\\bif you (?:do not|don't|would not|wouldn't|prefer not to)\\b.{0,100}\\b(?:box|checkbox)\\b.{0,30}"
                                 + "\\b(?:not (?:checked|ticked|selected)|unchecked|unticked|is checked|is ticked|tick|check)\\b"),
 
+                // "Skip — I don't need a better night's sleep", "I'd rather not support small businesses": a decline that makes
+                // the shopper say they turn down something good
+                TextRule.of("misdirection.decline_good_thing", CONFIRMSHAMING, 0.85,
+                        "^\\W*(?:" + DECLINE + "|decline)\\b\\W{0,5}(?:thanks?\\W{0,3})?i (?:don't|do not|dont) (?:need|want) (?:a |to be |to look |to feel )?(?:better|healthier|smarter|safer|faster|happier|stronger|younger|fitter|richer|thinner|cleaner)\\b"
+                                + "|^\\W*(?:(?:" + DECLINE + ")\\W{0,5})?i(?:'d| would) rather not (?:support|help|protect|save|care for|look after|treat|improve|feed|thank)\\b"
+                                // "I don't care about the planet", "Ignore this offer & pay the full amount"
+                                + "|^\\W*(?:(?:" + DECLINE + ")\\W{0,5})?i (?:don't|do not|dont) care (?:about|for) (?:the )?(?:planet|environment|earth|animals|kids|children|my (?:\\w+ )?health|safety|quality|others|my family|my pets?)\\b"
+                                + "|^\\W*(?:ignore|skip|decline|reject|dismiss|no thanks)\\b.{0,30}\\b(?:and|&) pay (?:the )?(?:full|more|regular|higher)\\b")
+                        .maxLength(BUTTON),
+                // "Do not uncheck if you want to stay off our mailing list": a double negative on a box
+                TextRule.of("misdirection.do_not_uncheck", TRICK_QUESTIONS, 0.8,
+                        "\\b(?:do not|don't|dont) un(?:check|tick|select)\\w*\\b|\\bto not (?:opt out|stop (?:receiving|getting)|unsubscribe)\\b"
+                                + "|\\b(?:not|n't) (?:like|want|wish) to not (?:hear|receive|get|be)\\b"),
+                // "CLAIM MY DISCOUNT · no, thanks (tiny text)", "Continue with limited version (faint link)": a page's own
+                // description of a decline styled out of sight
+                TextRule.of("misdirection.decline_styled_away", VISUAL_INTERFERENCE, 0.65,
+                        "\\((?:very |super )?(?:tiny|small|smaller|faint|grey|gray|greyed[- ]out|light|pale|barely visible|low[- ]contrast)(?: (?:grey|gray|faint))? (?:text|link|print|font|button|type)\\)"),
+                // "Deluxe gift wrap selected (+$6.95)", "Priority handling ✔ (+$3.50) selected for you", "Recommended: Add AppleCare+
+                // (selected)": a priced extra the shop ticked
+                TextRule.of("misdirection.priced_extra_selected", PRESSURED_SELLING, 0.75,
+                        "\\bselected(?: for you)?\\W{0,3}\\(\\+\\s?[$£€₹]\\s?\\d|\\(\\+\\s?[$£€₹]\\s?\\d[\\d.,]*\\)\\s*(?:pre-?)?selected\\b"
+                                // "Upgrade to Pro (best value) ✓ selected", "Premium installation added – most popular"
+                                + "|\\b(?:upgrade|pro|premium|plus|bundle|plan|installation|protection|warranty|insurance|add-?on)\\b.{0,40}[✓✔☑]\\s*(?:pre-?)?selected\\b"
+                                + "|\\b(?:upgrade|premium|bundle|installation|protection|warranty|insurance|add-?on|setup|service)\\b.{0,30}\\b(?:added|selected|included)\\s*[-–—:(]\\s*(?:most popular|recommended|best value|our pick)\\b"
+                                + "|\\brecommended\\b.{0,40}\\badd\\b.{0,40}\\((?:pre-?)?selected\\)"
+                                + "|\\b(?:customers|people|shoppers|buyers|those) who (?:bought|buy|ordered|got) this (?:also )?(?:need|needed|require|must have)\\b"),
                 // "Add our warranty for just $3.85", "Why not add fabric protection", "Yes! Upgrade my purchase"
                 TextRule.of("misdirection.protection_upsell", PRESSURED_SELLING, 0.75,
                         "\\b(?:add|get|include|buy)\\b.{0,60}\\b(?:warranty|protection plan|protection|insurance|accident(?:al)? (?:damage )?(?:cover(?:age)?|protection)|care ?plan|coverage)\\b"
@@ -135,7 +161,9 @@ final class MisdirectionRules {
                                 + "|\\bupgrade (?:now |today )?(?:for|to (?:[\\w'-]+ ){1,3}for) (?:just|only) [$£€]?\\d"
                                 + "|\\b(?:don't|do not) forget (?:to add |about )?(?:the |your )?(?:essentials?|accessories|protection|warranty|insurance|batteries|care plan)\\b"
                                 + "|\\b(?:you're|you are) missing out on (?:these|this|our|great|amazing|the)\\b"
-                                + "|\\bprotect your (?:purchase|order|investment|new \\w+)\\b"),
+                                + "|\\bprotect your (?:purchase|order|investment|new \\w+)\\b")
+                        // An extra marked optional is an offer the shopper may ignore, not a push
+                        .unless("\\(optional\\)|\\bif you (?:like|wish|want)\\b"),
                 // An extra the shop chose for the shopper: "Premium Protection Plan — selected", "Add gift wrap [pre-selected]",
                 // "The Ultimate bundle has been chosen for you", "Accidental Damage Cover is already ticked"
                 TextRule.of("misdirection.preselected_extra", PRESSURED_SELLING, 0.8,

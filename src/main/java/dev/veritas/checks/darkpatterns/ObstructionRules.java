@@ -30,6 +30,8 @@ final class ObstructionRules {
                                 + "|\\bcancel\\w*\\b[^.]{0,20}\\b(?:cannot|can ?not|can't|won't|will not|may not)\\b[^.]{0,25}\\b(?:online|by e-?mail|in the app|in (?:your|the) account|on (?:the|our) (?:web ?site|app))\\b"
                                 + "|\\b(?:online|web|in-app|app) cancel\\w* (?:is )?(?:not available|isn't available|unavailable|not possible|not supported)\\b"
                                 + "|\\bcancel\\w*\\b[^.]{0,20}\\b(?:requires?|needs?) (?:a )?(?:phone |telephone )?call\\b"
+                                + "|\\bcancel\\w*\\b[^.]{0,30}\\b(?:requires?|needs?)\\b[^.]{0,30}\\bwritten notice\\b|\\bto cancel\\b[^.]{0,40}\\bin person\\b"
+                                + "|\\bcancel\\w* (?:requests? )?(?:by|via|through|over) (?:e-?mail|online|the app|the web ?site|phone)\\b[^.]{0,10}\\b(?:are|is) not (?:accepted|possible|allowed|processed)\\b"
                                 + "|\\b(?:do not|don't|cannot|can't|will not|won't) (?:process|accept|take) cancel\\w* (?:via|by|through|over|online)\\b"
                                 + "|\\bcancel\\w*\\b[^.]{0,40}\\b(?:by (?:sending )?(?:a )?(?:written notice|letter|fax)|(?:registered|certified|recorded) (?:mail|post|delivery))\\b"
                                 + "|\\b(?:only|exclusively)\\b[^.]{0,20}\\bcancel\\w*\\b[^.]{0,30}\\b(?:by (?:phone|tele?phone|calling|post|mail|letter|fax|sending (?:a |us )?(?:[\\w-]+ )?(?:letter|form|fax))|in writing|in person|written)\\b"
@@ -37,6 +39,6 @@ final class ObstructionRules {
                                 + "|\\bcancel\\w*\\b[^.]{0,20}\\b(?:is not|isn't|not|are not|aren't) (?:available|possible|supported)\\b[^.]{0,20}\\b(?:online|in (?:your|my) account|on (?:the|our) (?:web ?site|app)|in the app)\\b"
                                 // "Cancellation requests must be made by phone", "Memberships may be cancelled in person at the club"
                                 + "|\\bcancel\\w*\\b[^.]{0,30}\\b(?:must|need to|has to|have to|can only|may only|may) be (?:made|submitted|done|requested|sent|cancel\\w*)\\b[^.]{0,20}"
-                                + "\\b(?:by (?:phone|tele?phone|calling|post|mail|letter|fax|registered mail)|in writing|in person)\\b"));
+                                + "\\b(?:by (?:phone|tele?phone|calling|post|mail|postal mail|post(?:al)? letter|letter|fax|registered mail|(?:recorded|certified|registered) post)|in writing|in person)\\b"));
     }
 }

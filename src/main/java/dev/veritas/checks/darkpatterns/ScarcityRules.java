@@ -134,6 +134,10 @@ final class ScarcityRules {
                 TextRule.of("scarcity.selling_fast", HIGH_DEMAND_MESSAGE, 0.85,
                         "\\b(?:selling|sells?|selling out|sells? out|going|flying|moving|disappearing)\\s+(?:very |really |super |so )?(?:fast|quickly|quick|rapidly)\\b"
                                 + "|\\b(?:sells?|sold) out (?:frequently|often|regularly|every time|in (?:hours|minutes|days))\\b"
+                                + "|\\b(?:frequently|often|regularly|always|usually|quickly|constantly) (?:sells?|sold|selling) out\\b"
+                                + "|\\b(?:fast|quick|rapid)[- ]selling\\b|\\b(?:everybody|everyone)(?:'s| is) (?:buying|grabbing|ordering|booking|after)\\b"
+                                + "|\\b\\d+(?:\\.\\d)? ?x (?:more|the) (?:views|visits|searches|bookings|orders|interest|demand|traffic)\\b"
+                                + "|\\bmore (?:views|visits|searches|bookings|orders|interest|traffic) than usual\\b"
                                 + "|\\bflying off (?:the|our) shelves\\b|\\b(?:will|expected to|likely to|about to|set to|bound to) sell out\\b"
                                 + "|\\bselling out\\b|\\bbefore (?:it|they|stock|this|these) (?:sells?|runs?) out\\b"
                                 + "|\\bexpect(?:ed)? (?:it|them|this|these|they) to sell out\\b"

@@ -38,6 +38,40 @@ final class SneakingRules {
                                 + "|\\b(?:bonus|free|extra) (?:item|gift|trial)s? added\\b.{0,40}[$£€₹]\\s?\\d"
                                 + "|[$£€]\\s?\\d[\\d.,]*\\W{0,5}(?:added|included) automatically\\b"
                                 + "|\\b(?:insurance|protection|handling|warranty|donation|gift wrap\\w*|care plan|priority \\w+|express \\w+|(?:care|cleaning|starter|accessory) kit)\\b.{0,30}?\\b(?:has been|have been|was|is) (?:automatically )?(?:added|included) (?:to|in) your " + CART + "\\b"),
+                // "A magazine subscription was added to your cart", "Item protection ($3.49) included in your cart": an extra nobody
+                // picked, reported as already in the basket ("Gift wrap (+$3) added to your order" confirms the shopper's own choice)
+                // "We added a tip of 15% for your courier", "Magazine trial added to basket", "Carbon offset (+€1.50) added to your booking",
+                // "Your order includes a Protection Pack (+$5.99)", "Priority bundle added for you": things a shopper rarely picks, put there
+                TextRule.of("sneaking.extra_added_for_you", SNEAK_INTO_BASKET, 0.75,
+                        "\\bwe(?:'ve| have)? added (?:a |an |your )?(?:tip|gratuity|donation|service charge|insurance|protection|warranty|carbon offset|magazine|subscription|trial)\\b"
+                                + "|\\b(?:trial|subscription|magazine|donation|offset|tip|gratuity|membership)\\b(?:[^.!?]|\\.\\d){0,25}?\\badded to (?:your |the )?(?:basket|cart|bag|booking|order|trolley|reservation)\\b"
+                                + "|\\byour (?:order|basket|cart|booking|bag|trolley|reservation) (?:now )?includes (?:a |an )?(?:[^.!?]|\\.\\d){0,40}?\\(\\+\\s?[$£€₹]\\s?\\d"
+                                + "|\\b(?:bundle|upgrade|extra|add-?on|insurance|protection|boarding|seat selection|warranty)\\b.{0,30}\\badded for you\\b"
+                                + "|\\bfree (?:sample|gift|trial)s? added\\b.{0,40}[$£€₹]\\s?\\d")
+                        .unless("\\b(?:optional|would you like|you can add|remove\\w* from)\\b"),
+                TextRule.of("sneaking.extra_already_in_basket", SNEAK_INTO_BASKET, 0.8,
+                        "\\b(?:donations?|subscriptions?|magazines?|memberships?|insurance|protection|warranty|warranties|care plans?|gift wrap\\w*|tips?|"
+                                + "(?:extended|item|purchase|device|shipping|package|delivery|travel|damage) (?:cover|coverage|guarantee))\\b"
+                                + "(?:[^.!?]|\\.\\d){0,40}?\\b(?:(?:(?:has|have) been|was|were) (?:automatically )?(?:added|included) (?:to|in|into|with)|(?:is |are )?included in) your " + CART + "\\b")
+                        .unless("\\b(?:optional|if you (?:want|wish|like)|you can add|would you like|add (?:it|one|them) (?:to|for)|remove\\w* from)\\b"),
+                // "Convenience fee of 4.5% will be added when you pay", "*Additional facility fee applies at checkout": a charge the
+                // price does not show, announced for the last step
+                TextRule.of("sneaking.fee_added_at_payment", HIDDEN_COSTS, 0.7,
+                        "\\b(?:fees?|charges?|surcharges?)\\b(?:[^.!?]|\\.\\d){0,40}?\\b(?:will be|are|is|gets?|get|to be)? ?(?:added|applied|calculated|charged|applies|apply|shown)\\b"
+                                + "[^.!?]{0,15}?\\b(?:at (?:the )?checkout|when you pay|on the (?:payment|final|last|next) (?:page|step|screen)|at (?:the )?(?:payment|final|last) step|at payment|during payment)\\b")
+                        .unless("\\bno (?:hidden |extra |additional |service |booking )?(?:fees?|charges?|surcharges?)\\b|\\bwaived?\\b|\\b(?:shipping|delivery|postage|tax(?:es)?|vat|duties)\\b"
+                                + "|\\bincluded in (?:the |our )?(?:price|total)\\b"),
+                // "Pay $1 today. Subscription continues at $29.99 every 4 weeks", "… membership, billed monthly thereafter"
+                TextRule.of("sneaking.token_price_then_recurring", HIDDEN_SUBSCRIPTION, 0.75,
+                        "\\b(?:pay|just|only|for|today)\\b[^.!?]{0,10}[$£€]\\s?\\d[^!?]{0,60}\\b(?:subscription|membership|plan|delivery|deliveries|box)\\w* (?:then )?(?:continues|renews|continuing|renewing|rolls over)\\b[^.!?]{0,20}[$£€]\\s?\\d"
+                                + "|\\b(?:billed|charged|renew(?:s|ed)?) (?:monthly|weekly|annually|yearly|every \\d+ (?:days|weeks|months)) thereafter\\b"
+                                + "|\\b(?:sample|trial|gift|freebie|one-?time \\w+)\\b[^.!?]{0,30}\\bincludes? (?:a |an |our )?(?:\\w+ )?(?:membership|subscription)\\b"
+                                // "… a free trial of Glow Club, then £24.99 per month", "Try it for 7 days, then $79.99/quarter automatically"
+                                + "|\\b(?:trial|sample|free (?:bottle|gift|box|month|week)|for \\d+ days)\\b.{0,80}\\bthen [$£€₹]\\s?\\d[\\d.,]*\\s*(?:/\\s?|per |a |each |every )(?:month|mo|week|wk|quarter|year|yr)\\b"
+                                // "Joining the Rewards Plus program ($9.99/mo) is included with this order"
+                                + "|\\b(?:membership|subscription|program(?:me)?|club|plan)\\b[^.]{0,30}[$£€₹]\\s?\\d[\\d.,]*\\s*/\\s?(?:mo|month|wk|week|yr|year)\\b[^.]{0,25}\\bincluded (?:with|in) (?:this|your) (?:order|purchase)\\b"
+                                + "|\\bsubscription (?:is )?(?:billed|charged) (?:monthly|weekly|annually|yearly) after\\b"
+                                + "|\\b(?:purchase|order|checkout)\\b.{0,10}\\b(?:enrolls|enrols|signs|subscribes) you (?:up )?(?:in|to|for|into)\\b"),
                 // "Service Charge: $14.99", "Care & Handling $2.99": a fee beyond price, tax and shipping
                 TextRule.of("sneaking.extra_fee", HIDDEN_COSTS, 0.65,
                                 // Anchored on "fee"/"charge" and looking back for the kind of fee: much cheaper than

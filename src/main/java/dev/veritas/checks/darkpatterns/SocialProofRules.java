@@ -141,6 +141,17 @@ final class SocialProofRules {
                 TextRule.of("social.miracle_testimonial", TESTIMONIALS_OF_UNCERTAIN_ORIGIN, 0.6,
                         "\\b(?:lost \\d+ ?(?:lbs?|pounds|kgs?|kilos|dress sizes)|\\d+ years younger|cured my|overnight results|changed my life)\\b.{0,80}"
                                 + "[-~]\\s*[\\p{L}]+(?: [\\p{L}]\\.?)?(?:,\\s*[\\p{L} ]{2,20})?[\\s★*.!]*$"),
+                // Praise signed with a first name, a bare initial or a label instead of a person: "I can't believe how well this works!
+                // - Jessica", "Changed my life. 10/10 – Verified Buyer", "“Simply the best.” — A. from USA", "… — customer review".
+                // A review with a full name, a place or a date and something specific is a review, not this.
+                TextRule.of("social.praise_signed_by_nobody", TESTIMONIALS_OF_UNCERTAIN_ORIGIN, 0.6,
+                        "\\b(?:amazing|best|love[ds]?|loving|incredible|changed my life|saved my \\w+|can't believe|cannot believe|10/10|five stars|5 stars|perfect|miracle|game[- ]?changer|life[- ]?changing|highly recommend|wonderful|fantastic|awesome|obsessed|wow|just works)\\b"
+                                + ".{0,100}?[!.\"”'★]\\s*[-–—~]+\\s*(?:[\\p{L}]+|[\\p{L}]\\.?(?: from [\\p{L} ]{2,20})?|(?:an? )?(?:verified|happy|satisfied|real)\\W? (?:buyer|customer|purchaser|shopper|user|client)|customer review|anonymous|(?:a |an )?(?:customer|buyer|shopper|user|client))\\W*$")
+                        .unless("\\b(?:19|20)\\d\\d\\b|\\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \\d"),
+                // "Thousands of satisfied customers: 'Amazing quality, fast shipping!'": a crowd quoted as one voice
+                TextRule.of("social.crowd_quoted", TESTIMONIALS_OF_UNCERTAIN_ORIGIN, 0.6,
+                        "\\b(?:thousands|millions|hundreds|tons|lots|\\d[\\d,.]*k?\\+?) of (?:happy|satisfied|delighted|loyal|thrilled) (?:customers|clients|buyers|shoppers|users|fans)\\b\\W{0,3}[\"“']"
+                                + "|\\b(?:over |more than )?\\d[\\d,.]*k?\\+? (?:happy|satisfied|delighted|loyal|thrilled) (?:customers|clients|buyers|shoppers|users|fans) (?:say|agree|said)\\W{0,3}[\"“']"),
                 // A testimonial heading that names no source ("What people are saying about us")
                 TextRule.of("social.unsourced_testimonials", TESTIMONIALS_OF_UNCERTAIN_ORIGIN, 0.55,
                         "\\bwhat (?:people|customers|our customers|clients|our clients|others|everyone|shoppers|users) (?:are |is )?(?:saying|say) about us\\b"));

@@ -261,11 +261,14 @@ public final class UrlFeatureExtractor {
         }
         HstsPreload list = HstsPreload.chromium();
         String domain = rd.domain().get();
-        if (list.isPreloaded(rd.host())) {
+        // A whole top-level domain preloaded by its registry (.app, .dev, .bank) says nothing of the site's owner: only an
+        // entry at or below the registrable domain is the owner's own commitment.
+        Optional<HstsPreload.Entry> own = list.lookup(rd.host()).filter(e -> e.name().endsWith(domain));
+        if (own.isPresent()) {
             return Optional.of(rd.host());
         }
         // A site that preloads its bare domain without subdomains still showed the commitment.
-        return list.lookup(domain).map(e -> domain);
+        return list.lookup(domain).filter(e -> e.name().endsWith(domain)).map(e -> domain);
     }
 
     /**

@@ -19,6 +19,17 @@ class RuleBookTest {
     static Stream<Arguments> examples() {
         return Stream.of(
                 Arguments.of("scarcity.only_n_left", "Just 4 pairs left in stock"),
+                Arguments.of("sneaking.extra_added_for_you", "We've added a donation to your basket for the animal shelter"),
+                Arguments.of("misdirection.decline_styled_away", "Get the deal / no thanks (small grey text)"),
+                Arguments.of("sneaking.extra_already_in_basket", "Travel insurance ($12.50) has been added to your basket"),
+                Arguments.of("sneaking.fee_added_at_payment", "A booking fee of 3.5% will be applied at checkout"),
+                Arguments.of("sneaking.token_price_then_recurring", "Try it for $2 today, then your plan renews at $24 each month"),
+                Arguments.of("forced.account_to_read_or_buy", "Create a free account to read the rest of this guide"),
+                Arguments.of("social.praise_signed_by_nobody", "Best serum I have ever used!! - Chloe"),
+                Arguments.of("social.crowd_quoted", "Millions of happy customers: \"Wow, just wow\""),
+                Arguments.of("misdirection.decline_good_thing", "No thanks, I don't need healthier teeth"),
+                Arguments.of("misdirection.do_not_uncheck", "Don't untick this box if you prefer no updates"),
+                Arguments.of("misdirection.priced_extra_selected", "Express packing selected (+£2.00)"),
                 Arguments.of("scarcity.n_left_badge", "Availability: 6 units left!"),
                 Arguments.of("scarcity.left_count", "Tickets remaining: 7"),
                 Arguments.of("scarcity.small_count_in_stock", "Colour Red - 3 in stock"),

@@ -194,6 +194,18 @@ class TextPatternClassifierTest {
             "Sign up for low stock alerts",
             "Pair it with our linen trousers",
             "Guest checkout available",
+            // hard negatives for the rules on extras, fees, accounts and testimonials
+            "Gift wrap (+$3) added to your order",
+            "Add a donation to your order? (optional)",
+            "Shipping and taxes calculated at checkout",
+            "No booking fees - the price you see is the price you pay at checkout",
+            "Sign in to view your order history",
+            "Create an account to track orders faster (optional)",
+            "Loved the fit, runs a little large. - Maria G., Austin TX, 12 March 2024",
+            "Your plan renews at $12/month. Cancel online anytime in Settings.",
+            "Size M selected",
+            "Protect your purchase with a 2-year plan from $12.99 (optional)",
+            "No thanks",
     })
     void leavesOrdinaryShopTextAlone(String text) {
         assertThat(classifier.classify(text)).as(text).isEmpty();

@@ -50,6 +50,8 @@ class UrlSignalsTest {
             https://www.example.com/                               | www_prefix
             http://example.com/page                                | plain_http
             https://example.com/                                   | home_page_only
+            https://www.paypal.com/signin?returnUri=%2Fmyaccount    | hsts_preloaded_domain
+            https://accounts.google.com/signin/v2/identifier       | hsts_preloaded_domain
             """)
     void signalFires(String url, String signal) {
         UrlFeatures f = UrlFeatureExtractor.extract(url);
@@ -73,6 +75,10 @@ class UrlSignalsTest {
             https://example.com/blog/2024/01/a-long-honest-title   | random_code_in_path
             https://github.io/                                     | free_subdomain_hosting
             https://www.example.co.uk/news                         | domain_in_subdomain
+            https://bank-login-7.web.app/                          | hsts_preloaded_domain
+            https://secure-verify-account.app/login                | hsts_preloaded_domain
+            https://docs.google.com/forms/d/e/abc123/viewform      | hsts_preloaded_domain
+            https://shop.example.com/login?next=https%3A%2F%2Fshop.example.com%2Fcart | domain_in_path
             https://www.example.com/                               | ip_host
             https://docs.google.com/forms/d/e/abc123/viewform      | official_brand_domain
             """)
