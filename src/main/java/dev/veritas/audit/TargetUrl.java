@@ -1,6 +1,6 @@
 package dev.veritas.audit;
 
-import dev.veritas.web.UrlHost;
+import dev.veritas.hosts.UrlHost;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;

@@ -2,7 +2,7 @@ package dev.veritas.capture;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.veritas.web.RegistrableDomain;
+import dev.veritas.hosts.RegistrableDomain;
 import dev.veritas.json.Json;
 import java.io.IOException;
 import java.net.URI;

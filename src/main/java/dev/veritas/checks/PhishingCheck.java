@@ -14,7 +14,7 @@ import dev.veritas.checks.phishing.LurePage;
 import dev.veritas.checks.phishing.PhishingUrlClassifier;
 import dev.veritas.checks.phishing.UrlSignal;
 import dev.veritas.checks.phishing.UrlVerdict;
-import dev.veritas.web.RegistrableDomain;
+import dev.veritas.hosts.RegistrableDomain;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;

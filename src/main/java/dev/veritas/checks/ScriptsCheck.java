@@ -6,7 +6,7 @@ import dev.veritas.capture.PageCapture;
 import dev.veritas.capture.ScriptFacts;
 import dev.veritas.capture.SiteCapture;
 import dev.veritas.checks.CheckOutcome.SignalReading;
-import dev.veritas.web.RegistrableDomain;
+import dev.veritas.hosts.RegistrableDomain;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -18,7 +18,7 @@ import dev.veritas.checks.observatory.ScoreBreakdown;
 import dev.veritas.checks.observatory.TestResult;
 import dev.veritas.json.Json;
 import dev.veritas.capture.TlsFacts;
-import dev.veritas.web.HstsPreload;
+import dev.veritas.hosts.HstsPreload;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -16,7 +16,7 @@ import dev.veritas.eval.pages.PagesEval;
 import dev.veritas.eval.pages.PagesReport;
 import dev.veritas.eval.pages.PagesReportJson;
 import dev.veritas.json.Json;
-import dev.veritas.web.HstsPreload;
+import dev.veritas.hosts.HstsPreload;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;

@@ -1,7 +1,7 @@
 package dev.veritas.engine;
 
 import dev.veritas.capture.LinkFacts;
-import dev.veritas.web.RegistrableDomain;
+import dev.veritas.hosts.RegistrableDomain;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;

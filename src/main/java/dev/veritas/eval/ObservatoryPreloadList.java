@@ -2,7 +2,7 @@ package dev.veritas.eval;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.veritas.json.Json;
-import dev.veritas.web.HstsPreload;
+import dev.veritas.hosts.HstsPreload;
 
 /**
  * An HSTS preload list in the shape the Observatory's analyzer reads ({@code conf/hsts-preload.json}, as its own

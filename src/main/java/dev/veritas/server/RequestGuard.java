@@ -1,6 +1,6 @@
 package dev.veritas.server;
 
-import dev.veritas.web.UrlHost;
+import dev.veritas.hosts.UrlHost;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.net.URI;

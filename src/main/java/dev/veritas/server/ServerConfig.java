@@ -2,7 +2,7 @@ package dev.veritas.server;
 
 import dev.veritas.audit.Require;
 import dev.veritas.engine.EngineOptions;
-import dev.veritas.web.UrlHost;
+import dev.veritas.hosts.UrlHost;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;

@@ -13,7 +13,7 @@ import dev.veritas.audit.Finding;
 import dev.veritas.audit.Severity;
 import dev.veritas.capture.RedirectHop;
 import dev.veritas.capture.SiteCapture;
-import dev.veritas.web.HstsPreload;
+import dev.veritas.hosts.HstsPreload;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;

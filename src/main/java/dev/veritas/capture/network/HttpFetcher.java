@@ -1,6 +1,6 @@
 package dev.veritas.capture.network;
 
-import dev.veritas.web.UrlHost;
+import dev.veritas.hosts.UrlHost;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,6 +1,6 @@
 package dev.veritas.capture.network;
 
-import dev.veritas.web.UrlHost;
+import dev.veritas.hosts.UrlHost;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;

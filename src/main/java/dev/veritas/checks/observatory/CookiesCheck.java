@@ -1,6 +1,6 @@
 package dev.veritas.checks.observatory;
 
-import dev.veritas.web.RegistrableDomain;
+import dev.veritas.hosts.RegistrableDomain;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

@@ -3,7 +3,7 @@ package dev.veritas.checks.phishing;
 import dev.veritas.capture.FormFacts;
 import dev.veritas.capture.LinkFacts;
 import dev.veritas.capture.PageCapture;
-import dev.veritas.web.RegistrableDomain;
+import dev.veritas.hosts.RegistrableDomain;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,7 +4,7 @@ import dev.veritas.capture.BrandMark;
 import dev.veritas.capture.BrandingFacts;
 import dev.veritas.capture.FormFacts;
 import dev.veritas.capture.PageCapture;
-import dev.veritas.web.RegistrableDomain;
+import dev.veritas.hosts.RegistrableDomain;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;

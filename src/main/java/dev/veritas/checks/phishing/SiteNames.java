@@ -1,6 +1,6 @@
 package dev.veritas.checks.phishing;
 
-import dev.veritas.web.RegistrableDomain;
+import dev.veritas.hosts.RegistrableDomain;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.veritas.checks.phishing;
 
-import dev.veritas.web.HstsPreload;
-import dev.veritas.web.RegistrableDomain;
+import dev.veritas.hosts.HstsPreload;
+import dev.veritas.hosts.RegistrableDomain;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -11,7 +11,7 @@ import dev.veritas.eval.ObservatorySiteGenerator;
 import dev.veritas.json.Json;
 import dev.veritas.testing.ObservatoryOracle;
 import dev.veritas.testing.Slow;
-import dev.veritas.web.HstsPreload;
+import dev.veritas.hosts.HstsPreload;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -1,6 +1,6 @@
 package dev.veritas.checks.observatory;
 
-import dev.veritas.web.RegistrableDomain;
+import dev.veritas.hosts.RegistrableDomain;
 
 import static dev.veritas.checks.observatory.Pages.html;
 import static dev.veritas.checks.observatory.Pages.page;

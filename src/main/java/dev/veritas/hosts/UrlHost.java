@@ -1,4 +1,4 @@
-package dev.veritas.web;
+package dev.veritas.hosts;
 
 import java.net.IDN;
 import java.net.Inet4Address;

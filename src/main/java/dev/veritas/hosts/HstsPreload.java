@@ -1,4 +1,4 @@
-package dev.veritas.web;
+package dev.veritas.hosts;
 
 import java.io.BufferedReader;
 import java.io.IOException;

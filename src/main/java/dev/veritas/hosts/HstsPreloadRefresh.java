@@ -1,4 +1,4 @@
-package dev.veritas.web;
+package dev.veritas.hosts;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,8 +18,8 @@ import java.util.zip.GZIPOutputStream;
 /**
  * Rebuilds the shipped HSTS preload list from Chromium's {@code net/http/transport_security_state_static.json}
  * (a JSON file with {@code //} comments): its {@code force-https} entries, with {@code include_subdomains}.
- * <pre>java -cp target/classes:… dev.veritas.web.HstsPreloadRefresh transport_security_state_static.json \
- *     src/main/resources/dev/veritas/web/hsts-preload.tsv.gz</pre>
+ * <pre>java -cp target/classes:… dev.veritas.hosts.HstsPreloadRefresh transport_security_state_static.json \
+ *     src/main/resources/dev/veritas/hosts/hsts-preload.tsv.gz</pre>
  */
 public final class HstsPreloadRefresh {
     private HstsPreloadRefresh() {}

@@ -1,4 +1,4 @@
-package dev.veritas.web;
+package dev.veritas.hosts;
 
 /**
  * Recognises hosts that are IP numbers, in every spelling a browser accepts: dotted decimal, a single integer

@@ -1,4 +1,4 @@
-package dev.veritas.web;
+package dev.veritas.hosts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.veritas.web;
+package dev.veritas.hosts;
 
 import com.google.common.net.InternetDomainName;
 import java.net.URI;
