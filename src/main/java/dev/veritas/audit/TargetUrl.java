@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
 
+import java.nio.charset.StandardCharsets;
 /**
  * A URL a user asked to audit, normalised: http or https, a host, no fragment, no credentials.
  * Whether the host may be fetched (private networks) is the URL guard's decision, not this one's.
@@ -91,7 +92,7 @@ public record TargetUrl(URI uri) {
                 for (char c : rest.toCharArray()) {
                     if (c <= 0x20 || c == '"' || c == '<' || c == '>' || c == '\\' || c == '^' || c == '`'
                             || c == '{' || c == '|' || c == '}' || c >= 0x7f) {
-                        for (byte b : String.valueOf(c).getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+                        for (byte b : String.valueOf(c).getBytes(StandardCharsets.UTF_8)) {
                             escaped.append('%').append(String.format("%02X", b & 0xff));
                         }
                     } else {
@@ -102,7 +103,7 @@ public record TargetUrl(URI uri) {
             }
             return new URI(text);
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("url is not a valid URL (" + e.getReason().toLowerCase(java.util.Locale.ROOT)
+            throw new IllegalArgumentException("url is not a valid URL (" + e.getReason().toLowerCase(Locale.ROOT)
                     + "); give a full address such as https://example.com/");
         }
     }

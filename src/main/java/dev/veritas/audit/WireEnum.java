@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
+import java.util.HashMap;
+import java.util.Map;
 /** Enums whose wire form (JSON, database, URLs) is their lower-case name, e.g. {@code standard_audit}. */
 public interface WireEnum {
     String name();
@@ -29,10 +31,10 @@ public interface WireEnum {
     final class Names {
         private Names() {}
 
-        static final ClassValue<java.util.Map<String, String>> WIRE = new ClassValue<>() {
+        static final ClassValue<Map<String, String>> WIRE = new ClassValue<>() {
             @Override
-            protected java.util.Map<String, String> computeValue(Class<?> type) {
-                java.util.Map<String, String> m = new java.util.HashMap<>();
+            protected Map<String, String> computeValue(Class<?> type) {
+                Map<String, String> m = new HashMap<>();
                 for (Object c : type.getEnumConstants()) {
                     String n = ((Enum<?>) c).name();
                     m.put(n, n.toLowerCase(Locale.ROOT));
@@ -41,10 +43,10 @@ public interface WireEnum {
             }
         };
 
-        static final ClassValue<java.util.Map<String, Object>> BY_WIRE = new ClassValue<>() {
+        static final ClassValue<Map<String, Object>> BY_WIRE = new ClassValue<>() {
             @Override
-            protected java.util.Map<String, Object> computeValue(Class<?> type) {
-                java.util.Map<String, Object> m = new java.util.HashMap<>();
+            protected Map<String, Object> computeValue(Class<?> type) {
+                Map<String, Object> m = new HashMap<>();
                 for (Object c : type.getEnumConstants()) {
                     m.put(((Enum<?>) c).name().toLowerCase(Locale.ROOT), c);
                 }

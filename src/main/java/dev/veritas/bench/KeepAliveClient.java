@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
+import java.util.Locale;
 /**
  * A minimal HTTP/1.1 keep-alive client for load generation: pre-built request bytes, one buffer, and just enough
  * parsing to find the end of each response. A full client would spend more of the 2 cores than the server it measures.
@@ -43,7 +44,7 @@ final class KeepAliveClient implements AutoCloseable {
         while (!(header = line()).isEmpty()) {
             if (header.regionMatches(true, 0, "content-length:", 0, 15)) {
                 length = Long.parseLong(header.substring(15).strip());
-            } else if (header.regionMatches(true, 0, "transfer-encoding:", 0, 18) && header.toLowerCase(java.util.Locale.ROOT).contains("chunked")) {
+            } else if (header.regionMatches(true, 0, "transfer-encoding:", 0, 18) && header.toLowerCase(Locale.ROOT).contains("chunked")) {
                 chunked = true;
             }
         }

@@ -37,6 +37,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
 
+import dev.veritas.audit.AuditStatus;
+import dev.veritas.store.HistoryQuery;
+import java.util.Collections;
+import java.util.Locale;
 /**
  * {@code veritas bench server}: requests per second and latency of the API under 32 concurrent clients on a
  * store of 10,000 audits while two audits run, compared in the same run with the same reads made on the store
@@ -77,16 +81,16 @@ public final class ServerBenchmark {
                 server.wakeWorkers();
                 awaitRunning(store, Math.min(2, Integer.getInteger("bench.queued", 300)));
                 out.printf("%d audits running (%s), %d clients, %d s per measurement, %d cores%n%n",
-                        store.countByStatus().get(dev.veritas.audit.AuditStatus.RUNNING), engine.browser().wire(), clients,
+                        store.countByStatus().get(AuditStatus.RUNNING), engine.browser().wire(), clients,
                         phase.toSeconds(), Runtime.getRuntime().availableProcessors());
                 out.flush();
 
                 Load storeGet = load(i -> { store.get(ids.get(ThreadLocalRandom.current().nextInt(ids.size()))); return 200; }, null);
                 Load firstReads = firstReads(ids, server.port());
                 Load httpGet = load(null, i -> "/api/audits/" + ids.get(ThreadLocalRandom.current().nextInt(ids.size())).value(), server.port());
-                Load storeHistory = load(i -> { store.history(dev.veritas.store.HistoryQuery.all()); return 200; }, null);
+                Load storeHistory = load(i -> { store.history(HistoryQuery.all()); return 200; }, null);
                 Load httpHistory = load(null, i -> "/api/audits?limit=20", server.port());
-                int running = store.countByStatus().get(dev.veritas.audit.AuditStatus.RUNNING).intValue();
+                int running = store.countByStatus().get(AuditStatus.RUNNING).intValue();
                 LatencyHistogram fanout = sseFanout(store, server.port());
 
                 out.printf("%-34s %12s %10s %10s %8s%n", "measurement", "per second", "p50 ms", "p99 ms", "errors");
@@ -100,12 +104,12 @@ public final class ServerBenchmark {
                 out.printf("SSE fan-out to %d subscribers: p50 %.2f ms, p99 %.2f ms over %,d deliveries (commit to receipt)%n",
                         subscribers, fanout.percentileMillis(0.5), fanout.percentileMillis(0.99), fanout.count());
                 out.printf("audits still running at the end: %d%n%n", running);
-                out.printf(java.util.Locale.ROOT, "RESULT get_rps=%.0f get_p99_ms=%.2f history_rps=%.0f history_p99_ms=%.2f sse_p99_ms=%.2f errors=%d%n",
+                out.printf(Locale.ROOT, "RESULT get_rps=%.0f get_p99_ms=%.2f history_rps=%.0f history_p99_ms=%.2f sse_p99_ms=%.2f errors=%d%n",
                         httpGet.perSecond(), httpGet.p99(), httpHistory.perSecond(), httpHistory.p99(), fanout.percentileMillis(0.99),
                         httpGet.errors() + httpHistory.errors());
                 out.flush();
             } finally {
-                for (AuditId id : store.history(dev.veritas.store.HistoryQuery.builder().status(dev.veritas.audit.AuditStatus.QUEUED)
+                for (AuditId id : store.history(HistoryQuery.builder().status(AuditStatus.QUEUED)
                         .limit(200).build()).items().stream().map(s -> s.id()).toList()) {
                     store.cancel(id, "benchmark over");
                 }
@@ -118,11 +122,11 @@ public final class ServerBenchmark {
     }
 
     private void row(String name, Load l) {
-        out.printf(java.util.Locale.ROOT, "%-34s %12.0f %10.2f %10.2f %8d%n", name, l.perSecond(), l.p50(), l.p99(), l.errors());
+        out.printf(Locale.ROOT, "%-34s %12.0f %10.2f %10.2f %8d%n", name, l.perSecond(), l.p50(), l.p99(), l.errors());
     }
 
     private List<AuditId> fill(SqliteAuditStore store) throws Exception {
-        List<AuditId> ids = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<AuditId> ids = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger next = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<Future<?>> fs = new ArrayList<>();
@@ -279,7 +283,7 @@ public final class ServerBenchmark {
 
     private static void awaitRunning(SqliteAuditStore store, int n) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (store.countByStatus().get(dev.veritas.audit.AuditStatus.RUNNING) < n && System.nanoTime() < deadline) {
+        while (store.countByStatus().get(AuditStatus.RUNNING) < n && System.nanoTime() < deadline) {
             TimeUnit.MILLISECONDS.sleep(50); // waiting for the workers to pick up work; not a measurement
         }
     }

@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Locale;
 /**
  * The time a capture may take, and the way to stop it. One absolute deadline bounds the whole capture; each call a
  * site can slow down takes its timeout from {@link #cap} (the smaller of its own limit and what is left). A call that
@@ -158,7 +159,7 @@ public final class Deadline {
 
     private static String seconds(Duration d) {
         long ms = d.toMillis();
-        return ms % 1000 == 0 ? ms / 1000 + " s" : String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0);
+        return ms % 1000 == 0 ? ms / 1000 + " s" : String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
     }
 
     /** One call in progress and, once it overran, why. The overrun action runs at most once. */

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 
+import java.util.Locale;
 /**
  * Everything captured of one page. Immutable; checks read it and never change it. {@code branding} is how the page
  * presents itself (headings, logos, icons), read by both captures.
@@ -61,7 +62,7 @@ public record PageCapture(
     }
 
     public boolean isHtml() {
-        return contentType.map(c -> c.toLowerCase(java.util.Locale.ROOT).contains("html")).orElse(!html.isBlank());
+        return contentType.map(c -> c.toLowerCase(Locale.ROOT).contains("html")).orElse(!html.isBlank());
     }
 
     public boolean isHttps() {

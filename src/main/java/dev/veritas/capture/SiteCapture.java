@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import java.util.Locale;
+import java.util.Objects;
 /**
  * An immutable record of what a site showed: its pages, the probes (the site asked for over plain http://,
  * and with an Origin header for CORS), the TLS facts of each origin, and notes on what could not be captured.
@@ -27,7 +29,7 @@ public record SiteCapture(
         pages = List.copyOf(pages);
         tls = Map.copyOf(tls);
         notes = List.copyOf(notes);
-        java.util.Objects.requireNonNull(firstPageSource, "firstPageSource");
+        Objects.requireNonNull(firstPageSource, "firstPageSource");
     }
 
     /** A capture that kept no response body as received (the browser and plain-HTTP captures). */
@@ -47,7 +49,7 @@ public record SiteCapture(
 
     public static String originKey(URI url) {
         int port = url.getPort() != -1 ? url.getPort() : ("https".equalsIgnoreCase(url.getScheme()) ? 443 : 80);
-        return (url.getHost() == null ? "" : url.getHost().toLowerCase(java.util.Locale.ROOT)) + ":" + port;
+        return (url.getHost() == null ? "" : url.getHost().toLowerCase(Locale.ROOT)) + ":" + port;
     }
 
     /** The answer to a request sent with an {@code Origin} header (the CORS probe). */

@@ -1,5 +1,7 @@
 package dev.veritas.capture;
 
+import java.util.List;
+
 /**
  * A piece of visible text as the page showed it: its element, where it is, and how it looked.
  * {@code contrast} is the WCAG contrast ratio against its background (1–21; 0 when unknown).
@@ -12,7 +14,7 @@ public record TextSegment(String text, String tag, String selector, double fontS
     public static final String AT_LOAD = "load";
     public static final String LATER = "later";
     /** Landmarks, nearest first: a dialog, navigation, page header or footer, an aside, a form, an article, the main content. */
-    public static final java.util.List<String> REGIONS = java.util.List.of("dialog", "nav", "header", "footer", "aside", "form", "article", "main");
+    public static final List<String> REGIONS = List.of("dialog", "nav", "header", "footer", "aside", "form", "article", "main");
 
     /** A segment whose surroundings were not read (no region, no offer nearby). */
     public TextSegment(String text, String tag, String selector, double fontSizePx, boolean visible, double contrast, String moment) {

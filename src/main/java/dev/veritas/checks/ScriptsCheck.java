@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import java.util.Optional;
 /** What the site's scripts do to visitors: crypto-mining in their browser, code hidden by obfuscation, and how many other sites' scripts run. */
 public final class ScriptsCheck implements Check {
     public static final String NAME = "scripts";
@@ -145,12 +146,12 @@ public final class ScriptsCheck implements Check {
         return c.length() > 200 ? c.substring(0, 200) + "…" : c;
     }
 
-    private static java.util.Optional<URI> resolve(URI base, String src) {
+    private static Optional<URI> resolve(URI base, String src) {
         try {
             URI u = base.resolve(src.startsWith("//") ? base.getScheme() + ":" + src : src);
-            return u.getHost() == null ? java.util.Optional.empty() : java.util.Optional.of(u);
+            return u.getHost() == null ? Optional.empty() : Optional.of(u);
         } catch (IllegalArgumentException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 }

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import java.util.Locale;
 /**
  * Is the connection to the site private and honest: HTTPS, a certificate that is valid, current and for this
  * host, plain HTTP redirected to HTTPS, no insecure content in secure pages, and redirect chains that neither
@@ -106,7 +107,7 @@ public final class TransportCheck implements Check {
             }
         }
         for (ScriptFacts s : page.scripts()) {
-            s.src().filter(src -> src.toLowerCase(java.util.Locale.ROOT).startsWith("http://")).ifPresent(active::add);
+            s.src().filter(src -> src.toLowerCase(Locale.ROOT).startsWith("http://")).ifPresent(active::add);
         }
         double penalty = 0;
         if (!active.isEmpty()) {

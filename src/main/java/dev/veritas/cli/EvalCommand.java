@@ -36,6 +36,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import dev.veritas.checks.darkpatterns.PageSplit;
+import picocli.CommandLine;
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = "Measure a detector on a labelled file (precision, recall, F1, false-positive rate), or the verdicts on a corpus of saved pages.",
         subcommands = {EvalCommand.DarkPatterns.class, EvalCommand.PhishingUrls.class, EvalCommand.Urls.class, EvalCommand.Observatory.class,
@@ -59,16 +61,16 @@ final class EvalCommand implements Runnable {
         @Parameters(paramLabel = "FILE")
         Path file;
 
-        @picocli.CommandLine.Option(names = "--split", defaultValue = "all",
+        @CommandLine.Option(names = "--split", defaultValue = "all",
                 description = "all, train or held-out: the pages the learned part was (not) trained on (see dev/veritas/checks/darkpatterns/README.md)")
         String split;
 
         @Override
         public Integer call() {
-            java.util.Optional<dev.veritas.checks.darkpatterns.PageSplit.Part> part = switch (split) {
-                case "all" -> java.util.Optional.empty();
-                case "train" -> java.util.Optional.of(dev.veritas.checks.darkpatterns.PageSplit.Part.TRAIN);
-                case "held-out" -> java.util.Optional.of(dev.veritas.checks.darkpatterns.PageSplit.Part.HELD_OUT);
+            Optional<PageSplit.Part> part = switch (split) {
+                case "all" -> Optional.empty();
+                case "train" -> Optional.of(PageSplit.Part.TRAIN);
+                case "held-out" -> Optional.of(PageSplit.Part.HELD_OUT);
                 default -> throw new IllegalArgumentException("--split must be all, train or held-out (got '" + split + "')");
             };
             return DarkPatternEval.run(file, stdout(), new DarkPatternEval.Options(part, false, DarkPatternEval.Component.BOTH));
@@ -81,7 +83,7 @@ final class EvalCommand implements Runnable {
         @Parameters(paramLabel = "FILE")
         Path file;
 
-        @picocli.CommandLine.Option(names = "--split", defaultValue = "all",
+        @CommandLine.Option(names = "--split", defaultValue = "all",
                 description = "all, training or held-out: the rows the model was (not) trained on")
         String split;
 

@@ -2,6 +2,7 @@ package dev.veritas.cli;
 
 import picocli.CommandLine;
 
+import java.io.PrintWriter;
 /** The {@code veritas} command. */
 public final class Main {
     private Main() {}
@@ -11,11 +12,11 @@ public final class Main {
     }
 
     public static int run(String... args) {
-        return run(new java.io.PrintWriter(System.out, true), new java.io.PrintWriter(System.err, true), args);
+        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
     }
 
     /** Runs a command with its output and errors going to the given writers (tests capture them). */
-    public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cli = new CommandLine(new VeritasCommand());
         cli.setExecutionExceptionHandler(new FriendlyErrors());
         cli.setCaseInsensitiveEnumValuesAllowed(true);

@@ -5,6 +5,7 @@ import dev.veritas.eval.pages.PagesEval;
 import java.io.PrintWriter;
 import java.util.Locale;
 
+import java.time.Duration;
 /**
  * The progress of {@code veritas eval pages} on stderr: on a terminal one line redrawn with a bar, otherwise a line
  * per finished audit (so a log file shows each verdict as it came).
@@ -28,7 +29,7 @@ final class PagesProgress implements PagesEval.Listener {
         if (terminal) {
             int filled = total == 0 ? WIDTH : done * WIDTH / total;
             String line = String.format(Locale.ROOT, "\r[%s%s] %d/%d %s  %s", "#".repeat(filled), ".".repeat(WIDTH - filled), done, total,
-                    PagesEvalText.clock(java.time.Duration.ofNanos(System.nanoTime() - started)), what);
+                    PagesEvalText.clock(Duration.ofNanos(System.nanoTime() - started)), what);
             err.print(line.length() > 140 ? line.substring(0, 139) + "…" : line + " ".repeat(140 - line.length()));
             if (done == total) {
                 err.print("\r" + " ".repeat(141) + "\r");

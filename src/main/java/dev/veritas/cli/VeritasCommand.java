@@ -3,6 +3,7 @@ package dev.veritas.cli;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 
+import picocli.CommandLine;
 @Command(name = "veritas",
         mixinStandardHelpOptions = true,
         version = "veritas 0.1.0",
@@ -19,7 +20,7 @@ import picocli.CommandLine.Model.CommandSpec;
             BenchCommand.class,
         })
 public final class VeritasCommand implements Runnable {
-    @picocli.CommandLine.Spec
+    @CommandLine.Spec
     CommandSpec spec;
 
     @Override

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
+import dev.veritas.audit.WireEnum;
 /**
  * How audits run on this machine: whether private networks may be audited, which extra CA to trust, whether
  * to use the browser, capture settings and fetch limits.
@@ -22,7 +23,7 @@ public record EngineOptions(
         Network network) {
 
     /** auto: Chromium when installed, else plain HTTP; never: always plain HTTP. */
-    public enum BrowserMode implements dev.veritas.audit.WireEnum { AUTO, NEVER }
+    public enum BrowserMode implements WireEnum { AUTO, NEVER }
 
     /** Public sites only, the system's CAs, Chromium when installed; the CLI applies flags and VERITAS_* settings over these. */
     public static EngineOptions defaults() {

@@ -2,6 +2,8 @@ package dev.veritas.eval;
 
 import dev.veritas.checks.phishing.PhishingModel;
 
+import java.util.Arrays;
+import java.util.List;
 /**
  * Plain logistic regression, fitted by full-batch Adam from all-zero weights: no random numbers,
  * so the same rows always give the same weights on any machine.
@@ -33,7 +35,7 @@ final class LogisticRegression {
     }
 
     /** Returns {bias, dense weights..., sparse weights...}. */
-    double[] fit(java.util.List<Row> rows) {
+    double[] fit(List<Row> rows) {
         int dim = 1 + denseSize + sparseSize;
         double[] w = new double[dim];
         double[] m = new double[dim];
@@ -47,7 +49,7 @@ final class LogisticRegression {
             n += r.weight();
         }
         for (int step = 1; step <= iterations; step++) {
-            java.util.Arrays.fill(g, 0);
+            Arrays.fill(g, 0);
             for (Row r : rows) {
                 double err = r.weight() * (predict(w, r) - (r.positive() ? 1 : 0));
                 g[0] += err;

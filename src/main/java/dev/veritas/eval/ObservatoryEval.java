@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import java.nio.ByteBuffer;
 /**
  * Measures the Observatory grader against labelled fixture pages: a directory holding
  * {@code expected_results.csv} (columns {@code fixture, expected_result, score_modifier}) and the HTML pages
@@ -199,7 +200,7 @@ public final class ObservatoryEval {
     private static String readUtf8(Path file) throws BadInputException {
         try {
             byte[] bytes = Files.readAllBytes(file);
-            return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
             throw new BadInputException("not UTF-8 text: " + file);
         } catch (IOException | UncheckedIOException e) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 
+import java.util.Locale;
 /**
  * Makes sites for comparing Veritas's Observatory grade with the Observatory's own analyzer: every input
  * the twelve tests read — redirect chains, CSP in headers and {@code <meta>}, cookies, HSTS, the framing,
@@ -155,7 +156,7 @@ public record ObservatorySiteGenerator(long seed, List<String> preloaded) {
         }
 
         void add(String name, String value) {
-            headers.add(new Header(chance(0.1) ? name.toLowerCase(java.util.Locale.ROOT) : chance(0.05) ? name.toUpperCase(java.util.Locale.ROOT) : name, value));
+            headers.add(new Header(chance(0.1) ? name.toLowerCase(Locale.ROOT) : chance(0.05) ? name.toUpperCase(Locale.ROOT) : name, value));
         }
 
         void contentType() {
@@ -252,7 +253,7 @@ public record ObservatorySiteGenerator(long seed, List<String> preloaded) {
                 }
                 if (chance(0.3)) {
                     c.append("; Domain=").append(pick(host, "." + host, parent(), "." + parent(), "other.example", "com", "co.uk",
-                            "github.io", "herokuapp.com", "example", host.toUpperCase(java.util.Locale.ROOT)));
+                            "github.io", "herokuapp.com", "example", host.toUpperCase(Locale.ROOT)));
                 }
                 if (chance(0.3)) {
                     c.append("; Path=").append(pick("/", "/app", "", "x", "/login"));
@@ -399,7 +400,7 @@ public record ObservatorySiteGenerator(long seed, List<String> preloaded) {
             }
             List<Header> h = new ArrayList<>();
             String acao = pick("*", ObservatorySite.CORS_ORIGIN, ObservatorySite.CORS_ORIGIN, "https://partner.example", "", " * ",
-                    ObservatorySite.CORS_ORIGIN.toUpperCase(java.util.Locale.ROOT), "null", "none");
+                    ObservatorySite.CORS_ORIGIN.toUpperCase(Locale.ROOT), "null", "none");
             if (!acao.equals("none")) {
                 h.add(new Header(pick("Access-Control-Allow-Origin", "access-control-allow-origin"), acao));
             }

@@ -17,6 +17,11 @@ import dev.veritas.audit.WireEnum;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 /** The one JSON configuration of Veritas: snake_case names, ISO-8601 times, enums by their wire names. */
 public final class Json {
     public static final ObjectMapper MAPPER = create();
@@ -25,14 +30,14 @@ public final class Json {
 
     private static ObjectMapper create() {
         SimpleModule veritas = new SimpleModule("veritas");
-        veritas.addSerializer(WireEnum.class, new com.fasterxml.jackson.databind.ser.std.StdSerializer<>(WireEnum.class) {
+        veritas.addSerializer(WireEnum.class, new StdSerializer<>(WireEnum.class) {
             @Override
-            public void serialize(WireEnum value, com.fasterxml.jackson.core.JsonGenerator gen,
-                                  com.fasterxml.jackson.databind.SerializerProvider provider) throws IOException {
+            public void serialize(WireEnum value, JsonGenerator gen,
+                                  SerializerProvider provider) throws IOException {
                 gen.writeString(value.wire());
             }
         });
-        veritas.addSerializer(AuditId.class, new com.fasterxml.jackson.databind.ser.std.ToStringSerializer(AuditId.class));
+        veritas.addSerializer(AuditId.class, new ToStringSerializer(AuditId.class));
         return JsonMapper.builder()
                 .addModule(new Jdk8Module())
                 .addModule(new JavaTimeModule())
@@ -42,7 +47,7 @@ public final class Json {
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 // One document is one value: "{…} garbage" is an error, not the first value with the rest ignored.
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                .enable(com.fasterxml.jackson.databind.MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
+                .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
                 .serializationInclusion(JsonInclude.Include.ALWAYS)
                 .build();
     }

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import dev.veritas.audit.Severity;
 /**
  * The narrative of a report, from templates that cite the actual findings: what the score is, what drove it,
  * what capped it, and what the audit could not see. Expert mode names the technical facts; simple mode says
@@ -26,7 +27,7 @@ final class Narrator {
         paragraphs.add(String.format(Locale.ROOT, "%s scores %d out of 100: %s. %s", in.host(), score, phrase(risk),
                 pagesSentence(in.pagesScanned(), in.siteType().type().wire())));
 
-        List<Finding> serious = findings.stream().filter(f -> f.severity().compareTo(dev.veritas.audit.Severity.MEDIUM) >= 0).toList();
+        List<Finding> serious = findings.stream().filter(f -> f.severity().compareTo(Severity.MEDIUM) >= 0).toList();
         if (serious.isEmpty()) {
             paragraphs.add(findings.isEmpty()
                     ? "No phishing signals, dark patterns or connection problems were found."

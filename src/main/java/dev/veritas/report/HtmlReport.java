@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.jsoup.nodes.Entities;
 
+import java.util.ArrayList;
 /**
  * A report as one self-contained HTML file: styles inline and screenshots embedded as data URLs, so it can be
  * mailed or archived and still opens years later without a server. Every text from the audited site is escaped.
@@ -105,7 +106,7 @@ public final class HtmlReport {
         }
         Map<String, List<Finding>> byCategory = new TreeMap<>();
         r.findings().stream().sorted(Comparator.comparing(Finding::severity).reversed())
-                .forEach(f -> byCategory.computeIfAbsent(f.category(), k -> new java.util.ArrayList<>()).add(f));
+                .forEach(f -> byCategory.computeIfAbsent(f.category(), k -> new ArrayList<>()).add(f));
         h.append("<h2>Findings (").append(r.findings().size()).append(")</h2>");
         if (r.findings().isEmpty()) {
             h.append("<p>No findings.</p>");

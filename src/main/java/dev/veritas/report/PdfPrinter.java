@@ -21,6 +21,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
+import java.util.concurrent.RejectedExecutionException;
 /**
  * Prints HTML reports to PDF with Chromium, so the PDF looks exactly like the HTML report. One browser serves every
  * print, one print at a time, on a thread of its own (Playwright objects belong to the thread that made them); it is
@@ -134,7 +135,7 @@ public final class PdfPrinter implements AutoCloseable {
                         release(); // the place is free only when the browser is
                     }
                 });
-            } catch (java.util.concurrent.RejectedExecutionException e) {
+            } catch (RejectedExecutionException e) {
                 release();
                 throw new IllegalStateException("the PDF printer is shut down");
             }

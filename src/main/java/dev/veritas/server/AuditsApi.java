@@ -36,6 +36,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
+import java.nio.charset.StandardCharsets;
 /** The REST API of audits: submit, read, history, compare, screenshots, delete, cancel, and the event stream. */
 final class AuditsApi {
     private final AuditStore store;
@@ -98,7 +99,7 @@ final class AuditsApi {
             return;
         }
         Audit audit = store.get(id);
-        byte[] body = Json.write(AuditJson.audit(audit)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] body = Json.write(AuditJson.audit(audit)).getBytes(StandardCharsets.UTF_8);
         if (audit.status().isTerminal()) {
             sendGzipped(ctx, finished.put(id, body));
             return;

@@ -15,6 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Live event streams. One follower thread per audit that has watchers reads new events from the store — never
  * from memory, so a stream shows only what is committed — and hands each event to every watcher whose cursor
@@ -196,9 +198,9 @@ final class EventStreams implements AutoCloseable {
     private final class Outbox implements Subscriber {
         private static final int MAX_BACKLOG = 5_000;
         private final Subscriber target;
-        private final java.util.concurrent.ConcurrentLinkedQueue<Object> queue = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        private final ConcurrentLinkedQueue<Object> queue = new ConcurrentLinkedQueue<>();
         private final AtomicInteger backlog = new AtomicInteger();
-        private final java.util.concurrent.atomic.AtomicBoolean scheduled = new java.util.concurrent.atomic.AtomicBoolean();
+        private final AtomicBoolean scheduled = new AtomicBoolean();
         private volatile boolean open = true;
         private static final Object HEARTBEAT = new Object();
         private static final Object CLOSE = new Object();

@@ -12,6 +12,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
+import java.util.Map;
+import java.util.zip.Deflater;
 /**
  * The JSON of finished audits, gzipped and ready to send. A completed, failed or cancelled audit never changes
  * again (it can only be deleted), so after one read its answer is served without three queries and a
@@ -37,7 +39,7 @@ final class FinishedAuditCache {
         byte[] gz = gzip(json);
         if (bytes.get() + gz.length > budgetBytes) {
             // Drop an arbitrary tenth rather than track recency: cheap, and hot audits come straight back.
-            Iterator<java.util.Map.Entry<AuditId, byte[]>> it = entries.entrySet().iterator();
+            Iterator<Map.Entry<AuditId, byte[]>> it = entries.entrySet().iterator();
             for (int i = 0, n = Math.max(1, entries.size() / 10); i < n && it.hasNext(); i++) {
                 bytes.addAndGet(-it.next().getValue().length);
                 it.remove();
@@ -60,7 +62,7 @@ final class FinishedAuditCache {
         // Fastest level: a cache miss is on a request's path; level 1 still shrinks audit JSON about fivefold.
         try (GZIPOutputStream gz = new GZIPOutputStream(out, 8192) {
             {
-                def.setLevel(java.util.zip.Deflater.BEST_SPEED);
+                def.setLevel(Deflater.BEST_SPEED);
             }
         }) {
             gz.write(data);

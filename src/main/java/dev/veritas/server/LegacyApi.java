@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.veritas.audit.RiskLevel;
 /**
  * The original system's API paths and field names, kept so its Next.js UI and scripts keep working:
  * POST /api/audit/start, GET /api/audit/{id}/status, GET /api/audits/history, POST /api/audits/compare and the
@@ -84,7 +85,7 @@ final class LegacyApi {
         String risk = ctx.queryParam("risk_level_filter");
         if (risk != null && !risk.isBlank()) {
             try {
-                q.riskLevel(dev.veritas.audit.RiskLevel.parse(risk));
+                q.riskLevel(RiskLevel.parse(risk));
             } catch (IllegalArgumentException e) {
                 AuditsApi.json(ctx, legacyPage(List.of(), limit, offset));
                 return;

@@ -12,12 +12,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Optional;
 
+import java.util.Locale;
 /** Reading requests strictly: bounded JSON bodies, typed fields, ids of the right shape. Each failure is a 4xx with a detail. */
 final class Requests {
     private Requests() {}
 
     static ObjectNode jsonBody(Context ctx) {
-        String type = Optional.ofNullable(ctx.contentType()).orElse("").toLowerCase(java.util.Locale.ROOT);
+        String type = Optional.ofNullable(ctx.contentType()).orElse("").toLowerCase(Locale.ROOT);
         if (!type.startsWith("application/json")) {
             // Requiring JSON also stops cross-site form posts: browsers cannot send it without a CORS preflight.
             throw new Problem(415, "Unsupported media type", "send the request body as JSON with Content-Type: application/json");
@@ -95,7 +96,7 @@ final class Requests {
             return Optional.empty();
         }
         if (!v.isTextual()) {
-            throw Problem.badRequest(field + " must be a string (got " + v.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + ")");
+            throw Problem.badRequest(field + " must be a string (got " + v.getNodeType().name().toLowerCase(Locale.ROOT) + ")");
         }
         return Optional.of(v.asText());
     }

@@ -6,6 +6,7 @@ import dev.veritas.audit.RiskLevel;
 import java.time.Instant;
 import java.util.Optional;
 
+import java.util.Locale;
 /** Filters, order and page of a history request. Empty filters match everything. */
 public record HistoryQuery(
         Optional<AuditStatus> status,
@@ -43,7 +44,7 @@ public record HistoryQuery(
         if (createdFrom.isPresent() && createdTo.isPresent() && createdFrom.get().isAfter(createdTo.get())) {
             throw new IllegalArgumentException("created_from must not be after created_to");
         }
-        host = host.map(String::strip).filter(h -> !h.isEmpty()).map(h -> h.toLowerCase(java.util.Locale.ROOT));
+        host = host.map(String::strip).filter(h -> !h.isEmpty()).map(h -> h.toLowerCase(Locale.ROOT));
         urlContains = urlContains.map(String::strip).filter(u -> !u.isEmpty());
         host.ifPresent(h -> Require.text("host", h, 253));
         urlContains.ifPresent(u -> Require.text("url", u, 2048));

@@ -16,6 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.util.Arrays;
 /**
  * Domain records refuse a bad value when they are made, with a message that names the field. Every case below
  * changes one value of a record that is otherwise valid (see {@link #theBaseValuesAreValid}).
@@ -90,7 +91,7 @@ class DomainValidationTest {
                 bad("audit: negative attempts", () -> audit(-1), "attempts must not be negative"),
                 bad("evidence: no text option", () -> new Evidence(null, Optional.empty(), Map.of()), "evidence.text is required"),
                 bad("list with a null finding", () -> new AuditResult(50, RiskLevel.SUSPICIOUS, Map.of(), List.of(), "n", List.of(), "shop", 0.5,
-                        JsonNodeFactory.instance.objectNode(), 1, 0, 1, List.of(), java.util.Arrays.asList(finding(), null)), "findings must not contain null"));
+                        JsonNodeFactory.instance.objectNode(), 1, 0, 1, List.of(), Arrays.asList(finding(), null)), "findings must not contain null"));
     }
 
     private static Arguments bad(String name, ThrowingCallable make, String message) {

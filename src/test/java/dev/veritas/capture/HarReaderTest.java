@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.util.function.Consumer;
 class HarReaderTest {
     private static final String STARTED = "2025-06-02T10:00:00.000Z";
     private static final long STARTED_EPOCH = Instant.parse(STARTED).getEpochSecond();
@@ -206,7 +207,7 @@ class HarReaderTest {
 
     // ---- certificates ----
 
-    private SiteCapture withSecurity(java.util.function.Consumer<ObjectNode> details) throws IOException {
+    private SiteCapture withSecurity(Consumer<ObjectNode> details) throws IOException {
         Entry e = entry("https://www.harborlane.com/", 200).html(PAGE);
         details.accept(e.security());
         return HarReader.read(har(e));

@@ -25,6 +25,7 @@ import dev.veritas.capture.browser.ChromiumPageCapturer;
 import dev.veritas.capture.network.TrustConfig;
 import dev.veritas.capture.network.UrlGuard;
 
+import java.nio.charset.StandardCharsets;
 /**
  * The browser (extract.js) and the no-browser path (jsoup) read the same facts of a page: how it presents itself
  * (headings, logos, icons, site name), what its forms say, and where each piece of text sits.
@@ -62,7 +63,7 @@ class PageFactsEquivalenceTest {
             browser = capturer.capture(url, new PageCapturer.PageOptions(PageCapturer.Watch.IF_TIME_DEPENDENT, 0, Deadline.in(Duration.ofSeconds(60))),
                     (l, u, m, w, h, b) -> 0);
         }
-        plain = HtmlFacts.parse(new String(html, java.nio.charset.StandardCharsets.UTF_8), url);
+        plain = HtmlFacts.parse(new String(html, StandardCharsets.UTF_8), url);
     }
 
     @AfterAll

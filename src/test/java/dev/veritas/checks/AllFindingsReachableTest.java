@@ -40,6 +40,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.net.URI;
 /**
  * One capture per finding kind every check declares: each kind can be emitted by its check, with the kind's id,
  * category and pattern type. A kind added without a capture here fails {@link #everyDeclaredKindHasACapture()}.
@@ -91,7 +92,7 @@ class AllFindingsReachableTest {
         m.put(TransportFinding.MIXED_CONTENT_ACTIVE, () -> shop(healthy(SHOP).request("http://cdn.example/app.js", "script")));
         m.put(TransportFinding.MIXED_CONTENT_PASSIVE, () -> shop(healthy(SHOP).request("http://cdn.example/shirt.jpg", "image")));
         m.put(TransportFinding.HTTP_REDIRECT_BROKEN, () -> site(healthy(SHOP)).validCertificates().httpProbe(new SiteCapture.HttpProbe(
-                java.net.URI.create("http://shop.example/"), true, List.of(hop("http://shop.example/", 301, "http://shop.example/a"),
+                URI.create("http://shop.example/"), true, List.of(hop("http://shop.example/", 301, "http://shop.example/a"),
                 hop("http://shop.example/a", 301, "http://shop.example/")), Optional.of("redirect loop"))).build());
         m.put(TransportFinding.NO_HTTP_REDIRECT, () -> site(healthy(SHOP)).validCertificates().httpProbe(hop("http://shop.example/", 200)).build());
         m.put(TransportFinding.HTTPS_DOWNGRADE, () -> site(healthy("http://shop.example/plain").redirects(hop(SHOP, 302, "http://shop.example/plain"),

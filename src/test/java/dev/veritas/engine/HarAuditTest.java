@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.veritas.store.HistoryQuery;
 /** A HAR capture audited end to end: its redirect chain, CORS probe and certificate facts reach the checks. */
 class HarAuditTest {
     @TempDir
@@ -82,7 +83,7 @@ class HarAuditTest {
              Engine engine = new Engine(store, EngineOptions.defaults().withBrowser(EngineOptions.BrowserMode.NEVER))) {
             assertThatThrownBy(() -> engine.auditHar(har, Tier.QUICK_SCAN, VerdictMode.EXPERT, WorkerId.current(), id -> { }))
                     .isInstanceOf(HarReader.HarException.class).hasMessageContaining("holds no requests");
-            assertThat(store.history(dev.veritas.store.HistoryQuery.all()).total()).isZero();
+            assertThat(store.history(HistoryQuery.all()).total()).isZero();
         }
     }
 }

@@ -27,6 +27,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.nio.file.Files;
+import java.util.HashMap;
+import java.util.Map;
 /**
  * Hostile targets end as a clear failed audit or as a completed audit with findings — never a hang, a crash or
  * an audit left running. Each runs with the browser and without it.
@@ -39,11 +42,11 @@ class HostileSitesTest {
     Path dataDir;
     SqliteAuditStore store;
     TestSiteServer site;
-    final java.util.Map<Boolean, Engine> engines = new java.util.HashMap<>();
+    final Map<Boolean, Engine> engines = new HashMap<>();
 
     @BeforeAll
     void start() throws Exception {
-        dataDir = java.nio.file.Files.createTempDirectory("veritas-hostile");
+        dataDir = Files.createTempDirectory("veritas-hostile");
         store = SqliteAuditStore.open(SqliteOptions.defaults(dataDir));
         site = TestSiteServer.start(TestSite.HONEST_SHOP);
     }

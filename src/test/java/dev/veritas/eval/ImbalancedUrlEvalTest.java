@@ -19,6 +19,9 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.util.Arrays;
+import java.util.Map;
+import java.util.stream.IntStream;
 /** The 10:1 measurement: legitimate rows from one file, phishing from another, each part measured on its own. */
 class ImbalancedUrlEvalTest {
     @TempDir
@@ -63,7 +66,7 @@ class ImbalancedUrlEvalTest {
 
         assertThat(code).isZero();
         String result = lines().get(lines().size() - 1);
-        long phishInCheck = java.util.Arrays.stream(phishing).skip(1).filter(l -> UrlSplit.of(l.substring(0, l.length() - 2)) == UrlSplit.CHECK).count();
+        long phishInCheck = Arrays.stream(phishing).skip(1).filter(l -> UrlSplit.of(l.substring(0, l.length() - 2)) == UrlSplit.CHECK).count();
         assertThat(result).isEqualTo("RESULT part=check recall=1.000 fpr=0.0000 precision=1.000 threshold=0.5000 legit=2 phish="
                 + phishInCheck + " ratio=10");
         assertThat(lines()).anyMatch(l -> l.startsWith("legitimate addresses flagged:"));
@@ -74,9 +77,9 @@ class ImbalancedUrlEvalTest {
         int n = UrlFeature.values().length;
         double[] weights = new double[n];
         double[] scales = new double[n];
-        java.util.Arrays.fill(scales, 1.0);
+        Arrays.fill(scales, 1.0);
         weights[UrlFeature.SUSPICIOUS_TLD.ordinal()] = 10;
-        return new PhishingUrlClassifier(new PhishingModel(-5, 0.5, weights, new double[n], scales, java.util.Map.of()));
+        return new PhishingUrlClassifier(new PhishingModel(-5, 0.5, weights, new double[n], scales, Map.of()));
     }
 
     @Test
@@ -104,7 +107,7 @@ class ImbalancedUrlEvalTest {
     @Test
     void rowsWithoutASplitArePlacedByTheirDomainSoASiteNeverStraddlesParts() {
         assertThat(UrlSplit.of("https://login.example.com/a")).isEqualTo(UrlSplit.of("http://www.example.com/b?c"));
-        long tuning = java.util.stream.IntStream.range(0, 3000).mapToObj(i -> UrlSplit.of("https://site" + i + ".example/"))
+        long tuning = IntStream.range(0, 3000).mapToObj(i -> UrlSplit.of("https://site" + i + ".example/"))
                 .filter(s -> s == UrlSplit.TUNING).count();
         assertThat(tuning).isBetween(1950L, 2250L);
     }

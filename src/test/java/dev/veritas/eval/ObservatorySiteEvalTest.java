@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.util.LinkedHashMap;
 /** Grading many sites in one process: JSON lines of sites and folders of HAR files, compared with expected grades. */
 class ObservatorySiteEvalTest {
     @TempDir
@@ -79,7 +80,7 @@ class ObservatorySiteEvalTest {
         Path sitesFile = sitesFile(sites);
         List<ObservatoryGrade> mine = ObservatorySiteEval.grade(sitesFile);
         ObservatoryGrade changed = mine.stream().filter(ObservatoryGrade::graded).findFirst().orElseThrow();
-        Map<String, ObservatoryGrade.Test> tests = new java.util.LinkedHashMap<>(changed.tests());
+        Map<String, ObservatoryGrade.Test> tests = new LinkedHashMap<>(changed.tests());
         tests.put("x-content-type-options", new ObservatoryGrade.Test("x-content-type-options-header-invalid", -5, false));
         ObservatoryGrade other = new ObservatoryGrade(changed.id(), Optional.empty(), "F", 0, tests);
         Path expected = dir.resolve("expected.jsonl");

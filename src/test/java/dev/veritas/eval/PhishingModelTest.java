@@ -18,6 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
+import org.assertj.core.data.Offset;
 class PhishingModelTest {
 
     @Test
@@ -37,9 +39,9 @@ class PhishingModelTest {
         PhishingModel again = PhishingModel.read(new ByteArrayInputStream(w.toString().getBytes(StandardCharsets.UTF_8)));
         for (String url : List.of("https://www.usa.gov/", "http://203.0.113.9/login.php", "https://paypa1.com/x")) {
             UrlFeatures f = UrlFeatureExtractor.extract(url);
-            assertThat(again.logit(f)).isCloseTo(model.logit(f), org.assertj.core.data.Offset.offset(1e-3));
+            assertThat(again.logit(f)).isCloseTo(model.logit(f), Offset.offset(1e-3));
         }
-        assertThat(again.threshold()).isCloseTo(model.threshold(), org.assertj.core.data.Offset.offset(1e-5));
+        assertThat(again.threshold()).isCloseTo(model.threshold(), Offset.offset(1e-5));
     }
 
     @Test
@@ -101,7 +103,7 @@ class PhishingModelTest {
             scores[i] = i / 100.0;
         }
         double t = PhishingModelTrainer.thresholdFor(examples, scores, 0.05);
-        long flagged = java.util.Arrays.stream(scores).filter(s -> s >= t).count();
+        long flagged = Arrays.stream(scores).filter(s -> s >= t).count();
         assertThat(flagged).isEqualTo(5);
     }
 }

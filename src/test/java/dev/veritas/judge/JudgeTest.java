@@ -28,6 +28,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.util.Optional;
+import org.assertj.core.data.Offset;
 class JudgeTest {
     private static final List<String> SIGNALS = List.of("phishing", "transport", "security_headers", "dark_patterns", "scripts", "transparency");
     private static final Classification OTHER = new Classification(SiteType.OTHER, 0.3);
@@ -64,7 +66,7 @@ class JudgeTest {
     /** Findings that do not move any signal: all signals stay perfect, so only overrides change the score. */
     private static List<CheckOutcome> perfectWith(Finding... findings) {
         List<CheckOutcome> out = perfectExcept();
-        out.add(new CheckOutcome("findings_only", java.util.Optional.empty(), List.of(findings), java.util.Optional.empty()));
+        out.add(new CheckOutcome("findings_only", Optional.empty(), List.of(findings), Optional.empty()));
         return out;
     }
 
@@ -123,14 +125,14 @@ class JudgeTest {
         Map<String, Double> w = Weights.forSite(type);
 
         assertThat(w).containsOnlyKeys(SIGNALS);
-        assertThat(w.values().stream().mapToDouble(Double::doubleValue).sum()).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(w.values().stream().mapToDouble(Double::doubleValue).sum()).isCloseTo(1.0, Offset.offset(1e-9));
     }
 
     @Test
     void missingSignalsDropOutAndTheOthersShareTheirWeight() {
         // phishing 0.30 × 0.5 + transport 0.20 × 1.0 over 0.50 of weight = 0.70
         Verdict v = judge(List.of(outcome("phishing", 0.5, 1.0), outcome("transport", 1.0, 1.0),
-                new CheckOutcome("security_headers", java.util.Optional.empty(), List.of(), java.util.Optional.empty())));
+                new CheckOutcome("security_headers", Optional.empty(), List.of(), Optional.empty())));
 
         assertThat(v.trustScore()).isEqualTo(70);
         assertThat(v.signals()).containsOnlyKeys("phishing", "transport");
@@ -194,7 +196,7 @@ class JudgeTest {
     private static Finding suspiciousUrl(double probability, boolean asksForSecrets) {
         return FindingBuilder.finding("phishing.suspicious_url").patternType("deceptive_url").severity(Severity.HIGH).confidence(probability)
                 .title("Suspicious address").description("d").plainEnglish("p")
-                .evidence("https://x.example/", null, java.util.Map.of("asks_for_secrets", asksForSecrets)).build();
+                .evidence("https://x.example/", null, Map.of("asks_for_secrets", asksForSecrets)).build();
     }
 
     @Test

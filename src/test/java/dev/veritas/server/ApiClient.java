@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import java.net.http.HttpHeaders;
 /** Real HTTP calls to a running Veritas server, for tests. */
 final class ApiClient {
     final URI base;
@@ -32,7 +33,7 @@ final class ApiClient {
         this.token = token;
     }
 
-    record Response(int status, String contentType, String body, java.net.http.HttpHeaders headers) {
+    record Response(int status, String contentType, String body, HttpHeaders headers) {
         JsonNode json() {
             return Json.parse(body);
         }

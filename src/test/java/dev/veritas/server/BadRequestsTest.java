@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.util.Collections;
 /**
  * Over a thousand generated bad requests — malformed JSON, wrong types, hostile URLs, unknown ids, path
  * traversal — each must get a 4xx problem+json answer with a detail, and the server must stay healthy.
@@ -109,7 +110,7 @@ class BadRequestsTest {
             out.add(() -> api.get("/api/audits?" + q));
         }
         String[] badCompares = {"", "ids=", "ids=vrts_0000000000000000", "ids=x,y", "ids=" + AuditId.random() + "," + AuditId.random(),
-            "ids=" + String.join(",", java.util.Collections.nCopies(25, "vrts_0000000000000001"))};
+            "ids=" + String.join(",", Collections.nCopies(25, "vrts_0000000000000001"))};
         for (String q : badCompares) {
             out.add(() -> api.get("/api/audits/compare?" + q));
         }

@@ -24,6 +24,7 @@ import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.util.concurrent.TimeUnit;
 /**
  * Sites that fight back, all submitted at once to a server with two workers, as an attacker would: pages whose
  * scripts never yield (late and early), a 50 MB page, a tarpit, an endless redirect chain, a page that sabotages the
@@ -109,7 +110,7 @@ class HostileWebTest {
             assertThat(browsers).as("the workers' browsers while serving").isNotEmpty();
             server.close();
             for (ProcessHandle b : browsers) {
-                b.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+                b.onExit().get(30, TimeUnit.SECONDS);
             }
             assertThat(browsers).noneMatch(ProcessHandle::isAlive);
         }

@@ -17,6 +17,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.util.ArrayList;
 /**
  * `veritas serve --role api|worker` as separate processes on one PostgreSQL, over real HTTP: the API node runs no
  * audits and never looks for a browser; the worker node runs them and answers nothing but its health and metrics;
@@ -35,7 +36,7 @@ class NodeRolesTest {
                 new Case(List.of("--role", "everything"), "--role must be one of all, api, worker; got 'everything'"))) {
             StringWriter out = new StringWriter();
             StringWriter err = new StringWriter();
-            List<String> args = new java.util.ArrayList<>(List.of("serve", "--port", "0", "--data", dir.resolve("data").toString()));
+            List<String> args = new ArrayList<>(List.of("serve", "--port", "0", "--data", dir.resolve("data").toString()));
             args.addAll(c.flags());
             int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args.toArray(String[]::new));
             assertThat(code).as("%s → %s", c.flags(), err).isEqualTo(2);

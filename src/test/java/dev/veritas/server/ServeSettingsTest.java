@@ -12,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.util.stream.Stream;
 /** `veritas serve` with a setting that makes no sense says which one, and what it takes, in one line (exit code 2). */
 @Slow
 class ServeSettingsTest {
@@ -29,7 +30,7 @@ class ServeSettingsTest {
                 new Case(List.of("--shutdown-grace", "-1"), "--shutdown-grace must be a whole number of seconds"))) {
             StringWriter out = new StringWriter();
             StringWriter err = new StringWriter();
-            String[] args = java.util.stream.Stream.concat(java.util.stream.Stream.of("serve", "--data", dir.resolve("data").toString()),
+            String[] args = Stream.concat(Stream.of("serve", "--data", dir.resolve("data").toString()),
                     c.flags().stream()).toArray(String[]::new);
             int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
             assertThat(code).as("%s → %s", c.flags(), err).isEqualTo(2);

@@ -17,6 +17,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.util.ArrayList;
 /**
  * A server stopped with SIGTERM while audits run: each audit goes back to the queue as it was (same attempt count,
  * no error event), whether it broke during the grace period or was still stuck when the grace period ended, and
@@ -88,7 +89,7 @@ class ServerShutdownTest {
     }
 
     private ServerProcess startServer(String... extra) throws Exception {
-        List<String> args = new java.util.ArrayList<>(List.of("serve", "--port", "0", "--data", dataDir.toString(), "--workers", "2",
+        List<String> args = new ArrayList<>(List.of("serve", "--port", "0", "--data", dataDir.toString(), "--workers", "2",
                 "--no-browser", "--allow-private"));
         args.addAll(List.of(extra));
         return ServerProcess.start(dataDir, Map.of(), args.toArray(String[]::new));

@@ -33,6 +33,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 /** How event streams end and what they carry: SSE reconnects after the end, the old WebSocket stream, heartbeats. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StreamEndpointsTest {
@@ -131,8 +133,8 @@ class StreamEndpointsTest {
                             break;
                         }
                     }
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
                 }
                 return lines;
             });

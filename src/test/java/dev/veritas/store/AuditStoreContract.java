@@ -43,6 +43,11 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.util.Base64;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.Map;
 /** The whole {@link AuditStore} contract. Every store implementation runs these tests. */
 public abstract class AuditStoreContract {
     protected static final Duration LEASE = Duration.ofSeconds(30);
@@ -284,7 +289,7 @@ public abstract class AuditStoreContract {
             store.claimNext(ME, LEASE).orElseThrow();
             store.recoverInterrupted();
             store.delete(r.id());
-            assertThat(totals()).isEqualTo(java.util.Map.of(AuditStatus.QUEUED, 1L, AuditStatus.RUNNING, 1L, AuditStatus.CANCELLED, 1L));
+            assertThat(totals()).isEqualTo(Map.of(AuditStatus.QUEUED, 1L, AuditStatus.RUNNING, 1L, AuditStatus.CANCELLED, 1L));
             for (AuditStatus s : AuditStatus.values()) {
                 long counted = store.history(HistoryQuery.builder().status(s).limit(200).build()).items().size();
                 assertThat(store.history(HistoryQuery.builder().status(s).build()).total()).as(s.wire()).isEqualTo(counted);
@@ -294,8 +299,8 @@ public abstract class AuditStoreContract {
             assertThat(dead.audit().status()).isEqualTo(AuditStatus.RUNNING);
         }
 
-        private java.util.Map<AuditStatus, Long> totals() {
-            java.util.Map<AuditStatus, Long> m = new java.util.EnumMap<>(AuditStatus.class);
+        private Map<AuditStatus, Long> totals() {
+            Map<AuditStatus, Long> m = new EnumMap<>(AuditStatus.class);
             for (AuditStatus s : AuditStatus.values()) {
                 long n = store.history(HistoryQuery.builder().status(s).build()).total();
                 if (n > 0) {
@@ -350,7 +355,7 @@ public abstract class AuditStoreContract {
             assertThat(unique).hasSize(seen.size());                 // no audit on two pages
             assertThat(unique).containsAll(existing);               // none skipped
             List<AuditId> newestFirst = new ArrayList<>(existing);
-            java.util.Collections.reverse(newestFirst);
+            Collections.reverse(newestFirst);
             assertThat(seen.subList(seen.size() - existing.size(), seen.size())).containsExactlyElementsOf(newestFirst.subList(0, existing.size()));
         }
 
@@ -372,7 +377,7 @@ public abstract class AuditStoreContract {
                 assertThat(seen.stream().map(AuditSummary::id).distinct().count()).isEqualTo(26);
                 List<Integer> scores = seen.stream().map(s -> s.trustScore().orElse(-1)).toList();
                 List<Integer> sorted = new ArrayList<>(scores);
-                sorted.sort(sort == HistorySort.SCORE_ASC ? java.util.Comparator.naturalOrder() : java.util.Comparator.reverseOrder());
+                sorted.sort(sort == HistorySort.SCORE_ASC ? Comparator.naturalOrder() : Comparator.reverseOrder());
                 assertThat(scores).containsExactlyElementsOf(sorted);
             }
         }
@@ -713,7 +718,7 @@ public abstract class AuditStoreContract {
     }
 
     protected static byte[] pngBytes() {
-        return java.util.Base64.getDecoder().decode(
+        return Base64.getDecoder().decode(
                 "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
     }
 }

@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import java.util.Locale;
 /**
  * Captures for tests: each test states only what matters to it, everything else is a plain, healthy default
  * (status 200, {@code text/html}, no findings-worthy content, captured at {@link #STARTED}).
@@ -356,7 +357,7 @@ public final class Captures {
         }
 
         public SiteBuilder tls(TlsFacts facts) {
-            tls.put(facts.host().toLowerCase(java.util.Locale.ROOT) + ":" + facts.port(), facts);
+            tls.put(facts.host().toLowerCase(Locale.ROOT) + ":" + facts.port(), facts);
             return this;
         }
 

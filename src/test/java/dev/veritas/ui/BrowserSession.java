@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 /**
  * Debian's Chromium driven by Playwright, with what every UI test checks on every page: no console errors, no
  * uncaught exceptions, no alert() (a sign of injected script), a screenshot saved under target/ui-screenshots/,
@@ -113,8 +115,8 @@ final class BrowserSession implements AutoCloseable {
         private void screenshot(String name, boolean fullPage) {
             try {
                 Files.createDirectories(SCREENSHOTS);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
             page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(fullPage));
         }

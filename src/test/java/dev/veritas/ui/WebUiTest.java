@@ -23,6 +23,8 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
+import java.util.Comparator;
+import java.util.List;
 /**
  * The web UI in Chromium against a real server auditing the test sites: start an audit from the home page, watch
  * it, reload it mid-way, read the report, open a screenshot, filter the history, compare, and follow a site over
@@ -358,7 +360,7 @@ class WebUiTest extends BrowserUiTest {
             page.waitForURL(u -> u.contains("sort=score_desc"));
             expect(scoreHead).hasAttribute("aria-sort", "descending");
             expect(createdHead).not().hasAttribute("aria-sort", Pattern.compile(".*"));
-            assertThat(scores(page)).isSortedAccordingTo(java.util.Comparator.reverseOrder()).hasSizeGreaterThan(1);
+            assertThat(scores(page)).isSortedAccordingTo(Comparator.reverseOrder()).hasSizeGreaterThan(1);
             scoreHead.getByRole(AriaRole.BUTTON).click();
             page.waitForURL(u -> u.contains("sort=score_asc"));
             expect(scoreHead).hasAttribute("aria-sort", "ascending");
@@ -370,7 +372,7 @@ class WebUiTest extends BrowserUiTest {
     }
 
     /** The scores in the history table, top to bottom (rows without a score left out). */
-    private static java.util.List<Integer> scores(Page page) {
+    private static List<Integer> scores(Page page) {
         return page.locator(".history-table tbody td[data-label=Score] .score-chip").allTextContents().stream()
                 .filter(t -> t.matches("\\d+")).map(Integer::parseInt).toList();
     }
@@ -440,7 +442,7 @@ class WebUiTest extends BrowserUiTest {
             // previous *completed* audit of the same address, not a failed one of it made since, nor a newer audit of
             // another address on the same host.
             ScriptedAudit.failed(backend.store, audit.path("url").asText(), Tier.QUICK_SCAN, "scripted failure");
-            ScriptedAudit.completed(backend.store, "http://127.0.0.1:1/elsewhere", Tier.QUICK_SCAN, 80, 1, java.util.List.of());
+            ScriptedAudit.completed(backend.store, "http://127.0.0.1:1/elsewhere", Tier.QUICK_SCAN, 80, 1, List.of());
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Re-audit")).click();
             page.waitForURL(u -> AUDIT_PAGE.matcher(u).matches() && !u.endsWith(id));
             String again = page.url().substring(page.url().lastIndexOf('/') + 1);

@@ -26,6 +26,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import dev.veritas.capture.PageCaptureException;
 
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.util.concurrent.RejectedExecutionException;
 /**
  * A forward proxy on loopback through which Chromium makes every connection, so that every request — the
  * first navigation, each redirect hop, scripts' navigations, frames, images, WebSockets — passes the URL guard.
@@ -127,7 +131,7 @@ public final class GuardedProxy implements Closeable {
             track(client);
             try {
                 threads.execute(() -> serve(client));
-            } catch (java.util.concurrent.RejectedExecutionException e) {
+            } catch (RejectedExecutionException e) {
                 closeQuietly(client);
             }
         }
@@ -217,13 +221,13 @@ public final class GuardedProxy implements Closeable {
     }
 
     static String connectFailure(IOException e) {
-        if (e instanceof java.net.SocketTimeoutException) {
+        if (e instanceof SocketTimeoutException) {
             return "no answer to the connection within " + CONNECT_TIMEOUT_MILLIS / 1000 + " s (connection timed out)";
         }
-        if (e instanceof java.net.NoRouteToHostException) {
+        if (e instanceof NoRouteToHostException) {
             return "no route to the host";
         }
-        if (e instanceof java.net.ConnectException) {
+        if (e instanceof ConnectException) {
             String m = e.getMessage() == null ? "" : e.getMessage().toLowerCase(Locale.ROOT);
             return m.contains("unreachable") ? "the network is unreachable" : "connection refused";
         }

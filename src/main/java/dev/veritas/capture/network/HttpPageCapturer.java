@@ -17,6 +17,9 @@ import dev.veritas.capture.PageCapturer;
 import dev.veritas.capture.RedirectHop;
 import dev.veritas.capture.TemporalFacts;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.Locale;
 /**
  * Captures pages without a browser: the HTML as served, read with jsoup. No screenshots, no scripts run,
  * no timer probes; the audit says so in its events and findings.
@@ -53,7 +56,7 @@ public final class HttpPageCapturer implements PageCapturer {
                                            byte[] body, boolean truncated) {
         Optional<String> contentType = headers.first("content-type");
         boolean looksBinary = looksBinary(body);
-        boolean html = contentType.map(c -> c.toLowerCase(java.util.Locale.ROOT).matches(".*(html|xml|text/plain).*")).orElse(!looksBinary);
+        boolean html = contentType.map(c -> c.toLowerCase(Locale.ROOT).matches(".*(html|xml|text/plain).*")).orElse(!looksBinary);
         if (!html || looksBinary) {
             return new PageCapture(requested, finalUrl, status, chain, headers, contentType.or(() -> Optional.of("application/octet-stream")),
                     "", "", truncated, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
@@ -61,8 +64,8 @@ public final class HttpPageCapturer implements PageCapturer {
         }
         Document doc;
         try {
-            doc = Jsoup.parse(new java.io.ByteArrayInputStream(body), null, finalUrl.toString());
-        } catch (java.io.IOException e) {
+            doc = Jsoup.parse(new ByteArrayInputStream(body), null, finalUrl.toString());
+        } catch (IOException e) {
             doc = Jsoup.parse(decode(body), finalUrl.toString());
         }
         HtmlFacts facts = HtmlFacts.extract(doc, finalUrl);

@@ -21,6 +21,9 @@ import dev.veritas.capture.Deadline;
 import dev.veritas.capture.PageCaptureException;
 import dev.veritas.capture.TlsFacts;
 
+import java.time.Instant;
+import java.util.Locale;
+import javax.net.ssl.SNIHostName;
 /**
  * Two TLS handshakes with an origin: one that validates (trusted CA, dates, host name) to decide whether the
  * certificate is valid, and one that accepts anything to read the certificate and say what is wrong with it.
@@ -81,8 +84,8 @@ public final class TlsProbe {
         } catch (IOException e) {
             return TlsFacts.unreachable(host, port, problem.orElse(describe(e)));
         }
-        boolean expired = leaf.getNotAfter().toInstant().isBefore(java.time.Instant.now())
-                || leaf.getNotBefore().toInstant().isAfter(java.time.Instant.now());
+        boolean expired = leaf.getNotAfter().toInstant().isBefore(Instant.now())
+                || leaf.getNotBefore().toInstant().isAfter(Instant.now());
         boolean selfSigned = leaf.getSubjectX500Principal().equals(leaf.getIssuerX500Principal()) && !isTrustedRoot(leaf);
         List<String> sans = subjectAltNames(leaf);
         boolean mismatch = !matchesHost(host, sans, leaf);
@@ -139,7 +142,7 @@ public final class TlsProbe {
             params.setEndpointIdentificationAlgorithm("HTTPS");
         }
         if (!host.matches("[0-9.]+") && !host.contains(":")) {
-            params.setServerNames(List.of(new javax.net.ssl.SNIHostName(host)));
+            params.setServerNames(List.of(new SNIHostName(host)));
         }
         socket.setSSLParameters(params);
         socket.startHandshake();
@@ -165,9 +168,9 @@ public final class TlsProbe {
     }
 
     public static boolean matchesHost(String host, List<String> sans, X509Certificate cert) {
-        String h = host.toLowerCase(java.util.Locale.ROOT);
+        String h = host.toLowerCase(Locale.ROOT);
         for (String san : sans) {
-            String s = san.toLowerCase(java.util.Locale.ROOT);
+            String s = san.toLowerCase(Locale.ROOT);
             if (s.equals(h)) {
                 return true;
             }

@@ -20,6 +20,7 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 
+import java.security.cert.Certificate;
 /**
  * Which certificate authorities an audit trusts: the system's, plus any the user added with --trust-ca
  * (an intranet CA, or a test CA). Used by the TLS probe and the HTTP client; Chromium gets the same CAs
@@ -48,7 +49,7 @@ public final class TrustConfig {
             throw new IllegalArgumentException("--trust-ca file " + p + " does not exist or cannot be read");
         }
         try (InputStream in = Files.newInputStream(p)) {
-            Collection<? extends java.security.cert.Certificate> certs = CertificateFactory.getInstance("X.509").generateCertificates(in);
+            Collection<? extends Certificate> certs = CertificateFactory.getInstance("X.509").generateCertificates(in);
             List<X509Certificate> list = new ArrayList<>();
             for (var c : certs) {
                 list.add((X509Certificate) c);

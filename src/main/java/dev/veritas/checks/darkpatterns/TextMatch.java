@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import java.util.Locale;
 /**
  * A dark pattern found in a text segment, with the evidence a report shows for it.
  *
@@ -50,7 +51,7 @@ public record TextMatch(PatternCategory category, PatternType patternType, doubl
         if (source == Source.RULE) {
             return "rule " + ruleId.orElseThrow() + " matched \"" + matchedPhrase.orElseThrow() + "\"";
         }
-        return "learned model (p=" + String.format(java.util.Locale.ROOT, "%.2f", confidence) + ") on terms "
+        return "learned model (p=" + String.format(Locale.ROOT, "%.2f", confidence) + ") on terms "
                 + String.join(", ", contributingTerms.stream().map(t -> "\"" + t + "\"").toList());
     }
 }

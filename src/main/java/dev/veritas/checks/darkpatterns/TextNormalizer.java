@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import java.util.regex.MatchResult;
 /**
  * Brings a page's text segment to one canonical form so rules and the model see "Only 2&nbsp;left",
  * "ONLY 2 LEFT" and "Only ２ left" alike: entities decoded, tags dropped, compatibility forms folded
@@ -43,7 +44,7 @@ public final class TextNormalizer {
         return SPACES.matcher(s).replaceAll(" ").trim();
     }
 
-    private static String unescape(java.util.regex.MatchResult m) {
+    private static String unescape(MatchResult m) {
         String g = m.group(1);
         String out = switch (g.charAt(0)) {
             case 'n', 'r', 't' -> " ";

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import java.util.stream.Stream;
 /**
  * A brand that phishing pages like to imitate, with the registrable domains it really uses.
  *
@@ -64,6 +65,6 @@ public record Brand(String name, List<String> keywords, List<String> tokenKeywor
 
     /** Every spelling that names the brand, distinctive ones first. */
     public List<String> allKeywords() {
-        return java.util.stream.Stream.concat(keywords.stream(), tokenKeywords.stream()).toList();
+        return Stream.concat(keywords.stream(), tokenKeywords.stream()).toList();
     }
 }

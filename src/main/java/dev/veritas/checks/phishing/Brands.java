@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
+import java.util.HashMap;
+import java.util.Map;
 /**
  * The built-in table of brands phishing pages imitate, and the questions page-level checks ask
  * about them: "is this host the brand's own?", "which brands does this text name?".
@@ -264,10 +266,10 @@ public final class Brands {
     private static final String[] DISTINCTIVE = ALL.stream().flatMap(b -> b.keywords().stream()).toArray(String[]::new);
     private static final Brand[] DISTINCTIVE_OWNER = ALL.stream()
             .flatMap(b -> b.keywords().stream().map(k -> b)).toArray(Brand[]::new);
-    private static final java.util.Map<String, Brand> BY_TOKEN = tokenIndex();
+    private static final Map<String, Brand> BY_TOKEN = tokenIndex();
 
-    private static java.util.Map<String, Brand> tokenIndex() {
-        java.util.Map<String, Brand> index = new java.util.HashMap<>();
+    private static Map<String, Brand> tokenIndex() {
+        Map<String, Brand> index = new HashMap<>();
         for (Brand b : ALL) {
             b.tokenKeywords().forEach(k -> index.putIfAbsent(k, b));
         }

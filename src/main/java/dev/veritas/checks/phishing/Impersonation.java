@@ -5,6 +5,7 @@ import dev.veritas.capture.PageCapture;
 import java.util.List;
 import java.util.Optional;
 
+import java.util.ArrayList;
 /**
  * Whether a page poses as someone it is not: it presents itself as a brand or a named service — in its title, logo,
  * icon, headings or the sign-in form's own words — on a host that is not that brand's and not named after that name,
@@ -51,7 +52,7 @@ public final class Impersonation {
         boolean password = forms.stream().anyMatch(FormFacts::asksForPassword);
         boolean code = forms.stream().anyMatch(FormFacts::asksForOneTimeCode);
         boolean card = forms.stream().anyMatch(FormFacts::asksForCard);
-        List<String> what = new java.util.ArrayList<>();
+        List<String> what = new ArrayList<>();
         if (password) {
             what.add("a password");
         }

@@ -1,5 +1,7 @@
 package dev.veritas.checks.phishing;
 
+import java.util.Optional;
+
 /**
  * The named signals Veritas reads from an address. Each says, in words a person understands,
  * what it saw; {@code %s} is filled with the detail (the IP number, the brand, the count).
@@ -75,13 +77,13 @@ public enum UrlFeature {
         this.whenZero = whenZero;
     }
 
-    static java.util.Optional<UrlFeature> byId(String id) {
+    static Optional<UrlFeature> byId(String id) {
         for (UrlFeature f : values()) {
             if (f.id.equals(id)) {
-                return java.util.Optional.of(f);
+                return Optional.of(f);
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /** Stable name used in verdicts, in the model file and by the engine. */

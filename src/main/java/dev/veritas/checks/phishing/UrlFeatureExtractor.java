@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
+import java.util.Arrays;
+import java.util.regex.Pattern;
 /** Reads the named signals of {@link UrlFeature} from an address. Pure, and never throws. */
 public final class UrlFeatureExtractor {
     private UrlFeatureExtractor() {}
@@ -68,7 +70,7 @@ public final class UrlFeatureExtractor {
         int n = UrlFeature.values().length;
         double[] v = new double[n];
         String[] d = new String[n];
-        java.util.Arrays.fill(d, "");
+        Arrays.fill(d, "");
         Set<String> tokens = new LinkedHashSet<>();
 
         String raw = clip(u.raw().strip());
@@ -403,7 +405,7 @@ public final class UrlFeatureExtractor {
     }
 
     static final String BIN_PREFIX = "bin:";
-    private static final java.util.regex.Pattern SLUG_SEPARATOR = java.util.regex.Pattern.compile("[-_]");
+    private static final Pattern SLUG_SEPARATOR = Pattern.compile("[-_]");
 
     static String binToken(UrlFeature f, double value) {
         int bucket = (int) Math.min(8, Math.floor(Math.log(1 + Math.max(0, value)) / Math.log(2)));

@@ -3,6 +3,7 @@ package dev.veritas.checks.phishing;
 import java.net.IDN;
 import java.util.Locale;
 
+import java.util.Set;
 /**
  * An address split the way a browser would split it, without ever throwing.
  *
@@ -27,8 +28,8 @@ public record UrlParts(String raw, String scheme, boolean hasScheme, String user
                        String fragment) {
 
     /** Schemes that never carry an authority part; "javascript:alert(1)" has no host. */
-    private static final java.util.Set<String> OPAQUE_SCHEMES =
-            java.util.Set.of("data", "javascript", "vbscript", "mailto", "about", "blob", "tel");
+    private static final Set<String> OPAQUE_SCHEMES =
+            Set.of("data", "javascript", "vbscript", "mailto", "about", "blob", "tel");
 
     /** Host names longer than DNS allows are not converted: they cannot resolve anyway. */
     private static final int MAX_DNS_NAME = 253;

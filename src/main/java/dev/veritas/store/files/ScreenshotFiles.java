@@ -20,6 +20,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import java.nio.channels.Channels;
+import java.nio.file.InvalidPathException;
 /**
  * Screenshot files under {@code <data>/screenshots/<audit-id>/}. Names are made here from the audit id
  * (a checked shape), a number and a slug; a stored relative path is resolved only if it stays under the root.
@@ -60,7 +62,7 @@ public final class ScreenshotFiles {
             }
             temp = Files.createTempFile(dir, ".tmp-", ".part");
             try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE);
-                 OutputStream out = java.nio.channels.Channels.newOutputStream(ch)) {
+                 OutputStream out = Channels.newOutputStream(ch)) {
                 out.write(bytes);
                 out.flush();
                 ch.force(true);
@@ -112,7 +114,7 @@ public final class ScreenshotFiles {
         Path candidate;
         try {
             candidate = root.resolve(relativePath).normalize();
-        } catch (java.nio.file.InvalidPathException e) {
+        } catch (InvalidPathException e) {
             return Optional.empty();
         }
         if (!candidate.startsWith(root) || candidate.equals(root)) {

@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
+import java.util.TreeMap;
 /** Rows to records. Times are stored as UTC epoch milliseconds and JSON columns as JSON text (jsonb on PostgreSQL). */
 final class AuditRows {
     private AuditRows() {}
@@ -178,7 +179,7 @@ final class AuditRows {
         if (json == null) {
             return Map.of();
         }
-        Map<String, Signal> out = new java.util.TreeMap<>();
+        Map<String, Signal> out = new TreeMap<>();
         Json.parse(json).fields().forEachRemaining(f -> out.put(f.getKey(), new Signal(f.getValue().path("score").asDouble(),
                 f.getValue().path("confidence").asDouble(), f.getValue().path("weight").asDouble())));
         return out;

@@ -39,6 +39,13 @@ import org.sqlite.SQLiteDataSource;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
+import java.nio.file.StandardCopyOption;
+import java.sql.PreparedStatement;
+import java.util.Collections;
+import java.util.Locale;
+import java.util.WeakHashMap;
+import java.util.concurrent.CompletableFuture;
+import org.sqlite.SQLiteConnection;
 /**
  * The embedded store: one SQLite file in WAL mode. Writes go through the {@link GroupCommitWriter};
  * reads use a pool of read-only connections, which WAL never blocks. Other processes may open the same
@@ -200,13 +207,13 @@ public final class SqliteAuditStore extends JdbcAuditStore implements OnlineBack
      * Prepared statements kept per physical read connection: preparing SQL was a third of the cost of a read.
      * A pooled connection serves one thread at a time, so each inner map is used by one thread at a time.
      */
-    private final Map<Connection, Map<String, java.sql.PreparedStatement>> readStatements =
-            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+    private final Map<Connection, Map<String, PreparedStatement>> readStatements =
+            Collections.synchronizedMap(new WeakHashMap<>());
 
-    private Map<String, java.sql.PreparedStatement> statementsOf(Connection physical) {
+    private Map<String, PreparedStatement> statementsOf(Connection physical) {
         return readStatements.computeIfAbsent(physical, k -> new LinkedHashMap<>(64, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<String, java.sql.PreparedStatement> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<String, PreparedStatement> eldest) {
                 if (size() > 256) {
                     try {
                         eldest.getValue().close();
@@ -227,7 +234,7 @@ public final class SqliteAuditStore extends JdbcAuditStore implements OnlineBack
         }
         try (Connection c = readers.getConnection()) {
             // Statements are prepared on the physical connection: the pool closes those made through its proxy on every return.
-            Connection physical = c.unwrap(org.sqlite.SQLiteConnection.class);
+            Connection physical = c.unwrap(SQLiteConnection.class);
             Tx tx = new Tx(physical, statementsOf(physical));
             try {
                 T result = work.run(tx);
@@ -370,7 +377,7 @@ public final class SqliteAuditStore extends JdbcAuditStore implements OnlineBack
     }
 
     /** Completes once the writer thread will no longer touch the write connection (for tests of close). */
-    java.util.concurrent.CompletableFuture<Void> writerStopped() {
+    CompletableFuture<Void> writerStopped() {
         return writer.stopped();
     }
 
@@ -475,7 +482,7 @@ public final class SqliteAuditStore extends JdbcAuditStore implements OnlineBack
             default -> read.get("synchronous");
         };
         settings.put("synchronous", synchronous);
-        String asked = options.synchronous().name().toLowerCase(java.util.Locale.ROOT);
+        String asked = options.synchronous().name().toLowerCase(Locale.ROOT);
         if (!synchronous.equals(asked)) {
             problems.add("synchronous is " + synchronous + " on the write connection, but " + asked + " was asked for");
         }
@@ -533,7 +540,7 @@ public final class SqliteAuditStore extends JdbcAuditStore implements OnlineBack
             if (!integrity.equals("ok")) {
                 throw new StoreUnavailableException("the backup copy failed integrity_check (" + integrity + "); the original is untouched", null);
             }
-            Files.move(partial, absolute, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Files.move(partial, absolute, StandardCopyOption.ATOMIC_MOVE);
             return new Report(absolute, Files.size(absolute), audits, (System.nanoTime() - started) / 1_000_000);
         } catch (SQLException e) {
             throw translate(e, options.databaseFile());

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 /** The no-browser fetcher checks every redirect hop: a "public" site (127.0.0.1 here) cannot send it to an internal address. */
 class HttpFetcherGuardTest {
     private static final InetAddress PUBLIC = address(1);
@@ -40,7 +41,7 @@ class HttpFetcherGuardTest {
         t.start();
         site = HttpServer.create(new InetSocketAddress(PUBLIC, 0), 0);
         site.createContext("/hello", ex -> {
-            byte[] body = "public site".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            byte[] body = "public site".getBytes(StandardCharsets.UTF_8);
             ex.sendResponseHeaders(200, body.length);
             ex.getResponseBody().write(body);
             ex.close();
@@ -109,7 +110,7 @@ class HttpFetcherGuardTest {
         assertThat(r.error()).isEmpty();
         assertThat(r.status()).hasValue(200);
         assertThat(r.finalUrl()).hasToString("http://127.0.0.1:" + site.getAddress().getPort() + "/hello");
-        assertThat(new String(r.body(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("public site");
+        assertThat(new String(r.body(), StandardCharsets.UTF_8)).isEqualTo("public site");
     }
 
     /**
@@ -130,7 +131,7 @@ class HttpFetcherGuardTest {
 
             assertThat(r.error()).isEmpty();
             assertThat(r.status()).hasValue(200);
-            assertThat(new String(r.body(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("public site");
+            assertThat(new String(r.body(), StandardCharsets.UTF_8)).isEqualTo("public site");
         }
         assertThat(internalConnections).hasValue(0);
         assertThat(lookups).hasValue(1);

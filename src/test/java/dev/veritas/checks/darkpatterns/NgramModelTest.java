@@ -18,6 +18,9 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.assertj.core.data.Offset;
 class NgramModelTest {
     private static final List<Optional<PatternType>> CLASSES = List.of(Optional.empty(), Optional.of(PatternType.LOW_STOCK_MESSAGE),
             Optional.of(PatternType.ACTIVITY_NOTIFICATION));
@@ -67,14 +70,14 @@ class NgramModelTest {
         assertThat(text).startsWith("# made in a test\nthreshold\t0.7000\nclasses\tbenign\tlow_stock_message\tactivity_notification\n");
         NgramModel back = NgramModel.read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
         assertThat(back.threshold()).isEqualTo(0.7);
-        assertThat(back.score("only 3 left").darkProbability()).isCloseTo(m.score("only 3 left").darkProbability(), org.assertj.core.data.Offset.offset(1e-3));
+        assertThat(back.score("only 3 left").darkProbability()).isCloseTo(m.score("only 3 left").darkProbability(), Offset.offset(1e-3));
     }
 
     @Test
     void brokenModelFilesAreRejected() {
         assertThatThrownBy(() -> NgramModel.read(stream("threshold\t0.5\n"))).hasMessageContaining("lacks");
         assertThatThrownBy(() -> NgramModel.read(stream("threshold\t0.5\nclasses\tbenign\tno_such_type\n"))).hasMessageContaining("no_such_type");
-        assertThatThrownBy(() -> new NgramModel(List.of(Optional.of(PatternType.LOW_STOCK_MESSAGE)), new double[1], java.util.Map.of(), 0.5, List.of()))
+        assertThatThrownBy(() -> new NgramModel(List.of(Optional.of(PatternType.LOW_STOCK_MESSAGE)), new double[1], Map.of(), 0.5, List.of()))
                 .hasMessageContaining("benign");
     }
 
@@ -85,7 +88,7 @@ class NgramModelTest {
         assertThat(PageSplit.fnv1a("a")).isEqualTo(0xe40c292c);
         assertThat(PageSplit.fnv1a("foobar")).isEqualTo(0xbf9cf968);
         assertThat(PageSplit.of("a")).isEqualTo(Integer.remainderUnsigned(0xe40c292c, 10) < 7 ? PageSplit.Part.TRAIN : PageSplit.Part.HELD_OUT);
-        long train = java.util.stream.IntStream.range(0, 2000).filter(i -> PageSplit.of(Integer.toString(i)) == PageSplit.Part.TRAIN).count();
+        long train = IntStream.range(0, 2000).filter(i -> PageSplit.of(Integer.toString(i)) == PageSplit.Part.TRAIN).count();
         assertThat(train).isBetween(1300L, 1500L);
         assertThat(PageSplit.fold("42", 5)).isBetween(0, 4).isEqualTo(PageSplit.fold("42", 5));
     }

@@ -9,6 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import dev.veritas.audit.Severity;
 class PatternTypeTest {
 
     @Test
@@ -59,7 +60,7 @@ class PatternTypeTest {
 
     @Test
     void recurringChargesAreTheMostSevere() {
-        assertThat(PatternType.HIDDEN_SUBSCRIPTION.defaultSeverity()).isEqualTo(dev.veritas.audit.Severity.CRITICAL);
+        assertThat(PatternType.HIDDEN_SUBSCRIPTION.defaultSeverity()).isEqualTo(Severity.CRITICAL);
         assertThat(EnumSet.allOf(PatternType.class).stream().map(PatternType::defaultSeverity).distinct().count()).isGreaterThan(2);
     }
 }

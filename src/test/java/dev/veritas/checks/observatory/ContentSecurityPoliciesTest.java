@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.util.Set;
 /** Combining several CSP policies into one directive map, as Observatory does. */
 class ContentSecurityPoliciesTest {
 
@@ -54,8 +55,8 @@ class ContentSecurityPoliciesTest {
     @Test
     void anEmptySourceListMeansNone() throws Exception {
         assertThat(parse("default-src; upgrade-insecure-requests").directives())
-                .containsEntry("default-src", java.util.Set.of("'none'"))
-                .containsEntry("upgrade-insecure-requests", java.util.Set.of("'none'"));
+                .containsEntry("default-src", Set.of("'none'"))
+                .containsEntry("upgrade-insecure-requests", Set.of("'none'"));
     }
 
     @Test

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.util.Arrays;
 /** Strict-Transport-Security and the plain-HTTP redirection test. */
 class TransportChecksTest {
 
@@ -88,7 +89,7 @@ class TransportChecksTest {
     }
 
     private static HttpProbe probe(String chain) {
-        return new HttpProbe.Redirects(java.util.Arrays.stream(chain.split(","))
+        return new HttpProbe.Redirects(Arrays.stream(chain.split(","))
                 .map(String::strip)
                 .map(hop -> RedirectHop.of(hop.split(" ")[0], Integer.parseInt(hop.split(" ")[1])))
                 .toList());

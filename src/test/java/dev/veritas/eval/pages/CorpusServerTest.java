@@ -1,9 +1,9 @@
 package dev.veritas.eval.pages;
 
-import static dev.veritas.eval.pages.Corpus.BRAND_FREE_HOST;
-import static dev.veritas.eval.pages.Corpus.LOOK_ALIKE_HOST;
-import static dev.veritas.eval.pages.Corpus.PAGE_HOST;
-import static dev.veritas.eval.pages.Corpus.PAGE_PATH;
+import static dev.veritas.eval.pages.TestCorpus.BRAND_FREE_HOST;
+import static dev.veritas.eval.pages.TestCorpus.LOOK_ALIKE_HOST;
+import static dev.veritas.eval.pages.TestCorpus.PAGE_HOST;
+import static dev.veritas.eval.pages.TestCorpus.PAGE_PATH;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.veritas.capture.network.FetchLimits;
@@ -46,7 +46,7 @@ class CorpusServerTest {
 
     @BeforeAll
     void start() {
-        sites = PlayedSites.of(PageManifest.read(Corpus.manifest()).rows());
+        sites = PlayedSites.of(PageManifest.read(TestCorpus.manifest()).rows());
         certificates = RunCertificates.forHosts(sites.hosts());
         server = CorpusServer.start(sites, certificates);
         guard = new UrlGuard(true, server.network());
@@ -65,7 +65,7 @@ class CorpusServerTest {
 
         assertThat(r.error()).isEmpty();
         assertThat(r.status()).hasValue(200);
-        assertThat(r.body()).isEqualTo(Files.readAllBytes(Corpus.folder().resolve("phish/coin-kit/login.html")));
+        assertThat(r.body()).isEqualTo(Files.readAllBytes(TestCorpus.folder().resolve("phish/coin-kit/login.html")));
         assertThat(r.headers().first("Server")).hasValue("Apache");
         assertThat(r.headers().first("Content-Type")).hasValue("text/html; charset=utf-8");
     }

@@ -25,19 +25,19 @@ class PageManifestTest {
 
     @Test
     void readsEveryRowWithItsExpectationStyleHeadersAndFile() {
-        PageManifest m = PageManifest.read(dev.veritas.eval.pages.Corpus.manifest());
+        PageManifest m = PageManifest.read(TestCorpus.manifest());
 
         assertThat(m.rows()).hasSize(5);
         Row kit = m.rows().get(2);
         assertThat(kit.line()).isEqualTo(4);
         assertThat(kit.corpus()).isEqualTo(Corpus.PHISH);
-        assertThat(kit.host()).isEqualTo(dev.veritas.eval.pages.Corpus.BRAND_FREE_HOST);
+        assertThat(kit.host()).isEqualTo(TestCorpus.BRAND_FREE_HOST);
         assertThat(kit.https()).isTrue();
         assertThat(kit.brandFree()).isTrue();
         assertThat(kit.expected().risks()).containsExactlyInAnyOrder(RiskLevel.HIGH_RISK, RiskLevel.LIKELY_FRAUDULENT);
         assertThat(kit.expected().noHighPhishingFinding()).isFalse();
         assertThat(kit.headers()).containsEntry("Server", "Apache");
-        assertThat(kit.file()).isEqualTo(dev.veritas.eval.pages.Corpus.folder().resolve("phish/coin-kit/login.html"));
+        assertThat(kit.file()).isEqualTo(TestCorpus.folder().resolve("phish/coin-kit/login.html"));
         assertThat(m.rows().get(0).brandFree()).isFalse();
         assertThat(m.rows().get(1).https()).isFalse();
 

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /** The figures count every row of their corpus: a failed audit is a kit missed and an honest page judged wrongly. */
 class PagesReportTest {
-    private final List<Row> rows = PageManifest.read(Corpus.manifest()).rows();
+    private final List<Row> rows = PageManifest.read(TestCorpus.manifest()).rows();
     private final Row lookAlikeHttps = rows.get(0);
     private final Row lookAlikeHttp = rows.get(1);
     private final Row brandFreeHttps = rows.get(2);

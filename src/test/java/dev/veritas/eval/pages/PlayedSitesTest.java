@@ -1,9 +1,9 @@
 package dev.veritas.eval.pages;
 
-import static dev.veritas.eval.pages.Corpus.BRAND_FREE_HOST;
-import static dev.veritas.eval.pages.Corpus.LOOK_ALIKE_HOST;
-import static dev.veritas.eval.pages.Corpus.PAGE_HOST;
-import static dev.veritas.eval.pages.Corpus.PAGE_PATH;
+import static dev.veritas.eval.pages.TestCorpus.BRAND_FREE_HOST;
+import static dev.veritas.eval.pages.TestCorpus.LOOK_ALIKE_HOST;
+import static dev.veritas.eval.pages.TestCorpus.PAGE_HOST;
+import static dev.veritas.eval.pages.TestCorpus.PAGE_PATH;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -17,9 +17,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
 /** The serving rules: what each played host answers, over HTTPS and plain HTTP. */
 class PlayedSitesTest {
-    private final PlayedSites sites = PlayedSites.of(PageManifest.read(Corpus.manifest()).rows());
+    private final PlayedSites sites = PlayedSites.of(PageManifest.read(TestCorpus.manifest()).rows());
 
     @ParameterizedTest(name = "{0} {1}://host{2}")
     @CsvSource(delimiter = '|', textBlock = """
@@ -71,8 +73,8 @@ class PlayedSitesTest {
         PlayedSites.Response page = sites.respond(LOOK_ALIKE_HOST, true, "GET", URI.create("/"));
         PlayedSites.Response css = sites.respond(LOOK_ALIKE_HOST, true, "GET", URI.create("/style.css"));
 
-        assertThat(page.headers()).containsExactly(java.util.Map.entry("Server", "Apache"),
-                java.util.Map.entry("Content-Type", "text/html; charset=utf-8"));
+        assertThat(page.headers()).containsExactly(Map.entry("Server", "Apache"),
+                Map.entry("Content-Type", "text/html; charset=utf-8"));
         assertThat(css.headers()).containsEntry("Content-Type", "text/css; charset=utf-8").containsEntry("Server", "Apache");
     }
 
@@ -98,7 +100,7 @@ class PlayedSitesTest {
 
         assertThat(r.status()).isEqualTo(404);
         assertThat(r.file()).isEmpty();
-        assertThat(new String(r.bytes(), java.nio.charset.StandardCharsets.UTF_8)).contains("Not Found");
+        assertThat(new String(r.bytes(), StandardCharsets.UTF_8)).contains("Not Found");
         assertThat(r.headers()).containsEntry("Content-Type", "text/html; charset=utf-8").containsEntry("Server", "nginx");
     }
 

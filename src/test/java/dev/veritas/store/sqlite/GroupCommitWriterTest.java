@@ -85,7 +85,7 @@ class GroupCommitWriterTest {
         for (int i = 0; i < units.size(); i++) {
             CompletableFuture<Object> f = units.get(i);
             if (i + 1 == 5) {
-                assertThat(f).failsWithin(Duration.ofSeconds(10)).withThrowableOfType(java.util.concurrent.ExecutionException.class)
+                assertThat(f).failsWithin(Duration.ofSeconds(10)).withThrowableOfType(ExecutionException.class)
                         .withMessageContaining("unit 5 is bad");
             } else {
                 assertThat(f).succeedsWithin(Duration.ofSeconds(10));
