@@ -77,8 +77,9 @@ public final class DarkPatternCheck implements Check {
         List<Finding> findings = new ArrayList<>();
         Map<String, Integer> perType = new HashMap<>();
         Set<String> seenTexts = new HashSet<>();
+        Set<String> notPatterns = new HashSet<>();
         for (PageCapture page : capture.pages()) {
-            text(page, findings, perType, seenTexts);
+            text(page, findings, perType, seenTexts, notPatterns);
             preselected(page, findings);
             hiddenDecline(page, findings);
             timers(page, findings);
@@ -100,18 +101,20 @@ public final class DarkPatternCheck implements Check {
         return CheckOutcome.of(NAME, new SignalReading(score, confidence, summary), findings);
     }
 
-    private void text(PageCapture page, List<Finding> out, Map<String, Integer> perType, Set<String> seenTexts) {
+    private void text(PageCapture page, List<Finding> out, Map<String, Integer> perType, Set<String> seenTexts, Set<String> notPatterns) {
         TextPlacement placement = TextPlacement.of(page);
         for (TextSegment s : page.segments()) {
             if (!s.visible() || s.text().length() < 3) {
                 continue;
             }
             String key = s.text().toLowerCase(Locale.ROOT).replaceAll("\\d+", "#").strip();
-            if (seenTexts.contains(key)) {
+            if (seenTexts.contains(key) || notPatterns.contains(s.text())) {
                 continue;
             }
             Optional<TextMatch> m = classifier.classify(s.text());
             if (m.isEmpty()) {
+                // Pages repeat their text (menus, footers, product tiles, filler): the same words are judged once.
+                notPatterns.add(s.text());
                 continue;
             }
             TextMatch match = m.get();

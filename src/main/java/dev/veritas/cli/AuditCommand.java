@@ -137,7 +137,7 @@ final class AuditCommand implements Callable<Integer> {
             return Optional.empty();
         }
         try {
-            return Chromium.locate().map(exe -> Chromium.launch(exe, TrustConfig.withCa(options.trustCa())));
+            return Chromium.locate(options.capture().chromium()).map(exe -> Chromium.launch(exe, TrustConfig.withCa(options.trustCa())));
         } catch (PageCaptureException e) {
             return Optional.empty();
         }

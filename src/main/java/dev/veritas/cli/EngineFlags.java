@@ -1,5 +1,6 @@
 package dev.veritas.cli;
 
+import dev.veritas.capture.CaptureSettings;
 import dev.veritas.config.Env;
 import dev.veritas.engine.EngineOptions;
 import java.nio.file.Path;
@@ -25,7 +26,8 @@ public final class EngineFlags {
     /** The engine's defaults with VERITAS_ALLOW_PRIVATE and VERITAS_TRUST_CA applied, for commands without these flags. */
     static EngineOptions fromEnvironment() {
         return EngineOptions.defaults().withAllowPrivate(Env.flag("VERITAS_ALLOW_PRIVATE"))
-                .withTrustCa(Env.get("VERITAS_TRUST_CA").map(Path::of));
+                .withTrustCa(Env.get("VERITAS_TRUST_CA").map(Path::of))
+                .withCapture(CaptureSettings.defaults().withChromium(Env.get("VERITAS_CHROMIUM").map(Path::of).orElse(CaptureSettings.DEFAULT_CHROMIUM)));
     }
 
     public EngineOptions options() {

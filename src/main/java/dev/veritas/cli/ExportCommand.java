@@ -38,7 +38,7 @@ final class ExportCommand implements Callable<Integer> {
         Exports.Format f = Exports.Format.parse(format);
         try (AuditStore s = store.open()) {
             Audit audit = s.get(new AuditId(id));
-            byte[] bytes = Exports.export(audit, s, f);
+            byte[] bytes = Exports.export(audit, s, f, EngineFlags.fromEnvironment().capture().chromium());
             if ("-".equals(output)) {
                 System.out.write(bytes);
                 System.out.flush();

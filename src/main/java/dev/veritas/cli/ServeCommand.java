@@ -85,8 +85,8 @@ final class ServeCommand implements Callable<Integer> {
         out.println("Veritas is running at http://" + (h.contains(":") ? "[" + h + "]" : h) + ":" + server.port() + "/  (" + node + "data: "
                 + store.config().describe() + ")");
         // An API node runs no audits: it does not look for a browser, so it can run where there is none.
-        if (r.runsAudits() && engine.browser() == EngineOptions.BrowserMode.AUTO && Chromium.locate().isEmpty()) {
-            out.println(Chromium.missingMessage());
+        if (r.runsAudits() && engine.browser() == EngineOptions.BrowserMode.AUTO && Chromium.locate(engine.capture().chromium()).isEmpty()) {
+            out.println(Chromium.missingMessage(engine.capture().chromium()));
         }
         out.flush();
         CountDownLatch stopped = new CountDownLatch(1);

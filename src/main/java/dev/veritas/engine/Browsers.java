@@ -19,12 +19,14 @@ final class Browsers implements AutoCloseable {
 
     private final EngineOptions.BrowserMode mode;
     private final TrustConfig trust;
+    private final Path chromium;
     private final ThreadLocal<Chromium> local = new ThreadLocal<>();
     private final List<Chromium> all = new ArrayList<>();
 
-    Browsers(EngineOptions.BrowserMode mode, TrustConfig trust) {
+    Browsers(EngineOptions.BrowserMode mode, TrustConfig trust, Path chromium) {
         this.mode = mode;
         this.trust = trust;
+        this.chromium = chromium;
     }
 
     /** The browser for this thread, or why there is none (then the audit runs over plain HTTP). */
@@ -46,9 +48,9 @@ final class Browsers implements AutoCloseable {
             closeQuietly(mine);
             local.remove();
         }
-        Optional<Path> exe = Chromium.locate();
+        Optional<Path> exe = Chromium.locate(chromium);
         if (exe.isEmpty()) {
-            return new Unavailable(Chromium.missingMessage());
+            return new Unavailable(Chromium.missingMessage(chromium));
         }
         try {
             Chromium c = Chromium.launch(exe.get(), trust);

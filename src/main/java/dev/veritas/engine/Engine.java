@@ -87,7 +87,7 @@ public final class Engine implements AutoCloseable {
         TrustConfig trust = TrustConfig.withCa(options.trustCa());
         this.fetcher = new HttpFetcher(guard, options.fetch());
         this.tlsProbe = new TlsProbe(trust, options.fetch().connectTimeout(), guard);
-        this.browsers = new Browsers(options.browser(), trust);
+        this.browsers = new Browsers(options.browser(), trust, options.capture().chromium());
         this.checks = CompletableFuture.supplyAsync(Checks::standard, Engine::daemon);
         this.monitor = new RunMonitor(store, options.lease());
     }

@@ -6,6 +6,7 @@ import dev.veritas.json.AuditJson;
 import dev.veritas.json.Json;
 import dev.veritas.store.ScreenshotStore;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 
 /** An audit exported as JSON (the API shape), a self-contained HTML report, or a PDF of that report. */
 public final class Exports {
@@ -36,11 +37,11 @@ public final class Exports {
     }
 
     /** Exports one audit; a PDF gets a browser of its own (a server shares one through {@link PdfPrinter}). */
-    public static byte[] export(Audit audit, ScreenshotStore store, Format format) {
+    public static byte[] export(Audit audit, ScreenshotStore store, Format format, Path chromium) {
         return switch (format) {
             case JSON -> Json.pretty(AuditJson.audit(audit)).getBytes(StandardCharsets.UTF_8);
             case HTML -> HtmlReport.render(audit, store).getBytes(StandardCharsets.UTF_8);
-            case PDF -> PdfPrinter.printOnce(HtmlReport.render(audit, store));
+            case PDF -> PdfPrinter.printOnce(HtmlReport.render(audit, store), chromium);
         };
     }
 

@@ -51,6 +51,7 @@ public final class PdfPrinter implements AutoCloseable {
 
     // Touched only on the printer's thread.
     private Chromium chromium;
+    private final Path chromiumPath;
     private long lastUsed;
     private boolean replace;
 
@@ -69,12 +70,13 @@ public final class PdfPrinter implements AutoCloseable {
         }
     }
 
-    public PdfPrinter() {
-        this(DEFAULT_QUEUE, DEFAULT_DEADLINE);
+    public PdfPrinter(Path chromiumPath) {
+        this(DEFAULT_QUEUE, DEFAULT_DEADLINE, chromiumPath);
     }
 
     /** @param queue prints that may wait behind the one being printed (0: only one at a time, none waiting) */
-    public PdfPrinter(int queue, Duration deadline) {
+    public PdfPrinter(int queue, Duration deadline, Path chromiumPath) {
+        this.chromiumPath = chromiumPath;
         if (queue < 0) {
             throw new IllegalArgumentException("the PDF queue must not be negative");
         }
@@ -91,10 +93,15 @@ public final class PdfPrinter implements AutoCloseable {
     }
 
     /** Prints one report with a printer of its own (for the CLI), which is closed afterwards. */
-    public static byte[] printOnce(String html) {
-        try (PdfPrinter printer = new PdfPrinter(0, DEFAULT_DEADLINE); Ticket ticket = printer.reserve()) {
+    public static byte[] printOnce(String html, Path chromiumPath) {
+        try (PdfPrinter printer = new PdfPrinter(0, DEFAULT_DEADLINE, chromiumPath); Ticket ticket = printer.reserve()) {
             return ticket.print(html);
         }
+    }
+
+    /** The Chromium this printer runs. */
+    public Path chromiumPath() {
+        return chromiumPath;
     }
 
     /** Takes a place in the queue, or throws {@link Busy} at once when there is none. */
@@ -208,9 +215,9 @@ public final class PdfPrinter implements AutoCloseable {
         }
         replace = false;
         if (chromium == null) {
-            Optional<Path> exe = Chromium.locate();
+            Optional<Path> exe = Chromium.locate(chromiumPath);
             if (exe.isEmpty()) {
-                throw new IllegalStateException("PDF export needs Chromium: " + Chromium.missingMessage().replace("; auditing without screenshots", "")
+                throw new IllegalStateException("PDF export needs Chromium: " + Chromium.missingMessage(chromiumPath).replace("; auditing without screenshots", "")
                         + " (or export --format html)");
             }
             try {

@@ -204,7 +204,7 @@ final class AuditsApi {
         Audit audit = store.get(id);
         byte[] bytes;
         try {
-            bytes = format == Exports.Format.PDF ? pdf(audit) : Exports.export(audit, store, format);
+            bytes = format == Exports.Format.PDF ? pdf(audit) : Exports.export(audit, store, format, printer.chromiumPath());
         } catch (IllegalStateException e) {
             throw new Problem(503, "Export unavailable", e.getMessage());
         }

@@ -68,7 +68,7 @@ public final class VeritasServer implements AutoCloseable {
         NodeRole role = config.role();
         this.workers = new WorkerPool(store, engine, role.runsAudits() ? config.workers() : 0, metrics.auditDuration());
         this.streams = new EventStreams(store, config.heartbeat());
-        this.pdf = new PdfPrinter();
+        this.pdf = new PdfPrinter(config.engine().capture().chromium());
         metrics.bind(store, workers, streams, pdf);
         metrics.bindNode(role, OpsApi.nodeId());
         this.ops = new OpsApi(store, workers, streams, metrics, role);

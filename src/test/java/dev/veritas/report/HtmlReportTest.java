@@ -5,6 +5,7 @@ import static dev.veritas.testing.Samples.newAudit;
 import static dev.veritas.testing.Samples.result;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.veritas.capture.CaptureSettings;
 import dev.veritas.audit.Audit;
 import dev.veritas.audit.Severity;
 import dev.veritas.store.Claim;
@@ -49,7 +50,7 @@ class HtmlReportTest {
         try (SqliteAuditStore store = SqliteAuditStore.open(SqliteOptions.defaults(dataDir))) {
             Audit a = store.create(newAudit("https://xn--bcher-kva.example:8443/"));
             assertThat(Exports.fileName(a, Exports.Format.HTML)).matches("veritas-[A-Za-z0-9._-]+-" + a.id().value() + "\\.html");
-            String json = new String(Exports.export(a, store, Exports.Format.JSON), StandardCharsets.UTF_8);
+            String json = new String(Exports.export(a, store, Exports.Format.JSON, CaptureSettings.DEFAULT_CHROMIUM), StandardCharsets.UTF_8);
             assertThat(json).contains("\"status\" : \"queued\"");
         }
     }

@@ -66,7 +66,8 @@ class NodeRolesTest {
 
             String id = api.submit(site.httpsUrl("/"), "quick_scan");
             assertThat(api.get("/api/health").json().path("queue_depth").asLong()).as("nothing runs it yet").isEqualTo(1);
-            assertThat(api.get("/api/metrics").body()).contains("veritas_node_info{role=\"api\",node=\"").contains("veritas_queue_depth 1");
+            assertThat(api.get("/api/metrics").body()).containsPattern("veritas_node_info\\{[^}]*role=\"api\"[^}]*} 1")
+                    .containsPattern("(?m)^veritas_queue_depth 1(\\.0)?$");
 
             try (ServerProcess workerNode = ServerProcess.start(dir, Map.of(), "serve", "--role", "worker", "--port", "0", "--workers", "1",
                     "--data", dir.resolve("worker").toString(), "--database-url", db.url(), "--allow-private", "--trust-ca",
@@ -76,9 +77,9 @@ class NodeRolesTest {
                 assertThat(events).extracting(ApiClient.SseEvent::type).contains("status").last().isEqualTo("audit_result");
                 assertThat(events).extracting(ApiClient.SseEvent::id).isSorted().doesNotHaveDuplicates();
                 assertThat(api.get("/api/audits/" + id).json().path("status").asText()).isEqualTo("completed");
-                assertThat(worker.get("/api/metrics").body()).contains("veritas_node_info{role=\"worker\",node=\"")
-                        .contains("veritas_audit_duration_seconds_count 1");
-                assertThat(api.get("/api/metrics").body()).contains("veritas_audit_duration_seconds_count 0");
+                assertThat(worker.get("/api/metrics").body()).containsPattern("veritas_node_info\\{[^}]*role=\"worker\"[^}]*} 1")
+                        .containsPattern("(?m)^veritas_audit_duration_seconds_count 1(\\.0)?$");
+                assertThat(api.get("/api/metrics").body()).containsPattern("(?m)^veritas_audit_duration_seconds_count 0(\\.0)?$");
 
                 JsonNode workerHealth = worker.get("/api/health").json();
                 assertThat(workerHealth.path("role").asText()).isEqualTo("worker");

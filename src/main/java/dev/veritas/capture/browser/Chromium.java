@@ -4,7 +4,6 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.PlaywrightException;
-import dev.veritas.config.Env;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,7 +22,6 @@ import dev.veritas.capture.network.TrustConfig;
  * thread that made them, so each worker thread owns one of these and reuses it across audits.
  */
 public final class Chromium implements AutoCloseable {
-    public static final Path DEFAULT_PATH = Path.of("/usr/bin/chromium");
 
     private static final Logger log = LoggerFactory.getLogger(Chromium.class);
 
@@ -40,15 +38,13 @@ public final class Chromium implements AutoCloseable {
         this.process = process;
     }
 
-    /** The Chromium to use: $VERITAS_CHROMIUM, else /usr/bin/chromium; empty when it is not there. */
-    public static Optional<Path> locate() {
-        Path p = Env.get("VERITAS_CHROMIUM").map(Path::of).orElse(DEFAULT_PATH);
-        return Files.isExecutable(p) ? Optional.of(p) : Optional.empty();
+    /** The configured Chromium when it is there to run; empty when it is not. */
+    public static Optional<Path> locate(Path configured) {
+        return Files.isExecutable(configured) ? Optional.of(configured) : Optional.empty();
     }
 
-    /** What to tell a user who has no Chromium. */
-    public static String missingMessage() {
-        Path p = Env.get("VERITAS_CHROMIUM").map(Path::of).orElse(DEFAULT_PATH);
+    /** What to tell a user who has no Chromium where it was looked for. */
+    public static String missingMessage(Path p) {
         return "Chromium not found at " + p + " — install it (apt-get install chromium) or set VERITAS_CHROMIUM; auditing without screenshots";
     }
 
