@@ -62,7 +62,7 @@ final class ServeCommand implements Callable<Integer> {
         int g = number("--shutdown-grace", grace, null, 20, 0, 3600, "a whole number of seconds from 0 to 3600");
         Optional<String> t = Optional.ofNullable(token).or(() -> Env.get("VERITAS_TOKEN"));
         NodeRole r = role();
-        EngineOptions engine = engineFlags.options();
+        EngineOptions engine = engineFlags.options().withWarmBrowsers(true);
         ServerConfig config = new ServerConfig(h, p, t, w, engine, Duration.ofSeconds(15), Duration.ofSeconds(g), List.of(), r);
         if (r.needsSharedStore() && store.config().databaseUrl().isEmpty()) {
             throw new IllegalArgumentException("--role " + r.wire() + " needs --database-url (or VERITAS_DATABASE_URL): API and worker nodes "

@@ -458,6 +458,20 @@ public final class Engine implements AutoCloseable {
     }
 
     /** Closes the browser of the calling thread (a worker thread that stops). */
+    /**
+     * Starts this worker thread's browser now, when the options ask for warm browsers and it has none alive, so an
+     * audit does not wait for Chromium to start. The browser holds no state between audits: each audit gets a fresh
+     * context. A browser that cannot start is reported by the audit that needs it, as before.
+     */
+    public void warmUp() {
+        if (options.warmBrowsers() && options.browser() == EngineOptions.BrowserMode.AUTO && !warmingGaveUp) {
+            // One browser that cannot start is said once, by the audit that needs it, not every idle second.
+            warmingGaveUp = browsers.forThisThread() instanceof Browsers.Unavailable;
+        }
+    }
+
+    private volatile boolean warmingGaveUp;
+
     public void releaseThreadResources() {
         browsers.closeForThisThread();
     }

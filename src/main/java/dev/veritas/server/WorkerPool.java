@@ -103,6 +103,8 @@ final class WorkerPool implements AutoCloseable {
         if (ran) {
             durations.record(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
         } else {
+            // Idle time is when a browser killed by the last audit's watchdog is replaced, not the next audit's time.
+            engine.warmUp();
             idle(); // the timeout also polls for audits queued by other processes
         }
     }
