@@ -1,10 +1,5 @@
 package dev.veritas.report;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.Page;
-import com.microsoft.playwright.PlaywrightException;
-import com.microsoft.playwright.options.Margin;
 import dev.veritas.capture.browser.Chromium;
 import dev.veritas.capture.PageCaptureException;
 import dev.veritas.capture.network.TrustConfig;
@@ -181,35 +176,22 @@ public final class PdfPrinter implements AutoCloseable {
 
     private byte[] printOnThread(String html) {
         long t0 = System.nanoTime();
-        Browser browser = browser();
-        // No scripts (the report has none, and a report shows text taken from hostile pages) and no network:
-        // the report embeds everything it shows.
-        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setJavaScriptEnabled(false));
-             Page page = context.newPage()) {
-            context.route("**/*", route -> {
-                if (route.request().url().startsWith("data:")) {
-                    route.resume();
-                } else {
-                    route.abort();
-                }
-            });
-            page.setDefaultTimeout(deadline.toMillis());
-            page.setContent(html);
-            byte[] pdf = page.pdf(new Page.PdfOptions().setFormat("A4").setPrintBackground(true)
-                    .setMargin(new Margin().setTop("12mm").setBottom("12mm").setLeft("10mm").setRight("10mm")));
+        Chromium browser = browser();
+        try {
+            byte[] pdf = browser.printPdf(html, deadline);
             printed.incrementAndGet();
             meanMillis = meanMillis * 0.8 + (System.nanoTime() - t0) / 1e6 * 0.2;
             return pdf;
-        } catch (PlaywrightException e) {
+        } catch (PageCaptureException e) {
             replace = true;
-            throw new IllegalStateException("printing the PDF failed in Chromium: " + e.getMessage().lines().findFirst().orElse("unknown error"), e);
+            throw new IllegalStateException(e.getMessage(), e);
         } finally {
             lastUsed = System.nanoTime();
         }
     }
 
     /** The browser, launched on first use and again when the last one died or overran a deadline. */
-    private Browser browser() {
+    private Chromium browser() {
         if (chromium != null && (replace || !chromium.isAlive())) {
             closeBrowser();
         }
@@ -227,7 +209,7 @@ public final class PdfPrinter implements AutoCloseable {
             }
             launches.incrementAndGet();
         }
-        return chromium.browser();
+        return chromium;
     }
 
     private void closeIfIdle() {

@@ -1,9 +1,13 @@
 package dev.veritas.capture.browser;
 
 import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.PlaywrightException;
+import com.microsoft.playwright.options.Margin;
+import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -80,6 +84,31 @@ public final class Chromium implements AutoCloseable {
         } catch (PlaywrightException e) {
             pw.close();
             throw new PageCaptureException("could not start Chromium at " + executable + ": " + firstLine(e.getMessage()), e);
+        }
+    }
+
+    /**
+     * Prints a self-contained HTML document (a report) to an A4 PDF in a context of its own, with no scripts (a report
+     * shows text taken from hostile pages) and no network but {@code data:} URLs: the document embeds all it shows.
+     *
+     * @throws PageCaptureException when the browser fails or overruns {@code timeout}; the browser should then be replaced
+     */
+    public byte[] printPdf(String html, Duration timeout) {
+        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setJavaScriptEnabled(false));
+             Page page = context.newPage()) {
+            context.route("**/*", route -> {
+                if (route.request().url().startsWith("data:")) {
+                    route.resume();
+                } else {
+                    route.abort();
+                }
+            });
+            page.setDefaultTimeout(timeout.toMillis());
+            page.setContent(html);
+            return page.pdf(new Page.PdfOptions().setFormat("A4").setPrintBackground(true)
+                    .setMargin(new Margin().setTop("12mm").setBottom("12mm").setLeft("10mm").setRight("10mm")));
+        } catch (PlaywrightException e) {
+            throw new PageCaptureException("printing the PDF failed in Chromium: " + firstLine(e.getMessage()), e);
         }
     }
 
