@@ -108,9 +108,12 @@ public final class JdbcAuditWriter implements AuditWriter {
             ps.setLong(i++, now);
             ps.setLong(i++, now);
             ps.setString(i, id.value());
-            ps.executeUpdate();
             insertFindings(tx, id, result.findings(), evidence, now);
             sql.insertEvent(tx, id, EventType.AUDIT_RESULT.wire(), eventJson, now);
+            // The status change comes last: its trigger locks the per-status totals every claim and submission also
+            // updates, so those locks are held for the commit only, not while the findings are written (on a busy
+            // PostgreSQL a long hold made submissions time out waiting for the lock).
+            ps.executeUpdate();
             return null;
         });
     }

@@ -209,7 +209,10 @@ public final class JdbcQueue implements AuditQueue {
         RecoveryReport report = db.write(tx -> {
             long now = clock.millis();
             List<String[]> running = new ArrayList<>();
-            PreparedStatement ps = tx.prepare("SELECT id, attempts, lease_owner, lease_expires_at FROM audits WHERE status = 'running'" + dialect.forUpdate());
+            // Rows a live worker is writing right now are locked by its fence and alive by definition: skip them rather
+            // than wait behind every running audit's writes.
+            PreparedStatement ps = tx.prepare("SELECT id, attempts, lease_owner, lease_expires_at FROM audits WHERE status = 'running'"
+                    + dialect.skipLocked());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     long expires = rs.getLong(4);
@@ -237,8 +240,10 @@ public final class JdbcQueue implements AuditQueue {
                 AuditSql.setNullableLong(up, 4, giveUp ? now : null);
                 up.setLong(5, now);
                 up.setString(6, id.value());
-                up.executeUpdate();
+                // The attempt's leftovers go first: the status change locks the per-status totals every submission and
+                // claim also updates, so it should come as late as it can.
                 forgetAttempt(tx, id);
+                up.executeUpdate();
                 if (giveUp) {
                     sql.insertEvent(tx, id, EventType.AUDIT_ERROR.wire(), Json.write(Json.object().put("error", message)), now);
                     failed.add(id);
