@@ -316,16 +316,6 @@ public final class PostgresAuditStore extends JdbcAuditStore {
         return new StoreCheck(describe(), version[0], settings, counts, problems);
     }
 
-    /** Drops this store's schema: for tests that made their own. */
-    public void dropSchema(String schema) {
-        write(tx -> {
-            try (Statement st = tx.connection().createStatement()) {
-                st.execute("DROP SCHEMA IF EXISTS \"" + schema.replace("\"", "") + "\" CASCADE");
-            }
-            return null;
-        });
-    }
-
     @Override
     public void close() {
         if (closed) {
@@ -338,9 +328,5 @@ public final class PostgresAuditStore extends JdbcAuditStore {
             Thread.currentThread().interrupt();
         }
         pool.close();
-    }
-
-    Optional<Thread> listenerThread() {
-        return Optional.of(listener);
     }
 }
