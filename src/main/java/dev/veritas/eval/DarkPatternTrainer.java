@@ -7,7 +7,7 @@ import dev.veritas.checks.darkpatterns.NgramModel;
 import dev.veritas.checks.darkpatterns.PageSplit;
 import dev.veritas.checks.darkpatterns.PatternType;
 import dev.veritas.checks.darkpatterns.RuleBook;
-import dev.veritas.checks.darkpatterns.SoftmaxTrainer;
+import dev.veritas.eval.SoftmaxTrainer;
 import dev.veritas.checks.darkpatterns.TextNormalizer;
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -113,7 +113,7 @@ public final class NgramModel {
         return new Score(1 - p[0], classes.get(chosen), terms);
     }
 
-    static double[] softmax(double[] z) {
+    public static double[] softmax(double[] z) {
         double max = Double.NEGATIVE_INFINITY;
         for (double v : z) {
             max = Math.max(max, v);

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.assertj.core.data.Offset;
+import dev.veritas.eval.SoftmaxTrainer;
 class NgramModelTest {
     private static final List<Optional<PatternType>> CLASSES = List.of(Optional.empty(), Optional.of(PatternType.LOW_STOCK_MESSAGE),
             Optional.of(PatternType.ACTIVITY_NOTIFICATION));

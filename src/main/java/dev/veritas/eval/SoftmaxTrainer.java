@@ -1,4 +1,4 @@
-package dev.veritas.checks.darkpatterns;
+package dev.veritas.eval;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -7,6 +7,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import dev.veritas.checks.darkpatterns.NgramFeatures;
+import dev.veritas.checks.darkpatterns.NgramModel;
+import dev.veritas.checks.darkpatterns.PatternType;
 
 /**
  * Fits an {@link NgramModel} by stochastic gradient descent with L2 regularisation. Everything that
