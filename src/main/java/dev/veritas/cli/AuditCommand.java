@@ -17,6 +17,7 @@ import dev.veritas.engine.EngineOptions;
 import dev.veritas.json.AuditJson;
 import dev.veritas.json.Json;
 import dev.veritas.store.AuditStore;
+import dev.veritas.store.EventStreams;
 import dev.veritas.store.WorkerId;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -26,8 +27,9 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -113,19 +115,17 @@ final class AuditCommand implements Callable<Integer> {
             early.ifPresent(engine::adoptBrowserForThisThread);
             early = Optional.empty();
             ProgressView view = new ProgressView(err, System.console() != null);
-            AtomicReference<AuditId> id = new AtomicReference<>();
-            AtomicBoolean done = new AtomicBoolean();
-            Thread follower = new Thread(() -> follow(s, id, done, view), "progress");
-            follower.setDaemon(true);
-            follower.start();
-            Audit result = har != null
-                    ? engine.auditHar(har, t, m, WorkerId.current().named("cli"), id::set)
-                    : audit(engine, request, id);
-            id.compareAndSet(null, result.id());
-            done.set(true);
-            follower.join(2000);
-            view.finish();
-            return printResult(result, out, err);
+            // The progress bar follows the audit's stored events with the same follower the server streams them with.
+            try (EventStreams streams = new EventStreams(s, PROGRESS_HEARTBEAT)) {
+                ProgressFollower progress = new ProgressFollower(view);
+                Consumer<AuditId> follow = created -> streams.subscribe(created, 0, progress);
+                Audit result = har != null
+                        ? engine.auditHar(har, t, m, WorkerId.current().named("cli"), follow)
+                        : engine.audit(request, WorkerId.current().named("cli"), follow);
+                progress.awaitEnd(PROGRESS_DRAIN);
+                view.finish();
+                return printResult(result, out, err);
+            }
         } finally {
             early.ifPresent(Chromium::close);
         }
@@ -159,10 +159,6 @@ final class AuditCommand implements Callable<Integer> {
                 && !engineFlags.allowPrivate && engineFlags.trustCa == null && engineFlags.secondLook == null && !engineFlags.noBrowser;
     }
 
-    private Audit audit(Engine engine, NewAudit request, AtomicReference<AuditId> id) {
-        return engine.audit(request, WorkerId.current().named("cli"), id::set);
-    }
-
     private int printResult(Audit a, PrintWriter out, PrintWriter err) {
         if (json) {
             out.println(Json.pretty(AuditJson.audit(a)));
@@ -177,42 +173,41 @@ final class AuditCommand implements Callable<Integer> {
         return a.status() == AuditStatus.COMPLETED ? 0 : 1;
     }
 
-    /** Draws the progress bar from the audit's own events as the engine writes them. */
-    private static void follow(AuditStore s, AtomicReference<AuditId> id, AtomicBoolean done, ProgressView view) {
-        long after = 0;
-        try {
-            while (true) {
-                AuditId current = id.get();
-                if (current == null) {
-                    if (done.get()) {
-                        return;
-                    }
-                    Thread.onSpinWait();
-                    synchronized (id) {
-                        id.wait(50);
-                    }
-                    continue;
-                }
-                long seen = s.eventSignal().generation(current);
-                List<AuditEvent> events = s.eventsAfter(current, after, 500);
-                for (AuditEvent e : events) {
-                    view.on(e.type(), e.data());
-                    after = e.id();
-                    if (e.isTerminal()) {
-                        return;
-                    }
-                }
-                if (events.isEmpty()) {
-                    if (done.get()) {
-                        return;
-                    }
-                    s.eventSignal().awaitChange(current, seen, Duration.ofMillis(500));
-                }
+    private static final Duration PROGRESS_HEARTBEAT = Duration.ofSeconds(15);
+    /** How long the bar may take to show the last events once the audit has ended. */
+    private static final Duration PROGRESS_DRAIN = Duration.ofSeconds(5);
+
+    /** Draws the progress bar from the events the follower hands over, until the audit's terminal event. */
+    private static final class ProgressFollower implements EventStreams.Subscriber {
+        private final ProgressView view;
+        private final CountDownLatch ended = new CountDownLatch(1);
+
+        ProgressFollower(ProgressView view) {
+            this.view = view;
+        }
+
+        @Override
+        public boolean send(AuditEvent event) {
+            try {
+                view.on(event.type(), event.data());
+            } catch (RuntimeException e) {
+                // the progress bar is a courtesy; the audit's result is printed either way
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            // the progress bar is a courtesy; the audit's result is printed either way
+            return true;
+        }
+
+        @Override
+        public boolean heartbeat() {
+            return true;
+        }
+
+        @Override
+        public void close() {
+            ended.countDown();
+        }
+
+        void awaitEnd(Duration limit) throws InterruptedException {
+            ended.await(limit.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 }

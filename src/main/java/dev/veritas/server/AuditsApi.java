@@ -37,6 +37,7 @@ import java.util.List;
 import java.util.Optional;
 
 import java.nio.charset.StandardCharsets;
+import dev.veritas.store.EventStreams;
 /** The REST API of audits: submit, read, history, compare, screenshots, delete, cancel, and the event stream. */
 final class AuditsApi {
     private final AuditStore store;

@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.veritas.audit.RiskLevel;
+import dev.veritas.store.EventStreams;
 /**
  * The original system's API paths and field names, kept so its Next.js UI and scripts keep working:
  * POST /api/audit/start, GET /api/audit/{id}/status, GET /api/audits/history, POST /api/audits/compare and the

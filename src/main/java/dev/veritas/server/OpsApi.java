@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import dev.veritas.store.EventStreams;
 
 /** Health and Prometheus metrics. */
 final class OpsApi {

@@ -33,6 +33,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.jetty.server.Server;
+import dev.veritas.store.EventStreams;
 
 /**
  * The server's meters in one Prometheus registry: Veritas's own (audits, workers, store, PDF exports, HTTP answers),

@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.http.HttpException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import dev.veritas.store.EventStreams;
 
 /**
  * `veritas serve`: the REST + SSE API, the web UI, and the workers that run audits. Audits live in the store,

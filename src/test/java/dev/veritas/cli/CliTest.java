@@ -80,6 +80,8 @@ class CliTest {
             assertThat(f.has("confidence")).isTrue();
         });
         assertThat(a.path("security_results").path("capture").path("source").asText()).isEqualTo("har");
+        // The progress lines come from the audit's stored events, through the follower the server streams with.
+        assertThat(r.err()).contains("Reading capture").contains("[100%] Judging done");
         String id = a.path("id").asText();
 
         Run show = run("show", id, "--data", data(), "--json");

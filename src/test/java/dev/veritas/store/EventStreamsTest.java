@@ -1,4 +1,4 @@
-package dev.veritas.server;
+package dev.veritas.store;
 
 import static dev.veritas.testing.Samples.newAudit;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,6 +18,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.veritas.store.EventStreams;
 
 class EventStreamsTest {
     @TempDir

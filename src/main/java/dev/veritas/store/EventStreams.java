@@ -1,10 +1,8 @@
-package dev.veritas.server;
+package dev.veritas.store;
 
 import dev.veritas.audit.AuditEvent;
 import dev.veritas.audit.AuditId;
 import dev.veritas.audit.AuditStatus;
-import dev.veritas.store.AuditNotFoundException;
-import dev.veritas.store.AuditStore;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,12 +21,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * is behind it. A new watcher starts at its own cursor (Last-Event-ID), so a reconnect replays exactly what it
  * missed. After the terminal event every watcher is closed.
  */
-final class EventStreams implements AutoCloseable {
+public final class EventStreams implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EventStreams.class);
     private static final int BATCH = 500;
 
-    /** One watcher: an SSE connection or a WebSocket. Calls come from the follower thread only. */
-    interface Subscriber {
+    /** One watcher: an SSE connection, a WebSocket, the CLI's progress bar. Calls come from the follower thread only. */
+    public interface Subscriber {
         /** False when the connection is gone. */
         boolean send(AuditEvent event);
 
@@ -45,7 +43,7 @@ final class EventStreams implements AutoCloseable {
     private final AtomicInteger subscribers = new AtomicInteger();
     private volatile boolean closed;
 
-    EventStreams(AuditStore store, Duration heartbeat) {
+    public EventStreams(AuditStore store, Duration heartbeat) {
         this.store = store;
         this.heartbeat = heartbeat;
         this.threads = Executors.newCachedThreadPool(r -> {
@@ -60,11 +58,11 @@ final class EventStreams implements AutoCloseable {
         });
     }
 
-    int subscriberCount() {
+    public int subscriberCount() {
         return subscribers.get();
     }
 
-    void subscribe(AuditId id, long after, Subscriber direct) {
+    public void subscribe(AuditId id, long after, Subscriber direct) {
         Subscriber s = new Outbox(direct);
         subscribers.incrementAndGet();
         Follower f;
