@@ -63,8 +63,9 @@ class WarmBrowsersTest {
         return n;
     }
 
+    /** The browser process Playwright starts (it talks to it over a pipe); its renderers, zygotes and crash handler are not counted. */
     private static boolean isBrowserMain(ProcessHandle p) {
         Optional<String> cmd = p.info().commandLine();
-        return cmd.isPresent() && cmd.get().contains("chromium") && !cmd.get().contains("--type=");
+        return cmd.isPresent() && cmd.get().contains("--remote-debugging-pipe") && !cmd.get().contains("--type=");
     }
 }
