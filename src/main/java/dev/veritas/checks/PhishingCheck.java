@@ -6,7 +6,6 @@ import dev.veritas.capture.FormFacts;
 import dev.veritas.capture.PageCapture;
 import dev.veritas.capture.SiteCapture;
 import dev.veritas.capture.network.UrlGuard;
-import dev.veritas.checks.CheckOutcome.SignalReading;
 import dev.veritas.checks.phishing.Brand;
 import dev.veritas.checks.phishing.IdentityClaim;
 import dev.veritas.checks.phishing.Impersonation;
@@ -64,8 +63,7 @@ public final class PhishingCheck implements Check {
     @Override
     public CheckOutcome run(SiteCapture capture) {
         List<Finding> findings = new ArrayList<>();
-        double score = 1.0;
-        List<String> why = new ArrayList<>();
+        SignalTally tally = new SignalTally();
 
         // The address model judges the address the user meant to visit (and where it landed), not every page the
         // crawl opened: an honest shop's own login page is not a second, suspicious address.
@@ -90,8 +88,7 @@ public final class PhishingCheck implements Check {
                                 "signals", v.reasons().stream().limit(6).map(UrlSignal::name).toList(), "asks_for_secrets", asksSecrets))
                         .build());
                 // An address alone is weaker evidence than an address that also asks for a password or card.
-                score = Math.min(score, 1 - v.probability() * (asksSecrets ? 0.8 : 0.4));
-                why.add("phishing-like address");
+                tally.atMost(1 - v.probability() * (asksSecrets ? 0.8 : 0.4), "phishing-like address");
             }
         }
 
@@ -116,8 +113,7 @@ public final class PhishingCheck implements Check {
                             .plainEnglish("What you type into this form goes to a different website than the one you are on — the classic way fake login pages collect passwords.")
                             .page(page.finalUrl()).evidence("form action=" + action, form.selector(), Map.of("action", action.toString(), "method", form.method()))
                             .screenshot(page.firstScreenshot()).build());
-                    score = Math.min(score, 0.1);
-                    why.add(what + " sent to another site");
+                    tally.atMost(0.1, what + " sent to another site");
                 }
                 if (insecure) {
                     findings.add(FindingBuilder.finding(PhishingFinding.CREDENTIAL_FORM_INSECURE).confidence(0.95)
@@ -126,8 +122,7 @@ public final class PhishingCheck implements Check {
                             .plainEnglish("Anyone on the same network could read the " + what + " you type here.")
                             .page(page.finalUrl()).evidence("form action=" + action, form.selector(), Map.of("action", action.toString()))
                             .screenshot(page.firstScreenshot()).build());
-                    score = Math.min(score, 0.2);
-                    why.add(what + " sent without encryption");
+                    tally.atMost(0.2, what + " sent without encryption");
                 }
                 if (password && form.method().equals("get") && !scripted) { // action="javascript:…": the page's script sends it
                     findings.add(FindingBuilder.finding(PhishingFinding.CREDENTIAL_FORM_GET).confidence(0.9)
@@ -135,23 +130,21 @@ public final class PhishingCheck implements Check {
                             .description("The password form on " + page.finalUrl() + " uses GET, so the password ends up in URLs and logs.")
                             .plainEnglish("Your password would be written into the web address, where it is saved in history and server logs.")
                             .page(page.finalUrl()).evidence("method=get", form.selector(), Map.of()).build());
-                    score = Math.min(score, 0.5);
+                    tally.atMost(0.5);
                 }
             }
             impersonation(page).ifPresent(f -> findings.add(f));
             lure(page).ifPresent(f -> {
                 findings.add(f);
-                why.add("a bare prize or survey lure");
+                tally.note("a bare prize or survey lure");
             });
         }
         if (findings.stream().anyMatch(f -> PhishingFinding.BRAND_IMPERSONATION.isKindOf(f))) {
-            score = 0;
-            why.add("brand impersonation");
+            tally.atMost(0, "brand impersonation");
         } else if (findings.stream().anyMatch(PhishingFinding.LURE_PAGE::isKindOf)) {
-            score = Math.min(score, 0.2);
+            tally.atMost(0.2);
         }
-        String summary = why.isEmpty() ? "no phishing signals" : String.join(", ", new LinkedHashSet<>(why));
-        return CheckOutcome.of(NAME, new SignalReading(score, 0.9, summary), findings);
+        return tally.outcome(NAME, 0.9, "no phishing signals", findings);
     }
 
     /**

@@ -5,7 +5,6 @@ import dev.veritas.capture.NetworkRequest;
 import dev.veritas.capture.PageCapture;
 import dev.veritas.capture.ScriptFacts;
 import dev.veritas.capture.SiteCapture;
-import dev.veritas.checks.CheckOutcome.SignalReading;
 import dev.veritas.hosts.RegistrableDomain;
 import java.net.URI;
 import java.util.ArrayList;
@@ -46,8 +45,7 @@ public final class ScriptsCheck implements Check {
     @Override
     public CheckOutcome run(SiteCapture capture) {
         List<Finding> findings = new ArrayList<>();
-        double score = 1.0;
-        List<String> why = new ArrayList<>();
+        SignalTally tally = new SignalTally();
         Set<String> thirdPartySites = new LinkedHashSet<>();
         boolean minerSeen = false;
         boolean obfuscationSeen = false;
@@ -84,12 +82,10 @@ public final class ScriptsCheck implements Check {
             }
         }
         if (minerSeen) {
-            score = 0;
-            why.add("crypto-miner");
+            tally.atMost(0, "crypto-miner");
         }
         if (obfuscationSeen) {
-            score -= 0.3;
-            why.add("obfuscated script");
+            tally.deduct(0.3, "obfuscated script");
         }
         if (thirdPartySites.size() > 15) {
             findings.add(FindingBuilder.finding(ScriptsFinding.MANY_THIRD_PARTIES).confidence(0.9)
@@ -97,11 +93,9 @@ public final class ScriptsCheck implements Check {
                     .description("The pages run scripts from " + thirdPartySites.size() + " other sites: " + String.join(", ", thirdPartySites.stream().limit(20).toList()))
                     .plainEnglish("Many outside companies' code runs on these pages; each can see what you do there.")
                     .evidence(String.join(", ", thirdPartySites)).build());
-            score -= 0.1;
-            why.add(thirdPartySites.size() + " third-party script sites");
+            tally.deduct(0.1, thirdPartySites.size() + " third-party script sites");
         }
-        String summary = why.isEmpty() ? "no mining or obfuscated scripts; " + thirdPartySites.size() + " third-party script sites" : String.join(", ", why);
-        return CheckOutcome.of(NAME, new SignalReading(score, 0.85, summary), findings);
+        return tally.outcome(NAME, 0.85, "no mining or obfuscated scripts; " + thirdPartySites.size() + " third-party script sites", findings);
     }
 
     private static Finding miner(PageCapture page, String where, String match) {

@@ -34,7 +34,7 @@ import java.util.Optional;
  * Observatory grades sees the same grade. The report goes to {@code security_results.observatory}; every
  * failed test becomes a finding with its fix.
  */
-public final class SecurityHeadersCheck implements Check {
+public final class SecurityHeadersCheck implements FirstPageCheck {
     public static final String NAME = "security_headers";
 
     @Override
@@ -43,12 +43,7 @@ public final class SecurityHeadersCheck implements Check {
     }
 
     @Override
-    public CheckOutcome run(SiteCapture capture) {
-        Optional<PageCapture> first = capture.firstPage();
-        if (first.isEmpty()) {
-            return CheckOutcome.nothingToJudge(NAME);
-        }
-        PageCapture page = first.get();
+    public CheckOutcome judge(SiteCapture capture, PageCapture page) {
         ObservatoryOutcome outcome = ObservatoryGrader.grade(input(capture, page));
         ObjectNode details = Json.object();
         if (outcome instanceof ObservatoryOutcome.NotGraded ng) {

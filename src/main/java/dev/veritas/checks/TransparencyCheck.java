@@ -5,7 +5,6 @@ import dev.veritas.capture.LinkFacts;
 import dev.veritas.capture.PageCapture;
 import dev.veritas.capture.SiteCapture;
 import dev.veritas.capture.TextSegment;
-import dev.veritas.checks.CheckOutcome.SignalReading;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -56,31 +55,26 @@ public final class TransparencyCheck implements Check {
         }
         PageCapture first = capture.pages().get(0);
         List<Finding> findings = new ArrayList<>();
-        double score = 1.0;
-        List<String> missing = new ArrayList<>();
+        SignalTally tally = new SignalTally("missing: ");
         if (!privacy) {
             findings.add(missing(TransparencyFinding.NO_PRIVACY_POLICY, "No privacy policy",
                     "No link to a privacy policy was found on the pages visited.",
                     "The site does not say what it does with your personal data.", first));
-            score -= 0.35;
-            missing.add("privacy policy");
+            tally.deduct(0.35, "privacy policy");
         }
         if (!terms) {
             findings.add(missing(TransparencyFinding.NO_TERMS, "No terms and conditions",
                     "No link to terms of service or conditions of sale was found on the pages visited.",
                     "The site does not state the rules of buying or using it, which leaves you little to rely on in a dispute.", first));
-            score -= 0.2;
-            missing.add("terms");
+            tally.deduct(0.2, "terms");
         }
         if (!contact) {
             findings.add(missing(TransparencyFinding.NO_CONTACT, "No way to contact the business",
                     "No contact page, e-mail address or phone number was found on the pages visited.",
                     "If something goes wrong, there is no obvious way to reach the people behind this site.", first));
-            score -= 0.35;
-            missing.add("contact details");
+            tally.deduct(0.35, "contact details");
         }
-        String summary = missing.isEmpty() ? "privacy policy, terms and contact details found" : "missing: " + String.join(", ", missing);
-        return CheckOutcome.of(NAME, new SignalReading(score, capture.pages().size() > 1 ? 0.8 : 0.6, summary), findings);
+        return tally.outcome(NAME, capture.pages().size() > 1 ? 0.8 : 0.6, "privacy policy, terms and contact details found", findings);
     }
 
     private static Finding missing(TransparencyFinding kind, String title, String description, String plain, PageCapture page) {

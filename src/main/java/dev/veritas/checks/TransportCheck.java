@@ -8,7 +8,6 @@ import dev.veritas.capture.RedirectHop;
 import dev.veritas.capture.ScriptFacts;
 import dev.veritas.capture.SiteCapture;
 import dev.veritas.capture.TlsFacts;
-import dev.veritas.checks.CheckOutcome.SignalReading;
 import dev.veritas.hosts.HstsPreload;
 import dev.veritas.hosts.RegistrableDomain;
 import java.net.URI;
@@ -27,7 +26,7 @@ import java.util.Locale;
  * host, plain HTTP redirected to HTTPS, no insecure content in secure pages, and redirect chains that neither
  * loop, downgrade nor wander.
  */
-public final class TransportCheck implements Check {
+public final class TransportCheck implements FirstPageCheck {
     public static final String NAME = "transport";
     private static final Set<String> ACTIVE = Set.of("script", "stylesheet", "xhr", "fetch", "document", "websocket", "eventsource");
 
@@ -42,15 +41,9 @@ public final class TransportCheck implements Check {
     }
 
     @Override
-    public CheckOutcome run(SiteCapture capture) {
-        Optional<PageCapture> first = capture.firstPage();
-        if (first.isEmpty()) {
-            return CheckOutcome.nothingToJudge(NAME);
-        }
-        PageCapture page = first.get();
+    public CheckOutcome judge(SiteCapture capture, PageCapture page) {
         List<Finding> findings = new ArrayList<>();
-        double score = 1.0;
-        List<String> why = new ArrayList<>();
+        SignalTally tally = new SignalTally();
 
         if (!page.isHttps()) {
             findings.add(FindingBuilder.finding(TransportFinding.NO_HTTPS).confidence(1)
@@ -58,8 +51,7 @@ public final class TransportCheck implements Check {
                     .description("The page at " + page.finalUrl() + " was delivered over plain HTTP, without encryption.")
                     .plainEnglish("Anything you send or see on this site can be read or changed by others on the network, such as public Wi-Fi.")
                     .page(page.finalUrl()).screenshot(page.firstScreenshot()).build());
-            score = Math.min(score, 0.3);
-            why.add("no HTTPS");
+            tally.atMost(0.3, "no HTTPS");
         } else {
             Optional<TlsFacts> tls = capture.tlsFor(page.finalUrl());
             if (tls.isPresent() && !tls.get().valid()) {
@@ -74,8 +66,7 @@ public final class TransportCheck implements Check {
                         .page(page.finalUrl()).evidence(t.problem().orElse("invalid certificate"), null,
                                 Map.of("expired", t.expired(), "self_signed", t.selfSigned(), "wrong_host", t.hostnameMismatch()))
                         .build());
-                score = Math.min(score, 0.15);
-                why.add("invalid certificate");
+                tally.atMost(0.15, "invalid certificate");
             } else if (tls.isPresent() && tls.get().notAfter().isPresent()
                     && tls.get().notAfter().get().isBefore(capture.startedAt().plus(Duration.ofDays(14)))) {
                 findings.add(FindingBuilder.finding(TransportFinding.CERTIFICATE_EXPIRING).confidence(0.9)
@@ -83,17 +74,16 @@ public final class TransportCheck implements Check {
                         .description("The certificate of " + tls.get().host() + " is valid until " + tls.get().notAfter().get() + ".")
                         .plainEnglish("The site's security certificate is about to run out; if it is not renewed, browsers will warn visitors.")
                         .page(page.finalUrl()).build());
-                score -= 0.05;
+                tally.deduct(0.05);
             }
-            score -= mixedContent(page, findings, why);
+            mixedContent(page, findings, tally);
         }
-        score -= httpRedirect(capture, page, findings, why);
-        score -= redirectChain(capture, page, findings, why);
-        String summary = why.isEmpty() ? "HTTPS with a valid certificate and clean redirects" : String.join(", ", why);
-        return CheckOutcome.of(NAME, new SignalReading(score, 0.95, summary), findings);
+        httpRedirect(capture, page, findings, tally);
+        redirectChain(capture, page, findings, tally);
+        return tally.outcome(NAME, 0.95, "HTTPS with a valid certificate and clean redirects", findings);
     }
 
-    private static double mixedContent(PageCapture page, List<Finding> findings, List<String> why) {
+    private static void mixedContent(PageCapture page, List<Finding> findings, SignalTally tally) {
         Set<String> active = new LinkedHashSet<>();
         Set<String> passive = new LinkedHashSet<>();
         // A browser also reports the page's own navigation (e.g. http:// redirected to https://); that is the
@@ -109,15 +99,13 @@ public final class TransportCheck implements Check {
         for (ScriptFacts s : page.scripts()) {
             s.src().filter(src -> src.toLowerCase(Locale.ROOT).startsWith("http://")).ifPresent(active::add);
         }
-        double penalty = 0;
         if (!active.isEmpty()) {
             findings.add(FindingBuilder.finding(TransportFinding.MIXED_CONTENT_ACTIVE).confidence(0.9)
                     .title("A secure page loads scripts or styles over plain HTTP")
                     .description(active.size() + " script/style/data requests use http:// on an https:// page: " + String.join(", ", first(active, 3)))
                     .plainEnglish("Someone on the network could swap those files and take over the page, even though the address bar shows a padlock.")
                     .page(page.finalUrl()).evidence(String.join("\n", first(active, 10))).build());
-            penalty += 0.3;
-            why.add("active mixed content");
+            tally.deduct(0.3, "active mixed content");
         }
         if (!passive.isEmpty()) {
             findings.add(FindingBuilder.finding(TransportFinding.MIXED_CONTENT_PASSIVE).confidence(0.9)
@@ -125,22 +113,21 @@ public final class TransportCheck implements Check {
                     .description(passive.size() + " images/media use http://: " + String.join(", ", first(passive, 3)))
                     .plainEnglish("Some pictures on this page travel unencrypted, so others can see or replace them.")
                     .page(page.finalUrl()).evidence(String.join("\n", first(passive, 10))).build());
-            penalty += 0.05;
+            tally.deduct(0.05);
         }
-        return penalty;
     }
 
-    private static double httpRedirect(SiteCapture capture, PageCapture page, List<Finding> findings, List<String> why) {
+    private static void httpRedirect(SiteCapture capture, PageCapture page, List<Finding> findings, SignalTally tally) {
         if (capture.httpProbe().isEmpty() || !page.isHttps()) {
-            return 0;
+            return;
         }
         SiteCapture.HttpProbe probe = capture.httpProbe().get();
         if (!probe.reachable() || probe.chain().isEmpty()) {
-            return 0; // nothing listens on plain HTTP: nothing to redirect
+            return; // nothing listens on plain HTTP: nothing to redirect
         }
         if (preloaded(probe.url())) {
             // Browsers reach a host on the HSTS preload list over HTTPS only: what its plain-HTTP address does is never seen.
-            return 0;
+            return;
         }
         if (probe.error().isPresent()) {
             // A loop or an endless chain: the plain address leads nowhere, which is neither "no redirect" nor fine.
@@ -149,8 +136,8 @@ public final class TransportCheck implements Check {
                     .description("Requesting " + probe.url() + " fails after " + probe.chain().size() + " responses: " + probe.error().get() + ".")
                     .plainEnglish("If you type the address without https://, the browser goes round in circles and shows an error.")
                     .page(probe.url()).evidence(String.join(" → ", probe.chain().stream().map(h -> h.url().toString()).toList())).build());
-            why.add("plain HTTP redirects in a loop");
-            return 0.15;
+            tally.deduct(0.15, "plain HTTP redirects in a loop");
+            return;
         }
         RedirectHop last = probe.chain().get(probe.chain().size() - 1);
         boolean endsHttps = "https".equalsIgnoreCase(last.url().getScheme());
@@ -160,14 +147,11 @@ public final class TransportCheck implements Check {
                     .description("Requesting " + probe.url() + " ends at " + last.url() + " (status " + last.status() + ") instead of an https:// page.")
                     .plainEnglish("If you type the address without https://, you stay on an unencrypted connection.")
                     .page(probe.url()).build());
-            why.add("no redirect from HTTP to HTTPS");
-            return 0.15;
+            tally.deduct(0.15, "no redirect from HTTP to HTTPS");
         }
-        return 0;
     }
 
-    private static double redirectChain(SiteCapture capture, PageCapture page, List<Finding> findings, List<String> why) {
-        double penalty = 0;
+    private static void redirectChain(SiteCapture capture, PageCapture page, List<Finding> findings, SignalTally tally) {
         List<RedirectHop> hops = page.redirects();
         for (int i = 1; i < hops.size(); i++) {
             // A redirect to plain HTTP on a preloaded host is upgraded by the browser before it leaves the machine.
@@ -178,8 +162,7 @@ public final class TransportCheck implements Check {
                         .description(hops.get(i - 1).url() + " redirects to " + hops.get(i).url())
                         .plainEnglish("The site moves you from an encrypted connection to an unencrypted one.")
                         .page(page.finalUrl()).build());
-                why.add("HTTPS downgrade");
-                penalty += 0.4;
+                tally.deduct(0.4, "HTTPS downgrade");
                 break;
             }
         }
@@ -192,7 +175,7 @@ public final class TransportCheck implements Check {
                             + String.join(" → ", hops.stream().map(h -> h.url().toString()).toList()))
                     .plainEnglish("Long chains of redirects are common in tracking and in scams that hide where you end up.")
                     .page(page.finalUrl()).build());
-            penalty += redirects > 5 ? 0.15 : 0.05;
+            tally.deduct(redirects > 5 ? 0.15 : 0.05);
         }
         URI target = capture.target();
         if (!RegistrableDomain.sameSite(target, page.finalUrl())) {
@@ -201,9 +184,8 @@ public final class TransportCheck implements Check {
                     .description(target + " ends at " + page.finalUrl())
                     .plainEnglish("The link you audited sends you to a different website than its name suggests.")
                     .page(page.finalUrl()).build());
-            penalty += 0.05;
+            tally.deduct(0.05);
         }
-        return penalty;
     }
 
     private static boolean preloaded(URI url) {
