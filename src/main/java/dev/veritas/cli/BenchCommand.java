@@ -3,13 +3,10 @@ package dev.veritas.cli;
 import dev.veritas.audit.Tier;
 import dev.veritas.bench.AuditBenchmark;
 import dev.veritas.bench.ClusterBenchmark;
-import dev.veritas.config.Env;
 import dev.veritas.bench.ServerBenchmark;
 import dev.veritas.bench.StoreBenchmark;
-import dev.veritas.bench.WorkDir;
 import dev.veritas.config.Env;
 import dev.veritas.store.postgres.PostgresUrl;
-import dev.veritas.store.factory.StoreConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -52,15 +49,15 @@ final class BenchCommand implements Runnable {
         @Option(names = "--history-audits", defaultValue = "100000", description = "Audits in the history test (default 100000)")
         int historyAudits;
 
-        @Option(names = "--data", paramLabel = "DIR", description = "Where to put the temporary databases (default $VERITAS_DATA or ./veritas-data)")
-        Path data;
+        @Mixin
+        BenchDataDir dataDir;
 
         @Override
         public Integer call() throws Exception {
             if (units < 100 || producers < 1 || historyAudits < 10_000) {
                 throw new IllegalArgumentException("--units must be at least 100, --producers at least 1 and --history-audits at least 10000");
             }
-            return WorkDir.use(dataDir(data), "bench-store-", work -> new StoreBenchmark(work, units, producers, historyAudits, spec.commandLine().getOut()).run());
+            return dataDir.use("bench-store-", work -> new StoreBenchmark(work, units, producers, historyAudits, spec.commandLine().getOut()).run());
         }
     }
 
@@ -83,15 +80,15 @@ final class BenchCommand implements Runnable {
         @Option(names = "--subscribers", defaultValue = "200", description = "SSE subscribers for the fan-out test (default 200)")
         int subscribers;
 
-        @Option(names = "--data", paramLabel = "DIR", description = "Where to put the temporary store (default $VERITAS_DATA or ./veritas-data)")
-        Path data;
+        @Mixin
+        BenchDataDir dataDir;
 
         @Override
         public Integer call() throws Exception {
             if (audits < 100 || clients < 1 || seconds < 1 || subscribers < 1) {
                 throw new IllegalArgumentException("--audits must be at least 100 and --clients, --seconds, --subscribers at least 1");
             }
-            return WorkDir.use(dataDir(data), "bench-server-", work -> new ServerBenchmark(work, audits, clients,
+            return dataDir.use("bench-server-", work -> new ServerBenchmark(work, audits, clients,
                     Duration.ofSeconds(seconds), subscribers, spec.commandLine().getOut()).run());
         }
     }
@@ -123,8 +120,8 @@ final class BenchCommand implements Runnable {
         @Option(names = "--no-fresh-process", description = "Skip the fresh-process quick scans")
         boolean noFreshProcess;
 
-        @Option(names = "--data", paramLabel = "DIR", description = "Where to put the temporary store (default $VERITAS_DATA or ./veritas-data)")
-        Path data;
+        @Mixin
+        BenchDataDir dataDir;
 
         @Override
         public Integer call() throws Exception {
@@ -149,7 +146,7 @@ final class BenchCommand implements Runnable {
             }
             // ./veritas says where its class data sharing archives are; the fresh processes map audit's, as the command would.
             Optional<Path> cds = Env.get("VERITAS_CDS_DIR").map(d -> Path.of(d, "audit.jsa"));
-            return WorkDir.use(dataDir(data), "bench-audit-", work -> new AuditBenchmark(work, scenarios, runs, !noFreshProcess, cds,
+            return dataDir.use("bench-audit-", work -> new AuditBenchmark(work, scenarios, runs, !noFreshProcess, cds,
                     engineFlags.options(), spec.commandLine().getOut()).run());
         }
     }
@@ -183,8 +180,8 @@ final class BenchCommand implements Runnable {
         @Option(names = "--deadline", defaultValue = "600", paramLabel = "SECONDS", description = "Longest a round may take (default 600)")
         int deadline;
 
-        @Option(names = "--data", paramLabel = "DIR", description = "Where the nodes' data directories go (default $VERITAS_DATA or ./veritas-data)")
-        Path data;
+        @Mixin
+        BenchDataDir dataDir;
 
         @Override
         public Integer call() throws Exception {
@@ -200,13 +197,8 @@ final class BenchCommand implements Runnable {
                 throw new IllegalArgumentException("--nodes takes counts from 1 to 16, --audits at least 1, --workers 1 to 64, --deadline at least 10");
             }
             PostgresUrl admin = PostgresUrl.parse(url);
-            return WorkDir.use(dataDir(data), "bench-cluster-", work -> new ClusterBenchmark(work, admin, counts, audits, workers, Tier.parse(tier),
+            return dataDir.use("bench-cluster-", work -> new ClusterBenchmark(work, admin, counts, audits, workers, Tier.parse(tier),
                     Duration.ofSeconds(deadline), spec.commandLine().getOut()).run());
         }
-    }
-
-    /** --data, else $VERITAS_DATA, else the default data directory: benchmarks measure the disk audits live on. */
-    private static Path dataDir(Path flag) {
-        return flag != null ? flag : Env.get("VERITAS_DATA").map(Path::of).orElse(StoreConfig.DEFAULT_DATA);
     }
 }
