@@ -163,7 +163,7 @@ final class AuditCommand implements Callable<Integer> {
         if (json) {
             out.println(Json.pretty(AuditJson.audit(a)));
         } else {
-            new AuditReportText(out).summary(AuditJson.audit(a));
+            new AuditReportText(out).summary(Json.tree(AuditJson.audit(a)));
         }
         out.flush();
         if (a.status() == AuditStatus.FAILED) {

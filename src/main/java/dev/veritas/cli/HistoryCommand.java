@@ -1,7 +1,5 @@
 package dev.veritas.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.veritas.audit.AuditStatus;
 import dev.veritas.audit.AuditSummary;
 import dev.veritas.audit.RiskLevel;
@@ -86,12 +84,7 @@ final class HistoryCommand implements Callable<Integer> {
         try (AuditStore s = store.open()) {
             HistoryPage page = s.history(query);
             if (json) {
-                ObjectNode root = Json.object();
-                ArrayNode items = root.putArray("items");
-                page.items().forEach(i -> items.add(AuditJson.summary(i)));
-                root.put("total", page.total());
-                root.put("next_cursor", page.nextCursor().orElse(null));
-                out.println(Json.pretty(root));
+                out.println(Json.pretty(AuditJson.history(page.items(), page.total(), page.nextCursor())));
                 return 0;
             }
             if (page.items().isEmpty()) {

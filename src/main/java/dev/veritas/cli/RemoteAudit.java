@@ -1,10 +1,10 @@
 package dev.veritas.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.veritas.audit.Tier;
 import dev.veritas.audit.VerdictMode;
 import dev.veritas.config.Env;
+import dev.veritas.json.AuditJson;
 import dev.veritas.json.Json;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -82,9 +82,8 @@ final class RemoteAudit {
     }
 
     int run(String url, Tier tier, VerdictMode mode, boolean json, PrintWriter out) throws IOException, InterruptedException {
-        ObjectNode body = Json.object().put("url", url).put("tier", tier.wire()).put("verdict_mode", mode.wire());
         HttpResponse<String> submitted = send(request("/api/audits").header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(Json.write(body))).build());
+                .POST(HttpRequest.BodyPublishers.ofString(Json.write(new AuditJson.Request(url, tier, mode)))).build());
         if (submitted.statusCode() != 202) {
             throw new IllegalArgumentException("the server refused the audit: " + problem(submitted));
         }

@@ -37,7 +37,7 @@ final class ShowCommand implements Callable<Integer> {
             if (json) {
                 out.println(Json.pretty(AuditJson.audit(audit)));
             } else {
-                new AuditReportText(out).full(AuditJson.audit(audit));
+                new AuditReportText(out).full(Json.tree(AuditJson.audit(audit)));
             }
             return 0;
         }

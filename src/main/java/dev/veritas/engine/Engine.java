@@ -30,6 +30,11 @@ import dev.veritas.checks.Check;
 import dev.veritas.checks.CheckOutcome;
 import dev.veritas.checks.Checks;
 import dev.veritas.checks.SiteTypeCheck;
+import dev.veritas.json.EventPayload.AnalysisSummary;
+import dev.veritas.json.EventPayload.CaptureSummary;
+import dev.veritas.json.EventPayload.HeaderGrade;
+import dev.veritas.json.EventPayload.JudgeSummary;
+import dev.veritas.json.EventPayload.LogLevel;
 import dev.veritas.json.Json;
 import dev.veritas.judge.Judge;
 import dev.veritas.judge.Verdict;
@@ -46,6 +51,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -137,7 +143,7 @@ public final class Engine implements AutoCloseable {
                 progress.pageCaptured(i, p.requestedUrl().toString(), p.finalUrl().toString(), p.status(), p.title(), "har", 0);
             }
             progress.phaseComplete(Progress.Phase.CAPTURE, "Reading capture", capture.pages().size() + " pages in the capture",
-                    Json.object().put("pages", capture.pages().size()).put("screenshots", 0).put("source", "har"));
+                    CaptureSummary.of(capture.pages().size(), 0, "har"));
             analyseAndComplete(run, capture, new ArrayList<>());
         } catch (RuntimeException | Error e) {
             ended(run, e);
@@ -190,14 +196,10 @@ public final class Engine implements AutoCloseable {
             CaptureListener listener = new CaptureListener(run, errors);
             SiteCapture capture = new SiteCrawler(guard, fetcher, tlsProbe, options)
                     .crawl(target, capturer, SiteCrawler.Budget.of(audit.tier(), run.capture()), listener::saveScreenshot, listener, notes);
-            ObjectNode captured = Json.object().put("pages", capture.pages().size()).put("screenshots", listener.screenshots.get())
-                    .put("source", capture.source().wire());
+            // Where the capture's time went (browser start, navigation, settling, second look…): the audit benchmark reads it.
             Map<String, Long> steps = capturer.stepMillis();
-            if (!steps.isEmpty()) {
-                // Where the capture's time went (browser start, navigation, settling, second look…): the audit benchmark reads it.
-                captured.set("timings", Json.tree(steps));
-                captured.put("browser_start_ms", browserStartMillis);
-            }
+            CaptureSummary captured = new CaptureSummary(capture.pages().size(), listener.screenshots.get(), capture.source().wire(), steps,
+                    steps.isEmpty() ? OptionalLong.empty() : OptionalLong.of(browserStartMillis));
             progress.phaseComplete(Progress.Phase.CAPTURE, "Capturing pages", capture.pages().size() + " pages, " + listener.screenshots.get() + " screenshots",
                     captured);
             run.checkpoint();
@@ -288,11 +290,11 @@ public final class Engine implements AutoCloseable {
     private PageCapturer openCapturer(Progress progress, List<String> notes) {
         Browsers.Availability a = browsers.forThisThread();
         if (a instanceof Browsers.Available av) {
-            progress.log("Using Chromium at " + av.chromium().executable(), "info");
+            progress.log("Using Chromium at " + av.chromium().executable(), LogLevel.INFO);
             return new ChromiumPageCapturer(browsers::liveForThisThread, guard, options.capture());
         }
         String reason = ((Browsers.Unavailable) a).reason();
-        progress.log(reason, "warning");
+        progress.log(reason, LogLevel.WARNING);
         notes.add(reason);
         return new HttpPageCapturer(fetcher);
     }
@@ -326,7 +328,7 @@ public final class Engine implements AutoCloseable {
             Optional<JsonNode> observatory = o.details().map(d -> d.get("observatory")).filter(JsonNode::isObject);
             if (observatory.isPresent()) {
                 JsonNode obs = observatory.get();
-                progress.securityResult("observatory", Json.object().put("grade", obs.path("grade").asText(null)).put("score", obs.path("score").asInt()));
+                progress.securityResult("observatory", new HeaderGrade(Optional.ofNullable(obs.path("grade").asText(null)), obs.path("score").asInt()));
             }
             progress.stats(capture.pages().size(), totalScreenshots(capture), findings.size());
         }
@@ -336,7 +338,7 @@ public final class Engine implements AutoCloseable {
         captureInfo.put("source", capture.source().wire());
         captureInfo.set("notes", Json.tree(capture.notes()));
         security.set("tls", Json.tree(capture.tls()));
-        progress.phaseComplete(Progress.Phase.ANALYSIS, "Analysing", findings.size() + " findings", Json.object().put("findings", findings.size()));
+        progress.phaseComplete(Progress.Phase.ANALYSIS, "Analysing", findings.size() + " findings", new AnalysisSummary(findings.size()));
 
         progress.phaseStart(Progress.Phase.JUDGE, "Judging", "Weighing the evidence");
         Verdict v = Judge.judge(new Judge.Input(URI.create(audit.url()).getHost(), outcomes, type, audit.verdictMode(),
@@ -349,7 +351,7 @@ public final class Engine implements AutoCloseable {
                 type.confidence(), security, capture.pages().size(), totalScreenshots(capture), progress.elapsedMillis(), errors,
                 findings);
         progress.phaseComplete(Progress.Phase.JUDGE, "Judging", "Trust score " + v.trustScore() + " (" + v.riskLevel().wire() + ")",
-                Json.object().put("trust_score", v.trustScore()).put("risk_level", v.riskLevel().wire()));
+                new JudgeSummary(v.trustScore(), v.riskLevel()));
         store.complete(run.lease(), result);
     }
 
@@ -431,14 +433,14 @@ public final class Engine implements AutoCloseable {
             Progress progress = run.progress();
             progress.pageCaptured(index, page.requestedUrl().toString(), page.finalUrl().toString(), page.status(), page.title(),
                     source.wire(), page.screenshotIndexes().size());
-            progress.log("Captured " + page.finalUrl() + " (" + page.status() + ")", "info");
-            page.cutShort().ifPresent(why -> progress.log("Cut short: " + page.finalUrl() + ": " + why, "warning"));
+            progress.log("Captured " + page.finalUrl() + " (" + page.status() + ")", LogLevel.INFO);
+            page.cutShort().ifPresent(why -> progress.log("Cut short: " + page.finalUrl() + ": " + why, LogLevel.WARNING));
         }
 
         @Override
         public void pageFailed(URI url, String reason) {
             errors.add("could not capture " + url + ": " + reason);
-            run.progress().log("Could not capture " + url + ": " + reason, "warning");
+            run.progress().log("Could not capture " + url + ": " + reason, LogLevel.WARNING);
         }
 
         @Override

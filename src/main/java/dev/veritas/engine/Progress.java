@@ -1,10 +1,22 @@
 package dev.veritas.engine;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.veritas.audit.AuditStatus;
-import dev.veritas.audit.EventType;
 import dev.veritas.audit.Finding;
-import dev.veritas.json.AuditJson;
+import dev.veritas.json.EventPayload;
+import dev.veritas.json.EventPayload.CaptureStart;
+import dev.veritas.json.EventPayload.FindingFound;
+import dev.veritas.json.EventPayload.HeaderGrade;
+import dev.veritas.json.EventPayload.LogEntry;
+import dev.veritas.json.EventPayload.LogLevel;
+import dev.veritas.json.EventPayload.PageCaptured;
+import dev.veritas.json.EventPayload.PhaseComplete;
+import dev.veritas.json.EventPayload.PhaseStart;
+import dev.veritas.json.EventPayload.PhaseSummary;
+import dev.veritas.json.EventPayload.ScreenshotTaken;
+import dev.veritas.json.EventPayload.SecurityResult;
+import dev.veritas.json.EventPayload.SiteTypeFound;
+import dev.veritas.json.EventPayload.Stats;
+import dev.veritas.json.EventPayload.StatsUpdate;
 import dev.veritas.json.Json;
 import dev.veritas.store.AuditStore;
 import dev.veritas.store.Lease;
@@ -78,8 +90,8 @@ final class Progress {
 
     void phaseStart(Phase phase, String label, String message) {
         phaseLabel = label;
-        emit(EventType.PHASE_START, phaseEvent(phase, label, message, phase.startPct()).put("end_pct", phase.endPct()));
-        log(message, "info");
+        emit(new PhaseStart(phase.wire(), label, message, phase.startPct(), phase.endPct()));
+        log(message, LogLevel.INFO);
     }
 
     /** The capture phase starts: pages are captured from here on, at most {@code maxPages} of them. */
@@ -87,70 +99,51 @@ final class Progress {
         phaseLabel = label;
         this.maxPages = maxPages;
         this.pagesCaptured = 0;
-        emit(EventType.PHASE_START, phaseEvent(Phase.CAPTURE, label, message, Phase.CAPTURE.startPct()).put("end_pct", Phase.CAPTURE.endPct())
-                .put("max_pages", maxPages));
-        log(message, "info");
+        emit(new CaptureStart(Phase.CAPTURE.wire(), label, message, Phase.CAPTURE.startPct(), Phase.CAPTURE.endPct(), maxPages));
+        log(message, LogLevel.INFO);
     }
 
-    void phaseComplete(Phase phase, String label, String message, ObjectNode summary) {
-        ObjectNode data = phaseEvent(phase, label, message, phase.endPct());
-        data.set("summary", summary);
-        emit(EventType.PHASE_COMPLETE, data);
-        log("Complete — " + message, "info");
-    }
-
-    private static ObjectNode phaseEvent(Phase phase, String label, String message, int pct) {
-        return Json.object().put("phase", phase.wire()).put("label", label).put("message", message).put("pct", pct);
+    void phaseComplete(Phase phase, String label, String message, PhaseSummary summary) {
+        emit(new PhaseComplete(phase.wire(), label, message, phase.endPct(), summary));
+        log("Complete — " + message, LogLevel.INFO);
     }
 
     void pageCaptured(int index, String url, String finalUrl, int status, String title, String source, int screenshots) {
         pagesCaptured++;
-        emit(EventType.PAGE_CAPTURED, Json.object().put("index", index).put("url", url).put("final_url", finalUrl).put("status", status)
-                .put("title", title).put("source", source).put("screenshots", screenshots).put("max_pages", maxPages)
-                .put("pct", Phase.CAPTURE.pctAfter(pagesCaptured, maxPages)));
+        emit(new PageCaptured(index, url, finalUrl, status, title, source, screenshots, maxPages, Phase.CAPTURE.pctAfter(pagesCaptured, maxPages)));
     }
 
     void screenshot(int index, String label, String pageUrl, int width, int height) {
-        emit(EventType.SCREENSHOT, Json.object().put("index", index).put("label", label).put("page_url", pageUrl)
-                .put("width", width).put("height", height));
+        emit(new ScreenshotTaken(index, label, pageUrl, width, height));
     }
 
     void finding(Finding f) {
-        ObjectNode data = Json.object();
-        data.set("finding", AuditJson.finding(f));
-        emit(EventType.FINDING, data);
+        emit(new FindingFound(f));
     }
 
     void siteType(String type, double confidence) {
-        emit(EventType.SITE_TYPE, Json.object().put("site_type", type).put("confidence", confidence));
+        emit(new SiteTypeFound(type, confidence));
     }
 
-    void securityResult(String module, ObjectNode result) {
-        ObjectNode data = Json.object().put("module", module);
-        data.set("result", result);
-        emit(EventType.SECURITY_RESULT, data);
+    void securityResult(String module, HeaderGrade result) {
+        emit(new SecurityResult(module, result));
     }
 
     void stats(int pages, int screenshots, int findings) {
-        ObjectNode stats = Json.object().put("pages_scanned", pages).put("screenshots", screenshots).put("findings", findings)
-                .put("elapsed_seconds", Math.round(elapsedMillis() / 100.0) / 10.0);
-        ObjectNode data = Json.object();
-        data.set("stats", stats);
-        emit(EventType.STATS_UPDATE, data);
+        emit(new StatsUpdate(new Stats(pages, screenshots, findings, Math.round(elapsedMillis() / 100.0) / 10.0)));
     }
 
-    void log(String message, String level) {
-        emit(EventType.LOG_ENTRY, Json.object().put("timestamp", CLOCK.format(LocalTime.now(ZoneOffset.UTC))).put("agent", phaseLabel)
-                .put("message", message).put("level", level));
+    void log(String message, LogLevel level) {
+        emit(new LogEntry(CLOCK.format(LocalTime.now(ZoneOffset.UTC)), phaseLabel, message, level));
     }
 
     long elapsedMillis() {
         return (System.nanoTime() - startedNanos) / 1_000_000;
     }
 
-    private void emit(EventType type, ObjectNode data) {
+    private void emit(EventPayload payload) {
         try {
-            store.appendEvent(lease, type.wire(), data);
+            store.appendEvent(lease, payload.type().wire(), Json.tree(payload));
         } catch (LeaseLostException e) {
             throw new RunStoppedException(e.current() == AuditStatus.CANCELLED ? StopReason.CANCELLED : StopReason.LEASE_LOST);
         }

@@ -1,6 +1,5 @@
 package dev.veritas.server;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.veritas.audit.Audit;
 import dev.veritas.audit.AuditEvent;
@@ -78,14 +77,8 @@ final class AuditsApi {
 
     void submit(Context ctx) {
         Audit audit = queue(Requests.jsonBody(ctx));
-        ObjectNode out = Json.object().put("id", audit.id().value()).put("status", audit.status().wire()).put("url", audit.url())
-                .put("tier", audit.tier().wire());
-        ObjectNode links = out.putObject("links");
-        links.put("self", AuditJson.apiPath(audit.id()));
-        links.put("events", AuditJson.apiPath(audit.id()) + "/events");
-        links.put("report", "/audits/" + audit.id().value());
         ctx.header("Location", AuditJson.apiPath(audit.id()));
-        json(ctx.status(202), out);
+        json(ctx.status(202), AuditJson.Submitted.of(audit));
     }
 
     void get(Context ctx) {
@@ -146,12 +139,7 @@ final class AuditsApi {
         } catch (IllegalArgumentException e) {
             throw Problem.badRequest(e.getMessage());
         }
-        ObjectNode out = Json.object();
-        ArrayNode items = out.putArray("items");
-        page.items().forEach(i -> items.add(AuditJson.summary(i)));
-        out.put("total", page.total());
-        out.put("next_cursor", page.nextCursor().orElse(null));
-        json(ctx, out);
+        json(ctx, AuditJson.history(page.items(), page.total(), page.nextCursor()));
     }
 
     void compare(Context ctx) {
@@ -164,7 +152,7 @@ final class AuditsApi {
         if (ids.size() > 20) {
             throw Problem.badRequest("compare takes at most 20 audits");
         }
-        json(ctx, (ObjectNode) Json.tree(store.compare(ids)));
+        json(ctx, store.compare(ids));
     }
 
     void screenshot(Context ctx) {
@@ -328,8 +316,9 @@ final class AuditsApi {
         return t;
     }
 
-    static void json(Context ctx, ObjectNode node) {
+    /** Answers with a payload record (or a comparison) as written by the one mapper. */
+    static void json(Context ctx, Object payload) {
         ctx.contentType("application/json");
-        ctx.result(Json.write(node));
+        ctx.result(Json.write(payload));
     }
 }

@@ -1,8 +1,7 @@
 package dev.veritas.server;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.veritas.audit.AuditStatus;
-import dev.veritas.json.Json;
 import dev.veritas.store.AuditStore;
 import dev.veritas.store.StoreException;
 import dev.veritas.store.StoreHealth;
@@ -46,34 +45,49 @@ final class OpsApi {
     }
 
     void health(Context ctx) {
-        ObjectNode out = Json.object().put("service", "veritas-api").put("version", VERSION).put("store", store.describe());
-        out.put("role", role.wire()).put("node", nodeId());
         Optional<String> storeProblem = Optional.empty();
+        Optional<Map<AuditStatus, Long>> counts = Optional.empty();
         try {
-            Map<AuditStatus, Long> counts = store.countByStatus();
-            out.put("queue_depth", counts.get(AuditStatus.QUEUED));
-            out.put("running", counts.get(AuditStatus.RUNNING));
+            counts = Optional.of(store.countByStatus());
         } catch (StoreException e) {
             storeProblem = Optional.of(e.getMessage());
         }
         // Reads can work while writes fail (a full disk, a writer being restarted): the store says so itself.
         StoreHealth writes = store.health();
-        out.putObject("store_writes").put("condition", writes.condition().name().toLowerCase(Locale.ROOT)).put("detail", writes.detail());
         // Alive is counted from the threads themselves, so a worker that died shows here instead of hiding behind the size.
         int alive = workers.alive();
         List<String> stuck = workers.stuck();
-        if (role.runsAudits()) {
-            ObjectNode w = out.putObject("workers").put("size", workers.size()).put("alive", alive).put("busy", workers.busy());
-            w.set("stuck", Json.tree(stuck));
-        }
         Health h = Health.assess(storeProblem.or(() -> writes.ok() ? Optional.empty() : Optional.of(writes.detail())), workers.size(), alive,
                 stuck);
-        out.put("status", h.ok() ? "ok" : "degraded");
-        h.detail().ifPresent(d -> out.put("detail", d));
         ctx.status(h.ok() ? 200 : 503);
-        out.put("event_subscribers", streams.subscriberCount());
-        AuditsApi.json(ctx, out);
+        AuditsApi.json(ctx, new HealthReport("veritas-api", VERSION, store.describe(), role.wire(), nodeId(),
+                counts.map(c -> c.get(AuditStatus.QUEUED)), counts.map(c -> c.get(AuditStatus.RUNNING)),
+                new StoreWrites(writes.condition().name().toLowerCase(Locale.ROOT), writes.detail()),
+                role.runsAudits() ? Optional.of(new Workers(workers.size(), alive, workers.busy(), stuck)) : Optional.empty(),
+                h.ok() ? "ok" : "degraded", h.detail(), streams.subscriberCount()));
     }
+
+    /**
+     * GET /api/health. Without a store to count from there is no {@code queue_depth} or {@code running}; a node that runs
+     * no audits has no {@code workers}; a healthy one no {@code detail}.
+     */
+    record HealthReport(
+            String service,
+            String version,
+            String store,
+            String role,
+            String node,
+            @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<Long> queueDepth,
+            @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<Long> running,
+            StoreWrites storeWrites,
+            @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<Workers> workers,
+            String status,
+            @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<String> detail,
+            int eventSubscribers) {}
+
+    record StoreWrites(String condition, String detail) {}
+
+    record Workers(int size, int alive, int busy, List<String> stuck) {}
 
     /**
      * Whether this server can do its work, and if not, what is wrong and what to do, first problem first: the store

@@ -1,5 +1,8 @@
 package dev.veritas.server;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.Optional;
+
 /**
  * An error answer in RFC 9457 problem+json: a status, a short title, and a detail a person can act on.
  * Thrown by handlers; the server turns it into the response.
@@ -40,5 +43,16 @@ final class Problem extends RuntimeException {
 
     static Problem unauthorized(String detail) {
         return new Problem(401, "Unauthorized", detail);
+    }
+
+    /**
+     * The problem+json body, for the API's own problems and for the HTTP server's refusals alike. {@code type} is
+     * always {@code about:blank}: the status says what kind of problem it is. {@code instance} is the path asked for,
+     * when there is one worth naming.
+     */
+    record Body(String type, String title, int status, String detail, @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<String> instance) {
+        static Body of(int status, String title, String detail, Optional<String> path) {
+            return new Body("about:blank", title, status, detail, path.map(Requests::shorten));
+        }
     }
 }

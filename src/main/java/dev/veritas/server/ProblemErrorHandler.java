@@ -1,9 +1,9 @@
 package dev.veritas.server;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.veritas.json.Json;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
@@ -42,12 +42,9 @@ final class ProblemErrorHandler extends ErrorHandler {
     }
 
     static byte[] body(int code, String message, String path) {
-        ObjectNode p = Json.object().put("type", "about:blank").put("title", title(code)).put("status", code).put("detail", detail(code, message));
         // Jetty names a request it could not parse "/badMessage"; "*" is the target of OPTIONS *.
-        if (path != null && path.startsWith("/") && !path.equals("/badMessage")) {
-            p.put("instance", Requests.shorten(path));
-        }
-        return Json.write(p).getBytes(StandardCharsets.UTF_8);
+        Optional<String> instance = Optional.ofNullable(path).filter(p -> p.startsWith("/") && !p.equals("/badMessage"));
+        return Json.write(Problem.Body.of(code, title(code), detail(code, message), instance)).getBytes(StandardCharsets.UTF_8);
     }
 
     static String title(int code) {

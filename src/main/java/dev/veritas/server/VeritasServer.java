@@ -1,6 +1,5 @@
 package dev.veritas.server;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.veritas.capture.network.UrlGuard;
 import dev.veritas.engine.Engine;
 import dev.veritas.json.Json;
@@ -18,6 +17,7 @@ import io.javalin.http.staticfiles.Location;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -242,12 +242,10 @@ public final class VeritasServer implements AutoCloseable {
 
     /** Sets the status and type of a problem answer and returns its body. */
     static byte[] problemBody(Context ctx, int status, String title, String detail) {
-        ObjectNode p = Json.object().put("type", "about:blank").put("title", title).put("status", status).put("detail", detail)
-                .put("instance", Requests.shorten(ctx.path()));
         ctx.status(status);
         // Details quote paths, URLs and "…": without a charset Jetty encodes the text as ISO-8859-1 and they arrive as "?".
         ctx.contentType("application/problem+json; charset=utf-8");
-        return Json.write(p).getBytes(StandardCharsets.UTF_8);
+        return Json.write(Problem.Body.of(status, title, detail, Optional.of(ctx.path()))).getBytes(StandardCharsets.UTF_8);
     }
 
     /** 405 with the Allow header RFC 9110 asks for, listing the methods this path has. */

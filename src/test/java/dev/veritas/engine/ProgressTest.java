@@ -9,7 +9,7 @@ import dev.veritas.audit.TargetUrl;
 import dev.veritas.audit.Tier;
 import dev.veritas.audit.VerdictMode;
 import dev.veritas.engine.Progress.Phase;
-import dev.veritas.json.Json;
+import dev.veritas.json.EventPayload.CaptureSummary;
 import dev.veritas.store.Claim;
 import dev.veritas.store.WorkerId;
 import dev.veritas.store.sqlite.SqliteAuditStore;
@@ -60,7 +60,7 @@ class ProgressTest {
             progress.pageCaptured(0, "https://progress.example/", "https://progress.example/", 200, "Home", "chromium", 1);
             progress.screenshot(0, "viewport", "https://progress.example/", 1280, 800);
             progress.pageCaptured(1, "https://progress.example/a", "https://progress.example/a", 200, "A", "chromium", 0);
-            progress.phaseComplete(Phase.CAPTURE, "Capturing pages", "2 pages", Json.object());
+            progress.phaseComplete(Phase.CAPTURE, "Capturing pages", "2 pages", CaptureSummary.of(2, 1, "chromium"));
 
             List<AuditEvent> events = store.eventsAfter(claim.audit().id(), 0, 100).stream().filter(e -> !e.type().equals("log_entry")
                     && !e.type().equals("status")).toList();

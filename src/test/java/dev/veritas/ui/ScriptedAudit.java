@@ -1,6 +1,5 @@
 package dev.veritas.ui;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.veritas.audit.Audit;
 import dev.veritas.audit.AuditId;
 import dev.veritas.audit.AuditResult;
@@ -12,7 +11,17 @@ import dev.veritas.audit.Severity;
 import dev.veritas.audit.TargetUrl;
 import dev.veritas.audit.Tier;
 import dev.veritas.audit.VerdictMode;
-import dev.veritas.json.AuditJson;
+import dev.veritas.json.EventPayload;
+import dev.veritas.json.EventPayload.CaptureStart;
+import dev.veritas.json.EventPayload.Claimed;
+import dev.veritas.json.EventPayload.FindingFound;
+import dev.veritas.json.EventPayload.Interrupted;
+import dev.veritas.json.EventPayload.LogEntry;
+import dev.veritas.json.EventPayload.LogLevel;
+import dev.veritas.json.EventPayload.PageCaptured;
+import dev.veritas.json.EventPayload.PhaseComplete;
+import dev.veritas.json.EventPayload.PhaseStart;
+import dev.veritas.json.EventPayload.PhaseSummary;
 import dev.veritas.json.Json;
 import dev.veritas.store.AuditStore;
 import dev.veritas.store.Claim;
@@ -25,8 +34,8 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * An audit whose events the test writes itself, one step at a time, in the shapes the engine writes them
- * (engine/Progress.java, and the store's status events): the UI's live view can then be checked at each moment of an
+ * An audit whose events the test writes itself, one step at a time, with the payloads the engine and the store write
+ * ({@link EventPayload}): the UI's live view can then be checked at each moment of an
  * audit, deterministically, including moments a real audit passes too quickly to see or that need a killed server.
  * The audit is created {@code running} for a worker of this test, so the server's own workers never claim it.
  */
@@ -73,29 +82,26 @@ final class ScriptedAudit {
         return id.value();
     }
 
-    private ScriptedAudit emit(String type, ObjectNode data) {
-        store.appendEvent(lease, type, data);
+    private ScriptedAudit emit(EventPayload payload) {
+        store.appendEvent(lease, payload.type().wire(), Json.tree(payload));
         return this;
     }
 
-    ScriptedAudit phaseStart(String phase, String label, String message, int pct) {
-        emit("phase_start", Json.object().put("phase", phase).put("label", label).put("message", message).put("pct", pct));
+    ScriptedAudit phaseStart(String phase, String label, String message, int pct, int endPct) {
+        emit(new PhaseStart(phase, label, message, pct, endPct));
         return log(message);
     }
 
-    ScriptedAudit phaseComplete(String phase, String label, String message, int pct) {
-        ObjectNode data = Json.object().put("phase", phase).put("label", label).put("message", message).put("pct", pct);
-        data.set("summary", Json.object());
-        return emit("phase_complete", data);
+    ScriptedAudit phaseComplete(String phase, String label, String message, int pct, PhaseSummary summary) {
+        return emit(new PhaseComplete(phase, label, message, pct, summary));
     }
 
     /** The engine's first two phases: "init" at 0%, then "capture" from 5% to 60% with the tier's page budget. */
     ScriptedAudit startCapture() {
-        phaseStart("init", "Initialization", "Starting a " + tier.wire().replace('_', ' ') + " of " + url, 0);
+        phaseStart("init", "Initialization", "Starting a " + tier.wire().replace('_', ' ') + " of " + url, 0, 5);
         pagesCaptured = 0;
         String message = tier.maxPages() == 1 ? "Visiting the page" : "Visiting up to " + tier.maxPages() + " pages";
-        emit("phase_start", Json.object().put("phase", "capture").put("label", "Capturing pages").put("message", message).put("pct", 5)
-                .put("end_pct", 60).put("max_pages", tier.maxPages()));
+        emit(new CaptureStart("capture", "Capturing pages", message, 5, 60, tier.maxPages()));
         return log(message);
     }
 
@@ -103,30 +109,27 @@ final class ScriptedAudit {
     ScriptedAudit pageCaptured(int index, String path, String title) {
         String pageUrl = url.replaceAll("/$", "") + path;
         pagesCaptured++;
-        long pct = Math.round(5 + 55.0 * Math.min(pagesCaptured, tier.maxPages()) / tier.maxPages());
-        emit("page_captured", Json.object().put("index", index).put("url", pageUrl).put("final_url", pageUrl).put("status", 200)
-                .put("title", title).put("source", "chromium").put("screenshots", 0).put("max_pages", tier.maxPages()).put("pct", pct));
+        int pct = (int) Math.round(5 + 55.0 * Math.min(pagesCaptured, tier.maxPages()) / tier.maxPages());
+        emit(new PageCaptured(index, pageUrl, pageUrl, 200, title, "chromium", 0, tier.maxPages(), pct));
         return log("Captured " + pageUrl + " (200)");
     }
 
     ScriptedAudit finding(Finding f) {
-        ObjectNode data = Json.object();
-        data.set("finding", AuditJson.finding(f));
-        return emit("finding", data);
+        return emit(new FindingFound(f));
     }
 
     ScriptedAudit log(String message) {
-        return emit("log_entry", Json.object().put("timestamp", "12:00:00").put("agent", "Script").put("message", message).put("level", "info"));
+        return emit(new LogEntry("12:00:00", "Script", message, LogLevel.INFO));
     }
 
     /** What the store writes when a killed server's audit is found and queued again (recoverInterrupted). */
     ScriptedAudit interrupted(int attempts) {
-        return emit("status", Json.object().put("status", "queued").put("reason", "interrupted").put("attempts", attempts));
+        return emit(new Interrupted(attempts));
     }
 
     /** What the store writes when a worker claims the queued audit again (claimNext). */
     ScriptedAudit claimed(int attempt) {
-        return emit("status", Json.object().put("status", "running").put("worker", "worker-0").put("attempt", attempt));
+        return emit(new Claimed("worker-0", attempt));
     }
 
     void complete(int score, int pages, List<Finding> findings) {

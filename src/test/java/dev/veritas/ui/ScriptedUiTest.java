@@ -9,6 +9,8 @@ import com.microsoft.playwright.options.AriaRole;
 import dev.veritas.audit.Finding;
 import dev.veritas.audit.Severity;
 import dev.veritas.audit.Tier;
+import dev.veritas.json.EventPayload.AnalysisSummary;
+import dev.veritas.json.EventPayload.CaptureSummary;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -48,11 +50,11 @@ class ScriptedUiTest extends BrowserUiTest {
             expect(page.locator(".page-list li")).hasCount(3);
             expect(note).hasText("Findings are checked once the pages are captured.");
             w.screenshot("live-capture-progress");
-            a.phaseComplete("capture", "Capturing pages", "3 pages, 0 screenshots", 60);
+            a.phaseComplete("capture", "Capturing pages", "3 pages, 0 screenshots", 60, CaptureSummary.of(3, 0, "chromium"));
             expect(bar).hasAttribute("aria-valuenow", "60");
 
             // Analysis: findings are shown as they arrive.
-            a.phaseStart("analysis", "Analysing", "Checking security headers, transport, phishing signals and dark patterns", 65);
+            a.phaseStart("analysis", "Analysing", "Checking security headers, transport, phishing signals and dark patterns", 65, 85);
             expect(bar).hasAttribute("aria-valuenow", "65");
             expect(note).hasText("Checking the captured pages; findings appear here as they are found…");
             Finding stock = a.finding("low_stock_message", Severity.MEDIUM, "Only 2 left in stock", "/checkout");
@@ -60,13 +62,13 @@ class ScriptedUiTest extends BrowserUiTest {
             expect(page.locator(".live-findings .finding")).hasCount(1);
             expect(page.locator(".live-findings .finding-title")).hasText("Only 2 left in stock");
             expect(note).hasText("Checking the captured pages: 1 finding so far…");
-            a.phaseComplete("analysis", "Analysing", "1 findings", 85);
+            a.phaseComplete("analysis", "Analysing", "1 findings", 85, new AnalysisSummary(1));
             expect(note).isHidden();
             expect(bar).hasAttribute("aria-valuenow", "85");
             w.screenshot("live-findings");
 
             // Done: the report says the audit just completed, to screen readers too, and has the focus on its heading.
-            a.phaseStart("judge", "Judging", "Weighing the evidence", 90);
+            a.phaseStart("judge", "Judging", "Weighing the evidence", 90, 100);
             a.complete(48, 3, List.of(stock));
             expect(page.locator(".banner-done")).hasText("Audit complete: 1 finding, trust score 48. This is its report.");
             expect(page.locator("#announcer")).hasText("Audit complete: trust score 48, 1 finding. The report is shown.");

@@ -2,7 +2,8 @@ package dev.veritas.store.jdbc;
 
 import dev.veritas.audit.AuditId;
 import dev.veritas.audit.AuditStatus;
-import dev.veritas.audit.EventType;
+import dev.veritas.json.EventPayload;
+import dev.veritas.json.Json;
 import dev.veritas.store.AuditNotFoundException;
 import dev.veritas.store.IllegalTransitionException;
 import java.sql.PreparedStatement;
@@ -41,7 +42,7 @@ final class AuditSql {
     }
 
     /** Ends an audit (failed, cancelled) with its terminal event, in the caller's transaction. */
-    void setEnded(Tx tx, AuditId id, AuditStatus target, String message, EventType event, String eventJson) throws SQLException {
+    void setEnded(Tx tx, AuditId id, AuditStatus target, String message, EventPayload event) throws SQLException {
         long now = clock.millis();
         PreparedStatement ps = tx.prepare("UPDATE audits SET status = ?, error_message = ?, completed_at = ?, updated_at = ?, "
                 + "lease_owner = NULL, lease_expires_at = NULL, version = version + 1 WHERE id = ?");
@@ -51,11 +52,12 @@ final class AuditSql {
         ps.setLong(4, now);
         ps.setString(5, id.value());
         ps.executeUpdate();
-        insertEvent(tx, id, event.wire(), eventJson, now);
+        insertEvent(tx, id, event, now);
     }
 
-    long insertEvent(Tx tx, AuditId id, String type, String json, long now) throws SQLException {
-        return events.insert(tx, id, List.of(type), List.of(json), now).get(0);
+    /** Stores one event; its payload says its type, so the two cannot disagree. */
+    long insertEvent(Tx tx, AuditId id, EventPayload payload, long now) throws SQLException {
+        return events.insert(tx, id, List.of(payload.type().wire()), List.of(Json.write(payload)), now).get(0);
     }
 
     static void setNullableString(PreparedStatement ps, int index, String value) throws SQLException {

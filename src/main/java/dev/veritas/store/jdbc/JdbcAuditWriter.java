@@ -1,7 +1,6 @@
 package dev.veritas.store.jdbc;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.veritas.audit.AuditResult;
 import dev.veritas.audit.Finding;
 import dev.veritas.store.AuditWriter;
@@ -11,6 +10,8 @@ import dev.veritas.audit.AuditId;
 import dev.veritas.audit.AuditStatus;
 import dev.veritas.audit.EventType;
 import dev.veritas.audit.Require;
+import dev.veritas.json.EventPayload.AuditCompleted;
+import dev.veritas.json.EventPayload.AuditFailed;
 import dev.veritas.json.Json;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -73,13 +74,8 @@ public final class JdbcAuditWriter implements AuditWriter {
         String security = Json.write(result.securityResults());
         String errors = Json.write(result.errors());
         List<String> evidence = result.findings().stream().map(f -> AuditRows.evidenceJson(f.evidence())).toList();
-        ObjectNode summary = Json.object()
-                .put("trust_score", result.trustScore())
-                .put("risk_level", result.riskLevel().wire())
-                .put("findings_count", result.findings().size())
-                .put("pages_scanned", result.pagesScanned())
-                .put("elapsed_ms", result.elapsedMs());
-        String eventJson = Json.write(summary);
+        AuditCompleted event = new AuditCompleted(result.trustScore(), result.riskLevel(), result.findings().size(),
+                result.pagesScanned(), result.elapsedMs());
         db.write(tx -> {
             fence.require(tx, lease, "completed");
             long now = clock.millis();
@@ -109,7 +105,7 @@ public final class JdbcAuditWriter implements AuditWriter {
             ps.setLong(i++, now);
             ps.setString(i, id.value());
             insertFindings(tx, id, result.findings(), evidence, now);
-            sql.insertEvent(tx, id, EventType.AUDIT_RESULT.wire(), eventJson, now);
+            sql.insertEvent(tx, id, event, now);
             // The status change comes last: its trigger locks the per-status totals every claim and submission also
             // updates, so those locks are held for the commit only, not while the findings are written (on a busy
             // PostgreSQL a long hold made submissions time out waiting for the lock).
@@ -148,10 +144,9 @@ public final class JdbcAuditWriter implements AuditWriter {
     @Override
     public void fail(Lease lease, String message) {
         Require.text("message", message);
-        String eventJson = Json.write(Json.object().put("error", message));
         db.write(tx -> {
             fence.require(tx, lease, "failed");
-            sql.setEnded(tx, lease.auditId(), AuditStatus.FAILED, message, EventType.AUDIT_ERROR, eventJson);
+            sql.setEnded(tx, lease.auditId(), AuditStatus.FAILED, message, new AuditFailed(message));
             return null;
         });
     }

@@ -1,6 +1,5 @@
 package dev.veritas.store.jdbc;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.veritas.audit.Audit;
 import dev.veritas.audit.NewAudit;
 import dev.veritas.store.AuditQueue;
@@ -16,7 +15,13 @@ import dev.veritas.audit.AuditId;
 import dev.veritas.audit.AuditStatus;
 import dev.veritas.audit.EventType;
 import dev.veritas.audit.Require;
-import dev.veritas.json.Json;
+import dev.veritas.json.EventPayload;
+import dev.veritas.json.EventPayload.AuditCancelled;
+import dev.veritas.json.EventPayload.AuditFailed;
+import dev.veritas.json.EventPayload.Claimed;
+import dev.veritas.json.EventPayload.Created;
+import dev.veritas.json.EventPayload.Interrupted;
+import dev.veritas.json.EventPayload.Released;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -61,8 +66,7 @@ public final class JdbcQueue implements AuditQueue {
         Instant now = clock.instant();
         AuditStatus status = worker.isPresent() ? AuditStatus.RUNNING : AuditStatus.QUEUED;
         String url = request.url().toString();
-        ObjectNode data = Json.object().put("status", status.wire()).put("url", url).put("tier", request.tier().wire());
-        String eventJson = Json.write(data);
+        Created event = new Created(status, url, request.tier());
         db.write(tx -> {
             PreparedStatement ps = tx.prepare("INSERT INTO audits (id, url, host, status, tier, verdict_mode, attempts, "
                     + "lease_owner, lease_expires_at, lease_epoch, created_at, started_at, updated_at, version) "
@@ -79,7 +83,7 @@ public final class JdbcQueue implements AuditQueue {
             AuditSql.setNullableLong(ps, 10, worker.isPresent() ? now.toEpochMilli() : null);
             ps.setLong(11, now.toEpochMilli());
             ps.executeUpdate();
-            sql.insertEvent(tx, id, EventType.STATUS.wire(), eventJson, now.toEpochMilli());
+            sql.insertEvent(tx, id, event, now.toEpochMilli());
             return null;
         });
         return new Audit(id, url, request.url().host(), status, request.tier(), request.verdictMode(), 0, now,
@@ -118,8 +122,7 @@ public final class JdbcQueue implements AuditQueue {
             if (claim.executeUpdate() != 1) {
                 return Optional.<Claim>empty();
             }
-            ObjectNode data = Json.object().put("status", "running").put("worker", worker.name()).put("attempt", attempts + 1);
-            sql.insertEvent(tx, id, EventType.STATUS.wire(), Json.write(data), now);
+            sql.insertEvent(tx, id, new Claimed(worker.name(), attempts + 1), now);
             Lease granted = new Lease(id, worker, epoch);
             return reader.loadAudit(tx, id).map(a -> new Claim(a, granted));
         });
@@ -140,7 +143,6 @@ public final class JdbcQueue implements AuditQueue {
 
     @Override
     public boolean release(Lease lease, String reason) {
-        String eventJson = Json.write(Json.object().put("status", "queued").put("reason", reason));
         AuditId id = lease.auditId();
         return db.write(tx -> {
             long now = clock.millis();
@@ -155,7 +157,7 @@ public final class JdbcQueue implements AuditQueue {
                 return false;
             }
             forgetAttempt(tx, id);
-            sql.insertEvent(tx, id, EventType.STATUS.wire(), eventJson, now);
+            sql.insertEvent(tx, id, new Released(reason), now);
             return true;
         });
     }
@@ -192,14 +194,13 @@ public final class JdbcQueue implements AuditQueue {
     @Override
     public void cancel(AuditId id, String reason) {
         String why = reason == null || reason.isBlank() ? "cancelled" : reason;
-        String eventJson = Json.write(Json.object().put("reason", why));
-        endWith(id, AuditStatus.CANCELLED, "cancelled", why, EventType.AUDIT_CANCELLED, eventJson);
+        endWith(id, AuditStatus.CANCELLED, "cancelled", why, new AuditCancelled(why));
     }
 
-    private void endWith(AuditId id, AuditStatus target, String verb, String message, EventType event, String eventJson) {
+    private void endWith(AuditId id, AuditStatus target, String verb, String message, EventPayload event) {
         db.write(tx -> {
             sql.requireTransition(tx, id, target, verb);
-            sql.setEnded(tx, id, target, message, event, eventJson);
+            sql.setEnded(tx, id, target, message, event);
             return null;
         });
     }
@@ -245,11 +246,10 @@ public final class JdbcQueue implements AuditQueue {
                 forgetAttempt(tx, id);
                 up.executeUpdate();
                 if (giveUp) {
-                    sql.insertEvent(tx, id, EventType.AUDIT_ERROR.wire(), Json.write(Json.object().put("error", message)), now);
+                    sql.insertEvent(tx, id, new AuditFailed(message), now);
                     failed.add(id);
                 } else {
-                    ObjectNode data = Json.object().put("status", "queued").put("reason", "interrupted").put("attempts", attempts);
-                    sql.insertEvent(tx, id, EventType.STATUS.wire(), Json.write(data), now);
+                    sql.insertEvent(tx, id, new Interrupted(attempts), now);
                     requeued.add(id);
                 }
             }
