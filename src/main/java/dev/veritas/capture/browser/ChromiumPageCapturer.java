@@ -327,7 +327,7 @@ public final class ChromiumPageCapturer implements PageCapturer {
 
         @Override
         public int screenshotsToCome() {
-            return result != null ? 0 : Math.min(budget, fullPageTaken ? 1 : 2);
+            return result != null ? 0 : Math.max(0, Math.min(budget, fullPageTaken ? 1 : 2));
         }
 
         @Override
