@@ -10,11 +10,13 @@ import dev.veritas.engine.EngineOptions;
 import dev.veritas.store.WorkerId;
 import dev.veritas.store.sqlite.SqliteAuditStore;
 import dev.veritas.store.sqlite.SqliteOptions;
+import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,7 +33,9 @@ import java.util.concurrent.TimeUnit;
  * second look, the reload). Each scenario runs once to warm up (that run launches the browser, as a server's first
  * audit does) and then {@code runs} times in the same process with the browser kept, as a server runs them; the
  * medians are printed. Then the same quick scan as a fresh {@code veritas audit} process, beside the start of a
- * bare JVM, so that a fresh process's cost is seen as a ratio to the warm audit measured in the same run.
+ * bare JVM, so that a fresh process's cost is seen as a ratio to the warm audit measured in the same run: started as
+ * {@code ./veritas audit} starts it, with the class data sharing archive the launcher records on the first run after a
+ * build (recorded here the same way when there is none yet), and again without it.
  *
  * <p>By default it audits two sites served on loopback, the same work on every machine: a quick scan of a news
  * article of realistic weight ({@link NewsPage}) and a standard audit of the built-in 5-page shop.
@@ -96,12 +100,21 @@ public final class AuditBenchmark {
             Scenario s = scenarios.stream().filter(x -> x.tier() == Tier.QUICK_SCAN).findFirst().orElse(new Scenario(new News(), Tier.QUICK_SCAN));
             try (BenchSite site = open(s.target())) {
                 String url = site == null ? ((Live) s.target()).url() : site.url();
-                long jvm = freshProcesses("a bare JVM (veritas --version)", List.of("--version"));
-                long fresh = freshProcesses("a fresh process: veritas audit URL --tier quick_scan --local",
-                        List.of("audit", url, "--tier", "quick_scan", "--local", "--json", "--data", workDir.resolve("fresh").toString(),
-                                "--allow-private"));
+                List<String> audit = List.of("audit", url, "--tier", "quick_scan", "--local", "--json", "--data", workDir.resolve("fresh").toString(),
+                        "--allow-private");
+                Optional<Path> archive = cdsArchive;
+                if (archive.isPresent() && !current(archive.get())) {
+                    archive = record(archive.get(), audit);
+                }
+                long jvm = freshProcesses("a bare JVM (veritas --version)", List.of("--version"), archive);
                 result.put("jvm_start_ms_median", jvm);
+                // What `./veritas audit` gives: with the archive the launcher records on the first run after a build; and without.
+                long fresh = freshProcesses("a fresh process: veritas audit URL --tier quick_scan --local", audit, archive);
                 result.put("fresh_quick_scan_ms_median", fresh);
+                if (archive.isPresent()) {
+                    long bare = freshProcesses("the same without class data sharing (VERITAS_NO_CDS=1)", audit, Optional.empty());
+                    result.put("fresh_quick_scan_no_cds_ms_median", bare);
+                }
                 if (warmQuick > 0) {
                     out.printf(Locale.ROOT, "fresh process / warm in-process quick scan: %.2f×%n", (double) fresh / warmQuick);
                 }
@@ -162,36 +175,72 @@ public final class AuditBenchmark {
     }
 
     /** Runs {@code runs} fresh Veritas processes with these arguments, one at a time; prints and returns the median wall time. */
-    private long freshProcesses(String what, List<String> args) throws IOException, InterruptedException {
+    private long freshProcesses(String what, List<String> args, Optional<Path> archive) throws IOException, InterruptedException {
         List<Long> times = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
-            List<String> cmd = new ArrayList<>();
-            cmd.add(ProcessHandle.current().info().command().orElse("java"));
-            // The same JVM options this process was started with (the collector, the class data sharing archive).
-            ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                    .filter(a -> !a.startsWith("-XX:ArchiveClassesAtExit") && !a.startsWith("-XX:SharedArchiveFile")).forEach(cmd::add);
-            cdsArchive.filter(Files::isRegularFile).ifPresent(a -> cmd.add("-XX:SharedArchiveFile=" + a));
-            cmd.add("-cp");
-            cmd.add(System.getProperty("java.class.path"));
-            cmd.add("dev.veritas.cli.Main");
-            cmd.addAll(args);
-            Path log = Files.createTempFile(workDir, "fresh-", ".log");
-            long t0 = System.nanoTime();
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            if (!p.waitFor(FRESH_PROCESS_LIMIT.toSeconds(), TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new IllegalStateException(what + " did not end within " + FRESH_PROCESS_LIMIT.toMinutes() + " minutes; its output is in " + log);
-            }
-            long ms = (System.nanoTime() - t0) / 1_000_000;
-            if (p.exitValue() != 0) {
-                throw new IllegalStateException(what + " exited with " + p.exitValue() + ": " + String.join(" ", Files.readAllLines(log)).strip());
-            }
-            times.add(ms);
+            List<String> jvm = new ArrayList<>();
+            archive.ifPresent(a -> jvm.add("-XX:SharedArchiveFile=" + a));
+            times.add(freshProcess(what, jvm, args));
         }
         out.printf(Locale.ROOT, "%s: median %d ms (%s)%s%n", what, median(times), times,
-                cdsArchive.filter(Files::isRegularFile).map(a -> ", with the class data sharing archive " + a).orElse(", no class data sharing archive"));
+                archive.map(a -> ", with the class data sharing archive " + a).orElse(", no class data sharing archive"));
         out.flush();
         return median(times);
+    }
+
+    /**
+     * Records the class data sharing archive as {@code ./veritas} does on the first {@code audit} after a build (the
+     * classes one fresh audit loads, written at its exit, whole or not at all); the archive, when one was written.
+     */
+    private Optional<Path> record(Path archive, List<String> args) throws IOException, InterruptedException {
+        Files.createDirectories(archive.getParent());
+        Path tmp = archive.resolveSibling(archive.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
+        long ms = freshProcess("recording the class data sharing archive", List.of("-Xlog:cds*=error:stderr", "-XX:ArchiveClassesAtExit=" + tmp), args);
+        if (!Files.isRegularFile(tmp) || Files.size(tmp) == 0) {
+            Files.deleteIfExists(tmp);
+            out.printf(Locale.ROOT, "no class data sharing archive could be recorded (%d ms)%n", ms);
+            return Optional.empty();
+        }
+        Files.move(tmp, archive, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        out.printf(Locale.ROOT, "recorded the class data sharing archive %s, as the first ./veritas audit after a build does: %d ms%n", archive, ms);
+        out.flush();
+        return Optional.of(archive);
+    }
+
+    /** An archive the launcher would map: there, and newer than the jar (a rebuilt jar makes it stale). */
+    private static boolean current(Path archive) {
+        try {
+            Path jar = Path.of(System.getProperty("java.class.path").split(File.pathSeparator)[0]);
+            return Files.isRegularFile(archive) && Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) > 0;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** One fresh Veritas process with these JVM options and arguments; its wall time in milliseconds. */
+    private long freshProcess(String what, List<String> jvmOptions, List<String> args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(ProcessHandle.current().info().command().orElse("java"));
+        // The same JVM options this process was started with (the collector), its own archive's excepted.
+        ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> !a.startsWith("-XX:ArchiveClassesAtExit") && !a.startsWith("-XX:SharedArchiveFile")).forEach(cmd::add);
+        cmd.addAll(jvmOptions);
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add("dev.veritas.cli.Main");
+        cmd.addAll(args);
+        Path log = Files.createTempFile(workDir, "fresh-", ".log");
+        long t0 = System.nanoTime();
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        if (!p.waitFor(FRESH_PROCESS_LIMIT.toSeconds(), TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IllegalStateException(what + " did not end within " + FRESH_PROCESS_LIMIT.toMinutes() + " minutes; its output is in " + log);
+        }
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        if (p.exitValue() != 0) {
+            throw new IllegalStateException(what + " exited with " + p.exitValue() + ": " + String.join(" ", Files.readAllLines(log)).strip());
+        }
+        return ms;
     }
 
     private static long median(List<Long> values) {

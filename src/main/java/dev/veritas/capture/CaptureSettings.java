@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * How pages are captured: the delay before the second look (timers, late pop-ups), the browser window,
- * how long a page may take to load, and which Chromium to run.
+ * How pages are captured: the delay from a page's load event to its second look (timers, late pop-ups), the browser
+ * window, how long a page may take to load, and which Chromium to run.
  */
 public record CaptureSettings(Duration laterDelay, int viewportWidth, int viewportHeight, Duration navigationTimeout, int jpegQuality,
                               int maxFullPageHeight, Path chromium) {

@@ -17,7 +17,8 @@ public final class EngineFlags {
     Path trustCa;
 
     @Option(names = "--second-look", paramLabel = "SECONDS",
-            description = "Seconds between the screenshot at load and the second look that catches timers and late pop-ups (1-30). Default: $VERITAS_SECOND_LOOK or 3")
+            description = "Seconds from a page's load event to the second look that catches timers and late pop-ups (1-30); it comes at "
+                    + "least 2 s after the first reading. Default: $VERITAS_SECOND_LOOK or 3")
     Integer secondLook;
 
     @Option(names = "--no-browser", description = "Audit over plain HTTP without Chromium (no screenshots, no timer probes)")

@@ -438,6 +438,11 @@ public final class Engine implements AutoCloseable {
         }
 
         @Override
+        public void pageCutShort(PageCapture page, String why) {
+            run.progress().log("Cut short: " + page.finalUrl() + ": " + why, "warning");
+        }
+
+        @Override
         public void pageFailed(URI url, String reason) {
             errors.add("could not capture " + url + ": " + reason);
             run.progress().log("Could not capture " + url + ": " + reason, LogLevel.WARNING);

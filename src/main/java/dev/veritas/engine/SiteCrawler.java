@@ -64,6 +64,11 @@ final class SiteCrawler {
 
     /** The most one probe (plain http://, CORS, a TLS handshake) may take. */
     private static final Duration PROBE_SHARE = Duration.ofSeconds(10);
+    /**
+     * Kept of the audit's time for the first page's second look (a reading, a screenshot, a reload) when the next page is
+     * captured while it waits; with less left, the second look is taken first, as it was before pages overlapped.
+     */
+    private static final Duration SECOND_LOOK_RESERVE = Duration.ofSeconds(15);
     /** Kept for reading a first page over plain HTTP when it hung the browser. */
     private static final Duration FALLBACK_SHARE = Duration.ofSeconds(8);
 
@@ -84,6 +89,9 @@ final class SiteCrawler {
         Optional<StopReason> stopped();
 
         int screenshotsTaken();
+
+        /** A page already reported captured was cut short afterwards (its second look could not be taken), and why. */
+        void pageCutShort(PageCapture page, String why);
     }
 
     private record Candidate(URI url, int rank, int order) {}
@@ -98,53 +106,80 @@ final class SiteCrawler {
         int order = 0;
         URI next = target;
         boolean first = true;
-        while (next != null) {
-            listener.checkpoint();
-            visited.add(LinkPriority.key(next));
-            int shotsLeft = budget.maxScreenshots() - listener.screenshotsTaken();
-            try {
-                // The first page leaves time to be read again over plain HTTP, should it hang the browser until its end.
-                Duration share = first ? min(pageShare(), deadline.remaining().minus(FALLBACK_SHARE)) : pageShare();
-                PageCapturer.PageOptions pageOptions = new PageCapturer.PageOptions(first || budget.watchEveryPage()
-                        ? PageCapturer.Watch.ALWAYS : PageCapturer.Watch.IF_TIME_DEPENDENT, shotsLeft, deadline.part(share));
-                PageCapture page = first ? captureFirst(next, capturer, pageOptions, sink, deadline) : capturer.capture(next, pageOptions, sink);
-                visited.add(LinkPriority.key(page.finalUrl()));
-                pages.add(page);
-                listener.pageCaptured(pages.size() - 1, page, capturer.source());
-                URI site = page.finalUrl();
-                for (LinkFacts l : page.links()) {
-                    Optional<Integer> rank = LinkPriority.rank(l, site);
-                    if (rank.isPresent() && !visited.contains(LinkPriority.key(l.href()))) {
-                        queue.add(new Candidate(withoutFragment(l.href()), rank.get(), order++));
+        // The first page while its second look is still to come: the next pages are captured meanwhile, in other tabs.
+        FirstPage waiting = null;
+        try {
+            while (next != null) {
+                listener.checkpoint();
+                visited.add(LinkPriority.key(next));
+                // Its second look is taken as soon as it is due, and before another page when the audit's time is short.
+                if (waiting != null && (waiting.pending().untilDue().isZero()
+                        || deadline.remaining().compareTo(pageShare().plus(SECOND_LOOK_RESERVE)) < 0)) {
+                    pages.set(0, finish(waiting, deadline, listener));
+                    waiting = null;
+                }
+                int shotsLeft = budget.maxScreenshots() - listener.screenshotsTaken() - (waiting == null ? 0 : waiting.pending().screenshotsToCome());
+                try {
+                    PageCapture page;
+                    if (first) {
+                        // The first page leaves time to be read again over plain HTTP, should it hang the browser until its end.
+                        Duration share = min(pageShare(), deadline.remaining().minus(FALLBACK_SHARE));
+                        PageCapturer.PageOptions pageOptions = new PageCapturer.PageOptions(PageCapturer.Watch.ALWAYS, shotsLeft, deadline.part(share));
+                        long begun = System.nanoTime();
+                        PageCapturer.Pending pending = beginFirst(next, capturer, pageOptions, sink, deadline);
+                        waiting = new FirstPage(pending, share.minusNanos(System.nanoTime() - begun));
+                        page = pending.firstLook();
+                    } else {
+                        PageCapturer.PageOptions pageOptions = new PageCapturer.PageOptions(budget.watchEveryPage()
+                                ? PageCapturer.Watch.ALWAYS : PageCapturer.Watch.IF_TIME_DEPENDENT, shotsLeft, deadline.part(pageShare()));
+                        page = capturer.capture(next, pageOptions, sink);
                     }
-                }
-            } catch (PageCaptureException e) {
-                if (first) {
-                    throw e;
-                }
-                listener.pageFailed(next, e.getMessage());
-            } catch (CaptureStoppedException e) {
-                if (listener.stopped().orElse(null) != StopReason.DEADLINE || pages.isEmpty()) {
-                    throw e;
-                }
-                notes.add("stopped after " + pages.size() + " pages: the tier's time budget ran out while " + next + " was being captured");
-                break;
-            }
-            first = false;
-            next = null;
-            if (pages.size() >= budget.maxPages()) {
-                break;
-            }
-            if (deadline.expired()) {
-                notes.add("stopped after " + pages.size() + " pages: the tier's time budget ran out");
-                break;
-            }
-            while (!queue.isEmpty()) {
-                Candidate c = queue.poll();
-                if (visited.add(LinkPriority.key(c.url()))) {
-                    next = c.url();
+                    visited.add(LinkPriority.key(page.finalUrl()));
+                    pages.add(page);
+                    listener.pageCaptured(pages.size() - 1, page, capturer.source());
+                    URI site = page.finalUrl();
+                    for (LinkFacts l : page.links()) {
+                        Optional<Integer> rank = LinkPriority.rank(l, site);
+                        if (rank.isPresent() && !visited.contains(LinkPriority.key(l.href()))) {
+                            queue.add(new Candidate(withoutFragment(l.href()), rank.get(), order++));
+                        }
+                    }
+                } catch (PageCaptureException e) {
+                    if (first) {
+                        throw e;
+                    }
+                    listener.pageFailed(next, e.getMessage());
+                } catch (CaptureStoppedException e) {
+                    if (listener.stopped().orElse(null) != StopReason.DEADLINE || pages.isEmpty()) {
+                        throw e;
+                    }
+                    notes.add("stopped after " + pages.size() + " pages: the tier's time budget ran out while " + next + " was being captured");
                     break;
                 }
+                first = false;
+                next = null;
+                if (pages.size() >= budget.maxPages()) {
+                    break;
+                }
+                if (deadline.expired()) {
+                    notes.add("stopped after " + pages.size() + " pages: the tier's time budget ran out");
+                    break;
+                }
+                while (!queue.isEmpty()) {
+                    Candidate c = queue.poll();
+                    if (visited.add(LinkPriority.key(c.url()))) {
+                        next = c.url();
+                        break;
+                    }
+                }
+            }
+            if (waiting != null) {
+                pages.set(0, finish(waiting, deadline, listener));
+                waiting = null;
+            }
+        } finally {
+            if (waiting != null) {
+                waiting.pending().abandon();
             }
         }
         if (pages.isEmpty()) {
@@ -164,15 +199,44 @@ final class SiteCrawler {
         return new SiteCapture(target, capturer.source(), started, pages, httpProbe, cors, tlsFacts, notes);
     }
 
+    /** The first page up to its first look, and what is left of its share of the audit's time for its second look. */
+    private record FirstPage(PageCapturer.Pending pending, Duration shareLeft) {}
+
+    /**
+     * The first page's second look, taken when it is due or when there is nothing else to capture. Its time is what the
+     * first look left of the page's share, counted from now: the other pages captured while it waited spent their own.
+     * When the audit's time runs out first, the page is judged from its first look.
+     */
+    private static PageCapture finish(FirstPage first, Deadline deadline, Listener listener) {
+        PageCapture page = finished(first, deadline, listener);
+        if (first.pending().firstLook().cutShort().isEmpty()) {
+            page.cutShort().ifPresent(why -> listener.pageCutShort(page, why));
+        }
+        return page;
+    }
+
+    private static PageCapture finished(FirstPage first, Deadline deadline, Listener listener) {
+        try {
+            return first.pending().finish(deadline.part(min(first.shareLeft(), deadline.remaining())));
+        } catch (CaptureStoppedException e) {
+            if (listener.stopped().orElse(null) != StopReason.DEADLINE) {
+                throw e;
+            }
+            return first.pending().firstLook().cutShort("the tier's time budget ran out before the page's second look");
+        } catch (PageCaptureException e) {
+            return first.pending().firstLook().cutShort(e.getMessage());
+        }
+    }
+
     /**
      * The first page, which the audit cannot do without: if it answered but then stopped answering in the browser
      * before anything could be read (its scripts never yield, it made the browser crash), its HTML as served is read
      * over plain HTTP instead and judged, marked as cut short.
      */
-    private PageCapture captureFirst(URI url, PageCapturer capturer, PageCapturer.PageOptions pageOptions, PageCapturer.ScreenshotSink sink,
-                                     Deadline siteDeadline) {
+    private PageCapturer.Pending beginFirst(URI url, PageCapturer capturer, PageCapturer.PageOptions pageOptions, PageCapturer.ScreenshotSink sink,
+                                            Deadline siteDeadline) {
         try {
-            return capturer.capture(url, pageOptions, sink);
+            return capturer.begin(url, pageOptions, sink);
         } catch (PageCaptureException e) {
             if (e.kind() != PageCaptureException.Kind.CUT_SHORT || capturer.source() != CaptureSource.CHROMIUM) {
                 throw e;
@@ -186,7 +250,7 @@ final class SiteCrawler {
             } catch (PageCaptureException again) {
                 throw e;
             }
-            return fromHtml.cutShort(e.getMessage() + "; the page was judged from its HTML as served, without screenshots");
+            return PageCapturer.Pending.done(fromHtml.cutShort(e.getMessage() + "; the page was judged from its HTML as served, without screenshots"));
         }
     }
 

@@ -53,6 +53,7 @@ public final class Chromium implements AutoCloseable {
     }
 
     public static Chromium launch(Path executable, TrustConfig trust) {
+        PlaywrightDriver.prepare();
         Playwright pw;
         try {
             pw = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));

@@ -63,6 +63,10 @@ import dev.veritas.capture.network.UrlGuard;
  * overruns — the page is then judged from what was captured before it stopped answering, and the next page gets a
  * fresh browser. The page's facts are read in an isolated world (a separate JavaScript context on the same DOM), so
  * a page that redefines {@code JSON}, prototypes or DOM methods cannot change what Veritas reads or break it.
+ *
+ * <p>A page {@linkplain #begin begun} stays open in its tab after its first look until its second look is due, while
+ * the crawler captures other pages in other tabs of the same context; the tabs all count as visible (Playwright starts
+ * Chromium without background throttling), so its timers keep running as a visitor's would.
  */
 public final class ChromiumPageCapturer implements PageCapturer {
     private static final String EXTRACT = loadScript();
@@ -75,6 +79,13 @@ public final class ChromiumPageCapturer implements PageCapturer {
     /** A page that cannot answer a trivial evaluation in this long has scripts holding its only thread (a loaded machine answers in far less). */
     private static final Duration PING = Duration.ofSeconds(3);
     private static final Duration SETTLE = Duration.ofMillis(2500);
+    /**
+     * The least time between the two readings of a page, however soon after its load the second look is due: a timer
+     * showing seconds must be read at least 2 s apart to be called stopped (DarkPatternCheck), and a timer that ticks
+     * once a second ticks at least once in any 2 s even when each tick comes up to a second late (a busy page, a loaded
+     * machine) — 1 s would catch only a punctual one. A shorter {@link CaptureSettings#laterDelay} (tests) wins.
+     */
+    static final Duration MIN_GAP = Duration.ofSeconds(2);
     /**
      * The network is quiet when no request has started or ended for this long and at most {@link #QUIET_IN_FLIGHT}
      * are still open: long polls, live-update streams and analytics beacons keep a real page's network from ever
@@ -155,6 +166,11 @@ public final class ChromiumPageCapturer implements PageCapturer {
 
     @Override
     public PageCapture capture(URI url, PageOptions options, ScreenshotSink sink) {
+        return begin(url, options, sink).finish(options.deadline());
+    }
+
+    @Override
+    public Pending begin(URI url, PageOptions options, ScreenshotSink sink) {
         Deadline deadline = options.deadline();
         deadline.checkpoint();
         BrowserContext ctx;
@@ -164,8 +180,7 @@ public final class ChromiumPageCapturer implements PageCapturer {
             throw new PageCaptureException("the browser could not open a window: " + Chromium.firstLine(e.getMessage()), e);
         }
         Chromium browser = chromium;
-        Runnable kill = browser::kill;
-        Page page = deadline.watch("opening a page", CALL, kill, ctx::newPage);
+        Page page = deadline.watch("opening a page", CALL, browser::kill, ctx::newPage);
         PageState state = new PageState();
         page.onRequest(r -> state.started());
         page.onRequestFinished(r -> state.ended());
@@ -191,10 +206,238 @@ public final class ChromiumPageCapturer implements PageCapturer {
                 // the page went away with its dialog
             }
         });
+        OpenPage open = new OpenPage(page, browser, url, sink, state);
+        boolean waiting = false;
         try {
-            return capturePage(page, url, options, sink, state, new Calls(page, deadline, kill));
+            open.firstLook(options, new Calls(page, deadline, browser::kill));
+            waiting = open.result == null;
+            return open;
         } finally {
+            if (!waiting) {
+                open.close(deadline);
+            }
+        }
+    }
+
+    /**
+     * When the second look is due: {@link CaptureSettings#laterDelay} after the page's load event, i.e. what a visitor
+     * sees that long after the page appeared, however long settling and reading it took — but never sooner than
+     * {@link #MIN_GAP} after the first reading, so that a timer ticking once a second is seen to move, or not to.
+     */
+    private long secondLookDue(long loadedAt, long firstRead) {
+        Duration gap = settings.laterDelay().compareTo(MIN_GAP) < 0 ? settings.laterDelay() : MIN_GAP;
+        return Math.max(loadedAt + settings.laterDelay().toNanos(), firstRead + gap.toNanos());
+    }
+
+    /**
+     * One page in the browser from its first look to its second: what was read so far and what the second look needs.
+     * Between the two the capturer may capture other pages (in other tabs of the same context); if one of them hangs the
+     * browser and it is replaced, this page is judged from its first look.
+     */
+    private final class OpenPage implements Pending {
+        private final Page page;
+        /** The browser the page lives in; the capturer's may have been replaced by the time the second look is due. */
+        private final Chromium browser;
+        private final URI url;
+        private final ScreenshotSink sink;
+        private final PageState state;
+        private Calls calls;
+        private Partial partial;
+        /** When the page was asked for, when its load event came (or the wait for it ended), when the second look is due. */
+        private long start;
+        private long loadedAt;
+        private long dueAt;
+        private Optional<String> stillLoading = Optional.empty();
+        private boolean timeDependent;
+        private boolean fullPageTaken;
+        private int budget;
+        /** The page as first seen, what the crawl goes on from. */
+        private PageCapture firstLook;
+        /** The page as it is to be judged, once nothing more is to come. */
+        private PageCapture result;
+        private boolean closed;
+
+        OpenPage(Page page, Chromium browser, URI url, ScreenshotSink sink, PageState state) {
+            this.page = page;
+            this.browser = browser;
+            this.url = url;
+            this.sink = sink;
+            this.state = state;
+        }
+
+        void firstLook(PageOptions options, Calls c) {
+            calls = c;
+            start = System.nanoTime();
+            Response response = navigate(page, url, calls);
+            timings.add(ChromiumTimings.NAVIGATION, start);
+            List<RedirectHop> redirects = calls.run("reading the response", () -> redirects(response));
+            HeaderMap headers = calls.run("reading the response", () -> headers(response));
+            URI finalUrl = URI.create(response.url());
+
+            // From here on the page answered: whatever stops it now, what was captured so far is judged.
+            partial = new Partial(url, finalUrl, response.status(), redirects, headers, headers.first("content-type"), state);
+            try {
+                long t = System.nanoTime();
+                stillLoading = waitForLoad(page, calls, settings.navigationTimeout().minusNanos(System.nanoTime() - start));
+                loadedAt = System.nanoTime();
+                timings.add(ChromiumTimings.LOAD, t);
+                t = System.nanoTime();
+                settle(page, calls, state, SETTLE);
+                timings.add(ChromiumTimings.SETTLE, t);
+                t = System.nanoTime();
+                BrowserFacts atLoad = facts(calls, TextSegment.AT_LOAD);
+                long atLoadRead = System.nanoTime();
+                partial.atLoad = atLoad;
+                partial.loadMillis = (atLoadRead - start) / 1_000_000;
+                partial.segments.addAll(atLoad.segments());
+                snapshotHtml(calls, partial);
+                timings.add(ChromiumTimings.EXTRACTION, t);
+                budget = options.screenshotBudget();
+                t = System.nanoTime();
+                budget -= shoot(page, calls, sink, "viewport at load", false, budget, partial.shots);
+                timeDependent = !atLoad.timers().isEmpty() || !atLoad.counters().isEmpty();
+                boolean secondLook = options.watch() == Watch.ALWAYS || timeDependent;
+                // With room for all three shots, the full page is taken before the second look is due; with less, the second
+                // look's shot comes first (it is the evidence of what changed).
+                if (!secondLook || budget >= 2) {
+                    budget -= shoot(page, calls, sink, "full page", true, budget, partial.shots);
+                    fullPageTaken = true;
+                }
+                timings.add(ChromiumTimings.SCREENSHOTS, t);
+                if (secondLook) {
+                    dueAt = secondLookDue(loadedAt, atLoadRead);
+                } else {
+                    result = built();
+                }
+            } catch (RuntimeException e) {
+                result = judged(e);
+            }
+            firstLook = result != null ? result : built();
+        }
+
+        @Override
+        public PageCapture firstLook() {
+            return firstLook;
+        }
+
+        @Override
+        public Duration untilDue() {
+            return result != null ? Duration.ZERO : Duration.ofNanos(Math.max(0, dueAt - System.nanoTime()));
+        }
+
+        @Override
+        public int screenshotsToCome() {
+            return result != null ? 0 : Math.max(0, Math.min(budget, fullPageTaken ? 1 : 2));
+        }
+
+        @Override
+        public PageCapture finish(Deadline deadline) {
+            try {
+                if (result == null) {
+                    result = secondLook(calls.within(deadline));
+                }
+                return result;
+            } finally {
+                close(deadline);
+            }
+        }
+
+        @Override
+        public void abandon() {
+            close(Deadline.in(CALL));
+        }
+
+        /** The second look (the text, timers and a screenshot read again), a reload when something is time-dependent. */
+        private PageCapture secondLook(Calls c) {
+            calls = c;
+            if (!browser.isAlive()) {
+                // Another page hung the browser while this one waited, and the browser was replaced: what was read at load stands.
+                return built().cutShort("the browser was replaced while the page waited for its second look, which was not taken");
+            }
+            try {
+                long t = System.nanoTime();
+                Duration due = untilDue();
+                if (!due.isZero()) {
+                    Duration wait = calls.deadline.cap(due);
+                    calls.run("waiting for the second look", wait, () -> page.waitForTimeout(wait.toMillis())); // the measurement itself
+                }
+                timings.add(ChromiumTimings.SECOND_LOOK, t);
+                t = System.nanoTime();
+                BrowserFacts later = facts(calls, TextSegment.LATER);
+                long laterRead = System.nanoTime();
+                timings.add(ChromiumTimings.EXTRACTION, t);
+                t = System.nanoTime();
+                long afterLoad = Math.round((laterRead - loadedAt) / 1e9);
+                budget -= shoot(page, calls, sink, "viewport " + afterLoad + " s after load", false, budget, partial.shots);
+                timings.add(ChromiumTimings.SCREENSHOTS, t);
+                addNew(partial.segments, later.segments());
+                Optional<BrowserFacts> reloaded = Optional.empty();
+                long reloadMillis = 0;
+                // A page that never finished loading is not reloaded: it would only spend the time again.
+                if (timeDependent && stillLoading.isEmpty()) {
+                    t = System.nanoTime();
+                    reloaded = reload(page, browser, calls, state);
+                    reloadMillis = (System.nanoTime() - start) / 1_000_000;
+                    timings.add(ChromiumTimings.RELOAD, t);
+                }
+                // The readings carry the times they were actually taken, counted from the request for the page.
+                partial.temporal = TemporalProbe.combine(partial.atLoad, partial.loadMillis, later, (laterRead - start) / 1_000_000,
+                        reloaded, reloadMillis);
+                if (!fullPageTaken) {
+                    t = System.nanoTime();
+                    shoot(page, calls, sink, "full page", true, budget, partial.shots);
+                    timings.add(ChromiumTimings.SCREENSHOTS, t);
+                }
+                return built();
+            } catch (RuntimeException e) {
+                return judged(e);
+            }
+        }
+
+        /** The page as captured so far, cut short when it never finished loading. */
+        private PageCapture built() {
+            PageCapture p = partial.build();
+            return stillLoading.map(p::cutShort).orElse(p);
+        }
+
+        /** What a failure means once the page answered: judged from what was read, cut short — or thrown on when nothing was. */
+        private PageCapture judged(RuntimeException e) {
+            if (e instanceof PageCaptureException pe) {
+                if (pe.kind() == PageCaptureException.Kind.CUT_SHORT && partial.atLoad != null) {
+                    return partial.build().cutShort(pe.getMessage());
+                }
+                throw pe;
+            }
+            if (e instanceof TimeoutError) {
+                String why = calls.deadline.expired() ? "the time for this page ran out while it was being read"
+                        : "a call into the page ran out of time (" + Chromium.firstLine(e.getMessage()) + ")";
+                if (partial.atLoad != null) {
+                    return partial.build().cutShort(why);
+                }
+                throw new PageCaptureException(PageCaptureException.Kind.CUT_SHORT, why, e);
+            }
+            if (e instanceof PlaywrightException) {
+                if (partial.atLoad != null) {
+                    return partial.build().cutShort("the browser lost the page: " + Chromium.firstLine(e.getMessage()));
+                }
+                // The page answered, so it is there to be judged: cut short lets the crawler read its HTML as served instead.
+                throw new PageCaptureException(PageCaptureException.Kind.CUT_SHORT,
+                        "the browser lost the page while reading it: " + Chromium.firstLine(e.getMessage()), e);
+            }
+            throw e;
+        }
+
+        /** Closes the page once; a page whose browser is gone went with it. */
+        void close(Deadline deadline) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            if (!browser.isAlive()) {
+                return;
+            }
             long t = System.nanoTime();
+            Runnable kill = browser::kill;
             try {
                 // Closing a page whose navigation is still under way can hang the driver: let it settle first (briefly).
                 deadline.watchRun("letting the page settle before closing it", CALL, kill, () -> {
@@ -238,102 +481,6 @@ public final class ChromiumPageCapturer implements PageCapturer {
             }
             long left = QUIET.toNanos() - (System.nanoTime() - lastActivity);
             return left <= 0 ? Duration.ZERO : Duration.ofNanos(left);
-        }
-    }
-
-    private PageCapture capturePage(Page page, URI url, PageOptions options, ScreenshotSink sink, PageState state, Calls calls) {
-        long start = System.nanoTime();
-        Response response = navigate(page, url, calls);
-        timings.add(ChromiumTimings.NAVIGATION, start);
-        List<RedirectHop> redirects = calls.run("reading the response", () -> redirects(response));
-        HeaderMap headers = calls.run("reading the response", () -> headers(response));
-        Optional<String> contentType = headers.first("content-type");
-        URI finalUrl = URI.create(response.url());
-
-        // From here on the page answered: whatever stops it now, what was captured so far is judged.
-        Partial partial = new Partial(url, finalUrl, response.status(), redirects, headers, contentType, state);
-        try {
-            long t = System.nanoTime();
-            Optional<String> stillLoading = waitForLoad(page, calls, settings.navigationTimeout().minusNanos(System.nanoTime() - start));
-            timings.add(ChromiumTimings.LOAD, t);
-            t = System.nanoTime();
-            settle(page, calls, state, SETTLE);
-            timings.add(ChromiumTimings.SETTLE, t);
-            t = System.nanoTime();
-            BrowserFacts atLoad = facts(calls, TextSegment.AT_LOAD);
-            // The second look is due this long after the page was first read; what follows (the markup, the first
-            // screenshot) is done while it waits, not before it.
-            long atLoadRead = System.nanoTime();
-            long loadMillis = (atLoadRead - start) / 1_000_000;
-            partial.atLoad = atLoad;
-            partial.segments.addAll(atLoad.segments());
-            snapshotHtml(calls, partial);
-            timings.add(ChromiumTimings.EXTRACTION, t);
-            int budget = options.screenshotBudget();
-            t = System.nanoTime();
-            budget -= shoot(page, calls, sink, "viewport at load", false, budget, partial.shots);
-            boolean timeDependent = !atLoad.timers().isEmpty() || !atLoad.counters().isEmpty();
-            boolean secondLook = options.watch() == Watch.ALWAYS || timeDependent;
-            // With room for all three shots, the full page is taken while the second look waits; with less, the second
-            // look's shot comes first (it is the evidence of what changed).
-            boolean fullPageNow = secondLook && budget >= 2;
-            if (fullPageNow) {
-                budget -= shoot(page, calls, sink, "full page", true, budget, partial.shots);
-            }
-            timings.add(ChromiumTimings.SCREENSHOTS, t);
-
-            if (secondLook) {
-                t = System.nanoTime();
-                Duration wait = calls.deadline.cap(settings.laterDelay().minusNanos(System.nanoTime() - atLoadRead));
-                if (wait.toMillis() > 0) {
-                    calls.run("the second look", wait, () -> page.waitForTimeout(wait.toMillis())); // the measurement itself
-                }
-                timings.add(ChromiumTimings.SECOND_LOOK, t);
-                t = System.nanoTime();
-                BrowserFacts later = facts(calls, TextSegment.LATER);
-                long laterMillis = (System.nanoTime() - start) / 1_000_000;
-                timings.add(ChromiumTimings.EXTRACTION, t);
-                t = System.nanoTime();
-                budget -= shoot(page, calls, sink, "viewport after " + settings.laterDelay().toSeconds() + " s", false, budget, partial.shots);
-                timings.add(ChromiumTimings.SCREENSHOTS, t);
-                addNew(partial.segments, later.segments());
-                Optional<BrowserFacts> reloaded = Optional.empty();
-                long reloadMillis = 0;
-                // A page that never finished loading is not reloaded: it would only spend the time again.
-                if (timeDependent && stillLoading.isEmpty()) {
-                    t = System.nanoTime();
-                    reloaded = reload(page, calls, state);
-                    reloadMillis = (System.nanoTime() - start) / 1_000_000;
-                    timings.add(ChromiumTimings.RELOAD, t);
-                }
-                partial.temporal = TemporalProbe.combine(atLoad, loadMillis, later, laterMillis, reloaded, reloadMillis);
-            }
-            if (!fullPageNow) {
-                t = System.nanoTime();
-                shoot(page, calls, sink, "full page", true, budget, partial.shots);
-                timings.add(ChromiumTimings.SCREENSHOTS, t);
-            }
-            PageCapture page0 = partial.build();
-            return stillLoading.map(page0::cutShort).orElse(page0);
-        } catch (PageCaptureException e) {
-            if (e.kind() == PageCaptureException.Kind.CUT_SHORT && partial.atLoad != null) {
-                return partial.build().cutShort(e.getMessage());
-            }
-            throw e;
-        } catch (TimeoutError e) {
-            String why = calls.deadline.expired() ? "the time for this page ran out while it was being read"
-                    : "a call into the page ran out of time (" + Chromium.firstLine(e.getMessage()) + ")";
-            if (partial.atLoad != null) {
-                return partial.build().cutShort(why);
-            }
-            throw new PageCaptureException(PageCaptureException.Kind.CUT_SHORT, why, e);
-        } catch (PlaywrightException e) {
-            if (partial.atLoad != null) {
-                return partial.build().cutShort("the browser lost the page: " + Chromium.firstLine(e.getMessage()));
-            }
-            // The page answered, so it is there to be judged: cut short lets the crawler read its HTML as served instead.
-            throw new PageCaptureException(PageCaptureException.Kind.CUT_SHORT,
-                    "the browser lost the page while reading it: " + Chromium.firstLine(e.getMessage()), e);
         }
     }
 
@@ -417,7 +564,7 @@ public final class ChromiumPageCapturer implements PageCapturer {
         }
     }
 
-    private Optional<BrowserFacts> reload(Page page, Calls calls, PageState state) {
+    private Optional<BrowserFacts> reload(Page page, Chromium browser, Calls calls, PageState state) {
         Duration timeout = calls.deadline.cap(settings.navigationTimeout());
         try {
             calls.run("reloading the page", timeout, () -> page.reload(new Page.ReloadOptions().setWaitUntil(WaitUntilState.COMMIT)
@@ -430,7 +577,7 @@ public final class ChromiumPageCapturer implements PageCapturer {
         } catch (TimeoutError e) {
             return Optional.empty();
         } catch (PlaywrightException e) {
-            if (!chromium.isAlive()) {
+            if (!browser.isAlive()) {
                 throw e;
             }
             return Optional.empty();
@@ -503,6 +650,8 @@ public final class ChromiumPageCapturer implements PageCapturer {
         final List<TextSegment> segments = new ArrayList<>();
         final List<Integer> shots = new ArrayList<>();
         BrowserFacts atLoad;
+        /** When the page was read at load, in milliseconds from the request for it. */
+        long loadMillis;
         String html = "";
         boolean htmlTruncated;
         TemporalFacts temporal = TemporalFacts.none();
@@ -547,6 +696,13 @@ public final class ChromiumPageCapturer implements PageCapturer {
             this.page = page;
             this.deadline = deadline;
             this.kill = kill;
+        }
+
+        /** The same page's calls under another deadline: the second look's, which may come after other pages were captured. */
+        Calls within(Deadline other) {
+            Calls c = new Calls(page, other, kill);
+            c.cdp = cdp;
+            return c;
         }
 
         <T> T run(String what, Supplier<T> call) {
