@@ -439,7 +439,7 @@ public final class Engine implements AutoCloseable {
 
         @Override
         public void pageCutShort(PageCapture page, String why) {
-            run.progress().log("Cut short: " + page.finalUrl() + ": " + why, "warning");
+            run.progress().log("Cut short: " + page.finalUrl() + ": " + why, LogLevel.WARNING);
         }
 
         @Override
