@@ -6,6 +6,7 @@ import dev.veritas.capture.browser.Chromium;
 import dev.veritas.capture.browser.ChromiumPageCapturer;
 import dev.veritas.capture.network.TrustConfig;
 import dev.veritas.capture.network.UrlGuard;
+import dev.veritas.testing.Cleanup;
 import dev.veritas.testing.NeedsChromium;
 import dev.veritas.testing.OnePageSite;
 import dev.veritas.testing.Requirements;
@@ -55,13 +56,8 @@ class PageFactsEquivalenceTest {
     }
 
     @AfterAll
-    void stop() {
-        if (site != null) {
-            site.close();
-        }
-        if (chromium != null) {
-            chromium.close();
-        }
+    void stop() throws Exception {
+        Cleanup.closeAll(site, chromium);
     }
 
     @Test
