@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * Sites that fight back, all submitted at once to a server with two workers, as an attacker would: pages whose
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * server.
  */
 @NeedsChromium
+@Isolated("what ends each hostile audit, and its reason, depends on its page budget, which must not be shared with other test classes' browsers and JVMs")
 class HostileWebTest {
     /** Quick scan's 45 s plus the margin the issue allows. */
     private static final Duration LIMIT = Duration.ofSeconds(45 + 15);
