@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * Guards the store's speed by a ratio, never a time: Veritas' write rate at synchronous=NORMAL against SQLite's own
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * writer's path shows here as a ratio that falls by more than the margin; a loaded machine slows both sides alike.
  */
 @Slow
+@Isolated("a ratio of two rates measured side by side: other test classes on the same cores would load one side more than the other")
 class StoreRatioSmokeTest {
     /**
      * The ratio to expect on a quiet 2-core machine: 0.71 was the median there before the writer shed its savepoints,

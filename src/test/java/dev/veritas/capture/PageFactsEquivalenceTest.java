@@ -2,15 +2,18 @@ package dev.veritas.capture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
+import dev.veritas.capture.browser.Chromium;
+import dev.veritas.capture.browser.ChromiumPageCapturer;
+import dev.veritas.capture.network.TrustConfig;
+import dev.veritas.capture.network.UrlGuard;
+import dev.veritas.testing.Cleanup;
 import dev.veritas.testing.NeedsChromium;
+import dev.veritas.testing.OnePageSite;
 import dev.veritas.testing.Requirements;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -20,12 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
-import dev.veritas.capture.browser.Chromium;
-import dev.veritas.capture.browser.ChromiumPageCapturer;
-import dev.veritas.capture.network.TrustConfig;
-import dev.veritas.capture.network.UrlGuard;
 
-import java.nio.charset.StandardCharsets;
 /**
  * The browser (extract.js) and the no-browser path (jsoup) read the same facts of a page: how it presents itself
  * (headings, logos, icons, site name), what its forms say, and where each piece of text sits.
@@ -35,7 +33,7 @@ import java.nio.charset.StandardCharsets;
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class PageFactsEquivalenceTest {
     private Chromium chromium;
-    private HttpServer site;
+    private OnePageSite site;
     private byte[] html;
     private PageCapture browser;
     private HtmlFacts plain;
@@ -45,17 +43,8 @@ class PageFactsEquivalenceTest {
         try (InputStream in = getClass().getResourceAsStream("/capture/facts-page.html")) {
             html = in.readAllBytes();
         }
-        site = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        site.createContext("/", ex -> {
-            byte[] body = ex.getRequestURI().getPath().equals("/") ? html : new byte[0];
-            ex.getResponseHeaders().set("Content-Type", body.length > 0 ? "text/html; charset=utf-8" : "image/png");
-            ex.sendResponseHeaders(body.length > 0 ? 200 : 404, body.length == 0 ? -1 : body.length);
-            try (OutputStream out = ex.getResponseBody()) {
-                out.write(body);
-            }
-        });
-        site.start();
-        URI url = URI.create("http://127.0.0.1:" + site.getAddress().getPort() + "/");
+        site = OnePageSite.serve(html);
+        URI url = URI.create(site.url());
         chromium = Chromium.launch(Requirements.chromium(), TrustConfig.system());
         UrlGuard guard = new UrlGuard(true);
         try (ChromiumPageCapturer capturer = new ChromiumPageCapturer(chromium, guard,
@@ -67,13 +56,8 @@ class PageFactsEquivalenceTest {
     }
 
     @AfterAll
-    void stop() {
-        if (site != null) {
-            site.stop(0);
-        }
-        if (chromium != null) {
-            chromium.close();
-        }
+    void stop() throws Exception {
+        Cleanup.closeAll(site, chromium);
     }
 
     @Test

@@ -10,6 +10,9 @@ import static dev.veritas.testing.Captures.observed;
 import static dev.veritas.testing.Captures.page;
 import static dev.veritas.testing.Captures.site;
 import static dev.veritas.testing.Captures.timerReading;
+import static dev.veritas.testing.Outcomes.ids;
+import static dev.veritas.testing.Outcomes.only;
+import static dev.veritas.testing.Outcomes.score;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 
@@ -36,19 +39,6 @@ class DarkPatternCheckTest {
 
     private static PageBuilder product() {
         return page(PRODUCT).title("Linen shirt");
-    }
-
-    private static double score(CheckOutcome o) {
-        return o.signal().orElseThrow().score();
-    }
-
-    private static List<String> ids(CheckOutcome o) {
-        return o.findings().stream().map(Finding::checkId).toList();
-    }
-
-    private static Finding only(CheckOutcome o, String id) {
-        assertThat(ids(o)).containsOnlyOnce(id);
-        return o.findings().stream().filter(f -> f.checkId().equals(id)).findFirst().orElseThrow();
     }
 
     @Test

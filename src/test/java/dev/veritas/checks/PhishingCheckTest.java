@@ -6,6 +6,9 @@ import static dev.veritas.testing.Captures.input;
 import static dev.veritas.testing.Captures.loginForm;
 import static dev.veritas.testing.Captures.page;
 import static dev.veritas.testing.Captures.site;
+import static dev.veritas.testing.Outcomes.ids;
+import static dev.veritas.testing.Outcomes.only;
+import static dev.veritas.testing.Outcomes.score;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.veritas.audit.Finding;
@@ -31,21 +34,8 @@ class PhishingCheckTest {
         return check.run(site(pages).build());
     }
 
-    private static double score(CheckOutcome o) {
-        return o.signal().orElseThrow().score();
-    }
-
-    private static List<String> ids(CheckOutcome o) {
-        return o.findings().stream().map(Finding::checkId).toList();
-    }
-
     private static BrandingFacts headings(String... headings) {
         return new BrandingFacts(List.of(headings), List.of(), List.of(), Optional.empty());
-    }
-
-    private static Finding only(CheckOutcome o, String id) {
-        assertThat(ids(o)).containsOnlyOnce(id);
-        return o.findings().stream().filter(f -> f.checkId().equals(id)).findFirst().orElseThrow();
     }
 
     @Test

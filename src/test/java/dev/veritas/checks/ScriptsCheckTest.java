@@ -4,13 +4,15 @@ import static dev.veritas.testing.Captures.inlineScript;
 import static dev.veritas.testing.Captures.page;
 import static dev.veritas.testing.Captures.script;
 import static dev.veritas.testing.Captures.site;
+import static dev.veritas.testing.Outcomes.ids;
+import static dev.veritas.testing.Outcomes.only;
+import static dev.veritas.testing.Outcomes.score;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 
 import dev.veritas.audit.Finding;
 import dev.veritas.audit.Severity;
 import dev.veritas.testing.Captures.PageBuilder;
-import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,19 +30,6 @@ class ScriptsCheckTest {
 
     private static PageBuilder home() {
         return page(HOME);
-    }
-
-    private static double score(CheckOutcome o) {
-        return o.signal().orElseThrow().score();
-    }
-
-    private static List<String> ids(CheckOutcome o) {
-        return o.findings().stream().map(Finding::checkId).toList();
-    }
-
-    private static Finding only(CheckOutcome o, String id) {
-        assertThat(ids(o)).containsOnlyOnce(id);
-        return o.findings().stream().filter(f -> f.checkId().equals(id)).findFirst().orElseThrow();
     }
 
     @Test

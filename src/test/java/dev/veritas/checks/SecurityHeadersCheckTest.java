@@ -5,6 +5,8 @@ import static dev.veritas.testing.Captures.certificate;
 import static dev.veritas.testing.Captures.hop;
 import static dev.veritas.testing.Captures.page;
 import static dev.veritas.testing.Captures.site;
+import static dev.veritas.testing.Outcomes.ids;
+import static dev.veritas.testing.Outcomes.only;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,7 +20,6 @@ import dev.veritas.checks.observatory.ObservatoryInput;
 import dev.veritas.testing.Captures.PageBuilder;
 import dev.veritas.testing.Captures.SiteBuilder;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,15 +43,6 @@ class SecurityHeadersCheckTest {
 
     private static SiteBuilder strictSite() {
         return site(strict()).validCertificates().httpRedirectsToHttps();
-    }
-
-    private static List<String> ids(CheckOutcome o) {
-        return o.findings().stream().map(Finding::checkId).toList();
-    }
-
-    private static Finding only(CheckOutcome o, String id) {
-        assertThat(ids(o)).containsOnlyOnce(id);
-        return o.findings().stream().filter(f -> f.checkId().equals(id)).findFirst().orElseThrow();
     }
 
     private static JsonNode observatory(CheckOutcome o) {

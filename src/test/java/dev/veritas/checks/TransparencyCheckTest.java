@@ -2,13 +2,14 @@ package dev.veritas.checks;
 
 import static dev.veritas.testing.Captures.page;
 import static dev.veritas.testing.Captures.site;
+import static dev.veritas.testing.Outcomes.ids;
+import static dev.veritas.testing.Outcomes.score;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 
 import dev.veritas.audit.Finding;
 import dev.veritas.audit.Severity;
 import dev.veritas.testing.Captures.PageBuilder;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -24,14 +25,6 @@ class TransparencyCheckTest {
 
     private static PageBuilder home() {
         return page(HOME).title("Fashion Shop");
-    }
-
-    private static List<String> ids(CheckOutcome o) {
-        return o.findings().stream().map(Finding::checkId).toList();
-    }
-
-    private static double score(CheckOutcome o) {
-        return o.signal().orElseThrow().score();
     }
 
     @Test

@@ -6,6 +6,9 @@ import static dev.veritas.testing.Captures.hop;
 import static dev.veritas.testing.Captures.page;
 import static dev.veritas.testing.Captures.script;
 import static dev.veritas.testing.Captures.site;
+import static dev.veritas.testing.Outcomes.ids;
+import static dev.veritas.testing.Outcomes.only;
+import static dev.veritas.testing.Outcomes.score;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 
@@ -29,19 +32,6 @@ class TransportCheckTest {
 
     private CheckOutcome run(SiteCapture c) {
         return check.run(c);
-    }
-
-    private static double score(CheckOutcome o) {
-        return o.signal().orElseThrow().score();
-    }
-
-    private static List<String> ids(CheckOutcome o) {
-        return o.findings().stream().map(Finding::checkId).toList();
-    }
-
-    private static Finding only(CheckOutcome o, String id) {
-        assertThat(ids(o)).containsOnlyOnce(id);
-        return o.findings().stream().filter(f -> f.checkId().equals(id)).findFirst().orElseThrow();
     }
 
     @Test

@@ -1,18 +1,17 @@
 package dev.veritas.cli;
 
+import static dev.veritas.testing.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.veritas.json.Json;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import dev.veritas.testing.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,20 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
 class CliTest {
     @TempDir
     Path dir;
-
-    record Run(int code, String out, String err) {
-        JsonNode json() {
-            return Json.parse(out);
-        }
-    }
-
-    private Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        List<String> all = new ArrayList<>(List.of(args));
-        int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), all.toArray(String[]::new));
-        return new Run(code, out.toString(), err.toString());
-    }
 
     private String data() {
         return dir.resolve("data").toString();
@@ -52,21 +37,21 @@ class CliTest {
     }
 
     private String auditHar(String name, String url, String html) throws Exception {
-        Run r = run("audit", "--har", har(name, url, html).toString(), "--data", data(), "--json", "--no-browser");
+        CliRun r = run("audit", "--har", har(name, url, html).toString(), "--data", data(), "--json", "--no-browser");
         assertThat(r.code()).as(r.err()).isZero();
         return r.json().path("id").asText();
     }
 
     @Test
     void anEmptyHistorySaysHowToStart() {
-        Run r = run("history", "--data", data());
+        CliRun r = run("history", "--data", data());
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("No audits yet").contains("veritas audit");
     }
 
     @Test
     void aHarAuditIsStoredAndPrintedInTheApiShape() throws Exception {
-        Run r = run("audit", "--har", har("shop.har", "https://shop.example/",
+        CliRun r = run("audit", "--har", har("shop.har", "https://shop.example/",
                 "<html><head><title>Shop</title></head><body><p>Only 2 left in stock!</p><a href='/privacy'>Privacy</a></body></html>").toString(),
                 "--data", data(), "--json", "--no-browser");
         assertThat(r.code()).as(r.err()).isZero();
@@ -84,11 +69,11 @@ class CliTest {
         assertThat(r.err()).contains("Reading capture").contains("[100%] Judging done");
         String id = a.path("id").asText();
 
-        Run show = run("show", id, "--data", data(), "--json");
+        CliRun show = run("show", id, "--data", data(), "--json");
         assertThat(show.json()).isEqualTo(a);
-        Run text = run("show", id, "--data", data());
+        CliRun text = run("show", id, "--data", data());
         assertThat(text.out()).contains("Trust score").contains("Low-stock message");
-        Run history = run("history", "--data", data(), "--json");
+        CliRun history = run("history", "--data", data(), "--json");
         assertThat(history.json().path("total").asInt()).isEqualTo(1);
         assertThat(history.json().path("items").get(0).path("id").asText()).isEqualTo(id);
     }
@@ -98,26 +83,26 @@ class CliTest {
         String first = auditHar("a.har", "https://site.example/", "<html><body><p>Only 3 left!</p><p>Hurry, offer ends soon!</p></body></html>");
         String second = auditHar("b.har", "https://site.example/", "<html><body><p>Welcome</p><a href='/contact'>Contact</a></body></html>");
 
-        Run compare = run("compare", first, second, "--data", data(), "--json");
+        CliRun compare = run("compare", first, second, "--data", data(), "--json");
         assertThat(compare.code()).isZero();
         assertThat(compare.json().path("finding_changes").get(0).path("removed").size()).isPositive();
         assertThat(run("compare", first, second, "--data", data()).out()).contains(first).contains("score");
 
         Path html = dir.resolve("report.html");
-        Run export = run("export", second, "--data", data(), "--format", "html", "-o", html.toString());
+        CliRun export = run("export", second, "--data", data(), "--format", "html", "-o", html.toString());
         assertThat(export.code()).isZero();
         assertThat(Files.readString(html)).startsWith("<!doctype html>").contains("site.example").doesNotContain("<script");
         Path json = dir.resolve("report.json");
         assertThat(run("export", second, "--data", data(), "--format", "json", "-o", json.toString()).code()).isZero();
         assertThat(Json.parse(Files.readString(json)).path("id").asText()).isEqualTo(second);
 
-        Run check = run("db", "check", "--data", data());
+        CliRun check = run("db", "check", "--data", data());
         assertThat(check.code()).isZero();
         assertThat(check.out().strip()).endsWith("ok");
         assertThat(check.out()).contains("journal_mode    wal");
 
         Path backup = dir.resolve("backup.db");
-        Run b = run("db", "backup", backup.toString(), "--data", data());
+        CliRun b = run("db", "backup", backup.toString(), "--data", data());
         assertThat(b.code()).as(b.err()).isZero();
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + backup); Statement st = c.createStatement()) {
             try (ResultSet rs = st.executeQuery("PRAGMA integrity_check")) {
@@ -129,7 +114,7 @@ class CliTest {
                 assertThat(rs.getInt(1)).isEqualTo(2);
             }
         }
-        Run again = run("db", "backup", backup.toString(), "--data", data());
+        CliRun again = run("db", "backup", backup.toString(), "--data", data());
         assertThat(again.code()).isEqualTo(2);
         assertThat(again.err()).contains("already exists");
     }
@@ -150,7 +135,7 @@ class CliTest {
                 new String[] {"history", "--since", "last tuesday", "--data", data()},
                 new String[] {"export", "vrts_0000000000000000", "--format", "docx", "--data", data()});
         for (String[] args : cases) {
-            Run r = run(args);
+            CliRun r = run(args);
             assertThat(r.code()).as(String.join(" ", args) + " → " + r.err()).isEqualTo(2);
             assertThat(r.err().strip()).startsWith("veritas: ").doesNotContain("Exception").doesNotContain("\tat ");
             assertThat(r.err().strip().lines().count()).isEqualTo(1);

@@ -10,9 +10,8 @@ import dev.veritas.json.Json;
 import dev.veritas.store.AuditStore;
 import dev.veritas.store.sqlite.SqliteAuditStore;
 import dev.veritas.store.sqlite.SqliteOptions;
+import dev.veritas.testing.CliRun;
 import dev.veritas.testing.NeedsChromium;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,12 +40,10 @@ class EvalPagesCommandTest {
         Path manifest = Path.of(EvalPagesCommandTest.class.getResource("/eval-pages/manifest.tsv").toURI());
         Path json = dir.resolve("report.json");
         data = dir.resolve("audits");
-        StringWriter o = new StringWriter();
-        StringWriter e = new StringWriter();
-        code = Main.run(new PrintWriter(o, true), new PrintWriter(e, true),
-                "eval", "pages", manifest.toString(), "--parallel", "2", "--json-out", json.toString(), "--data", data.toString());
-        out = o.toString();
-        err = e.toString();
+        CliRun run = CliRun.run("eval", "pages", manifest.toString(), "--parallel", "2", "--json-out", json.toString(), "--data", data.toString());
+        code = run.code();
+        out = run.out();
+        err = run.err();
         report = Json.parse(Files.readString(json));
     }
 

@@ -3,9 +3,9 @@ package dev.veritas.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.veritas.cli.Main;
 import dev.veritas.json.Json;
 import dev.veritas.store.WorkerId;
+import dev.veritas.testing.CliRun;
 import dev.veritas.testing.FreshDatabase;
 import dev.veritas.testing.NeedsChromium;
 import dev.veritas.testing.NeedsPostgres;
@@ -14,8 +14,6 @@ import dev.veritas.testing.Slow;
 import dev.veritas.testing.sites.CertVariant;
 import dev.veritas.testing.sites.TestSite;
 import dev.veritas.testing.sites.TestSiteServer;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -190,12 +188,12 @@ class ClusterTest {
              TestSiteServer dark = TestSiteServer.start(TestSite.DARK_SHOP, CertVariant.VALID, honest.ca())) {
             // Two completed audits with screenshots and one that failed (nothing listens on port 9).
             for (String url : List.of(honest.httpsUrl("/"), dark.httpsUrl("/"), "http://127.0.0.1:9/")) {
-                Cli.run("audit", url, "--tier", "quick_scan", "--data", sqlite.toString(), "--allow-private", "--trust-ca",
+                CliRun.run("audit", url, "--tier", "quick_scan", "--data", sqlite.toString(), "--allow-private", "--trust-ca",
                         honest.caPem().toString(), "--json");
             }
-            Cli.Run copy = Cli.run("db", "copy", "--from", "sqlite:" + sqlite, "--to", db.url());
+            CliRun copy = CliRun.run("db", "copy", "--from", "sqlite:" + sqlite, "--to", db.url());
             assertThat(copy.code()).as("%s%s", copy.out(), copy.err()).isZero();
-            Cli.Run again = Cli.run("db", "copy", "--from", "sqlite:" + sqlite, "--to", db.url());
+            CliRun again = CliRun.run("db", "copy", "--from", "sqlite:" + sqlite, "--to", db.url());
             assertThat(again.code()).as("%s%s", again.out(), again.err()).isZero();
             assertThat(again.out()).contains("nothing to copy");
 
@@ -244,18 +242,6 @@ class ClusterTest {
 
     private static List<Event> parsed(List<ApiClient.SseEvent> events) {
         return events.stream().map(e -> new Event(e.id(), e.type(), Json.parse(e.data()))).toList();
-    }
-
-    /** The CLI in this process, as a person runs it. */
-    private static final class Cli {
-        record Run(int code, String out, String err) {}
-
-        static Run run(String... args) {
-            StringWriter out = new StringWriter();
-            StringWriter err = new StringWriter();
-            int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-            return new Run(code, out.toString(), err.toString());
-        }
     }
 
     /**

@@ -18,13 +18,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
-import java.util.concurrent.TimeUnit;
 /**
  * Sites that fight back, all submitted at once to a server with two workers, as an attacker would: pages whose
  * scripts never yield (late and early), a 50 MB page, a tarpit, an endless redirect chain, a page that sabotages the
@@ -34,8 +33,8 @@ import java.util.concurrent.TimeUnit;
  * server.
  */
 @NeedsChromium
+@Isolated("what ends each hostile audit, and its reason, depends on its page budget, which must not be shared with other test classes' browsers and JVMs")
 class HostileWebTest {
-    private static final Pattern RUNNING_AT = Pattern.compile("running at http://127\\.0\\.0\\.1:(\\d+)/");
     /** Quick scan's 45 s plus the margin the issue allows. */
     private static final Duration LIMIT = Duration.ofSeconds(45 + 15);
 
@@ -53,7 +52,7 @@ class HostileWebTest {
              TestSiteServer site = TestSiteServer.start(TestSite.WEAK_HEADERS, CertVariant.VALID, honest.ca());
              ChildJvm server = ChildJvm.start(Main.class, dataDir, "serve", "--port", "0", "--data", dataDir.toString(),
                      "--workers", "2", "--allow-private", "--trust-ca", site.caPem().toString(), "--shutdown-grace", "5")) {
-            ApiClient api = new ApiClient(port(server));
+            ApiClient api = new ApiClient(ServerProcess.port(server));
             int closedPort = freePort();
             List<Expect> cases = List.of(
                     new Expect(site.httpsUrl("/_hostile/late-loop"), "completed", "stopped answering", "capture.page_cut_short"),
@@ -126,7 +125,7 @@ class HostileWebTest {
              TestSiteServer site = TestSiteServer.start(TestSite.WEAK_HEADERS, CertVariant.VALID, honest.ca());
              ChildJvm server = ChildJvm.start(Main.class, dataDir, "serve", "--port", "0", "--data", dataDir.toString(),
                      "--workers", "1", "--allow-private", "--trust-ca", site.caPem().toString())) {
-            ApiClient api = new ApiClient(port(server));
+            ApiClient api = new ApiClient(ServerProcess.port(server));
             String tarpit = api.submit(site.httpsUrl("/_hostile/drip"), "quick_scan");
             String next = api.submit(honest.httpsUrl("/"), "quick_scan");
             assertThat(site.awaitRequest("/_hostile/drip", Duration.ofSeconds(60))).as("the tarpit is being visited").isTrue();
@@ -153,16 +152,5 @@ class HostileWebTest {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         }
-    }
-
-    private static int port(ChildJvm server) throws InterruptedException {
-        String line;
-        while ((line = server.nextLine(60)) != null) {
-            Matcher m = RUNNING_AT.matcher(line);
-            if (m.find()) {
-                return Integer.parseInt(m.group(1));
-            }
-        }
-        throw new IllegalStateException("the server did not start: " + server.linesSoFar());
     }
 }

@@ -3,21 +3,19 @@ package dev.veritas.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.veritas.cli.Main;
+import dev.veritas.testing.CliRun;
 import dev.veritas.testing.FreshDatabase;
 import dev.veritas.testing.NeedsPostgres;
 import dev.veritas.testing.Slow;
 import dev.veritas.testing.sites.TestSite;
 import dev.veritas.testing.sites.TestSiteServer;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.util.ArrayList;
 /**
  * `veritas serve --role api|worker` as separate processes on one PostgreSQL, over real HTTP: the API node runs no
  * audits and never looks for a browser; the worker node runs them and answers nothing but its health and metrics;
@@ -34,14 +32,12 @@ class NodeRolesTest {
                 new Case(List.of("--role", "worker"), "--role worker needs --database-url"),
                 new Case(List.of("--role", "api"), "--role api needs --database-url"),
                 new Case(List.of("--role", "everything"), "--role must be one of all, api, worker; got 'everything'"))) {
-            StringWriter out = new StringWriter();
-            StringWriter err = new StringWriter();
             List<String> args = new ArrayList<>(List.of("serve", "--port", "0", "--data", dir.resolve("data").toString()));
             args.addAll(c.flags());
-            int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args.toArray(String[]::new));
-            assertThat(code).as("%s → %s", c.flags(), err).isEqualTo(2);
-            assertThat(err.toString().strip()).startsWith("veritas: " + c.says()).doesNotContain("Exception");
-            assertThat(err.toString().strip().lines()).hasSize(1);
+            CliRun r = CliRun.run(args);
+            assertThat(r.code()).as("%s → %s", c.flags(), r.err()).isEqualTo(2);
+            assertThat(r.err().strip()).startsWith("veritas: " + c.says()).doesNotContain("Exception");
+            assertThat(r.err().strip().lines()).hasSize(1);
         }
         assertThat(dir.resolve("data")).as("nothing was opened").doesNotExist();
     }

@@ -18,9 +18,11 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /** PDF exports in real Chromium: one browser serves them all, and it goes away with the server. */
 @NeedsChromium
+@Isolated("counts the Chromium processes of this JVM, which other test classes would start and stop meanwhile")
 class PdfExportTest {
     @TempDir
     Path dataDir;

@@ -2,17 +2,15 @@ package dev.veritas.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.veritas.cli.Main;
+import dev.veritas.testing.CliRun;
 import dev.veritas.testing.Slow;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.util.stream.Stream;
 /** `veritas serve` with a setting that makes no sense says which one, and what it takes, in one line (exit code 2). */
 @Slow
 class ServeSettingsTest {
@@ -28,15 +26,12 @@ class ServeSettingsTest {
                 new Case(List.of("--workers", "many"), "--workers must be a whole number of audits to run at once, from 1 to 64"),
                 new Case(List.of("--workers", "0"), "--workers must be a whole number of audits to run at once, from 1 to 64"),
                 new Case(List.of("--shutdown-grace", "-1"), "--shutdown-grace must be a whole number of seconds"))) {
-            StringWriter out = new StringWriter();
-            StringWriter err = new StringWriter();
-            String[] args = Stream.concat(Stream.of("serve", "--data", dir.resolve("data").toString()),
-                    c.flags().stream()).toArray(String[]::new);
-            int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-            assertThat(code).as("%s → %s", c.flags(), err).isEqualTo(2);
-            assertThat(err.toString().strip()).startsWith("veritas: " + c.says()).contains("got '" + c.flags().get(1) + "'")
+            CliRun r = CliRun.run(Stream.concat(Stream.of("serve", "--data", dir.resolve("data").toString()),
+                    c.flags().stream()).toArray(String[]::new));
+            assertThat(r.code()).as("%s → %s", c.flags(), r.err()).isEqualTo(2);
+            assertThat(r.err().strip()).startsWith("veritas: " + c.says()).contains("got '" + c.flags().get(1) + "'")
                     .doesNotContain("For input string").doesNotContain("Exception");
-            assertThat(err.toString().strip().lines()).hasSize(1);
+            assertThat(r.err().strip().lines()).hasSize(1);
         }
         assertThat(dir.resolve("data")).as("nothing was opened").doesNotExist();
     }

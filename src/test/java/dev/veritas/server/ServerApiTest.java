@@ -9,6 +9,7 @@ import dev.veritas.capture.CaptureSettings;
 import dev.veritas.engine.EngineOptions;
 import dev.veritas.store.sqlite.SqliteAuditStore;
 import dev.veritas.store.sqlite.SqliteOptions;
+import dev.veritas.testing.Cleanup;
 import dev.veritas.testing.NeedsChromium;
 import dev.veritas.testing.Requirements;
 import dev.veritas.testing.sites.TestSite;
@@ -54,16 +55,8 @@ class ServerApiTest {
     }
 
     @AfterAll
-    void stop() {
-        if (server != null) {
-            server.stop();
-        }
-        if (honest != null) {
-            honest.close();
-        }
-        if (dark != null) {
-            dark.close();
-        }
+    void stop() throws Exception {
+        Cleanup.closeAll(server, honest, dark);
     }
 
     @Test

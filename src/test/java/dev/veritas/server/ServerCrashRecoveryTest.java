@@ -14,8 +14,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,7 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @NeedsChromium
 class ServerCrashRecoveryTest {
-    private static final Pattern RUNNING_AT = Pattern.compile("running at http://127\\.0\\.0\\.1:(\\d+)/");
 
     @TempDir
     Path dataDir;
@@ -39,7 +36,7 @@ class ServerCrashRecoveryTest {
             String interruptedId;
             List<ApiClient.SseEvent> seen = new ArrayList<>();
             try (ChildJvm first = startServer(site)) {
-                ApiClient api = new ApiClient(port(first));
+                ApiClient api = new ApiClient(ServerProcess.port(first));
                 finishedId = api.submit(site.httpsUrl("/"), "quick_scan");
                 api.awaitEnd(finishedId);
                 interruptedId = api.submit(site.httpsUrl("/"), "standard_audit");
@@ -51,7 +48,7 @@ class ServerCrashRecoveryTest {
                 first.killHard();
             }
             try (ChildJvm second = startServer(site)) {
-                ApiClient api = new ApiClient(port(second));
+                ApiClient api = new ApiClient(ServerProcess.port(second));
                 List<ApiClient.SseEvent> rest = api.events(interruptedId, seen.get(seen.size() - 1).id(), 0);
                 assertThat(rest).extracting(ApiClient.SseEvent::type).contains("status", "page_captured").last().isEqualTo("audit_result");
                 Set<Long> ids = new HashSet<>();
@@ -74,16 +71,5 @@ class ServerCrashRecoveryTest {
     private ChildJvm startServer(TestSiteServer site) throws Exception {
         return ChildJvm.start(Main.class, dataDir, "serve", "--port", "0", "--data", dataDir.toString(), "--workers", "1",
                 "--allow-private", "--trust-ca", site.caPem().toString());
-    }
-
-    private static int port(ChildJvm server) throws InterruptedException {
-        String line;
-        while ((line = server.nextLine(60)) != null) {
-            Matcher m = RUNNING_AT.matcher(line);
-            if (m.find()) {
-                return Integer.parseInt(m.group(1));
-            }
-        }
-        throw new IllegalStateException("the server did not start: " + server.linesSoFar());
     }
 }

@@ -1,6 +1,7 @@
 package dev.veritas.server;
 
 import dev.veritas.cli.Main;
+import dev.veritas.testing.ChildJvm;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -70,6 +71,11 @@ final class ServerProcess implements AutoCloseable {
                 return line;
             }
         }
+    }
+
+    /** The port of {@code veritas serve} started as a {@link ChildJvm}, once it says it is running. */
+    static int port(ChildJvm server) throws InterruptedException {
+        return Integer.parseInt(server.awaitMatch(RUNNING_AT, 60).group(1));
     }
 
     /** The port of {@code veritas serve}, once it says it is running. */

@@ -4,7 +4,6 @@ import static dev.veritas.testing.Samples.newAudit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.veritas.audit.Audit;
 import dev.veritas.audit.AuditEvent;
 import dev.veritas.audit.AuditId;
 import dev.veritas.engine.EngineOptions;
@@ -13,11 +12,14 @@ import dev.veritas.store.Claim;
 import dev.veritas.store.WorkerId;
 import dev.veritas.store.sqlite.SqliteAuditStore;
 import dev.veritas.store.sqlite.SqliteOptions;
+import dev.veritas.testing.Cleanup;
 import dev.veritas.testing.sites.TestSite;
 import dev.veritas.testing.sites.TestSiteServer;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -33,8 +35,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 /** How event streams end and what they carry: SSE reconnects after the end, the old WebSocket stream, heartbeats. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StreamEndpointsTest {
@@ -58,13 +58,8 @@ class StreamEndpointsTest {
     }
 
     @AfterAll
-    void stop() {
-        if (server != null) {
-            server.stop();
-        }
-        if (dark != null) {
-            dark.close();
-        }
+    void stop() throws Exception {
+        Cleanup.closeAll(server, dark);
     }
 
     private List<AuditEvent> stored(String id) {

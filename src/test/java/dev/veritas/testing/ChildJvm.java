@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** A second JVM running a main class from the test classpath, with its output lines readable as they come. */
 public final class ChildJvm implements AutoCloseable {
@@ -72,6 +74,21 @@ public final class ChildJvm implements AutoCloseable {
         }
         all.add(line);
         return line;
+    }
+
+    /**
+     * The first line the child prints that matches {@code pattern}, waiting at most {@code secondsPerLine} for each
+     * line; fails with everything printed so far when the child exits first.
+     */
+    public Matcher awaitMatch(Pattern pattern, long secondsPerLine) throws InterruptedException {
+        String line;
+        while ((line = nextLine(secondsPerLine)) != null) {
+            Matcher m = pattern.matcher(line);
+            if (m.find()) {
+                return m;
+            }
+        }
+        throw new IllegalStateException("the child process ended without printing a line like " + pattern + ": " + linesSoFar());
     }
 
     /** Kills the child with SIGKILL (no shutdown hooks, no flush) and returns every line it printed before dying. */

@@ -3,6 +3,7 @@ package dev.veritas.ui;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import dev.veritas.testing.Cleanup;
 import dev.veritas.testing.NeedsChromium;
 import dev.veritas.testing.Requirements;
 import java.nio.file.Path;
@@ -33,13 +34,8 @@ abstract class BrowserUiTest {
     }
 
     @AfterAll
-    void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (backend != null) {
-            backend.close();
-        }
+    void stop() throws Exception {
+        Cleanup.closeAll(browser, backend);
     }
 
     static LocatorAssertions expect(Locator l) {

@@ -1,7 +1,6 @@
 package dev.veritas.ui;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpServer;
 import dev.veritas.capture.CaptureSettings;
 import dev.veritas.engine.EngineOptions;
 import dev.veritas.json.Json;
@@ -10,12 +9,11 @@ import dev.veritas.server.VeritasServer;
 import dev.veritas.store.AuditStore;
 import dev.veritas.store.sqlite.SqliteAuditStore;
 import dev.veritas.store.sqlite.SqliteOptions;
+import dev.veritas.testing.OnePageSite;
 import dev.veritas.testing.sites.TestSite;
 import dev.veritas.testing.sites.TestSiteServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -46,7 +44,7 @@ final class UiBackend implements AutoCloseable {
 
     final TestSiteServer dark;
     final TestSiteServer honest;
-    final HttpServer hostile;
+    final OnePageSite hostile;
     final VeritasServer server;
     /** The server's store, for tests that write an audit's events themselves ({@link ScriptedAudit}). */
     final AuditStore store;
@@ -57,7 +55,7 @@ final class UiBackend implements AutoCloseable {
     UiBackend(Path dataDir) {
         dark = TestSiteServer.start(TestSite.DARK_SHOP);
         honest = TestSiteServer.start(TestSite.HONEST_SHOP);
-        hostile = hostilePage();
+        hostile = OnePageSite.serve(HOSTILE_PAGE.getBytes(StandardCharsets.UTF_8));
         EngineOptions engine = EngineOptions.defaults().withAllowPrivate(true).withTrustCa(Optional.of(dark.caPem()))
                 .withCapture(CaptureSettings.defaults().withLaterDelay(Duration.ofSeconds(2)));
         store = SqliteAuditStore.open(SqliteOptions.defaults(dataDir));
@@ -65,25 +63,8 @@ final class UiBackend implements AutoCloseable {
         base = "http://127.0.0.1:" + server.port();
     }
 
-    private static HttpServer hostilePage() {
-        try {
-            HttpServer s = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
-            s.createContext("/", ex -> {
-                byte[] body = ex.getRequestURI().getPath().equals("/") ? HOSTILE_PAGE.getBytes(StandardCharsets.UTF_8) : new byte[0];
-                ex.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
-                ex.sendResponseHeaders(body.length == 0 ? 404 : 200, body.length == 0 ? -1 : body.length);
-                ex.getResponseBody().write(body);
-                ex.close();
-            });
-            s.start();
-            return s;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     String hostileUrl() {
-        return "http://127.0.0.1:" + hostile.getAddress().getPort() + "/";
+        return hostile.url();
     }
 
     String url(String path) {
@@ -159,7 +140,7 @@ final class UiBackend implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
-        hostile.stop(0);
+        hostile.close();
         dark.close();
         honest.close();
     }

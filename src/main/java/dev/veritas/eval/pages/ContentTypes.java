@@ -7,7 +7,7 @@ import java.util.Map;
  * The Content-Type a plain web server gives a file from its extension: text types in UTF-8, and
  * {@code application/octet-stream} for what it does not know (saved-page names such as {@code *.js.download}).
  */
-final class ContentTypes {
+public final class ContentTypes {
     private static final String UNKNOWN = "application/octet-stream";
     private static final Map<String, String> BY_EXTENSION = Map.ofEntries(
             Map.entry("html", "text/html; charset=utf-8"),
@@ -39,7 +39,8 @@ final class ContentTypes {
 
     private ContentTypes() {}
 
-    static String forFile(String name) {
+    /** The Content-Type for a file named {@code name}; the test sites' server uses it too. */
+    public static String forFile(String name) {
         int dot = name.lastIndexOf('.');
         return dot < 0 ? UNKNOWN : BY_EXTENSION.getOrDefault(name.substring(dot + 1).toLowerCase(Locale.ROOT), UNKNOWN);
     }

@@ -1,5 +1,6 @@
 package dev.veritas.store.copy;
 
+import static dev.veritas.testing.CliRun.run;
 import static dev.veritas.testing.Samples.findings;
 import static dev.veritas.testing.Samples.newAudit;
 import static dev.veritas.testing.Samples.result;
@@ -8,7 +9,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.veritas.audit.AuditEvent;
 import dev.veritas.audit.AuditId;
-import dev.veritas.cli.Main;
 import dev.veritas.json.Json;
 import dev.veritas.store.Claim;
 import dev.veritas.store.HistoryQuery;
@@ -19,11 +19,10 @@ import dev.veritas.store.postgres.PostgresAuditStore;
 import dev.veritas.store.postgres.PostgresUrl;
 import dev.veritas.store.sqlite.SqliteAuditStore;
 import dev.veritas.store.sqlite.SqliteOptions;
+import dev.veritas.testing.CliRun;
 import dev.veritas.testing.NeedsPostgres;
 import dev.veritas.testing.Requirements;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -184,15 +183,15 @@ class AuditCopierTest {
             st.execute("CREATE SCHEMA " + schema);
         }
         String url = Requirements.postgresUrl() + (Requirements.postgresUrl().contains("?") ? "&" : "?") + "currentSchema=" + schema;
-        Run first = run("db", "copy", "--from", "sqlite:" + data, "--to", url);
+        CliRun first = run("db", "copy", "--from", "sqlite:" + data, "--to", url);
         assertThat(first.code()).as(first.err()).isZero();
         assertThat(first.out()).contains("8 audits in the source").contains("copied 8 of 8 audits").contains("copied 8 audits")
                 .contains("verified");
-        Run second = run("db", "copy", "--from", "sqlite:" + data.resolve("veritas.db"), "--to", url);
+        CliRun second = run("db", "copy", "--from", "sqlite:" + data.resolve("veritas.db"), "--to", url);
         assertThat(second.code()).as(second.err()).isZero();
         assertThat(second.out()).contains("nothing to copy").contains("8 audits");
 
-        Run check = run("db", "check", "--database-url", url);
+        CliRun check = run("db", "check", "--database-url", url);
         assertThat(check.code()).as(check.out() + check.err()).isZero();
         assertThat(check.out()).contains("postgresql").contains("schema version  4").contains("audits completed 6").contains("screenshots     11");
         assertThat(check.out().strip()).endsWith("ok");
@@ -201,17 +200,17 @@ class AuditCopierTest {
     @Test
     void aMissingOrWrongSourceIsAClearErrorNotAStackTrace() throws Exception {
         Path nowhere = dir.resolve("nowhere");
-        Run missing = run("db", "copy", "--from", "sqlite:" + nowhere, "--to", Requirements.postgresUrl());
+        CliRun missing = run("db", "copy", "--from", "sqlite:" + nowhere, "--to", Requirements.postgresUrl());
         assertThat(missing.code()).isEqualTo(2);
         assertThat(missing.err()).contains("there is no " + nowhere).contains("data directory that holds veritas.db").doesNotContain("Exception");
 
         Path empty = Files.createDirectories(dir.resolve("empty"));
-        Run noDb = run("db", "copy", "--from", "sqlite:" + empty, "--to", Requirements.postgresUrl());
+        CliRun noDb = run("db", "copy", "--from", "sqlite:" + empty, "--to", Requirements.postgresUrl());
         assertThat(noDb.code()).isEqualTo(1);
         assertThat(noDb.err()).contains("no Veritas database at").doesNotContain("Exception");
         assertThat(empty.resolve("veritas.db")).doesNotExist();
 
-        Run scheme = run("db", "copy", "--from", data.toString(), "--to", Requirements.postgresUrl());
+        CliRun scheme = run("db", "copy", "--from", data.toString(), "--to", Requirements.postgresUrl());
         assertThat(scheme.code()).isEqualTo(2);
         assertThat(scheme.err()).contains("--from must be sqlite:PATH");
     }
@@ -225,15 +224,6 @@ class AuditCopierTest {
         }
         assertThatThrownBy(this::copy).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("audit " + audits.get(3)).hasMessageContaining("has no image").hasMessageContaining("db check");
-    }
-
-    record Run(int code, String out, String err) {}
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Run(code, out.toString(), err.toString());
     }
 
     private static byte[] image(int seed, int size) {

@@ -1,11 +1,10 @@
 package dev.veritas.store.sqlite;
 
 import static dev.veritas.store.sqlite.SqliteConcurrencyTest.writeUnit;
+import static dev.veritas.testing.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.veritas.cli.Main;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import dev.veritas.testing.CliRun;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -27,15 +26,6 @@ class DbCommandTest {
     @TempDir
     Path dir;
 
-    record Run(int code, String out, String err) {}
-
-    private Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
     private Path dataWithAudits(int audits, SqliteOptions.Synchronous synchronous) {
         Path data = dir.resolve("data");
         try (SqliteAuditStore store = SqliteAuditStore.open(SqliteOptions.defaults(data).withSynchronous(synchronous))) {
@@ -49,26 +39,26 @@ class DbCommandTest {
     @Test
     void checkPrintsTheWriteConnectionsSettings() {
         Path data = dataWithAudits(3, SqliteOptions.Synchronous.FULL);
-        Run r = run("db", "check", "--data", data.toString(), "--synchronous", "full");
+        CliRun r = run("db", "check", "--data", data.toString(), "--synchronous", "full");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("synchronous     full").contains("foreign_keys    on").contains("busy_timeout    5000 ms")
                 .contains("as set on this process's write connection").contains("audits completed 3");
         assertThat(r.out().strip()).endsWith("ok");
 
-        Run normal = run("db", "check", "--data", data.toString());
+        CliRun normal = run("db", "check", "--data", data.toString());
         assertThat(normal.out()).contains("synchronous     normal");
     }
 
     @Test
     void checkOfAFolderWithoutADatabaseSaysSoAndCreatesNothing() throws Exception {
         Path missing = dir.resolve("no-such-data");
-        Run r = run("db", "check", "--data", missing.toString());
+        CliRun r = run("db", "check", "--data", missing.toString());
         assertThat(r.code()).isNotZero();
         assertThat(r.err()).contains("no Veritas database at " + missing.toAbsolutePath().resolve("veritas.db"));
         assertThat(missing).doesNotExist();
 
         Path empty = Files.createDirectories(dir.resolve("empty"));
-        Run e = run("db", "check", "--data", empty.toString());
+        CliRun e = run("db", "check", "--data", empty.toString());
         assertThat(e.code()).isNotZero();
         assertThat(e.err()).contains("no Veritas database at");
         try (var files = Files.list(empty)) {
@@ -79,7 +69,7 @@ class DbCommandTest {
     @Test
     void backupOfAFolderWithoutADatabaseCreatesNothing() {
         Path missing = dir.resolve("no-such-data");
-        Run r = run("db", "backup", dir.resolve("copy.db").toString(), "--data", missing.toString());
+        CliRun r = run("db", "backup", dir.resolve("copy.db").toString(), "--data", missing.toString());
         assertThat(r.code()).isNotZero();
         assertThat(r.err()).contains("no Veritas database at");
         assertThat(missing).doesNotExist();
@@ -118,7 +108,7 @@ class DbCommandTest {
             overwrite(db, offset + at, "wrXter3".getBytes(StandardCharsets.US_ASCII));
         }
 
-        Run r = run("db", "check", "--data", data.toString());
+        CliRun r = run("db", "check", "--data", data.toString());
         assertThat(r.code()).as(r.out() + r.err()).isNotZero();
         assertThat(r.out()).as(r.err()).contains("PROBLEM: ").contains("damaged").contains("copy made by `veritas db backup`")
                 .contains("aside").doesNotContain("run `veritas db check`");
@@ -136,7 +126,7 @@ class DbCommandTest {
         Arrays.fill(junk, (byte) 0x5a);
         overwrite(data.resolve("veritas.db"), 0, junk);
 
-        Run r = run("db", "check", "--data", data.toString());
+        CliRun r = run("db", "check", "--data", data.toString());
         assertThat(r.code()).isNotZero();
         assertThat(r.err()).contains("damaged or is not a Veritas database").contains("veritas db backup")
                 .doesNotContain("run `veritas db check`");

@@ -1,6 +1,7 @@
 package dev.veritas.testing.sites;
 
 import com.sun.net.httpserver.HttpExchange;
+import dev.veritas.eval.pages.ContentTypes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -40,7 +41,7 @@ final class StaticFiles {
             return;
         }
         long size = Files.size(file.get());
-        exchange.getResponseHeaders().set("Content-Type", ContentTypes.of(file.get()));
+        exchange.getResponseHeaders().set("Content-Type", ContentTypes.forFile(file.get().getFileName().toString()));
         if (Responses.isHead(exchange)) {
             exchange.getResponseHeaders().set("Content-Length", Long.toString(size));
             exchange.sendResponseHeaders(200, -1);

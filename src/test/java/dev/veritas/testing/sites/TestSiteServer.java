@@ -55,8 +55,10 @@ public final class TestSiteServer implements AutoCloseable {
         this.certificate = certificate;
         this.ca = ca;
         InetAddress loopback = InetAddress.getByName(Origins.HOST);
-        this.https = HttpsServer.create(new InetSocketAddress(loopback, 0), 64);
-        this.http = HttpServer.create(new InetSocketAddress(loopback, 0), 64);
+        // The listen queue holds as many connections as the site serves requests at once: the kernel completes them
+        // even while the single accepting thread waits for a core, so a busy machine delays a connection, never drops it.
+        this.https = HttpsServer.create(new InetSocketAddress(loopback, 0), MAX_REQUESTS_IN_FLIGHT);
+        this.http = HttpServer.create(new InetSocketAddress(loopback, 0), MAX_REQUESTS_IN_FLIGHT);
         this.origins = new Origins(https.getAddress().getPort(), http.getAddress().getPort());
         this.executor = executor(site);
         this.caPem = ca.writeCaPem(Files.createTempFile("veritas-test-ca-", ".pem"));
