@@ -410,7 +410,7 @@ public final class ChromiumPageCapturer implements PageCapturer {
             }
             if (e instanceof TimeoutError) {
                 String why = calls.deadline.expired() ? "the time for this page ran out while it was being read"
-                        : "a call into the page ran out of time (" + Chromium.firstLine(e.getMessage()) + ")";
+                        : "the page stopped answering: a call into it ran out of time (" + Chromium.firstLine(e.getMessage()) + ")";
                 if (partial.atLoad != null) {
                     return partial.build().cutShort(why);
                 }
