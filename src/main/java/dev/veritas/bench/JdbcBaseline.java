@@ -30,7 +30,7 @@ final class JdbcBaseline {
                 st.execute("PRAGMA foreign_keys=ON");
                 st.execute("PRAGMA busy_timeout=5000");
                 st.execute("PRAGMA temp_store=MEMORY");
-                st.execute("PRAGMA cache_size=-32000");
+                st.execute("PRAGMA cache_size=-8000");
             }
             try (PreparedStatement begin = c.prepareStatement("BEGIN IMMEDIATE");
                  PreparedStatement commit = c.prepareStatement("COMMIT");

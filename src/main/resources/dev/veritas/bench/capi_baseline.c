@@ -91,7 +91,7 @@ int main(int argc, char **argv) {
     }
     char pragmas[256];
     snprintf(pragmas, sizeof pragmas, "PRAGMA journal_mode=WAL; PRAGMA synchronous=%s; PRAGMA foreign_keys=ON; "
-             "PRAGMA busy_timeout=5000; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-32000;", argv[3]);
+             "PRAGMA busy_timeout=5000; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-8000;", argv[3]);
     exec(pragmas);
 
     sqlite3_stmt *audit = prepare("INSERT INTO audits (id, url, host, status, tier, verdict_mode, attempts, lease_owner, "

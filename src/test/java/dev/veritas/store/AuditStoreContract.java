@@ -227,6 +227,28 @@ public abstract class AuditStoreContract {
         }
 
         @Test
+        void anAppendLargerThanOneInsertStatementKeepsEveryEventInOrder() {
+            // 250 events: more rows than one multi-row INSERT takes (100), so the append spans three statements of two sizes.
+            Claim a = runningAudit("https://many.example/");
+            List<NewEvent> events = new ArrayList<>();
+            for (int i = 0; i < 250; i++) {
+                events.add(new NewEvent(i % 2 == 0 ? "log_entry" : "page_captured", Json.object().put("n", i)));
+            }
+            List<Long> ids = store.appendEvents(a.lease(), events);
+            long next = store.appendEvent(a.lease(), "log_entry", Json.object().put("n", 250));
+
+            assertThat(ids).hasSize(250).isSorted().doesNotHaveDuplicates();
+            assertThat(next).isGreaterThan(ids.get(249));
+            List<AuditEvent> stored = store.eventsAfter(a.id(), ids.get(0) - 1, 1000);
+            assertThat(stored).hasSize(251);
+            assertThat(stored).extracting(AuditEvent::id).startsWith(ids.toArray(Long[]::new)).endsWith(next);
+            for (int i = 0; i < 250; i++) {
+                assertThat(stored.get(i).type()).isEqualTo(events.get(i).type());
+                assertThat(stored.get(i).data().get("n").asInt()).as("event %d", i).isEqualTo(i);
+            }
+        }
+
+        @Test
         void anEndedAuditTakesNoMoreEvents() {
             Audit a = completedAudit("https://x.example/", 80, List.of());
             assertThatThrownBy(() -> store.appendEvent(new Lease(a.id(), ME, 1), "log_entry", Json.object()))

@@ -15,16 +15,16 @@ import java.util.concurrent.atomic.AtomicLong;
  * this check and the write. Counts the writes it refused.
  */
 public final class Fence {
-    private final Dialect dialect;
+    private final String sql;
     private final AtomicLong refused = new AtomicLong();
 
     public Fence(Dialect dialect) {
-        this.dialect = dialect;
+        this.sql = "SELECT status, lease_owner, lease_epoch FROM audits WHERE id = ?" + dialect.forUpdate();
     }
 
     /** @throws LeaseLostException when the audit is no longer running under this lease */
     public void require(Tx tx, Lease lease, String attempted) throws SQLException {
-        PreparedStatement ps = tx.prepare("SELECT status, lease_owner, lease_epoch FROM audits WHERE id = ?" + dialect.forUpdate());
+        PreparedStatement ps = tx.prepare(sql);
         ps.setString(1, lease.auditId().value());
         try (ResultSet rs = ps.executeQuery()) {
             if (!rs.next()) {

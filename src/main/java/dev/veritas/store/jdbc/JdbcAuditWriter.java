@@ -22,19 +22,30 @@ import java.util.List;
 /** The writes of a running audit, each fenced by its lease in the write's own transaction. */
 public final class JdbcAuditWriter implements AuditWriter {
     private final Database db;
-    private final Dialect dialect;
     private final Clock clock;
     private final Fence fence;
     private final EventRows events;
     private final AuditSql sql;
+    /** Built once: the writer looks its statements up by their text, so a text built per call is hashed per call. */
+    private final MultiRowInsert findingRows;
+    private final String completeSql;
 
     JdbcAuditWriter(Database db, Dialect dialect, Clock clock, Fence fence, EventRows events) {
         this.db = db;
-        this.dialect = dialect;
         this.clock = clock;
         this.fence = fence;
         this.events = events;
         this.sql = new AuditSql(dialect, clock, events);
+        this.findingRows = new MultiRowInsert("audit_findings", "audit_id, check_id, category, pattern_type, severity, confidence, title, "
+                + "description, plain_english, page_url, evidence, screenshot_index, created_at",
+                "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, " + dialect.json() + ", ?, ?)");
+        this.completeSql = "UPDATE audits SET status = 'completed', trust_score = ?, risk_level = ?, "
+                + "signal_scores = " + dialect.json() + ", overrides = " + dialect.json() + ", narrative = ?, "
+                + "recommendations = " + dialect.json() + ", site_type = ?, site_type_confidence = ?, "
+                + "security_results = " + dialect.json() + ", pages_scanned = ?, "
+                + "screenshots_count = (SELECT count(*) FROM audit_screenshots WHERE audit_id = ?), findings_count = ?, "
+                + "elapsed_ms = ?, errors = " + dialect.json() + ", error_message = NULL, completed_at = ?, updated_at = ?, "
+                + "lease_owner = NULL, lease_expires_at = NULL, version = version + 1 WHERE id = ? AND status = 'running'";
     }
 
     @Override
@@ -79,13 +90,7 @@ public final class JdbcAuditWriter implements AuditWriter {
         db.write(tx -> {
             fence.require(tx, lease, "completed");
             long now = clock.millis();
-            PreparedStatement ps = tx.prepare("UPDATE audits SET status = 'completed', trust_score = ?, risk_level = ?, "
-                    + "signal_scores = " + dialect.json() + ", overrides = " + dialect.json() + ", narrative = ?, "
-                    + "recommendations = " + dialect.json() + ", site_type = ?, site_type_confidence = ?, "
-                    + "security_results = " + dialect.json() + ", pages_scanned = ?, "
-                    + "screenshots_count = (SELECT count(*) FROM audit_screenshots WHERE audit_id = ?), findings_count = ?, "
-                    + "elapsed_ms = ?, errors = " + dialect.json() + ", error_message = NULL, completed_at = ?, updated_at = ?, "
-                    + "lease_owner = NULL, lease_expires_at = NULL, version = version + 1 WHERE id = ? AND status = 'running'");
+            PreparedStatement ps = tx.prepare(completeSql);
             int i = 1;
             ps.setInt(i++, result.trustScore());
             ps.setString(i++, result.riskLevel().wire());
@@ -115,11 +120,9 @@ public final class JdbcAuditWriter implements AuditWriter {
     }
 
     private void insertFindings(Tx tx, AuditId id, List<Finding> findings, List<String> evidence, long now) throws SQLException {
-        String tuple = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, " + dialect.json() + ", ?, ?)";
         for (int from = 0; from < findings.size(); from += MultiRowInsert.MAX_ROWS) {
             int to = Math.min(findings.size(), from + MultiRowInsert.MAX_ROWS);
-            PreparedStatement ps = tx.prepare(MultiRowInsert.sql("audit_findings", "audit_id, check_id, category, pattern_type, severity, "
-                    + "confidence, title, description, plain_english, page_url, evidence, screenshot_index, created_at", tuple, to - from));
+            PreparedStatement ps = tx.prepare(findingRows.sql(to - from));
             int i = 1;
             for (int n = from; n < to; n++) {
                 Finding f = findings.get(n);

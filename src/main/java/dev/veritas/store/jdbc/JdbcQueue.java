@@ -48,6 +48,15 @@ public final class JdbcQueue implements AuditQueue {
         this.screenshots = screenshots;
     }
 
+    /** The insert of a new audit, queued (epoch 0) or claimed at once (epoch 1); constants, so the writer's statement cache finds them without building them. */
+    private static final String INSERT_QUEUED = insertSql(0);
+    private static final String INSERT_CLAIMED = insertSql(1);
+
+    private static String insertSql(int epoch) {
+        return "INSERT INTO audits (id, url, host, status, tier, verdict_mode, attempts, lease_owner, lease_expires_at, lease_epoch, "
+                + "created_at, started_at, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, " + epoch + ", ?, ?, ?, 0)";
+    }
+
     @Override
     public Audit create(NewAudit request) {
         return insert(request, Optional.empty(), Duration.ZERO);
@@ -68,9 +77,7 @@ public final class JdbcQueue implements AuditQueue {
         String url = request.url().toString();
         Created event = new Created(status, url, request.tier());
         db.write(tx -> {
-            PreparedStatement ps = tx.prepare("INSERT INTO audits (id, url, host, status, tier, verdict_mode, attempts, "
-                    + "lease_owner, lease_expires_at, lease_epoch, created_at, started_at, updated_at, version) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, " + (worker.isPresent() ? 1 : 0) + ", ?, ?, ?, 0)");
+            PreparedStatement ps = tx.prepare(worker.isPresent() ? INSERT_CLAIMED : INSERT_QUEUED);
             ps.setString(1, id.value());
             ps.setString(2, url);
             ps.setString(3, request.url().host());
