@@ -117,7 +117,9 @@ final class MisdirectionRules {
                 // "Uncheck the box if you prefer not to receive emails": ticking means refusing
                 TextRule.of("misdirection.check_to_refuse", TRICK_QUESTIONS, 0.85,
                         "\\b(?:un)?(?:check|tick|select|mark)(?:ed)?\\s+(?:this|the|here|below|the following)?\\s*(?:box|checkbox)?\\s*(?:if|unless)\\s+you\\s+"
-                                + "(?:do not|don't|would not|wouldn't|prefer not|would prefer not|would rather not|no longer|wish not|do not wish|don't wish|don't want|do not want)\\b"),
+                                + "(?:do not|don't|would not|wouldn't|prefer not|would prefer not|would rather not|no longer|wish not|do not wish|don't wish|don't want|do not want)\\b")
+                        // "Leave this box unticked if you don't want emails" says plainly that an empty box means no
+                        .unless("\\bleave (?:this |the )?(?:box |checkbox )?(?:unticked|unchecked|unselected|blank|empty)\\b"),
                 // "If you do not wish to be contacted, ensure the box is not checked"
                 // "I do not wish to opt out of sharing my details": a double negative that means yes
                 TextRule.of("misdirection.double_negative_opt_out", TRICK_QUESTIONS, 0.8,
@@ -138,7 +140,19 @@ final class MisdirectionRules {
                 // "Do not uncheck if you want to stay off our mailing list": a double negative on a box
                 TextRule.of("misdirection.do_not_uncheck", TRICK_QUESTIONS, 0.8,
                         "\\b(?:do not|don't|dont) un(?:check|tick|select)\\w*\\b|\\bto not (?:opt out|stop (?:receiving|getting)|unsubscribe)\\b"
-                                + "|\\b(?:not|n't) (?:like|want|wish) to not (?:hear|receive|get|be)\\b"),
+                                + "|\\b(?:not|n't) (?:like|want|wish) to not (?:hear|receive|get|be)\\b"
+                                // More double negatives: "stop us not sending you deals", "miss out on not receiving updates", "not stop receiving
+                                // offers", "I do not want to receive no offers", "prefer not to be left off our list", "don't want us not to share"
+                                + "|\\b(?:stop|prevent) (?:us |them )?(?:from )?not\\b|\\b(?:miss out on|avoid|stop|prevent|opt out of) not (?:receiving|getting|hearing|being|sharing)\\b"
+                                + "|\\bnot (?:to )?(?:stop|cease|block)\\w* (?:receiving|getting|sending|hearing|sharing)\\b|\\b(?:do not|don't|won't) (?:want|wish|like) to (?:receive|get|hear) no\\b"
+                                + "|\\bnot (?:to )?be (?:left off|excluded|removed|taken off|opted out|unsubscribed)\\b|\\b(?:not|n't) want (?:us|them|anyone) not to\\b"),
+                // "Leave unticked to receive offers from our partners", "If you do not wish to receive marketing, leave this box checked": the box
+                // works backwards, an empty box meaning yes or a ticked one meaning no
+                TextRule.of("misdirection.box_works_backwards", TRICK_QUESTIONS, 0.8,
+                        "\\bleave (?:this |the )?(?:box |checkbox )?(?:unticked|unchecked|unselected|blank|empty) (?:to|if you (?:want|wish|would like|'d like)(?: to)?|and (?:we'll|we will|you'll|you will)) (?:receive|get|hear|be contacted|stay|join|keep|be (?:added|kept|sent))\\b"
+                                + "|\\bleave (?:this |the )?(?:box |checkbox )?(?:ticked|checked|selected) (?:to (?:stop|not|opt out|unsubscribe)|if you (?:do not|don't|would not|wouldn't|prefer not|would rather not|do not wish|don't wish)\\b)"
+                                + "|\\bif you (?:do not|don't|would not|wouldn't|prefer not to)\\b[^.]{0,60}\\bleave (?:this |the )?(?:box |checkbox )?(?:ticked|checked|selected)\\b"
+                                + "|\\b(?:tick|check|select)\\w* (?:this |the )?(?:box |checkbox )?to (?:stop|not|opt out of) (?:us )?(?:not )?(?:receiv|get|hear|send|shar)\\w*\\b[^.]{0,20}\\bnot\\b"),
                 // "CLAIM MY DISCOUNT · no, thanks (tiny text)", "Continue with limited version (faint link)": a page's own
                 // description of a decline styled out of sight
                 TextRule.of("misdirection.decline_styled_away", VISUAL_INTERFERENCE, 0.65,
@@ -159,7 +173,8 @@ final class MisdirectionRules {
                 TextRule.of("misdirection.upsell_nudge", PRESSURED_SELLING, 0.7,
                         "\\bwhy not (?:add|upgrade|treat yourself|make it|grab|get)\\b"
                                 + "|\\bupgrade (?:now |today )?(?:for|to (?:[\\w'-]+ ){1,3}for) (?:just|only) [$£€]?\\d"
-                                + "|\\b(?:don't|do not) forget (?:to add |about )?(?:the |your )?(?:essentials?|accessories|protection|warranty|insurance|batteries|care plan)\\b"
+                                + "|\\b(?:don't|do not) forget (?:to add |about )?(?:the |your )?(?:essentials?|accessories|protection|warranty|insurance|batteries|care plan|charger|cables?|adapter|case|cover|ink|filters?|refills?|pods|stand|mount|memory card|sd card)\\b"
+                                + "|\\b(?:don't|do not) forget (?:to (?:add|grab|pick up|get|buy) )?(?:the |your |a |an |some |matching )?[\\w-]+(?: [\\w-]+)?\\W{0,4}(?:you(?:'ll| will) need (?:it|them|one|these|this)|(?:it's|they're|it is|they are) not included|not included)\\b"
                                 + "|\\b(?:you're|you are) missing out on (?:these|this|our|great|amazing|the)\\b"
                                 + "|\\bprotect your (?:purchase|order|investment|new \\w+)\\b")
                         // An extra marked optional is an offer the shopper may ignore, not a push
@@ -189,13 +204,34 @@ final class MisdirectionRules {
                         "\\b(?:customers|people|shoppers|buyers|travell?ers|guests|those) who (?:skip|don't (?:add|buy|get|choose)|decline|say no to|go without)\\b.{0,40}\\b(?:regret|wish they|come back|end up|pay more)"
                                 + "|\\bdon't (?:leave|go|travel|fly|ride) (?:\\w+ ){0,3}?unprotected\\b"
                                 + "|\\b(?:customers|shoppers|people|buyers) like you (?:always |also |usually )?(?:add|choose|buy|get|upgrade)\\b"
-                                + "|\\bmake it a (?:double|large|bundle|set|pair|combo|triple)\\b.{0,20}\\b(?:for|just|only)\\b"
-                                + "|\\b(?:upgrade|bundle|pack|size|deluxe|premium|bigger|larger)\\b.{0,40}\\b(?:just|only) (?:[$£€₹₦]|rs\\.? ?)?\\s?\\d[\\d,.]* (?:more|extra)\\b"
+                                + "|\\bmake it a (?:double|large|bundle|set|pair|combo|triple|meal|deluxe|family size)\\b.{0,20}\\b(?:for|just|only)\\b"
+                                + "|\\b(?:upgrade|bundle|pack|size|deluxe|premium|bigger|larger|go (?:large|big|bigger|premium|pro|deluxe))\\b.{0,40}\\b(?:just|only) (?:[$£€₹₦]|rs\\.? ?)?\\s?\\d[\\d,.]*(?:p|c|cents?)? (?:more|extra)\\b"
+                                + "|\\b(?:just|only) (?:[$£€₹₦]|rs\\.? ?)?\\s?\\d[\\d,.]*(?:p|c|cents?)? (?:more|extra) (?:for|to get|and get|gets you) (?:the |a |an )?(?:large|bigger|larger|premium|deluxe|pro|xl|double|upgrade|bundle|[\\w-]+ size|next size)\\b"
                                 + "|^\\W*recommended\\W+(?:switch|upgrade|add|go) to\\b"),
                 TextRule.of("misdirection.others_choose_upgrade", PRESSURED_SELLING, 0.7,
-                        "\\b(?:most|\\d{2,3} ?% of|nearly all|almost all) (?:our )?(?:customers|buyers|shoppers|people|guests|travell?ers|users)\\b.{0,12}\\b(?:choose|chose|pick|picked|go for|select|opt for|upgrade|add|buy|get|protect)\\b"
+                        "\\b(?:most|\\d{2,3} ?% of|nearly all|almost all|nearly every|almost every) (?:our )?(?:customers|buyers|shoppers|people|guests|travell?ers|users|owners|drivers|riders|parents)\\b(?: also| usually| tend to)? (?:adds?|buys?|gets?|chooses?|picks?|grabs?|takes?|include)\\b[^.!?]{0,40}\\b(?:also|too|as well|it|them|one|the \\w+)\\b"
+                                + "|\\b(?:most (?:people|customers|shoppers)|(?:almost |nearly )?every(?:one|body)) also (?:adds?|buys?|gets?|chooses?|picks?|grabs?|takes?)\\b"
+                                + "|\\b(?:almost |nearly |practically )?every(?:one|body) (?:adds?|gets?|buys?|takes?|chooses?) (?:the |a |an )?(?:[\\w-]+ )?(?:warranty|protection|insurance|cover|case|upgrade|bundle|plan|kit|stand|charger|care)\\b"
+                                + "|\\b(?:most|\\d{2,3} ?% of|nearly all|almost all) (?:our )?(?:customers|buyers|shoppers|people|guests|travell?ers|users)\\b.{0,12}\\b(?:choose|chose|pick|picked|go for|select|opt for|upgrade|add|buy|get|protect)\\b"
                                 + ".{0,40}\\b(?:bundle|pro|premium|plus|deluxe|ultimate|protection|warranty|upgrade|best value|larger|bigger|pack|plan)\\b"
                                 + "|\\bare you sure you (?:want|prefer|need) (?:the |to (?:stay on|keep) the )?(?:basic|standard|cheaper|cheapest|free|economy|lite|smaller)\\b"),
+                // "Are you sure? Without protection, repairs can cost over $300", "Without the care plan, you won't be covered for accidents",
+                // "You really should add the case – screens crack easily", "You'll regret not adding insurance": fear sold with the extra
+                TextRule.of("misdirection.fear_of_going_without", PRESSURED_SELLING, 0.7,
+                        "\\b(?:without|no|skip(?:ping)?|decline|declining) (?:the |a |an |our |this )?(?:[\\w-]+ )?(?:protection|cover(?:age)?|insurance|warranty|care ?plan|case|screen protector|guarantee)\\b"
+                                + "[^.!?]{0,40}\\b(?:(?:could|can|may|might|will|would) (?:cost|be (?:costly|expensive|pricey)|leave you|set you back)|(?:won't|will not|aren't|are not|isn't|is not|wouldn't|would not) (?:be )?(?:covered|protected|safe)|you(?:'re| are) on your own|at risk|unprotected)\\b"
+                                + "|\\byou(?:'ll| will|'d| would) regret (?:not|skipping|passing|declining|going without|saying no)\\b"
+                                + "|\\byou (?:really |definitely |honestly )?(?:should|need to|ought to|must) (?:add|get|grab|include|buy|protect)\\b[^.!?]{0,40}(?:[-–—!,.]\\s*\\w+[^.!?]{0,20}\\b(?:crack|break|smash|fail|lose|spill|scratch|damage)\\w*|\\b(?:trust us|you'll thank us|just in case)\\b)"
+                                + "|\\byou(?:'ll| will) thank us later\\b"
+                                + "|\\bare you sure you (?:don't|do not) want (?:to add |to protect |to get )?(?:the |a |an |our |your )?(?:[\\w-]+ ){0,2}?(?:protection|insurance|warranty|cover(?:age)?|upgrade|premium|extras?|bundle|case|plan|care)\\b")
+                        .unless("\\(optional\\)|\\bif you (?:like|wish|want)\\b"),
+                // "Upgrade now — the basic model may not be enough for you", "Upgrade to the 128GB – the 64GB fills up fast": the cheaper choice
+                // talked down to sell the dearer one
+                TextRule.of("misdirection.cheaper_talked_down", PRESSURED_SELLING, 0.7,
+                        "\\b(?:basic|standard|cheaper|cheapest|smaller|base|lite|entry[- ]level|regular|free|\\d+ ?(?:gb|tb))\\b(?: [\\w-]+){0,2}? (?:(?:may|might|will|could|probably) not|won't|isn't|is not|doesn't|does not|aren't|are not|probably won't)"
+                                + " (?:be )?(?:enough|meet your needs|cut it|suffice|do the job|last|cover (?:you|it|everything))\\b"
+                                + "|\\b(?:basic|standard|smaller|base|\\d+ ?(?:gb|tb))\\b[^.!?]{0,20}\\b(?:fills? up|runs? out) (?:fast|quickly|in no time)\\b")
+                        .requires("\\b(?:upgrade|go (?:pro|premium|bigger|large|up)|choose|get|switch|trade up|step up)\\b"),
                 // An exit pop-up pushing an extra: "Wait! Before you go, shoppers like you also added Express Care for $14.99"
                 TextRule.of("misdirection.exit_upsell", PRESSURED_SELLING, 0.75,
                         "^\\W*(?:wait|hold on|not so fast)\\b.{0,40}\\b(?:add|added|upgrade|get|protect|include)\\b.{0,60}[$£€]\\s?\\d"

@@ -16,6 +16,7 @@ final class ScarcityRules {
     private static final String PER_CUSTOMER = "\\b(?:per (?:customer|order|household|person|transaction)|limit(?:ed)? (?:of )?\\d+ per)\\b";
     /** What a count can be of when the shop says it "remains": not time, not a colour, not money. */
     private static final String NOT_LEFT_OF = "(?:" + TIME_UNIT + "|" + NOT_STOCK + "|points?|credits?|characters?|attempts?|tries|percent|%"
+            + "|players?|candidates?|teams?|contestants?|survivors?|competitors?|finalists?|contenders?|rounds?|matches|games?|races?|laps?|holes?|innings"
             + "|returns?|exchanges?|vouchers?|coupons?|chapters?|lessons?|episodes?|uses?|downloads?|pages?|tasks?|entries|votes?|messages?|invites?|days?)";
     /** "Left" as a direction or part of "left over", not what remains. */
     private static final String LEFT_AS_DIRECTION = "(?!\\s+(?:side|hand|handed|behind|over|overs|corner|column|panel|arrow|chest|foot|leg|arm|ear)\\b)";
@@ -107,6 +108,7 @@ final class ScarcityRules {
                                         + "|(?:almost|nearly) sold out|remaining stock|(?:a )?few (?:items?|pieces?|units?|pairs?) left"
                                         + "|(?:last|final) (?:items?|pieces?|units?|pairs?|sizes?) (?:left|available|in stock|remaining)"
                                         + "|(?:almost|nearly) out(?: of stock)?(?! of (?:time|the|our|your|reach|range|breath))|running out (?:fast|quickly)"
+                                        + "|(?:almost|nearly) out of (?:the |this |our )?(?:[\\w-]+ )?(?:sizes?|colou?rs?|colourways?|styles?|shades?|stock)\\b"
                                         + "|(?:won't|will not|never) be (?:re-?stocked|restocking|back in stock)|(?:no|not being) re-?stock(?:ed|ing)?)\\b")
                         .unless(PER_CUSTOMER + "|\\b(?:sign up for|get|subscribe to|receive|set up|turn on|manage) (?:a |your )?low[- ](?:stock|inventory) (?:alerts?|notifications?|emails?)\\b|\\b(?:more|also) available (?:online|in (?:other|another|our other))\\b|\\bat this (?:location|store|branch)\\b"),
                 // "Almost gone!" as a message, not "Home + Tech Almost Gone" as a menu label
@@ -125,7 +127,7 @@ final class ScarcityRules {
                 // "In high demand", "Strong demand!"; "due to high demand, dispatch may be delayed" is a service notice
                 TextRule.of("scarcity.high_demand", HIGH_DEMAND_MESSAGE, 0.85,
                                 "\\bin (?:very |extremely |really |such )?high[- ]demand\\b"
-                                        + "|\\b(?:very |extremely |unusually |strong |huge |high |heavy |incredible |big |crazy )demand\\b"
+                                        + "|\\b(?:very |extremely |unusually |strong |huge |high |heavy |incredible |big |crazy |hot |massive |enormous |insane )demand\\b|\\bmuch in demand\\b"
                                         + "|(?:^|[^a-z-])in demand\\b(?!-)|\\bdemand (?:is|has been) (?:very |extremely |really )?(?:high|strong|huge|heavy)\\b")
                         .unless("\\b(?:due to|because of|owing to|given)\\b.{0,40}\\bdemand\\b.{0,80}\\b(?:delay|dispatch|ship|deliver|process|respon|wait|longer|slower)"
                                 + "|\\b(?:delay|dispatch|ship|deliver|process|respon|wait|longer)\\w*\\b.{0,80}\\b(?:due to|because of|owing to)\\b.{0,40}\\bdemand\\b"
@@ -144,6 +146,23 @@ final class ScarcityRules {
                                 + "|\\b(?:people|customers|shoppers|everyone|buyers|fans) (?:are|keep|have been) (?:snapping|grabbing|scooping|buying) (?:these|this|them|it) up\\b"
                                 + "|\\bdemand is (?:through the roof|off the charts|insane|crazy|huge|enormous)\\b|\\bselling (?:quicker|faster) than\\b|\\b(?:going|selling) like hot ?cakes\\b"
                                 + "|\\b(?:wildly|hugely|insanely|super|very|extremely) popular (?:right now|at the moment|this (?:week|month|season))\\b|\\bstocks? (?:move|moves|moving|go|goes|going) fast\\b"
-                                + "|\\b(?:everybody|everyone) (?:wants|is buying|is after) (?:this|one|these|it)\\b"));
+                                + "|\\b(?:everybody|everyone) (?:wants|is buying|is after) (?:this|one|these|it)\\b"
+                                // "These sell quickly!", "Often sells out", "This flight is filling up fast", "Sells out every restock", "May sell out"
+                                + "|\\b(?:sells?|goes|go|books? up|fills? up|filling up|booking up|snapped up|sell out|sells out|sold out) (?:very |really |super |so )?(?:fast|quickly|quick|in no time|in minutes|in hours|within (?:hours|minutes|days))\\b"
+                                + "|\\b(?:often|usually|always|regularly|frequently|typically) (?:sells?|sold|books?|fills?) (?:out|up)\\b|\\bsells? out (?:every|each|at every) (?:restock|drop|time|release|season|year|batch|run)\\b"
+                                + "|\\b(?:may|might|could|can|is likely to|are likely to|likely to) (?:sell|book) (?:out|up)\\b(?! (?:on|of|to|the))"
+                                + "|\\bselling like (?:crazy|mad|wildfire|there's no tomorrow)\\b|\\bgoing,? going\\b")
+                        .unless("\\b(?:ships?|dispatch\\w*|deliver\\w*|restock\\w*|back in stock|notify me)\\b.{0,20}\\b(?:fast|quickly)\\b"),
+                // "Popular right now", "Hot item 🔥", "This hotel is popular for your dates", "Lots of interest in this one", "Over 90% of rooms booked for your
+                // dates": demand claimed, not counted. A "Most popular" sort option or a "Popular categories" menu names no pressure.
+                TextRule.of("scarcity.popular_now", HIGH_DEMAND_MESSAGE, 0.75,
+                        "\\b(?:popular|trending|hot|in demand|wanted|sought[- ]after|in favou?r)\\b (?:right now|at the moment|just now|today|this (?:week|weekend|month|season)|for (?:your|these|those|the same) dates)\\b"
+                                + "|(?:^\\W*|\\b(?:this|these|it|it's|it is|they're|they are|item|product|property|hotel|room|style|model|colou?r|one|size)\\b[^.!?]{0,20}?)\\b(?:very|extremely|super|really|incredibly|hugely|wildly|insanely|so|a) popular\\b(?: (?:item|choice|pick|product|one|model|style|hotel|property))?(?:\\W*$|\\s*[!–—-]|\\s+(?:right now|at the moment|with (?:shoppers|customers|buyers|guests|travell?ers)|and (?:may|might|could|will|likely)))"
+                                + "|^\\W*popular(?: (?:item|choice|pick|product))?\\s*[!:–—-]+\\s*(?:booked|selling|lots|many|high|huge|people|don't|going|grab|book|this)"
+                                + "|^\\W*(?:🔥\\s*)?hot (?:item|seller|product|pick|property|ticket)\\b(?!s)|^\\W*hot\\W+(?:people|everyone|selling|going|lots)\\b"
+                                + "|\\b(?:lots|loads|tons|plenty|a lot|heaps) of (?:interest|people|shoppers|customers|buyers|travell?ers|guests)\\b[^.!?]{0,20}\\b(?:in|after|looking at|want(?:ing)?|interested in|eyeing|on) (?:this|these|it)\\b"
+                                + "|\\b(?:high|huge|lots of|a lot of|strong|massive|big) interest in (?:this|these|it|the)\\b|^\\W*(?:popular|hot)!?\\W+(?:lots|loads|huge|high) (?:of )?interest\\b"
+                                + "|\\b\\d{2,3} ?% of (?:the )?(?:rooms|seats|tickets|places|spots|tables|properties|hotels|stock|slots|dates|flights)\\b[^.!?]{0,20}\\b(?:are |is |already |now )*(?:booked|sold|taken|reserved|gone|full|unavailable)\\b")
+                        .unless("\\b(?:categor\\w+|searches|sort by|filters?|brands|destinations|posts|articles|questions)\\b"));
     }
 }

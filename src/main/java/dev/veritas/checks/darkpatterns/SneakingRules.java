@@ -16,11 +16,76 @@ final class SneakingRules {
     private static final String FEE = "(?:service|processing|convenience|booking|admin(?:istration)?|platform|care (?:&|and) handling|small order|resort|destination|amenity|cleaning|"
             + "checkout|payment|facility|packaging|protection|order handling|handling)";
 
+    /** Fees that exist only to be added on top of the advertised price; a handling, bag or installation fee pays for something. */
+    private static final String DRIP_FEE = "(?:service|processing|convenience|booking|admin(?:istration)?|platform|facility|resort|destination|amenity|payment|(?:credit |debit )?card|checkout|transaction|packaging)";
+    /** Where a shop can put something for the shopper. */
+    private static final String BASKET = "(?:basket|cart|bag|order|trolley|booking|trip|reservation|hamper|purchase|ticket|flight|stay)";
+    /**
+     * Extras a shop adds to an order on the shopper's behalf: cover, donations, services, packaging, faster delivery, accessories
+     * and consumables. The shopper's own items ("Running Shoes added to your basket") are not in this list.
+     */
+    private static final String EXTRA = "(?:insurance|protection|warranty|warranties|(?:damage|device|extended|accident\\w*|travel|parcel|package|shipping) cover(?:age)?|"
+            + "care (?:kit|plan|pack)|donations?|tip|gratuity|carbon offset|offset|gift (?:box|wrap\\w*|bag|card|message)|subscriptions?|memberships?|magazines?|trials?|"
+            + "sample (?:pack|box|kit)|accessor(?:y|ies)|batteries|(?:phone |protective |carry(?:ing)? )case|screen protector|cleaning (?:kit|spray|cloth|solution)|cleaner|"
+            + "(?:replacement |spare )?filters|refills?(?: pods)?|pods|installation|set-?up (?:service|fee)|assembly|handling|"
+            + "(?:express|priority|next[- ]day|premium|fast|faster|tracked|special|fragile) (?:delivery|shipping|dispatch|processing|handling|boarding|packing)|"
+            + "seat (?:selection|reservation)|bag for life|carrier bags?|(?:bonus|mystery|extra) items?|add-?ons?|upgrade|(?:care|cleaning|starter|accessory|service|fabric) (?:kit|guard|pack))";
+    /** A price, as a shop writes one: "£4.99", "(+$3)", "€2", "USD 12", "10p". */
+    private static final String PRICE = "(?:[$£€₹]\\s?\\d|\\b(?:usd|gbp|eur|aud|cad|inr) ?\\d|\\b\\d+p\\b|\\(\\+)";
+    /** Freebies and discounts a shop adds are gifts, not sneaking. */
+    private static final String FREEBIE = "\\b(?:on us|free of charge|complimentary|at no (?:extra |additional )?(?:cost|charge)|no (?:extra |additional )?(?:cost|charge)|worth [$£€]"
+            + "|free (?:gift|sample|samples|item|tote|treat|bonus)|discount|coupon|promo(?:tion)?(?: code)?|voucher|reward|points|savings?|\\d+ ?% off)\\b";
+    /** A recurring price: "£7.99/month", "$49.95 every 30 days", "monthly refills", "a $99 annual membership", "paid plan". */
+    private static final String RECURRING = "(?:(?:[$£€₹]|\\b(?:usd|gbp|eur|s\\$|a\\$|rs\\.?) ?)\\s?\\d[\\d.,]*\\s*(?:/\\s?|per |a |an |each |every |p/)"
+            + "(?:month|mo|week|wk|quarter|year|yr|annum|issue|delivery|box|shipment|refill|fortnight|\\d+ (?:days|weeks|months))\\b"
+            + "|\\b(?:every|each) (?:month|week|year|quarter|fortnight|\\d+ (?:days|weeks|months))\\b[^.!?]{0,30}[$£€₹]\\s?\\d"
+            + "|[$£€₹]\\s?\\d[\\d.,]*[^.!?]{0,25}?\\b(?:monthly|weekly|annually|yearly|quarterly|every (?:month|week|year|\\d+ (?:days|weeks|months)))\\b"
+            + "|[$£€₹]\\s?\\d[\\d.,]*\\s*(?:an? )?(?:monthly|weekly|annual|yearly|quarterly) (?:plan|subscription|membership|fee|charge)\\b"
+            + "|\\b(?:monthly|weekly|annual|yearly|quarterly|recurring) (?:plan|subscription|membership|fee|charge|payments?|deliveries|shipments|refills?|billing)\\b"
+            + "|\\bpaid (?:subscription|membership|plan)\\b)";
+    /**
+     * What makes a trial that turns into a plan fair: a reminder before the first charge, or a plain way to cancel in time.
+     * ("Free for 7 days, then $9.99/month. Cancel before the trial ends and you won't be charged.")
+     */
+    private static final String HONEST_TRIAL = "\\b(?:remind\\w*|we(?:'ll| will) (?:e-?mail|notify|tell|let you know|message)|(?:won't|will not|wouldn't|not) be (?:charged|billed)"
+            + "|cancel (?:before|any ?time|at any time|online|in (?:your|my|the) (?:account|app|settings)|from (?:your|my|the) (?:account|app|settings)|in (?:one|two|a few) (?:clicks?|taps?)|with one (?:click|tap))"
+            + "|turn off auto-?renew\\w*|no commitment|(?:skip|pause)(?:,)? (?:or|and) cancel|cancel(?:,)? (?:or|and) (?:pause|skip))\\b";
+
     private SneakingRules() {
     }
 
     static List<TextRule> rules() {
         return List.of(
+                // "We've popped a lens cleaner in your bag", "We took the liberty of adding a cleaning kit to your cart ($9)", "Heads up! We added
+                // a $1.99 Shipping Protection fee to your order": the shop says it put something in; it must be an extra or have a price
+                TextRule.of("sneaking.we_put_in_basket", SNEAK_INTO_BASKET, 0.8,
+                                "\\bwe(?:'ve| have)?(?: [a-z]+){0,4}? (?:added|adding|included|including|popped|put|placed|slipped|thrown|tossed|chucked|stuck)\\b"
+                                        + "[^!?]{0,80}?\\b(?:to|in|into|with|for|on|alongside) (?:your|the|this) (?:[\\w-]+ )?" + BASKET + "?\\b")
+                        .requires(PRICE + "|\\b" + EXTRA + "\\b")
+                        .unless(FREEBIE + "|\\b(?:your (?:note|message|address|details|discount|code|coupon|name|email|review|tracking)|tracking (?:number|info\\w*|link)|we(?:'ve| have) added (?:you|new|more|your (?:items?|favou?rites?|selection)))\\b"),
+                // "Seat reservation (£8) has been added to your trip", "✓ Protection Plan (£39) added to basket", "Parcel insurance for $2.99 is
+                // included with this order unless you remove it": an extra reported as already in the basket
+                // A bare "Gift wrap (+$3) added to your order" is the toast confirming the shopper's own choice; "has been added" reports it.
+                // Slightly below the hidden-subscription rules, so a trial "included with this purchase" is named as the subscription it is.
+                TextRule.of("sneaking.extra_now_in_basket", SNEAK_INTO_BASKET, 0.78,
+                                "\\b" + EXTRA + "\\b(?:[^.,;:!?]|[.,]\\d|\\(|\\)){0,40}?\\b(?:(?:has|have) been |was |were |is |are |'s been |got |(?:is |are )?now )(?:automatically |already |also )?"
+                                        + "(?:added|included|put|placed|popped) (?:to|in|into|with|on) (?:your |the |this )?(?:[\\w-]+ )?" + BASKET + "\\b"
+                                        + "|\\byour " + BASKET + " (?:now )?(?:contains|includes|has)\\b[^.!?]{0,40}?\\b" + EXTRA + "\\b"
+                                        + "|\\balso in your (?:basket|cart|bag|trolley|order)\\b"
+                                        + "|^\\W*added to (?:your )?(?:basket|cart|bag|trolley)\\W+(?:[\\w-]+ ){0,3}?" + EXTRA + "\\b")
+                        .requires(PRICE + "|\\b(?:remove|untick|uncheck|opt out|by default|automatically|for you|by us)\\b|\\b(?:insurance|protection|warranty|donation|tip|gratuity|subscription|membership|magazine|offset)\\b")
+                        .unless(FREEBIE + "|\\b(?:optional|would you like|do you want|want to add|you can add|add (?:it|one|them|this) (?:to|for)|you(?:'ve| have)? added)\\b"),
+                // "Added for you", "(added by us)", "Auto-added: Fragile handling £2.50", "Fabric Guard £49 (pre-added)", "A bottle of wine (£12)
+                // was added to your hamper to complete the gift": the wording of a basket line the shop filled in
+                TextRule.of("sneaking.added_by_shop", SNEAK_INTO_BASKET, 0.8,
+                                "\\badded (?:for you|by us|by the (?:shop|store|seller|team)|on your behalf|for your convenience|by default)\\b|\\bauto(?:matically)?[- ]?added\\b|\\badded automatically\\b"
+                                        + "|\\bpre-?added\\b|\\b(?:was|were|has been|have been|is) (?:automatically )?added to your \\w+ (?:to complete|to go with|so (?:that )?(?:you|your|it)|because|as an? (?:bonus|suggestion|extra))\\b"
+                                        + "|\\bwe (?:think|thought|figured|knew|reckon) you(?:'ll|'d| will| would)? (?:need|want|love|like)\\b[^.!?]{0,60}\\b(?:added|in your (?:basket|cart|bag))\\b"
+                                        + "|\\badded to your \\w+ (?:alongside|to go with|to match|with) your\\b"
+                                        + "|\\b(?:bonus|surprise)\\b(?:[^.!?]|[.,]\\d){0,60}?\\b(?:added|(?:is |are )?now in your (?:basket|cart|bag|trolley))\\b"
+                                        + "|\\bround(?:ed|s)? up your (?:order|total|basket|cart|bill)\\b|\\b(?:unless you remove (?:it|them)|(?:untick|uncheck|tap|click) to remove)\\b")
+                        .requires(PRICE + "|\\b" + EXTRA + "\\b|\\b(?:basket|cart|bag|order|trolley|booking)\\b")
+                        .unless(FREEBIE + "|\\b(?:tax(?:es)?|vat|you(?:'ve| have)? added)\\b"),
                 // "Shipping Insurance  Remove Insurance": an extra already in the basket, with only a way out
                 TextRule.of("sneaking.remove_preadded_extra", SNEAK_INTO_BASKET, 0.8,
                         "\\bremove (?:shipping |package |order |delivery |purchase |parcel )?(?:insurance|protection|warranty|donation|gift wrap\\w*|care plan)\\b"),
@@ -71,7 +136,8 @@ final class SneakingRules {
                                 // "Joining the Rewards Plus program ($9.99/mo) is included with this order"
                                 + "|\\b(?:membership|subscription|program(?:me)?|club|plan)\\b[^.]{0,30}[$£€₹]\\s?\\d[\\d.,]*\\s*/\\s?(?:mo|month|wk|week|yr|year)\\b[^.]{0,25}\\bincluded (?:with|in) (?:this|your) (?:order|purchase)\\b"
                                 + "|\\bsubscription (?:is )?(?:billed|charged) (?:monthly|weekly|annually|yearly) after\\b"
-                                + "|\\b(?:purchase|order|checkout)\\b.{0,10}\\b(?:enrolls|enrols|signs|subscribes) you (?:up )?(?:in|to|for|into)\\b"),
+                                + "|\\b(?:purchase|order|checkout)\\b.{0,10}\\b(?:enrolls|enrols|signs|subscribes) you (?:up )?(?:in|to|for|into)\\b")
+                        .unless(HONEST_TRIAL),
                 // "Service Charge: $14.99", "Care & Handling $2.99": a fee beyond price, tax and shipping
                 TextRule.of("sneaking.extra_fee", HIDDEN_COSTS, 0.65,
                                 // Anchored on "fee"/"charge" and looking back for the kind of fee: much cheaper than
@@ -81,6 +147,15 @@ final class SneakingRules {
                                         + "|\\b(?:care (?:&|and) handling)\\W{0,4}[$£€]\\s?\\d")
                         .unless("\\bno (?:hidden |extra |additional |service |booking )?(?:fees?|charges?|surcharges?)\\b|\\bwaived?\\b|\\bfree\\b.{0,10}\\bfee"
                                 + "|(?<!not )\\bincluded in (?:the |our )?(?:price|total|fare|rate)s?\\b|\\bitemi[sz]ed\\b|\\bshown (?:upfront|up front|before you (?:book|pay|buy))\\b"),
+                // "A $4.99 convenience fee applies to all online orders", "+ £1.50 processing fee per ticket", "Card payment surcharge: 2.5%", "Service
+                // charge of 12.5% added to your bill": the amount before the fee's name, or a percentage added on top
+                TextRule.of("sneaking.fee_on_top", HIDDEN_COSTS, 0.65,
+                                "(?:[$£€₹]\\s?\\d[\\d.,]*|\\b\\d[\\d.,]*\\s?(?:usd|gbp|eur))\\s+(?:non-refundable |mandatory |additional |extra )?(?<![a-z])" + DRIP_FEE + " (?:fee|charge|surcharge)s?\\b"
+                                        + "|\\b" + DRIP_FEE + " (?:fee|charge|surcharge)s?\\b(?:\\s*\\([^)]{0,20}\\))?(?:\\W{0,4}|\\s+of\\s+)\\d[\\d.,]*\\s?%"
+                                        + "|\\b(?:taxes|tax) (?:and|&) (?:\\w+ )?fees (?:will be |are |get )?(?:calculated|added|applied|shown)\\b[^.!?]{0,20}\\b(?:at (?:the )?checkout|(?:at|on) (?:the )?(?:final|last|next|payment) (?:step|page|screen)|when you pay|at payment)\\b"
+                                        + "|\\bprices? (?:shown )?(?:exclude|excludes|don't include|do not include|doesn't include|does not include)\\b[^.!?]{0,30}\\b(?:fee|charge|surcharge)s?\\b")
+                        .unless("\\bno (?:hidden |extra |additional |service |booking )?(?:fees?|charges?|surcharges?)\\b|\\bwaived?\\b|(?<!not )\\bincluded in (?:the |our )?(?:price|total|fare|rate)s?\\b"
+                                + "|\\b(?:all|any) (?:taxes and )?fees (?:are )?included\\b|\\bshown (?:upfront|up front|before you (?:book|pay|buy))\\b|\\brestocking\\b"),
                 // "Resort fee of $35/night payable at hotel, not included in price shown": a mandatory fee left out of the price
                 TextRule.of("sneaking.fee_not_in_price", HIDDEN_COSTS, 0.75,
                                 "\\b" + FEE + " (?:fee|charge|surcharge)s?\\b.{0,60}\\b(?:not included in (?:the )?(?:price|rate|total|fare)s?|payable (?:at|on) (?:the )?(?:hotel|property|arrival|check-?in|venue|pick-?up|collection)|(?:collected|paid|charged) (?:at|on) (?:the )?(?:hotel|property|arrival|check-?in|venue)|added at checkout|charged separately"
@@ -112,6 +187,30 @@ final class SneakingRules {
                                 + "|\\b(?:trial|sample|first)\\b.{0,80}\\b(?:monthly|every \\d+ (?:days|weeks)|per month|/month)\\b.{0,40}\\bunless you (?:opt out|cancel)"),
                 // "you'll be billed at the regular monthly rate" after an introductory period
                 TextRule.of("sneaking.intro_then_billed", HIDDEN_SUBSCRIPTION, 0.6,
-                        "\\b(?:after|at the end of|once|when) (?:the |your )?(?:free |introductory |intro |trial )+(?:period|trial|month|year|offer)\\b.{0,80}\\b(?:billed|charged|renew\\w*)\\b.{0,40}\\b(?:regular|full|standard|then[- ]current|monthly|annual|yearly)\\b"));
+                        "\\b(?:after|at the end of|once|when) (?:the |your )?(?:free |introductory |intro |trial )+(?:period|trial|month|year|offer)\\b.{0,80}\\b(?:billed|charged|renew\\w*)\\b.{0,40}\\b(?:regular|full|standard|then[- ]current|monthly|annual|yearly)\\b"),
+                // "Your free trial becomes £9.99/month unless cancelled", "Free 7-day pass converts into a $99 annual membership", "First box FREE!
+                // After that it's just $39.99/month": something free or token-priced that turns into a recurring charge, with no reminder
+                // and no plain way to cancel in time (a trial that says both is an honest offer)
+                TextRule.of("sneaking.trial_turns_paid", HIDDEN_SUBSCRIPTION, 0.75,
+                                "\\b(?:free (?:\\d+[- ](?:day|week|month)s? )?(?:trial|month|week|pass|box|sample|bottle|pack|gift|kit|issue|jar|tub)|trials?|samples?|"
+                                        + "first (?:box|month|week|delivery|issue|order|pack|bottle|kit)|starter (?:kit|pack|box)|intro(?:ductory)? (?:offer|price|period|deal)|"
+                                        + "(?:just|only) pay (?:for )?(?:shipping|postage|delivery|p&p)|[$£€]\\s?[01](?:\\.00)?(?![\\d.,]))\\b"
+                                        + "[^?]{0,80}?\\b(?:becomes?|turns? into|converts?(?: (?:in)?to)?|rolls? (?:over )?(?:in)?to|rolls over|switch(?:es)? to|changes? to|upgrades? to"
+                                        + "|auto-?renews?|(?:automatically )?renews?|continues?|then|after (?:that|this|which)|followed by|thereafter|afterwards|until you cancel"
+                                        + "|unless (?:you )?cancel\\w*|(?:will|'ll) be (?:charged|billed)|you(?:'ll| will)? (?:be )?(?:charged|billed|pay)|we(?:'ll| will) (?:charge|bill|send)|comes with|includes?)\\b"
+                                        + "[^!?]{0,60}?" + RECURRING
+                                        + "|" + RECURRING + "[^.!?]{0,30}?\\b(?:afterwards|thereafter|after that|after (?:the |your )?(?:free )?(?:trial|first \\w+|intro\\w*(?: period)?))\\b"
+                                        + "|\\bafter (?:the |your )?(?:free )?trial(?: ends| period| expires)?,? (?:you(?:'ll| will) be|we(?:'ll| will)|your card will be) (?:charged|billed)\\b[^.!?]{0,30}?" + RECURRING
+                                        + "|\\bautomatically (?:receive|be sent|get|ship|send|deliver)\\w*\\b[^.!?]{0,40}\\b(?:every \\d+ (?:days|weeks|months)|every (?:month|week)|each month|monthly)\\b[^.!?]{0,30}(?:\\b(?:charged|billed)\\b|[$£€])")
+                        .unless(HONEST_TRIAL),
+                // "By ordering you join our Beauty Club at $29.95 a month", "This purchase signs you up to our Coffee Club – £15 every 4 weeks",
+                // "Your order includes membership to Gold Club (£7.99/month)": a purchase that also starts a recurring plan
+                TextRule.of("sneaking.purchase_starts_plan", HIDDEN_SUBSCRIPTION, 0.75,
+                                "\\b(?:(?:this|your|each|every|the|any|one-?off|one-?time|today's) (?:purchase|order|checkout|booking|kit|sample|gift)|(?:placing|completing|making|submitting) (?:this|your|an|the) (?:order|purchase)"
+                                        + "|(?:buying|ordering|purchasing|claiming|redeeming|getting|accepting) (?:this|today|now|your|the|a)?|with (?:every|each|this|your) (?:purchase|order))\\b"
+                                        + "[^!?]{0,40}?\\b(?:(?:also )?(?:signs? you up|enrol(?:l)?s? you|subscribes? you)|you(?:'re| are|'ll| will)(?: also)? (?:be )?(?:joining|enrol(?:l)?ed|enrol(?:l)?ing|signed up|subscribed)"
+                                        + "|you (?:also )?(?:agree to (?:be (?:billed|charged)|join|pay)|join|become a member)|(?:also )?(?:starts?|begins?|activates?|includes?|comes with|adds?|enrol(?:l)?s?)\\b[^!?]{0,30}?\\b(?:subscription|membership|club|plan|programme|program|auto-?[a-z]+|trial|refills?|deliveries|shipments))"
+                                        + "\\b")
+                        .requires(RECURRING));
     }
 }

@@ -53,7 +53,9 @@ final class UrgencyRules {
                         .unless(DELIVERY_CUTOFF),
                 // "Sale ends in", "Offer expires in: 2955", "Prices increase in"
                 TextRule.of("urgency.ends_in", COUNTDOWN_TIMER, 0.8,
-                                "\\b(?:ends?|ending|expires?|expiring|closes?|increases?)\\s+in\\b(?!\\s+(?:the|a|an|our|your|store|stores|\\d+\\s*(?:-\\s*\\d+\\s*)?(?:business |working )?(?:weeks?|months?|years?)|(?:19|20)\\d\\d)\\b)")
+                                "\\b(?:ends?|ending|expires?|expiring|closes?|(?<!\\b(?:an?|the|sudden|significant|sharp|big|large|small|steady|slight) )increases?)\\s+in\\b(?!\\s+(?:the|a|an|our|your|store|stores|\\d+\\s*(?:-\\s*\\d+\\s*)?(?:business |working )?(?:weeks?|months?|years?)|(?:19|20)\\d\\d"
+                                        + "|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec"
+                                        + "|spring|summer|autumn|fall|winter|tears|defeat|failure|victory|disaster|a draw|a tie|stalemate)\\b)")
                         .unless("\\b(?:warranty|guarantee|trial|subscription|membership|lease|contract|licen[cs]e)\\b"),
                 // "Your order is reserved for 09:35", "Items held for 10 minutes"
                 TextRule.of("urgency.reserved_for", COUNTDOWN_TIMER, 0.85,
