@@ -52,7 +52,7 @@ final class MisdirectionRules {
         return List.of(
                 // "No thanks, I'd rather pay full price", "I like paying full price", "I want to pay more"
                 TextRule.of("misdirection.shame_pay_more", CONFIRMSHAMING, 0.95,
-                                "\\bi(?:'d| would| will|'ll|'m| am)?\\s+(?:\\w+\\s+){0,2}?(?:to\\s+)?(?:pay(?:ing)?|spend(?:ing)?)\\s+(?:the\\s+)?(?:full|more|regular|retail|extra|top|original|normal|higher|too much)\\b"
+                                "\\bi(?:'d| would| will|'ll|'m| am)?\\s+(?:[\\w']+\\s+){0,2}?(?:to\\s+)?(?:pay(?:ing)?|spend(?:ing)?)\\s+(?:the\\s+)?(?:full|more|regular|retail|extra|top|original|normal|higher|too much)\\b"
                                         + "|\\bi(?:'ll| will|'d| would)? (?:rather )?(?:stay|stick|keep|remain)\\w* (?:at |with |on |paying )?(?:the )?(?:full|regular|normal) price\\b")
                         .unless("\\b(?:full|remaining|outstanding) (?:amount|balance)\\b|\\bin full\\b")
                         .maxLength(BUTTON),
@@ -112,7 +112,9 @@ final class MisdirectionRules {
                                 "^\\W*(?:yes\\b[^.]{0,30}?|(?:add|claim|give me|get|accept)\\b[^.]{0,30}?\\byes(?: please)?)[!.]*\\s+(?:no(?: thanks)?,?|skip|not now|decline|continue)\\b"
                                         + "|^\\W*accept(?: all)?\\s*(?:&|and)\\s*continue\\W+(?:settings|manage|options|preferences|customi[sz]e)\\b"
                                         + "|^\\W*(?:add|yes|get|claim)\\b[^.]{0,40}?(?:&|and) continue\\W+(?:continue|proceed) without\\b"
-                                        + "|^\\W*(?:claim|activate|get|yes|add|give me)\\b[^.]{0,40}?(?:>+|›+|\\s-|\\s–|\\s—)\\s*(?:or )?(?:continue|skip|no|not now|i'll decline)\\b")
+                                        + "|^\\W*(?:claim|activate|get|yes|add|give me)\\b[^.]{0,40}?(?:>+|›+|\\s-|\\s–|\\s—)\\s*(?:or )?(?:continue|skip|no|not now|i'll decline)\\b"
+                                        // "GET MY DEAL — or pay full price", "GET 25% OFF NOW · or continue at regular price"
+                                        + "|^\\W*(?:claim|activate|get|yes|unlock|give me|grab)\\b[^.]{0,40}?(?:—|–|-|\\||·|/)\\s*or (?:pay|continue|stay|keep paying|shop)\\b[^.]{0,15}\\b(?:full|regular|normal|original) price\\b")
                         .maxLength(BUTTON),
                 // "Uncheck the box if you prefer not to receive emails": ticking means refusing
                 TextRule.of("misdirection.check_to_refuse", TRICK_QUESTIONS, 0.85,
@@ -128,6 +130,10 @@ final class MisdirectionRules {
                         "\\bif you (?:do not|don't|would not|wouldn't|prefer not to)\\b.{0,100}\\b(?:box|checkbox)\\b.{0,30}"
                                 + "\\b(?:not (?:checked|ticked|selected)|unchecked|unticked|is checked|is ticked|tick|check)\\b"),
 
+                // "I don't need glowing skin", "No, I don't want to look younger": a button that makes the shopper turn down looking or feeling well
+                TextRule.of("misdirection.shame_refuse_wellbeing", CONFIRMSHAMING, 0.85,
+                        "^\\W*(?:(?:" + DECLINE + ")\\W{0,5})?(?:thanks?\\W{0,3})?i (?:don't|do not|dont) (?:need|want) (?:a |an |to (?:be|look|feel|have|get) )?(?:glowing|radiant|healthy|healthier|better|perfect|clear|clearer|younger|stronger|softer|smoother|shinier|whiter|brighter|happier|fitter|slimmer|thicker|fuller|beautiful|gorgeous|amazing|great)\\b")
+                        .maxLength(BUTTON),
                 // "Skip — I don't need a better night's sleep", "I'd rather not support small businesses": a decline that makes
                 // the shopper say they turn down something good
                 TextRule.of("misdirection.decline_good_thing", CONFIRMSHAMING, 0.85,
@@ -145,6 +151,7 @@ final class MisdirectionRules {
                                 // offers", "I do not want to receive no offers", "prefer not to be left off our list", "don't want us not to share"
                                 + "|\\b(?:stop|prevent) (?:us |them )?(?:from )?not\\b|\\b(?:miss out on|avoid|stop|prevent|opt out of) not (?:receiving|getting|hearing|being|sharing)\\b"
                                 + "|\\bnot (?:to )?(?:stop|cease|block)\\w* (?:receiving|getting|sending|hearing|sharing)\\b|\\b(?:do not|don't|won't) (?:want|wish|like) to (?:receive|get|hear) no\\b"
+                                + "|\\b(?:don't|do not|not) (?:want|wish|like) to stop (?:receiving|getting|hearing)\\b"
                                 + "|\\bnot (?:to )?be (?:left off|excluded|removed|taken off|opted out|unsubscribed)\\b|\\b(?:not|n't) want (?:us|them|anyone) not to\\b"),
                 // "Leave unticked to receive offers from our partners", "If you do not wish to receive marketing, leave this box checked": the box
                 // works backwards, an empty box meaning yes or a ticked one meaning no
@@ -156,7 +163,7 @@ final class MisdirectionRules {
                 // "CLAIM MY DISCOUNT · no, thanks (tiny text)", "Continue with limited version (faint link)": a page's own
                 // description of a decline styled out of sight
                 TextRule.of("misdirection.decline_styled_away", VISUAL_INTERFERENCE, 0.65,
-                        "\\((?:very |super )?(?:tiny|small|smaller|faint|grey|gray|greyed[- ]out|light|pale|barely visible|low[- ]contrast)(?: (?:grey|gray|faint))? (?:text|link|print|font|button|type)\\)"),
+                        "\\((?:very |super )?(?:tiny|small|smaller|faint|grey|gray|greyed[- ]out|light|pale|barely visible|low[- ]contrast)\\b[^)]{0,30}?\\b(?:text|link|print|font|button|type)\\)"),
                 // "Deluxe gift wrap selected (+$6.95)", "Priority handling ✔ (+$3.50) selected for you", "Recommended: Add AppleCare+
                 // (selected)": a priced extra the shop ticked
                 TextRule.of("misdirection.priced_extra_selected", PRESSURED_SELLING, 0.75,
@@ -203,7 +210,9 @@ final class MisdirectionRules {
                 TextRule.of("misdirection.regret_warning", PRESSURED_SELLING, 0.75,
                         "\\b(?:customers|people|shoppers|buyers|travell?ers|guests|those) who (?:skip|don't (?:add|buy|get|choose)|decline|say no to|go without)\\b.{0,40}\\b(?:regret|wish they|come back|end up|pay more)"
                                 + "|\\bdon't (?:leave|go|travel|fly|ride) (?:\\w+ ){0,3}?unprotected\\b"
-                                + "|\\b(?:customers|shoppers|people|buyers) like you (?:always |also |usually )?(?:add|choose|buy|get|upgrade)\\b"
+                                + "|\\b(?:don't|do not) (?:leave|go|travel|fly|ride|check ?out) (?:\\w+ ){0,2}?without (?:the |a |an |your |our )?(?:[\\w-]+ )?(?:protection|insurance|warranty|cover(?:age)?|care ?plan)\\b"
+                                + "|\\b(?:customers|shoppers|people|buyers|travell?ers) like you (?:always |also |usually |often )?(?:add|choose|buy|get|upgrade|chose|added|bought|picked|went for|upgraded)\\b"
+                                + "|\\?\\s*(?:most|almost all|nearly all|\\d{2,3} ?% of) (?:people|customers|shoppers|buyers|travell?ers|guests|owners) (?:do|did|have|say yes|add it|choose it)\\b"
                                 + "|\\bmake it a (?:double|large|bundle|set|pair|combo|triple|meal|deluxe|family size)\\b.{0,20}\\b(?:for|just|only)\\b"
                                 + "|\\b(?:upgrade|bundle|pack|size|deluxe|premium|bigger|larger|go (?:large|big|bigger|premium|pro|deluxe))\\b.{0,40}\\b(?:just|only) (?:[$£€₹₦]|rs\\.? ?)?\\s?\\d[\\d,.]*(?:p|c|cents?)? (?:more|extra)\\b"
                                 + "|\\b(?:just|only) (?:[$£€₹₦]|rs\\.? ?)?\\s?\\d[\\d,.]*(?:p|c|cents?)? (?:more|extra) (?:for|to get|and get|gets you) (?:the |a |an )?(?:large|bigger|larger|premium|deluxe|pro|xl|double|upgrade|bundle|[\\w-]+ size|next size)\\b"
@@ -223,6 +232,9 @@ final class MisdirectionRules {
                                 + "|\\byou(?:'ll| will|'d| would) regret (?:not|skipping|passing|declining|going without|saying no)\\b"
                                 + "|\\byou (?:really |definitely |honestly )?(?:should|need to|ought to|must) (?:add|get|grab|include|buy|protect)\\b[^.!?]{0,40}(?:[-–—!,.]\\s*\\w+[^.!?]{0,20}\\b(?:crack|break|smash|fail|lose|spill|scratch|damage)\\w*|\\b(?:trust us|you'll thank us|just in case)\\b)"
                                 + "|\\byou(?:'ll| will) thank us later\\b"
+                                + "|\\b(?:recommend|suggest)\\w* (?:adding|you add|getting|buying|grabbing)\\b[^.!?]{0,40}\\byou(?:'ll| will) (?:need|want|thank)\\b"
+                                + "|\\byou(?:'ll| will| may| might)? (?:also |definitely |probably )?need (?:a |an |the |some )?[\\w-]+(?: [\\w-]+)?\\b[^.!?]{0,25}\\badd (?:it|one|them|this|these) (?:now|today|too)\\b"
+                                + "|\\bare you sure you want to (?:continue|proceed|check ?out|go|leave|buy|travel|fly|order) without (?:the |a |an |any |your )?(?:[\\w-]+ )?(?:protection|insurance|warranty|cover(?:age)?|care ?plan|case|upgrade)\\b"
                                 + "|\\bare you sure you (?:don't|do not) want (?:to add |to protect |to get )?(?:the |a |an |our |your )?(?:[\\w-]+ ){0,2}?(?:protection|insurance|warranty|cover(?:age)?|upgrade|premium|extras?|bundle|case|plan|care)\\b")
                         .unless("\\(optional\\)|\\bif you (?:like|wish|want)\\b"),
                 // "Upgrade now — the basic model may not be enough for you", "Upgrade to the 128GB – the 64GB fills up fast": the cheaper choice

@@ -34,7 +34,7 @@ final class ObstructionRules {
                                         + "|unsubscrib\\w* from (?:the|your|our) (?:box|plan|service|club|membership|programme|program)|to (?:end|stop|close|quit|terminate) (?:it|this|your (?:account|plan|membership|subscription|contract|deliveries|box|service))"
                                         + "|can (?:only )?be (?:stopped|ended|terminated|cancell?ed|closed))\\b")
                         .requires("\\b" + PERSON_CHANNEL)
-                        .requires("\\b(?:only|must|need to|needs? to|have to|has to|please|requires?|required|just|simply|can)\\b|\\?|^\\W*to (?:cancel|end|stop|unsubscribe|leave|quit|terminate)\\b")
+                        .requires("\\b(?:only|must|need to|needs? to|have to|has to|please|requires?|required|just|simply|can)\\b|\\?|^\\W*(?:please )?(?:call|ring|phone|e-?mail|write to|contact|speak to|chat with|visit)\\b|^\\W*to (?:cancel|end|stop|unsubscribe|leave|quit|terminate)\\b")
                         .unless(SELF_SERVE + "|\\b(?:orders?|bookings?|reservations?|items?|returns?|refunds?|appointments?|purchases?|tickets?|flights?|stays?|deliver(?:y|ies) slot|questions?|help|queries)\\b"
                                 + "|\\b(?:free cancellation|cancellation policy|cancel\\w* (?:is )?free|no cancellation fees?)\\b"),
                 TextRule.of("obstruction.cancel_by_contact_only", HARD_TO_CANCEL, 0.75,

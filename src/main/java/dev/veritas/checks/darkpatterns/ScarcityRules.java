@@ -62,7 +62,7 @@ final class ScarcityRules {
                         .unless("\\b(?:in|over|for|during|within) (?:the|our|your) last\\b"),
                 // "There are only 4 tins of Salmon Pate left", "We've only got 4 of the 256GB Midnight in stock"
                 TextRule.of("scarcity.only_n_then_stock", LOW_STOCK_MESSAGE, 0.85,
-                                "\\b(?:only|just) (?:have |has |got )?" + NUM + "(?!\\s*(?:%|percent|" + NOT_LEFT_OF + ")\\b)[^.!?]{0,40}?\\b(?:in stock|left|remaining|remain|available)\\b"
+                                "\\b(?:only|just) (?:have |has |got )?" + NUM + "(?![\\d,.])(?!\\s*(?:%|percent|" + NOT_LEFT_OF + ")\\b)[^.!?]{0,40}?\\b(?:in stock|left|remaining|remain|available)\\b"
                                         + LEFT_AS_DIRECTION)
                         .unless(PER_CUSTOMER + "|\\b(?:sizes?|colou?rs?|styles?|options?|versions?) (?:are |is )?(?:left|available)\\b|\\bleft (?:to (?:pay|qualify|spend|reach)|until)\\b"),
                 // "Economy Light: the remaining six seats", "Our last available room at this property", "The final unit! Snap it up"
@@ -93,7 +93,7 @@ final class ScarcityRules {
                         .unless(PER_CUSTOMER),
                 // "A handful left", "Very few left at this price"
                 TextRule.of("scarcity.few_left", LOW_STOCK_MESSAGE, 0.85,
-                        "(?:\\b(?:very few|a handful(?: of)?|only a handful(?: of)?|hardly any|not many|just a few|only a (?:few|couple)|just a couple|a few|a couple)|^\\W*few)\\s+(?:[a-z]+\\s+)?(?:left|remaining|remain)\\b(?! over)"),
+                        "(?:\\b(?:very few|a handful(?: of)?|only a handful(?: of)?|hardly any|not many|just a few|only a (?:few|couple)|just a couple|a few|a couple)|^\\W*few)\\s+(?:of (?:the |our )?)?(?:(?!" + NOT_LEFT_OF + "\\b)[a-z]+\\s+)?(?:left|remaining|remain)\\b(?! over)"),
                 TextRule.of("scarcity.less_than_n", LOW_STOCK_MESSAGE, 0.9,
                         "\\b(?:less|fewer) than " + NUM + "\\s+" + STOCK_WORDS + "(?:left|remaining|available|in stock)\\b"
                                 + "|\\b(?:left|remain\\w*|in stock|stock|batch)\\b.{0,40}\\b(?:less|fewer) than (?:a dozen|a handful|ten|10|five|5)\\b"),
@@ -109,6 +109,10 @@ final class ScarcityRules {
                                         + "|(?:last|final) (?:items?|pieces?|units?|pairs?|sizes?) (?:left|available|in stock|remaining)"
                                         + "|(?:almost|nearly) out(?: of stock)?(?! of (?:time|the|our|your|reach|range|breath))|running out (?:fast|quickly)"
                                         + "|(?:almost|nearly) out of (?:the |this |our )?(?:[\\w-]+ )?(?:sizes?|colou?rs?|colourways?|styles?|shades?|stock)\\b"
+                                        // "Stock: very low", "Low availability", "Final stock!", "stock is nearly gone"
+                                        + "|stock\\s*:\\s*(?:very |extremely |critically )?low|(?:low|very low|limited) availability|availability\\s*:\\s*(?:very )?low|final stock|last of (?:the|our) stock"
+                                        + "|(?:stock|stocks|supplies|inventory) (?:is |are )?(?:nearly|almost|all but) (?:gone|out|finished|sold)"
+                                        + "|(?:the )?last (?:one|pair|unit|piece|item|bottle|room|seat|ticket) (?:we(?:'ve| have)(?: got)?|we've got|in stock|left|available|remaining)"
                                         + "|(?:won't|will not|never) be (?:re-?stocked|restocking|back in stock)|(?:no|not being) re-?stock(?:ed|ing)?)\\b")
                         .unless(PER_CUSTOMER + "|\\b(?:sign up for|get|subscribe to|receive|set up|turn on|manage) (?:a |your )?low[- ](?:stock|inventory) (?:alerts?|notifications?|emails?)\\b|\\b(?:more|also) available (?:online|in (?:other|another|our other))\\b|\\bat this (?:location|store|branch)\\b"),
                 // "Almost gone!" as a message, not "Home + Tech Almost Gone" as a menu label
@@ -147,18 +151,23 @@ final class ScarcityRules {
                                 + "|\\bdemand is (?:through the roof|off the charts|insane|crazy|huge|enormous)\\b|\\bselling (?:quicker|faster) than\\b|\\b(?:going|selling) like hot ?cakes\\b"
                                 + "|\\b(?:wildly|hugely|insanely|super|very|extremely) popular (?:right now|at the moment|this (?:week|month|season))\\b|\\bstocks? (?:move|moves|moving|go|goes|going) fast\\b"
                                 + "|\\b(?:everybody|everyone) (?:wants|is buying|is after) (?:this|one|these|it)\\b"
-                                // "These sell quickly!", "Often sells out", "This flight is filling up fast", "Sells out every restock", "May sell out"
-                                + "|\\b(?:sells?|goes|go|books? up|fills? up|filling up|booking up|snapped up|sell out|sells out|sold out) (?:very |really |super |so )?(?:fast|quickly|quick|in no time|in minutes|in hours|within (?:hours|minutes|days))\\b"
+                                + "|\\b(?:fastest|quickest)[- ]selling\\b|\\bflying (?:out|off) (?:the|our) (?:door|shelves|shelf|warehouse|racks?)\\b")
+                        .unless("\\b(?:ships?|dispatch\\w*|deliver\\w*|restock\\w*|back in stock|notify me)\\b.{0,20}\\b(?:fast|quickly)\\b"),
+                // "These sell quickly!", "Often sells out", "This flight is filling up fast", "Sells out every restock", "May sell out": how fast it
+                // goes, said of the item on offer. Only in a message: in a longer sentence ("the bakery's sourdough often sells out by noon") it is a story.
+                TextRule.of("scarcity.sells_out_often", HIGH_DEMAND_MESSAGE, 0.8,
+                                "\\b(?:sells?|goes|go|books? up|fills? up|filling up|booking up|sell out|sells out) (?:very |really |super |so )?(?:fast|quickly|quick|in no time|in minutes|in hours|within (?:hours|minutes|days))\\b"
                                 + "|\\b(?:often|usually|always|regularly|frequently|typically) (?:sells?|sold|books?|fills?) (?:out|up)\\b|\\bsells? out (?:every|each|at every) (?:restock|drop|time|release|season|year|batch|run)\\b"
                                 + "|\\b(?:may|might|could|can|is likely to|are likely to|likely to) (?:sell|book) (?:out|up)\\b(?! (?:on|of|to|the))"
                                 + "|\\bselling like (?:crazy|mad|wildfire|there's no tomorrow)\\b|\\bgoing,? going\\b")
-                        .unless("\\b(?:ships?|dispatch\\w*|deliver\\w*|restock\\w*|back in stock|notify me)\\b.{0,20}\\b(?:fast|quickly)\\b"),
+                        .unless("\\b(?:ships?|dispatch\\w*|deliver\\w*|restock\\w*|back in stock|notify me)\\b.{0,20}\\b(?:fast|quickly)\\b")
+                        .maxLength(70),
                 // "Popular right now", "Hot item 🔥", "This hotel is popular for your dates", "Lots of interest in this one", "Over 90% of rooms booked for your
                 // dates": demand claimed, not counted. A "Most popular" sort option or a "Popular categories" menu names no pressure.
                 TextRule.of("scarcity.popular_now", HIGH_DEMAND_MESSAGE, 0.75,
                         "\\b(?:popular|trending|hot|in demand|wanted|sought[- ]after|in favou?r)\\b (?:right now|at the moment|just now|today|this (?:week|weekend|month|season)|for (?:your|these|those|the same) dates)\\b"
                                 + "|(?:^\\W*|\\b(?:this|these|it|it's|it is|they're|they are|item|product|property|hotel|room|style|model|colou?r|one|size)\\b[^.!?]{0,20}?)\\b(?:very|extremely|super|really|incredibly|hugely|wildly|insanely|so|a) popular\\b(?: (?:item|choice|pick|product|one|model|style|hotel|property))?(?:\\W*$|\\s*[!–—-]|\\s+(?:right now|at the moment|with (?:shoppers|customers|buyers|guests|travell?ers)|and (?:may|might|could|will|likely)))"
-                                + "|^\\W*popular(?: (?:item|choice|pick|product))?\\s*[!:–—-]+\\s*(?:booked|selling|lots|many|high|huge|people|don't|going|grab|book|this)"
+                                + "|^\\W*popular(?: [a-z]+)?\\s*[!:–—-]+\\s*(?:booked|selling|lots|many|high|huge|people|don't|going|grab|book|buy|order|hurry|act|this)"
                                 + "|^\\W*(?:🔥\\s*)?hot (?:item|seller|product|pick|property|ticket)\\b(?!s)|^\\W*hot\\W+(?:people|everyone|selling|going|lots)\\b"
                                 + "|\\b(?:lots|loads|tons|plenty|a lot|heaps) of (?:interest|people|shoppers|customers|buyers|travell?ers|guests)\\b[^.!?]{0,20}\\b(?:in|after|looking at|want(?:ing)?|interested in|eyeing|on) (?:this|these|it)\\b"
                                 + "|\\b(?:high|huge|lots of|a lot of|strong|massive|big) interest in (?:this|these|it|the)\\b|^\\W*(?:popular|hot)!?\\W+(?:lots|loads|huge|high) (?:of )?interest\\b"

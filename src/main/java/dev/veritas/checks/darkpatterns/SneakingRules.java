@@ -71,7 +71,9 @@ final class SneakingRules {
                                 "\\b" + EXTRA + "\\b(?:[^.,;:!?]|[.,]\\d|\\(|\\)){0,40}?\\b(?:(?:has|have) been |was |were |is |are |'s been |got |(?:is |are )?now )(?:automatically |already |also )?"
                                         + "(?:added|included|put|placed|popped) (?:to|in|into|with|on) (?:your |the |this )?(?:[\\w-]+ )?" + BASKET + "\\b"
                                         + "|\\byour " + BASKET + " (?:now )?(?:contains|includes|has)\\b[^.!?]{0,40}?\\b" + EXTRA + "\\b"
-                                        + "|\\balso in your (?:basket|cart|bag|trolley|order)\\b"
+                                        + "|\\balso in your (?:basket|cart|bag|trolley|order)\\b|\\balso added\\s*:"
+                                        // "A travel pillow (£12) has been added to your order": a priced line reported, not confirmed
+                                        + "|\\([^)]{0,6}[$£€]\\s?\\d[\\d.,]*\\)\\s*(?:has|have) been (?:automatically )?added to your (?:order|booking|basket|cart|bag|trolley)\\b"
                                         + "|^\\W*added to (?:your )?(?:basket|cart|bag|trolley)\\W+(?:[\\w-]+ ){0,3}?" + EXTRA + "\\b")
                         .requires(PRICE + "|\\b(?:remove|untick|uncheck|opt out|by default|automatically|for you|by us)\\b|\\b(?:insurance|protection|warranty|donation|tip|gratuity|subscription|membership|magazine|offset)\\b")
                         .unless(FREEBIE + "|\\b(?:optional|would you like|do you want|want to add|you can add|add (?:it|one|them|this) (?:to|for)|you(?:'ve| have)? added)\\b"),
@@ -102,7 +104,9 @@ final class SneakingRules {
                                 + "|\\bwe(?:'ve| have)? (?:popped|put|placed|slipped|thrown|included)\\b.{0,60}\\b(?:in|into|to) your " + CART + "\\b"
                                 + "|\\b(?:bonus|free|extra) (?:item|gift|trial)s? added\\b.{0,40}[$£€₹]\\s?\\d"
                                 + "|[$£€]\\s?\\d[\\d.,]*\\W{0,5}(?:added|included) automatically\\b"
-                                + "|\\b(?:insurance|protection|handling|warranty|donation|gift wrap\\w*|care plan|priority \\w+|express \\w+|(?:care|cleaning|starter|accessory) kit)\\b.{0,30}?\\b(?:has been|have been|was|is) (?:automatically )?(?:added|included) (?:to|in) your " + CART + "\\b"),
+                                + "|\\b(?:insurance|protection|handling|warranty|donation|gift wrap\\w*|care plan|priority \\w+|express \\w+|(?:care|cleaning|starter|accessory) kit)\\b.{0,30}?\\b(?:has been|have been|was|is) (?:automatically )?(?:added|included) (?:to|in) your " + CART + "\\b")
+                        // "Free gift added to your bag – worth £10, on us!": a present with its value, not a charge
+                        .unless("\\b(?:worth [$£€]|on us|at no (?:extra |additional )?(?:cost|charge)|free of charge)"),
                 // "A magazine subscription was added to your cart", "Item protection ($3.49) included in your cart": an extra nobody
                 // picked, reported as already in the basket ("Gift wrap (+$3) added to your order" confirms the shopper's own choice)
                 // "We added a tip of 15% for your courier", "Magazine trial added to basket", "Carbon offset (+€1.50) added to your booking",
@@ -153,14 +157,15 @@ final class SneakingRules {
                                 "(?:[$£€₹]\\s?\\d[\\d.,]*|\\b\\d[\\d.,]*\\s?(?:usd|gbp|eur))\\s+(?:non-refundable |mandatory |additional |extra )?(?<![a-z])" + DRIP_FEE + " (?:fee|charge|surcharge)s?\\b"
                                         + "|\\b" + DRIP_FEE + " (?:fee|charge|surcharge)s?\\b(?:\\s*\\([^)]{0,20}\\))?(?:\\W{0,4}|\\s+of\\s+)\\d[\\d.,]*\\s?%"
                                         + "|\\b(?:taxes|tax) (?:and|&) (?:\\w+ )?fees (?:will be |are |get )?(?:calculated|added|applied|shown)\\b[^.!?]{0,20}\\b(?:at (?:the )?checkout|(?:at|on) (?:the )?(?:final|last|next|payment) (?:step|page|screen)|when you pay|at payment)\\b"
-                                        + "|\\bprices? (?:shown )?(?:exclude|excludes|don't include|do not include|doesn't include|does not include)\\b[^.!?]{0,30}\\b(?:fee|charge|surcharge)s?\\b")
+                                        + "|\\bprices? (?:shown )?(?:exclude|excludes|don't include|do not include|doesn't include|does not include)\\b[^.!?]{0,30}\\b(?:fee|charge|surcharge)s?\\b"
+                                        + "|\\b\\d[\\d.]*\\s?% " + DRIP_FEE + " (?:fee|charge|surcharge)s?\\b")
                         .unless("\\bno (?:hidden |extra |additional |service |booking )?(?:fees?|charges?|surcharges?)\\b|\\bwaived?\\b|(?<!not )\\bincluded in (?:the |our )?(?:price|total|fare|rate)s?\\b"
                                 + "|\\b(?:all|any) (?:taxes and )?fees (?:are )?included\\b|\\bshown (?:upfront|up front|before you (?:book|pay|buy))\\b|\\brestocking\\b"),
                 // "Resort fee of $35/night payable at hotel, not included in price shown": a mandatory fee left out of the price
                 TextRule.of("sneaking.fee_not_in_price", HIDDEN_COSTS, 0.75,
-                                "\\b" + FEE + " (?:fee|charge|surcharge)s?\\b.{0,60}\\b(?:not included in (?:the )?(?:price|rate|total|fare)s?|payable (?:at|on) (?:the )?(?:hotel|property|arrival|check-?in|venue|pick-?up|collection)|(?:collected|paid|charged) (?:at|on) (?:the )?(?:hotel|property|arrival|check-?in|venue)|added at checkout|charged separately"
+                                "\\b" + FEE + " (?:fee|charge|surcharge)s?\\b.{0,60}\\b(?:not included(?: in (?:the )?(?:price|rate|total|fare)s?)?|payable (?:at|on) (?:the )?(?:hotel|property|arrival|check-?in|venue|pick-?up|collection)|(?:collected|paid|charged) (?:at|on) (?:the )?(?:hotel|property|arrival|check-?in|venue)|added at checkout|charged separately"
                                 + "|(?:added|applied|charged) (?:on|at) (?:the )?(?:payment page|checkout|final step|last step|payment))\\b")
-                        .unless("\\bno (?:hidden |extra |additional )?(?:fees?|charges?)\\b|\\bwaived?\\b"),
+                        .unless("\\bno (?:hidden |extra |additional )?(?:fees?|charges?)\\b|\\bwaived?\\b|\\b(?:at your discretion|discretionary|optional|tips?|gratuit(?:y|ies))\\b"),
                 // "After 1 year, subscription auto renews with fee", "free 60 day VIP trial membership with this order"
                 TextRule.of("sneaking.auto_renew_with_fee", HIDDEN_SUBSCRIPTION, 0.7,
                         "\\b(?:auto(?:matically|-)? ?renew\\w*|renews? automatically)\\b.{0,40}(?:\\b(?:fee|charge[ds]?|billed|price|rate)\\b|[$£€]\\s?\\d)"),
@@ -207,7 +212,7 @@ final class SneakingRules {
                 // "Your order includes membership to Gold Club (£7.99/month)": a purchase that also starts a recurring plan
                 TextRule.of("sneaking.purchase_starts_plan", HIDDEN_SUBSCRIPTION, 0.75,
                                 "\\b(?:(?:this|your|each|every|the|any|one-?off|one-?time|today's) (?:purchase|order|checkout|booking|kit|sample|gift)|(?:placing|completing|making|submitting) (?:this|your|an|the) (?:order|purchase)"
-                                        + "|(?:buying|ordering|purchasing|claiming|redeeming|getting|accepting) (?:this|today|now|your|the|a)?|with (?:every|each|this|your) (?:purchase|order))\\b"
+                                        + "|(?:buying|ordering|purchasing|claiming|redeeming|getting|accepting) (?:this|today|now|your|the|a)?|with (?:every|each|this|your) (?:purchase|order)|(?:buy|order) (?:once|today|now|this|it))\\b"
                                         + "[^!?]{0,40}?\\b(?:(?:also )?(?:signs? you up|enrol(?:l)?s? you|subscribes? you)|you(?:'re| are|'ll| will)(?: also)? (?:be )?(?:joining|enrol(?:l)?ed|enrol(?:l)?ing|signed up|subscribed)"
                                         + "|you (?:also )?(?:agree to (?:be (?:billed|charged)|join|pay)|join|become a member)|(?:also )?(?:starts?|begins?|activates?|includes?|comes with|adds?|enrol(?:l)?s?)\\b[^!?]{0,30}?\\b(?:subscription|membership|club|plan|programme|program|auto-?[a-z]+|trial|refills?|deliveries|shipments))"
                                         + "\\b")

@@ -59,7 +59,10 @@ final class UrgencyRules {
                         .unless("\\b(?:warranty|guarantee|trial|subscription|membership|lease|contract|licen[cs]e)\\b"),
                 // "Your order is reserved for 09:35", "Items held for 10 minutes"
                 TextRule.of("urgency.reserved_for", COUNTDOWN_TIMER, 0.85,
-                        "\\b(?:reserved|held|saved) for (?:you )?(?:for )?(?:the next |only )?(?:\\d{1,2}\\s?:\\s?\\d{2}|\\d+\\s*(?:minutes?|mins?|seconds?|secs?)\\b)"
+                        "\\b(?:reserved|held|saved) for (?:you )?(?:for )?(?:the next |only |another )?(?:\\d{1,2}\\s?:\\s?\\d{2}|\\d+\\s*(?:more )?(?:minutes?|mins?|seconds?|secs?)\\b)"
+                                // "You have 20 minutes to complete your order", "Only 12 minutes left to get 20% off"
+                                + "|\\b(?:only |just )?\\d+\\s*(?:minutes?|mins?|seconds?|secs?|hours?|hrs?) (?:left|remaining|to go) (?:to (?:get|claim|save|buy|order|grab|shop|use|redeem|book|secure|unlock)|on (?:this|the) (?:offer|deal|sale|price|discount)|before (?:the )?(?:offer|deal|sale|price|discount))\\b"
+                                + "|\\byou(?:'ve| have) (?:only |just |got )?\\d+\\s*(?:more )?(?:minutes?|mins?|seconds?|secs?|hours?|hrs?) (?:left )?to (?:complete|check ?out|claim|buy|order|secure|get|place|finish|redeem|use|grab|book|confirm)\\b"
                                 + "|\\b(?:holding|reserving|saving|keeping) (?:your |these |this |the )?(?:items?|cart|basket|bag|order|seats?|tickets?|room|booking|price|discount) for (?:you )?(?:for )?(?:the next |only )?\\d+\\s*(?:minutes?|mins?|seconds?|secs?)\\b"),
                 // "Please order within: 0 0 : 0 2 : 4 1"
                 TextRule.of("urgency.order_within", COUNTDOWN_TIMER, 0.8,
@@ -102,6 +105,8 @@ final class UrgencyRules {
                                         + "|\\b(?:once-?off|one-?off) (?:price|pricing|deal|offer)\\b|\\b(?:won't|will not|never) be repeated\\b|\\b(?:won't|will not) (?:stick|hang|be) around\\b"
                                         + "|\\b(?:closing|ending|expiring) (?:imminently|very soon|any (?:moment|minute|second))\\b|\\bon borrowed time\\b"
                                         + "|\\b(?:disappearing|vanishing|ending|expiring|going) (?:at )?any (?:moment|minute|second)\\b"
+                                        + "|\\bbefore (?:the |this |our )?(?:offer|deal|sale|discount|promo(?:tion)?) (?:ends|expires|is gone|goes|disappears|runs out|closes)\\b"
+                                        + "|\\b(?:ends?|ending|expires?|closes?) (?:at )?midnight\\b|\\b(?:gone|over|ends|back up|back to (?:full|normal) price) tomorrow\\b"
                                         + "|\\bbefore (?:the )?price (?:bounces|jumps|goes|springs|snaps|changes?)(?: back)?\\b|\\bblink and (?:it's|you'll miss it|you miss it)\\b|\\blimited window\\b")
                         .unless("\\b(?:deliver\\w*|dispatch\\w*|arrive\\w*|in time for)\\b|\\bperiod of \\d+ (?:days|weeks|months|years)\\b"
                                 + "|\\b(?:at|until|till) \\d{1,2}[:.]\\d{2}\\b|\\bas advertised\\b|\\b(?:start|end) dates?\\b"

@@ -127,7 +127,9 @@ class RuleBookTest {
                 Arguments.of("misdirection.box_works_backwards", "Leave this box unticked to receive partner offers"),
                 Arguments.of("misdirection.fear_of_going_without", "Without the protection plan, a cracked screen could cost $250"),
                 Arguments.of("misdirection.cheaper_talked_down", "Upgrade today - the basic plan may not be enough"),
-                Arguments.of("scarcity.popular_now", "This room is very popular right now"));
+                Arguments.of("scarcity.popular_now", "This room is very popular right now"),
+                Arguments.of("scarcity.sells_out_often", "These lamps usually sell out"),
+                Arguments.of("misdirection.shame_refuse_wellbeing", "Nope, I don't want healthier hair"));
     }
 
     @ParameterizedTest(name = "{0}")
