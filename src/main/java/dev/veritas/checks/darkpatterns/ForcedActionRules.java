@@ -23,7 +23,7 @@ final class ForcedActionRules {
             + "|place (?:an |your |the )?orders?|complete (?:your |the |this )?(?:order|purchase|booking|checkout|payment)|finish (?:your |the )?(?:order|checkout|purchase|booking|payment)"
             + "|placing (?:an |your )?order|ordering|buying|purchasing|checking out|booking|paying"
             + "|access|get access|gain access|unlock (?:this |the )?(?:page|site|store|shop|content|article|checkout|sale|products?)|unlock checkout"
-            + "|(?:view|see|read|browse) (?:this|the|our|all|full|more|prices?|pricing|products?|range|page|content|article|rest|sale|items?|catalog(?:ue)?)"
+            + "|(?:view|see|read|browse) (?:this|the|our|all|full|more|prices?|pricing|products?|range|page|content|article|rest|sale|items?|catalog(?:ue)?|delivery|shipping|stock|availability|sizes)"
             + "|keep (?:reading|browsing|shopping)|add (?:[\\w-]+ ){0,2}?to (?:your |the )?(?:cart|basket|bag|trolley))";
     /**
      * A sign-in or sign-up offered for the shopper's own benefit, or with guest checkout beside it, is not a gate; nor is a

@@ -43,7 +43,8 @@ final class MisdirectionRules {
             + "|i(?:'m| am) (?:already|too) (?!(?:on|in|subscribed|a (?:member|subscriber|customer)|signed up|registered)\\b)\\w+"
             + "|i(?:'ll| will) (?:pass|stay|keep|stick|remain|suffer|struggle|live with|settle|miss|take my chances|risk)\\b"
             + "|i(?:'d| would) rather (?!not (?:say|share))(?:\\w+ ){0,2}?(?:be|stay|keep|pay|miss|look|feel|sleep|suffer|struggle|waste)\\b"
-            + "|i (?:hate|dislike|despise)\\b|i have (?:enough|too much)\\b|i(?:'m| am) not (?:into|a fan of) (?:saving|looking|feeling|winning|fun|deals|bargains)\\b)";
+            + "|i (?:hate|dislike|despise)\\b|i have (?:enough|too much)\\b|i(?:'m| am) not (?:into|a fan of) (?:good |great |amazing |big )?(?:saving|looking|feeling|winning|fun|deals|bargains|discounts|offers)\\b"
+            + "|i(?:'d| would)? (?:want|like|prefer|love) to keep my (?:[\\w-]+ )?(?:wrinkles|spots|acne|frizz|grey|gray|stains|clutter|mess|bald|fine lines|dark circles|split ends|old|slow|boring|dull)\\b)";
 
     private MisdirectionRules() {
     }
@@ -71,6 +72,7 @@ final class MisdirectionRules {
                                         + "|\\b(?:free stuff|free things|discounts?|savings?|deals?|saving money|winning|free gifts?|fun|bargains?) (?:isn't|is not|aren't|are not) (?:for me|my thing|my style)\\b"
                                         + "|\\bi(?:'d| would) (?:like|prefer|rather have) (?:\\w+ ){0,2}?0 ?% off\\b"
                                         + "|\\b(?:i'm|i am) not interested in " + BENEFIT
+                                        + "|\\bi (?:don't|do not) want to (?:be the first to know|be in the know|be first in line|hear about (?:deals|offers|savings|sales)|know about (?:deals|offers|sales))\\b"
                                         + "|\\bi(?:'d| would) rather not (?:\\w+ ){0,2}?" + BENEFIT
                                         // "Decline and lose my 20% discount", "No, I'll give up my reward"
                                         + "|(?:^\\W*(?:" + DECLINE + "|decline|leave|exit)\\b.{0,20}?|\\bi(?:'ll| will| want to)? )(?:lose|forfeit|give up|throw away|waste) (?:my|the|this|these|all|free) (?:\\w+ ){0,2}?" + BENEFIT)
@@ -152,6 +154,7 @@ final class MisdirectionRules {
                                 + "|\\b(?:stop|prevent) (?:us |them )?(?:from )?not\\b|\\b(?:miss out on|avoid|stop|prevent|opt out of) not (?:receiving|getting|hearing|being|sharing)\\b"
                                 + "|\\bnot (?:to )?(?:stop|cease|block)\\w* (?:receiving|getting|sending|hearing|sharing)\\b|\\b(?:do not|don't|won't) (?:want|wish|like) to (?:receive|get|hear) no\\b"
                                 + "|\\b(?:don't|do not|not) (?:want|wish|like) to stop (?:receiving|getting|hearing)\\b"
+                                + "|\\b(?:tick|check|untick|uncheck|select)\\w*\\b[^.]{0,40}\\b(?:prefer|rather|like|want|wish) not to miss\\b"
                                 + "|\\bnot (?:to )?be (?:left off|excluded|removed|taken off|opted out|unsubscribed)\\b|\\b(?:not|n't) want (?:us|them|anyone) not to\\b"),
                 // "Leave unticked to receive offers from our partners", "If you do not wish to receive marketing, leave this box checked": the box
                 // works backwards, an empty box meaning yes or a ticked one meaning no
@@ -205,7 +208,10 @@ final class MisdirectionRules {
                                 + "|\\b(?:warranty|protection|protector|insurance|cover|shield|bundle|kit|care plan)\\b.{0,30}\\badded\\b\\s*(?:for\\s*|\\(\\+?\\s*)[$£€]\\s?\\d"
                                 + "|\\byes,? (?:please,? )?(?:protect|insure|upgrade|cover) (?:my|me|the|this)\\b"
                                 + "|\\brecommended\\b.{0,60}[✓☑✔]\\s*(?:added|selected|included)\\b|\\((?:pre-?)?(?:selected|ticked|checked)\\)\\s*-?\\s*recommended\\b"
-                                + "|\\b(?:best value|most popular|recommended|best ?seller)\\b.{0,10}●.{1,60}○"),
+                                + "|\\b(?:best value|most popular|recommended|best ?seller)\\b.{0,10}●.{1,60}○|●[^○]{1,60}\\b(?:best value|most popular|recommended|best ?seller)\\b[^○]{0,20}○"
+                                // "Quantity: 3-pack (Best Value) selected", "Priority Processing (recommended for all customers) +$4.99"
+                                + "|\\((?:best value|most popular|recommended)\\)\\s*(?:pre-?)?selected\\b"
+                                + "|\\b(?:priority|express|processing|handling)\\b[^.]{0,30}\\(recommended\\b[^)]{0,30}\\)\\s*\\+?\\s*[$£€]\\s?\\d"),
                 // "Are you sure? Customers who skip the Pro Setup Service often regret it"
                 TextRule.of("misdirection.regret_warning", PRESSURED_SELLING, 0.75,
                         "\\b(?:customers|people|shoppers|buyers|travell?ers|guests|those) who (?:skip|don't (?:add|buy|get|choose)|decline|say no to|go without)\\b.{0,40}\\b(?:regret|wish they|come back|end up|pay more)"
@@ -232,6 +238,8 @@ final class MisdirectionRules {
                                 + "|\\byou(?:'ll| will|'d| would) regret (?:not|skipping|passing|declining|going without|saying no)\\b"
                                 + "|\\byou (?:really |definitely |honestly )?(?:should|need to|ought to|must) (?:add|get|grab|include|buy|protect)\\b[^.!?]{0,40}(?:[-–—!,.]\\s*\\w+[^.!?]{0,20}\\b(?:crack|break|smash|fail|lose|spill|scratch|damage)\\w*|\\b(?:trust us|you'll thank us|just in case)\\b)"
                                 + "|\\byou(?:'ll| will) thank us later\\b"
+                                + "|\\bare you sure\\?\\s*(?:you(?:'re| are) (?:missing|skipping|leaving|passing)|without\\b|most (?:people|customers|shoppers))"
+                                + "|\\b(?:upgrade|go|switch)\\b[^.!?]{0,40}\\b\\d{2,3} ?% of (?:our )?(?:customers|buyers|shoppers|people|users) (?:choose|pick|prefer|go for|upgrade)"
                                 + "|\\b(?:recommend|suggest)\\w* (?:adding|you add|getting|buying|grabbing)\\b[^.!?]{0,40}\\byou(?:'ll| will) (?:need|want|thank)\\b"
                                 + "|\\byou(?:'ll| will| may| might)? (?:also |definitely |probably )?need (?:a |an |the |some )?[\\w-]+(?: [\\w-]+)?\\b[^.!?]{0,25}\\badd (?:it|one|them|this|these) (?:now|today|too)\\b"
                                 + "|\\bare you sure you want to (?:continue|proceed|check ?out|go|leave|buy|travel|fly|order) without (?:the |a |an |any |your )?(?:[\\w-]+ )?(?:protection|insurance|warranty|cover(?:age)?|care ?plan|case|upgrade)\\b"

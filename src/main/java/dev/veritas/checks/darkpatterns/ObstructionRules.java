@@ -30,12 +30,13 @@ final class ObstructionRules {
                 // cancelling what the shopper signed up to, only through a person. Cancelling an order, a booking or a return is a different
                 // policy and is left to the rule above, which needs a subscription to be named.
                 TextRule.of("obstruction.leave_through_a_person", HARD_TO_CANCEL, 0.7,
-                                "\\b(?:to cancel|cancel(?:ling|ing|lation)?s?\\b(?: requests?)?|(?:want|wish|ready|planning|thinking of|need) to (?:cancel|leave|quit|stop|end it)|(?:want|ready) to go\\?"
+                                "\\b(?:to cancel|cancel(?:ling|ing|lation)?s?\\b(?: requests?)?|(?:want|wish|ready|planning|thinking of|need) to (?:cancel|leave|quit|stop|end it)|(?:want|ready) to go\\?|want out\\?"
                                         + "|unsubscrib\\w* from (?:the|your|our) (?:box|plan|service|club|membership|programme|program)|to (?:end|stop|close|quit|terminate) (?:it|this|your (?:account|plan|membership|subscription|contract|deliveries|box|service))"
                                         + "|can (?:only )?be (?:stopped|ended|terminated|cancell?ed|closed))\\b")
                         .requires("\\b" + PERSON_CHANNEL)
                         .requires("\\b(?:only|must|need to|needs? to|have to|has to|please|requires?|required|just|simply|can)\\b|\\?|^\\W*(?:please )?(?:call|ring|phone|e-?mail|write to|contact|speak to|chat with|visit)\\b|^\\W*to (?:cancel|end|stop|unsubscribe|leave|quit|terminate)\\b")
-                        .unless(SELF_SERVE + "|\\b(?:orders?|bookings?|reservations?|items?|returns?|refunds?|appointments?|purchases?|tickets?|flights?|stays?|deliver(?:y|ies) slot|questions?|help|queries)\\b"
+                        .unless(SELF_SERVE + "|\\bcancel\\w* (?:an?|your|the|this|my|any) (?:[\\w-]+ )?(?:orders?|bookings?|reservations?|items?|purchases?|tickets?|flights?|stays?|appointments?)\\b"
+                                + "|\\b(?:order|booking|reservation|appointment) cancel\\w*|\\b(?:returns?|refunds?|deliver(?:y|ies) slot|questions?|help|queries)\\b"
                                 + "|\\b(?:free cancellation|cancellation policy|cancel\\w* (?:is )?free|no cancellation fees?)\\b"),
                 TextRule.of("obstruction.cancel_by_contact_only", HARD_TO_CANCEL, 0.75,
                                 "\\b(?:cancel\\w*|terminat\\w*|discontinue|end (?:your|the|my) (?:plan|membership|subscription|contract)|stop (?:your |the )?(?:auto-?\\w+|subscription|membership|plan|deliveries|shipments|box)|to (?:end|stop|quit) (?:it|this)|stop (?:the |your )?(?:automatic )?renewal|elect not to renew|opt out of (?:the |your )?(?:renewal|membership|subscription))\\b")

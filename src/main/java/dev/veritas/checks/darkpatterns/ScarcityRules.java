@@ -43,7 +43,9 @@ final class ScarcityRules {
                 // "Bottles left: 3", "Stock left 2"
                 TextRule.of("scarcity.left_count", LOW_STOCK_MESSAGE, 0.85,
                         "\\b(?:items?|units?|pieces?|bottles?|pairs?|copies|stock|tickets?|quantity|qty)\\s+(?:left|remaining)\\s*:?\\s*\\d{1,4}\\b|\\bleft in stock\\s*:\\s*\\d{1,3}\\b"
-                                + "|^\\W*(?:remaining|left)\\s*:\\s*\\d{1,2}\\W*$"),
+                                + "|^\\W*(?:remaining|left)\\s*:\\s*\\d{1,2}\\W*$"
+                                // "Available quantity: only 3", "Units available: 2!"
+                                + "|\\b(?:available (?:quantity|qty|units|stock)|(?:units?|items?|pieces?|quantity|qty|stock) available)\\s*:\\s*(?:only |just )?[1-9](?![\\d.,])(?=\\s*!|(?<=only [1-9])|(?<=just [1-9]))"),
                 // "2 in stock" as a badge; a count of 10 or fewer only, as large counts are plain stock status
                 TextRule.of("scarcity.small_count_in_stock", LOW_STOCK_MESSAGE, 0.8,
                         "(?:^|[:!,.(\\-·•|]\\s*)(?:only\\s*:?\\s*)?(?:[1-9]|10)\\s+(?:(?:items?|units?|pieces?|pcs)\\s+)?"

@@ -158,7 +158,9 @@ final class SneakingRules {
                                         + "|\\b" + DRIP_FEE + " (?:fee|charge|surcharge)s?\\b(?:\\s*\\([^)]{0,20}\\))?(?:\\W{0,4}|\\s+of\\s+)\\d[\\d.,]*\\s?%"
                                         + "|\\b(?:taxes|tax) (?:and|&) (?:\\w+ )?fees (?:will be |are |get )?(?:calculated|added|applied|shown)\\b[^.!?]{0,20}\\b(?:at (?:the )?checkout|(?:at|on) (?:the )?(?:final|last|next|payment) (?:step|page|screen)|when you pay|at payment)\\b"
                                         + "|\\bprices? (?:shown )?(?:exclude|excludes|don't include|do not include|doesn't include|does not include)\\b[^.!?]{0,30}\\b(?:fee|charge|surcharge)s?\\b"
-                                        + "|\\b\\d[\\d.]*\\s?% " + DRIP_FEE + " (?:fee|charge|surcharge)s?\\b")
+                                        + "|\\b\\d[\\d.]*\\s?% " + DRIP_FEE + " (?:fee|charge|surcharge)s?\\b"
+                                        // "… a processing & handling charge calculated after payment details are entered"
+                                        + "|\\b(?:fee|charge|surcharge)s?\\b[^.!?]{0,40}\\b(?:calculated|added|shown|applied|revealed|determined) (?:only )?(?:after|once) (?:payment|you(?:'ve| have)? (?:paid|entered)|(?:your )?(?:payment|card) details)")
                         .unless("\\bno (?:hidden |extra |additional |service |booking )?(?:fees?|charges?|surcharges?)\\b|\\bwaived?\\b|(?<!not )\\bincluded in (?:the |our )?(?:price|total|fare|rate)s?\\b"
                                 + "|\\b(?:all|any) (?:taxes and )?fees (?:are )?included\\b|\\bshown (?:upfront|up front|before you (?:book|pay|buy))\\b|\\brestocking\\b"),
                 // "Resort fee of $35/night payable at hotel, not included in price shown": a mandatory fee left out of the price

@@ -18,7 +18,7 @@ import java.util.List;
  */
 final class SocialProofRules {
     private static final String ACTIVITY = "(?:viewing|looking|watching|browsing|considering|checking|viewed|looked|watched|bought|purchased|ordered|"
-            + "added|saved|booked|booking|ordering|reserving|reserved|eyeing|peeked at|peeking at|on the fence about|on this (?:deal|item|product|page|listing)|grabbed|snapped up|shopping|buying|interested|checked|liked|like|have (?:this|it) in|has (?:this|it) in|wish ?listed|favou?rited|loved)";
+            + "added|saved|booked|booking|ordering|reserving|reserved|eyeing|peeked at|peeking at|on the fence about|on this (?:deal|item|product|page|listing)|grabbed|snapped up|shopping|buying|interested|checked|liked|like|have (?:this|it) in|has (?:this|it) in|have (?:this|the) (?:page|tab|listing|item|product) open|wish ?listed|favou?rited|loved)";
     /** Verbs of a purchase or sign-up that a notification reports someone else has just made. */
     private static final String ACTED = "(?:bought|purchased|ordered|booked|reserved|claimed|grabbed|snagged|snapped up|scored|picked up|saved|upgraded|"
             + "signed up|subscribed|joined|registered|enrolled|checked out|got|unlocked|left with|walked away with|took home|placed (?:an|a new|his|her|their) order"

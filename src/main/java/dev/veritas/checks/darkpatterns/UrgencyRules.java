@@ -106,6 +106,7 @@ final class UrgencyRules {
                                         + "|\\b(?:closing|ending|expiring) (?:imminently|very soon|any (?:moment|minute|second))\\b|\\bon borrowed time\\b"
                                         + "|\\b(?:disappearing|vanishing|ending|expiring|going) (?:at )?any (?:moment|minute|second)\\b"
                                         + "|\\bbefore (?:the |this |our )?(?:offer|deal|sale|discount|promo(?:tion)?) (?:ends|expires|is gone|goes|disappears|runs out|closes)\\b"
+                                        + "|\\b(?:only|just) for (?:a few|\\d+|another \\d+) more (?:hours|minutes|days)\\b|\\bfor (?:only|just) (?:a few|\\d+) more (?:hours|minutes|days)\\b"
                                         + "|\\b(?:ends?|ending|expires?|closes?) (?:at )?midnight\\b|\\b(?:gone|over|ends|back up|back to (?:full|normal) price) tomorrow\\b"
                                         + "|\\bbefore (?:the )?price (?:bounces|jumps|goes|springs|snaps|changes?)(?: back)?\\b|\\bblink and (?:it's|you'll miss it|you miss it)\\b|\\blimited window\\b")
                         .unless("\\b(?:deliver\\w*|dispatch\\w*|arrive\\w*|in time for)\\b|\\bperiod of \\d+ (?:days|weeks|months|years)\\b"
