@@ -17,7 +17,9 @@ final class ForcedActionRules {
             + "|register(?:ing)?(?: for (?:a |an )?(?:free )?account)?|sign(?:ing)? up|sign(?:ing)? in(?: with [a-z]+)?|log(?:ging)? ?in(?: with [a-z]+)?"
             + "|join(?:ing)? (?:our |the |us|free|now)(?:[\\w-]+ ){0,2}|become a (?:member|subscriber|registered \\w+)|subscribe|enter your (?:e-?mail|phone|mobile|number)"
             + "|(?:download|install|get) (?:our|the) app|(?:agree|consent|opt in|opt-in)\\w* to (?:receive|receiving|get|getting|our) (?:[\\w-]+ ){0,2}?" + MARKETING
-            + "|allow (?:us to send you|notifications|push)|follow us|share your (?:phone|number|contacts))";
+            + "|allow (?:us to send you|notifications|push)|follow us|share your (?:phone|number|contacts)"
+            + "|be (?:logged|signed) in|be a (?:registered )?(?:member|customer|subscriber)"
+            + "|(?:accept|agree to) (?:our |the )?(?:marketing|promotional|newsletter)(?: [\\w-]+){0,2})";
     /** What the shopper came to do. */
     private static final String GOAL = "(?:continue|proceed|go on|check ?out|checkout|buy|purchase|order|shop|browse|pay|book|start shopping|make a purchase"
             + "|place (?:an |your |the )?orders?|complete (?:your |the |this )?(?:order|purchase|booking|checkout|payment)|finish (?:your |the )?(?:order|checkout|purchase|booking|payment)"
@@ -43,7 +45,7 @@ final class ForcedActionRules {
                 // need to register before placing an order", "To buy, you must join our mailing list": something demanded before buying
                 TextRule.of("forced.gate_before_goal", FORCED_ENROLLMENT, 0.75,
                                 "\\b" + GATE + "\\b[^.!?]{0,25}?\\b(?:to|before (?:you (?:can )?)?|in order to|so (?:that )?you can|(?:and )?then you can|first,? then)\\s?" + GOAL + "\\b"
-                                        + "|\\bto " + GOAL + "\\b[^.!?]{0,25}?,?\\s(?:you(?:'ll| will)? (?:must|need to|have to|'ll need to|will need to|are required to)|you must|you need to|please|first|just)\\s(?:first )?" + GATE + "\\b")
+                                        + "|\\bto " + GOAL + "\\b[^.!?]{0,25}?,?\\s(?:(?:you(?:'ll| will)? (?:must|need to|have to|'ll need to|will need to|are required to)|you must|you need to|please|first|just)\\s)?(?:first )?" + GATE + "\\b")
                         .unless(NOT_A_GATE),
                 // "An account is required to buy this item", "Checkout requires a member account", "Only registered customers can place orders",
                 // "Consent to marketing communications is a condition of purchase", "You can't check out without an account"
@@ -92,7 +94,7 @@ final class ForcedActionRules {
                                 + "|\\bto (?:read|see|view) (?:the |all )?(?:reviews|prices|rest)\\b\\W{0,3}(?:please |you must |you need to )?(?:create|register|sign up|log ?in)\\b"
                                 + "|\\b(?:enable|allow|turn on) (?:push |browser )?notifications (?:to|in order to) (?:continue|proceed|access|read|view|see|shop)\\b")
                         // "Sign in to see your member price": a discount for members, the ordinary price being there for everyone
-                        .unless("\\b(?:your (?:member |members' |loyalty )?price|member(?:s'?)? (?:price|pricing|discount|rate)|members save)\\b"),
+                        .unless("\\b(?:your (?:member |members' |loyalty )?price|member(?:s'?)? (?:price|pricing|discount|rate)|members save|faster|quicker|next time|optional)\\b|\\bas (?:a )?guest\\b"),
                 // "You must create an account to checkout", "Sign up to see the price"
                 TextRule.of("forced.account_to_buy", FORCED_ENROLLMENT, 0.65,
                         "\\b(?:you must|you need to|you have to|required to|please) (?:first )?(?:create an account|register|sign up|sign in|log ?in|become a member|join)\\b.{0,30}\\bto (?:continue to checkout|checkout|check out|purchase|buy|see (?:the |our |sale |member )?prices?|view (?:the |our |sale |member )?prices?|complete your (?:order|purchase)|place (?:an|your) order)\\b"

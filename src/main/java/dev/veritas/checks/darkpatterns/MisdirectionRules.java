@@ -44,6 +44,7 @@ final class MisdirectionRules {
             + "|i(?:'ll| will) (?:pass|stay|keep|stick|remain|suffer|struggle|live with|settle|miss|take my chances|risk)\\b"
             + "|i(?:'d| would) rather (?!not (?:say|share))(?:\\w+ ){0,2}?(?:be|stay|keep|pay|miss|look|feel|sleep|suffer|struggle|waste)\\b"
             + "|i (?:hate|dislike|despise)\\b|i have (?:enough|too much)\\b|i(?:'m| am) not (?:into|a fan of) (?:good |great |amazing |big )?(?:saving|looking|feeling|winning|fun|deals|bargains|discounts|offers)\\b"
+            + "|i(?:'m| am) (?:fine|good|ok|okay|happy|content|better off) without (?:the |my |any |a |an )?(?:savings?|discounts?|deals?|offers?|rewards?|perks|protection|insurance|free [\\w-]+|\\d+ ?% off)\\b"
             + "|i(?:'d| would)? (?:want|like|prefer|love) to keep my (?:[\\w-]+ )?(?:wrinkles|spots|acne|frizz|grey|gray|stains|clutter|mess|bald|fine lines|dark circles|split ends|old|slow|boring|dull)\\b)";
 
     private MisdirectionRules() {
@@ -54,7 +55,8 @@ final class MisdirectionRules {
                 // "No thanks, I'd rather pay full price", "I like paying full price", "I want to pay more"
                 TextRule.of("misdirection.shame_pay_more", CONFIRMSHAMING, 0.95,
                                 "\\bi(?:'d| would| will|'ll|'m| am)?\\s+(?:[\\w']+\\s+){0,2}?(?:to\\s+)?(?:pay(?:ing)?|spend(?:ing)?)\\s+(?:the\\s+)?(?:full|more|regular|retail|extra|top|original|normal|higher|too much)\\b"
-                                        + "|\\bi(?:'ll| will|'d| would)? (?:rather )?(?:stay|stick|keep|remain)\\w* (?:at |with |on |paying )?(?:the )?(?:full|regular|normal) price\\b")
+                                        + "|\\bi(?:'ll| will|'d| would)? (?:rather )?(?:stay|stick|keep|remain)\\w* (?:at |with |on |paying )?(?:the )?(?:full|regular|normal) price\\b"
+                                        + "|\\bi(?:'d| would) (?:rather|prefer to) pay (?:for )?(?:shipping|delivery|postage|p&p)\\b")
                         .unless("\\b(?:full|remaining|outstanding) (?:amount|balance)\\b|\\bin full\\b")
                         .maxLength(BUTTON),
                 // "No thanks, I don't want to save money", "I don't like free stuff", "No, I don't feel lucky"
@@ -115,6 +117,8 @@ final class MisdirectionRules {
                                         + "|^\\W*accept(?: all)?\\s*(?:&|and)\\s*continue\\W+(?:settings|manage|options|preferences|customi[sz]e)\\b"
                                         + "|^\\W*(?:add|yes|get|claim)\\b[^.]{0,40}?(?:&|and) continue\\W+(?:continue|proceed) without\\b"
                                         + "|^\\W*(?:claim|activate|get|yes|add|give me)\\b[^.]{0,40}?(?:>+|›+|\\s-|\\s–|\\s—)\\s*(?:or )?(?:continue|skip|no|not now|i'll decline)\\b"
+                                        // "CONTINUE WITH PREMIUM (or downgrade to basic)"
+                                        + "|^\\W*(?:continue|yes|get|keep|go|stay) (?:with )?(?:premium|pro|plus|the (?:full|best|premium))\\b[^.]{0,20}?\\(?\\s*or (?:downgrade|continue|stay|switch|settle)\\b"
                                         // "GET MY DEAL — or pay full price", "GET 25% OFF NOW · or continue at regular price"
                                         + "|^\\W*(?:claim|activate|get|yes|unlock|give me|grab)\\b[^.]{0,40}?(?:—|–|-|\\||·|/)\\s*or (?:pay|continue|stay|keep paying|shop)\\b[^.]{0,15}\\b(?:full|regular|normal|original) price\\b")
                         .maxLength(BUTTON),
@@ -154,6 +158,7 @@ final class MisdirectionRules {
                                 + "|\\b(?:stop|prevent) (?:us |them )?(?:from )?not\\b|\\b(?:miss out on|avoid|stop|prevent|opt out of) not (?:receiving|getting|hearing|being|sharing)\\b"
                                 + "|\\bnot (?:to )?(?:stop|cease|block)\\w* (?:receiving|getting|sending|hearing|sharing)\\b|\\b(?:do not|don't|won't) (?:want|wish|like) to (?:receive|get|hear) no\\b"
                                 + "|\\b(?:don't|do not|not) (?:want|wish|like) to stop (?:receiving|getting|hearing)\\b"
+                                + "|\\b(?:don't|do not) leave (?:this |the )?(?:box |checkbox )?un(?:ticked|checked|selected)\\b|\\bnot (?:to )?(?:receive|get|hear) (?:no|none|nothing)\\b"
                                 + "|\\b(?:tick|check|untick|uncheck|select)\\w*\\b[^.]{0,40}\\b(?:prefer|rather|like|want|wish) not to miss\\b"
                                 + "|\\bnot (?:to )?be (?:left off|excluded|removed|taken off|opted out|unsubscribed)\\b|\\b(?:not|n't) want (?:us|them|anyone) not to\\b"),
                 // "Leave unticked to receive offers from our partners", "If you do not wish to receive marketing, leave this box checked": the box
@@ -201,8 +206,8 @@ final class MisdirectionRules {
                 // "Priority boarding has been added - recommended for this flight", "Storage: 256GB (+$200) ✓ Recommended for you",
                 // "☑ Add 3-Year Accident Protection £49.99", "3-year extended warranty added (+$29.99)"
                 TextRule.of("misdirection.recommended_extra", PRESSURED_SELLING, 0.7,
-                        "\\b(?:protection|warranty|insurance|cover|upgrade|plan|bundle|storage|fare|supply|subscription|membership|premium|setup|service|boarding|legroom|add-?on)\\b"
-                                + ".{0,50}[(\\[✓☑✔]\\s*(?:highly )?recommended(?: for you)?\\b"
+                        "\\b(?:protection|warranty|insurance|cover|upgrade|plan|bundle|storage|fare|supply|subscription|membership|premium|setup|service|boarding|legroom|add-?on|priority|cabin bags?|hold bags?|checked bags?|seats?)\\b"
+                                + ".{0,50}(?:[(\\[✓☑✔]|\\s[–—-])\\s*(?:highly )?recommended(?: for you)?\\b"
                                 + "|\\b(?:protection|warranty|insurance|cover|upgrade|bundle|boarding|legroom|add-?on|care plan)\\b.{0,40}\\b(?:has been|have been|was|is) (?:pre-?)?(?:selected|chosen|added|ticked)\\b.{0,30}\\b(?:recommended|for you|for the best)\\b"
                                 + "|[☑✓✔]\\s*(?:yes\\b\\W{0,3})?(?:add|upgrade|include|protect|insure)(?!ed)\\b(?! to (?:cart|bag|basket))"
                                 + "|\\b(?:warranty|protection|protector|insurance|cover|shield|bundle|kit|care plan)\\b.{0,30}\\badded\\b\\s*(?:for\\s*|\\(\\+?\\s*)[$£€]\\s?\\d"
@@ -225,7 +230,9 @@ final class MisdirectionRules {
                                 + "|^\\W*recommended\\W+(?:switch|upgrade|add|go) to\\b"),
                 TextRule.of("misdirection.others_choose_upgrade", PRESSURED_SELLING, 0.7,
                         "\\b(?:most|\\d{2,3} ?% of|nearly all|almost all|nearly every|almost every) (?:our )?(?:customers|buyers|shoppers|people|guests|travell?ers|users|owners|drivers|riders|parents)\\b(?: also| usually| tend to)? (?:adds?|buys?|gets?|chooses?|picks?|grabs?|takes?|include)\\b[^.!?]{0,40}\\b(?:also|too|as well|it|them|one|the \\w+)\\b"
-                                + "|\\b(?:most (?:people|customers|shoppers)|(?:almost |nearly )?every(?:one|body)) also (?:adds?|buys?|gets?|chooses?|picks?|grabs?|takes?)\\b"
+                                + "|\\b(?:most (?:people|customers|shoppers|buyers|owners)|(?:almost |nearly )?every(?:one|body)) also (?:adds?|buys?|gets?|chooses?|picks?|grabs?|takes?|added|bought|got|chose|picked|grabbed|took)\\b"
+                                // "Add travel insurance – 92% of passengers protect their trip"
+                                + "|\\b(?:\\d{2,3} ?% of|most|nearly all|almost all) (?:our )?(?:passengers|travell?ers|guests|drivers|owners|parents|families|members|riders|flyers)\\b(?: also| usually)? (?:add|buy|get|choose|pick|protect|insure|upgrade|take)\\b"
                                 + "|\\b(?:almost |nearly |practically )?every(?:one|body) (?:adds?|gets?|buys?|takes?|chooses?) (?:the |a |an )?(?:[\\w-]+ )?(?:warranty|protection|insurance|cover|case|upgrade|bundle|plan|kit|stand|charger|care)\\b"
                                 + "|\\b(?:most|\\d{2,3} ?% of|nearly all|almost all) (?:our )?(?:customers|buyers|shoppers|people|guests|travell?ers|users)\\b.{0,12}\\b(?:choose|chose|pick|picked|go for|select|opt for|upgrade|add|buy|get|protect)\\b"
                                 + ".{0,40}\\b(?:bundle|pro|premium|plus|deluxe|ultimate|protection|warranty|upgrade|best value|larger|bigger|pack|plan)\\b"
@@ -241,7 +248,9 @@ final class MisdirectionRules {
                                 + "|\\bare you sure\\?\\s*(?:you(?:'re| are) (?:missing|skipping|leaving|passing)|without\\b|most (?:people|customers|shoppers))"
                                 + "|\\b(?:upgrade|go|switch)\\b[^.!?]{0,40}\\b\\d{2,3} ?% of (?:our )?(?:customers|buyers|shoppers|people|users) (?:choose|pick|prefer|go for|upgrade)"
                                 + "|\\b(?:recommend|suggest)\\w* (?:adding|you add|getting|buying|grabbing)\\b[^.!?]{0,40}\\byou(?:'ll| will) (?:need|want|thank)\\b"
-                                + "|\\byou(?:'ll| will| may| might)? (?:also |definitely |probably )?need (?:a |an |the |some )?[\\w-]+(?: [\\w-]+)?\\b[^.!?]{0,25}\\badd (?:it|one|them|this|these) (?:now|today|too)\\b"
+                                + "|\\byou(?:'ll| will| may| might)? (?:also |definitely |probably )?(?:need|want) (?:a |an |the |some |\\d+ )?[\\w-]+(?: [\\w-]+)?(?: too| as well)?\\b[^.!?]{0,25}\\badd (?:it|one|them|this|these)\\b"
+                                + "|\\bare you sure you want to (?:go|travel|leave|continue|fly|ride|check ?out) (?:\\w+ )?unprotected\\b"
+                                + "|\\b(?:add|get|grab|protect|include)\\b(?:[^.!?]|\\.\\d){0,60}[—–-]\\s*[^.!?]{0,30}\\b(?:crack|scratch|break|smash|spill|stain|damage|lose|go wrong)\\w*\\s+(?:easily|often|all the time|in seconds|happens?)\\b"
                                 + "|\\bare you sure you want to (?:continue|proceed|check ?out|go|leave|buy|travel|fly|order) without (?:the |a |an |any |your )?(?:[\\w-]+ )?(?:protection|insurance|warranty|cover(?:age)?|care ?plan|case|upgrade)\\b"
                                 + "|\\bare you sure you (?:don't|do not) want (?:to add |to protect |to get )?(?:the |a |an |our |your )?(?:[\\w-]+ ){0,2}?(?:protection|insurance|warranty|cover(?:age)?|upgrade|premium|extras?|bundle|case|plan|care)\\b")
                         .unless("\\(optional\\)|\\bif you (?:like|wish|want)\\b"),
@@ -250,7 +259,9 @@ final class MisdirectionRules {
                 TextRule.of("misdirection.cheaper_talked_down", PRESSURED_SELLING, 0.7,
                         "\\b(?:basic|standard|cheaper|cheapest|smaller|base|lite|entry[- ]level|regular|free|\\d+ ?(?:gb|tb))\\b(?: [\\w-]+){0,2}? (?:(?:may|might|will|could|probably) not|won't|isn't|is not|doesn't|does not|aren't|are not|probably won't)"
                                 + " (?:be )?(?:enough|meet your needs|cut it|suffice|do the job|last|cover (?:you|it|everything))\\b"
-                                + "|\\b(?:basic|standard|smaller|base|\\d+ ?(?:gb|tb))\\b[^.!?]{0,20}\\b(?:fills? up|runs? out) (?:fast|quickly|in no time)\\b")
+                                + "|\\b(?:basic|standard|smaller|base|\\d+ ?(?:gb|tb))\\b[^.!?]{0,20}\\b(?:fills? up|runs? out) (?:fast|quickly|in no time)\\b"
+                                // "Upgrade your seat – standard seats can be cramped"
+                                + "|\\b(?:basic|standard|economy|regular|cheaper|base|free)\\b(?: [\\w-]+){0,2}? (?:can be|are|is|gets?|feels?) (?:really |very |quite |a bit |pretty |so )?(?:cramped|uncomfortable|slow|limited|tight|noisy|disappointing|frustrating|flimsy)\\b")
                         .requires("\\b(?:upgrade|go (?:pro|premium|bigger|large|up)|choose|get|switch|trade up|step up)\\b"),
                 // An exit pop-up pushing an extra: "Wait! Before you go, shoppers like you also added Express Care for $14.99"
                 TextRule.of("misdirection.exit_upsell", PRESSURED_SELLING, 0.75,

@@ -13,7 +13,8 @@ final class NewsVoice {
     private static final Pattern REPORTING = Pattern.compile("\\b(?:said|says|told (?:reporters|the \\w+|us)|according to|reportedly|reported|analysts?|economists?|"
             + "officials?|spokes(?:man|woman|person)|organi[sz]ers|promoters?|the (?:minister|government|council|president|mayor|police)|scientists?|researchers?"
             + "|experts? (?:say|said|warn|warned|predict|believe)|warn(?:s|ed)? that|announced|(?:has|have) (?:reminded|warned|confirmed|announced)"
-            + "|[a-z]+(?:ists|ians|ers|ors) (?:say|said|warn|warned|report|reported|estimate|estimated))\\b");
+            + "|[a-z]+(?:ists|ians|ers|ors) (?:say|said|warn|warned|report|reported|estimate|estimated)"
+            + "|(?:study|survey|report|research|analysis|poll|figures|data|census) (?:finds|found|shows|showed|suggests|suggested|reveals|revealed))\\b");
     private static final Set<PatternCategory> PRESSURE = Set.of(PatternCategory.SCARCITY, PatternCategory.URGENCY, PatternCategory.SOCIAL_PROOF);
 
     private NewsVoice() {

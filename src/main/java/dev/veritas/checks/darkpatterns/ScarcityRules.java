@@ -167,9 +167,10 @@ final class ScarcityRules {
                 // "Popular right now", "Hot item 🔥", "This hotel is popular for your dates", "Lots of interest in this one", "Over 90% of rooms booked for your
                 // dates": demand claimed, not counted. A "Most popular" sort option or a "Popular categories" menu names no pressure.
                 TextRule.of("scarcity.popular_now", HIGH_DEMAND_MESSAGE, 0.75,
-                        "\\b(?:popular|trending|hot|in demand|wanted|sought[- ]after|in favou?r)\\b (?:right now|at the moment|just now|today|this (?:week|weekend|month|season)|for (?:your|these|those|the same) dates)\\b"
+                        "\\b(?:popular|trending|hot|in demand|wanted|sought[- ]after|in favou?r)\\b(?: (?:with|among) (?:[\\w-]+ ){0,2}?[\\w-]+)? (?:right now|at the moment|just now|today|this (?:week|weekend|month|season)|for (?:your|these|those|the same) dates)\\b"
                                 + "|(?:^\\W*|\\b(?:this|these|it|it's|it is|they're|they are|item|product|property|hotel|room|style|model|colou?r|one|size)\\b[^.!?]{0,20}?)\\b(?:very|extremely|super|really|incredibly|hugely|wildly|insanely|so|a) popular\\b(?: (?:item|choice|pick|product|one|model|style|hotel|property))?(?:\\W*$|\\s*[!–—-]|\\s+(?:right now|at the moment|with (?:shoppers|customers|buyers|guests|travell?ers)|and (?:may|might|could|will|likely)))"
-                                + "|^\\W*popular(?: [a-z]+)?\\s*[!:–—-]+\\s*(?:booked|selling|lots|many|high|huge|people|don't|going|grab|book|buy|order|hurry|act|this)"
+                                + "|^\\W*popular(?: [a-z]+)?\\s*[!:.–—-]+\\s*(?:booked|selling|lots|many|high|huge|people|don't|going|grab|book|buy|order|hurry|act|this|\\d)"
+                                + "|^\\W*(?:frequently|often|regularly|always) (?:booked|bought|purchased|reserved|sold out)\\W*$|\\b(?:most|highly|very|super|hugely) in-demand\\b"
                                 + "|^\\W*(?:🔥\\s*)?hot (?:item|seller|product|pick|property|ticket)\\b(?!s)|^\\W*hot\\W+(?:people|everyone|selling|going|lots)\\b"
                                 + "|\\b(?:lots|loads|tons|plenty|a lot|heaps) of (?:interest|people|shoppers|customers|buyers|travell?ers|guests)\\b[^.!?]{0,20}\\b(?:in|after|looking at|want(?:ing)?|interested in|eyeing|on) (?:this|these|it)\\b"
                                 + "|\\b(?:high|huge|lots of|a lot of|strong|massive|big) interest in (?:this|these|it|the)\\b|^\\W*(?:popular|hot)!?\\W+(?:lots|loads|huge|high) (?:of )?interest\\b"

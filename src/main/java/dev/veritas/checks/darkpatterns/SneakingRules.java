@@ -29,7 +29,7 @@ final class SneakingRules {
             + "sample (?:pack|box|kit)|accessor(?:y|ies)|batteries|(?:phone |protective |carry(?:ing)? )case|screen protector|cleaning (?:kit|spray|cloth|solution)|cleaner|"
             + "(?:replacement |spare )?filters|refills?(?: pods)?|pods|installation|set-?up (?:service|fee)|assembly|handling|"
             + "(?:express|priority|next[- ]day|premium|fast|faster|tracked|special|fragile) (?:delivery|shipping|dispatch|processing|handling|boarding|packing)|"
-            + "seat (?:selection|reservation)|bag for life|carrier bags?|(?:bonus|mystery|extra) items?|add-?ons?|upgrade|(?:care|cleaning|starter|accessory|service|fabric) (?:kit|guard|pack))";
+            + "seat (?:selection|reservation)|priority boarding|(?:premium |luxury |gift |eco |protective )?packaging|bag for life|carrier bags?|(?:bonus|mystery|extra) items?|add-?ons?|upgrade|(?:care|cleaning|starter|accessory|service|fabric) (?:kit|guard|pack))";
     /** A price, as a shop writes one: "£4.99", "(+$3)", "€2", "USD 12", "10p". */
     private static final String PRICE = "(?:[$£€₹]\\s?\\d|\\b(?:usd|gbp|eur|aud|cad|inr) ?\\d|\\b\\d+p\\b|\\(\\+)";
     /** Freebies and discounts a shop adds are gifts, not sneaking. */
@@ -60,7 +60,9 @@ final class SneakingRules {
                 // a $1.99 Shipping Protection fee to your order": the shop says it put something in; it must be an extra or have a price
                 TextRule.of("sneaking.we_put_in_basket", SNEAK_INTO_BASKET, 0.8,
                                 "\\bwe(?:'ve| have)?(?: [a-z]+){0,4}? (?:added|adding|included|including|popped|put|placed|slipped|thrown|tossed|chucked|stuck)\\b"
-                                        + "[^!?]{0,80}?\\b(?:to|in|into|with|for|on|alongside) (?:your|the|this) (?:[\\w-]+ )?" + BASKET + "?\\b")
+                                        + "[^!?]{0,80}?\\b(?:to|in|into|with|for|on|alongside) (?:your|the|this) (?:[\\w-]+ )?" + BASKET + "?\\b"
+                                        // "We've selected priority boarding for you (£6)"
+                                        + "|\\bwe(?:'ve| have)? (?:pre-?)?(?:selected|chosen|picked|ticked|booked|opted you in(?:to)?)\\b[^.!?]{0,40}\\bfor you\\b")
                         .requires(PRICE + "|\\b" + EXTRA + "\\b")
                         .unless(FREEBIE + "|\\b(?:your (?:note|message|address|details|discount|code|coupon|name|email|review|tracking)|tracking (?:number|info\\w*|link)|we(?:'ve| have) added (?:you|new|more|your (?:items?|favou?rites?|selection)))\\b"),
                 // "Seat reservation (£8) has been added to your trip", "✓ Protection Plan (£39) added to basket", "Parcel insurance for $2.99 is
@@ -72,6 +74,7 @@ final class SneakingRules {
                                         + "(?:added|included|put|placed|popped) (?:to|in|into|with|on) (?:your |the |this )?(?:[\\w-]+ )?" + BASKET + "\\b"
                                         + "|\\byour " + BASKET + " (?:now )?(?:contains|includes|has)\\b[^.!?]{0,40}?\\b" + EXTRA + "\\b"
                                         + "|\\balso in your (?:basket|cart|bag|trolley|order)\\b|\\balso added\\s*:"
+                                        + "|\\b" + EXTRA + "\\b(?:[^.,;:!?]|[.,]\\d){0,40}?\\b(?:is|are) now in your (?:basket|cart|bag|trolley|order|booking)\\b"
                                         // "A travel pillow (£12) has been added to your order": a priced line reported, not confirmed
                                         + "|\\([^)]{0,6}[$£€]\\s?\\d[\\d.,]*\\)\\s*(?:has|have) been (?:automatically )?added to your (?:order|booking|basket|cart|bag|trolley)\\b"
                                         + "|^\\W*added to (?:your )?(?:basket|cart|bag|trolley)\\W+(?:[\\w-]+ ){0,3}?" + EXTRA + "\\b")
@@ -80,7 +83,7 @@ final class SneakingRules {
                 // "Added for you", "(added by us)", "Auto-added: Fragile handling £2.50", "Fabric Guard £49 (pre-added)", "A bottle of wine (£12)
                 // was added to your hamper to complete the gift": the wording of a basket line the shop filled in
                 TextRule.of("sneaking.added_by_shop", SNEAK_INTO_BASKET, 0.8,
-                                "\\badded (?:for you|by us|by the (?:shop|store|seller|team)|on your behalf|for your convenience|by default)\\b|\\bauto(?:matically)?[- ]?added\\b|\\badded automatically\\b"
+                                "\\badded (?:to your \\w+ )?(?:for you|by us|by the (?:shop|store|seller|team)|on your behalf|for your convenience|by default)\\b|\\((?:added|auto-?added|pre-?added|included automatically)\\)|\\bauto(?:matically)?[- ]?added\\b|\\badded automatically\\b"
                                         + "|\\bpre-?added\\b|\\b(?:was|were|has been|have been|is) (?:automatically )?added to your \\w+ (?:to complete|to go with|so (?:that )?(?:you|your|it)|because|as an? (?:bonus|suggestion|extra))\\b"
                                         + "|\\bwe (?:think|thought|figured|knew|reckon) you(?:'ll|'d| will| would)? (?:need|want|love|like)\\b[^.!?]{0,60}\\b(?:added|in your (?:basket|cart|bag))\\b"
                                         + "|\\badded to your \\w+ (?:alongside|to go with|to match|with) your\\b"
@@ -199,9 +202,9 @@ final class SneakingRules {
                 // After that it's just $39.99/month": something free or token-priced that turns into a recurring charge, with no reminder
                 // and no plain way to cancel in time (a trial that says both is an honest offer)
                 TextRule.of("sneaking.trial_turns_paid", HIDDEN_SUBSCRIPTION, 0.75,
-                                "\\b(?:free (?:\\d+[- ](?:day|week|month)s? )?(?:trial|month|week|pass|box|sample|bottle|pack|gift|kit|issue|jar|tub)|trials?|samples?|"
+                                "(?:\\b(?:free (?:\\d+[- ](?:day|week|month)s? )?(?:trial|month|week|pass|box|sample|bottle|pack|gift|kit|issue|jar|tub)|trials?|samples?|"
                                         + "first (?:box|month|week|delivery|issue|order|pack|bottle|kit)|starter (?:kit|pack|box)|intro(?:ductory)? (?:offer|price|period|deal)|"
-                                        + "(?:just|only) pay (?:for )?(?:shipping|postage|delivery|p&p)|[$£€]\\s?[01](?:\\.00)?(?![\\d.,]))\\b"
+                                        + "(?:just|only) pay (?:for )?(?:shipping|postage|delivery|p&p))\\b|(?<![\\w$£€.])[$£€]\\s?[01](?:\\.00)?(?![\\d.,]))"
                                         + "[^?]{0,80}?\\b(?:becomes?|turns? into|converts?(?: (?:in)?to)?|rolls? (?:over )?(?:in)?to|rolls over|switch(?:es)? to|changes? to|upgrades? to"
                                         + "|auto-?renews?|(?:automatically )?renews?|continues?|then|after (?:that|this|which)|followed by|thereafter|afterwards|until you cancel"
                                         + "|unless (?:you )?cancel\\w*|(?:will|'ll) be (?:charged|billed)|you(?:'ll| will)? (?:be )?(?:charged|billed|pay)|we(?:'ll| will) (?:charge|bill|send)|comes with|includes?)\\b"
@@ -213,7 +216,7 @@ final class SneakingRules {
                 // "By ordering you join our Beauty Club at $29.95 a month", "This purchase signs you up to our Coffee Club – £15 every 4 weeks",
                 // "Your order includes membership to Gold Club (£7.99/month)": a purchase that also starts a recurring plan
                 TextRule.of("sneaking.purchase_starts_plan", HIDDEN_SUBSCRIPTION, 0.75,
-                                "\\b(?:(?:this|your|each|every|the|any|one-?off|one-?time|today's) (?:purchase|order|checkout|booking|kit|sample|gift)|(?:placing|completing|making|submitting) (?:this|your|an|the) (?:order|purchase)"
+                                "\\b(?:(?:this|your|each|every|the|any|one-?off|one-?time|today's) (?:purchase|order|checkout|booking|kit|sample|gift|free gift|discount|offer|deal|voucher|coupon)|(?:placing|completing|making|submitting) (?:this|your|an|the) (?:order|purchase)"
                                         + "|(?:buying|ordering|purchasing|claiming|redeeming|getting|accepting) (?:this|today|now|your|the|a)?|with (?:every|each|this|your) (?:purchase|order)|(?:buy|order) (?:once|today|now|this|it))\\b"
                                         + "[^!?]{0,40}?\\b(?:(?:also )?(?:signs? you up|enrol(?:l)?s? you|subscribes? you)|you(?:'re| are|'ll| will)(?: also)? (?:be )?(?:joining|enrol(?:l)?ed|enrol(?:l)?ing|signed up|subscribed)"
                                         + "|you (?:also )?(?:agree to (?:be (?:billed|charged)|join|pay)|join|become a member)|(?:also )?(?:starts?|begins?|activates?|includes?|comes with|adds?|enrol(?:l)?s?)\\b[^!?]{0,30}?\\b(?:subscription|membership|club|plan|programme|program|auto-?[a-z]+|trial|refills?|deliveries|shipments))"

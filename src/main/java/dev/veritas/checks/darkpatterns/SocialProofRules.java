@@ -77,7 +77,9 @@ final class SocialProofRules {
                 // "🔥 In 42 carts", "This product was added to 86 carts today"
                 TextRule.of("social.in_n_carts", ACTIVITY_NOTIFICATION, 0.85,
                         "\\b(?:in|added to|sitting in) (?:over |more than )?" + COUNT + " (?:other )?(?:shopping )?(?:carts|baskets|trolleys|wish ?lists)\\b"
-                                + "|\\badded to " + COUNT + " (?:other )?(?:shopping )?bags\\b|\\b\\d+ (?:carts|baskets|bags) and counting\\b"),
+                                + "|\\badded to " + COUNT + " (?:other )?(?:shopping )?bags\\b|\\b\\d+ (?:carts|baskets|bags) and counting\\b"
+                                // "28 in carts", "🛒 12 in baskets right now"
+                                + "|^\\W*" + COUNT + " in (?:other (?:people's )?)?(?:shopping )?(?:carts|baskets|trolleys|bags)\\b"),
                 // A count of purchases in a recent window: "2,000+ sold this season", "1.2k bought in past month",
                 // "3 bookings made for your dates in the last hour", "Customers bought 73 of these yesterday"
                 TextRule.of("social.count_in_recent_window", ACTIVITY_NOTIFICATION, 0.85,

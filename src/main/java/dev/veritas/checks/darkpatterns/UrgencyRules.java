@@ -61,7 +61,7 @@ final class UrgencyRules {
                 TextRule.of("urgency.reserved_for", COUNTDOWN_TIMER, 0.85,
                         "\\b(?:reserved|held|saved) for (?:you )?(?:for )?(?:the next |only |another )?(?:\\d{1,2}\\s?:\\s?\\d{2}|\\d+\\s*(?:more )?(?:minutes?|mins?|seconds?|secs?)\\b)"
                                 // "You have 20 minutes to complete your order", "Only 12 minutes left to get 20% off"
-                                + "|\\b(?:only |just )?\\d+\\s*(?:minutes?|mins?|seconds?|secs?|hours?|hrs?) (?:left|remaining|to go) (?:to (?:get|claim|save|buy|order|grab|shop|use|redeem|book|secure|unlock)|on (?:this|the) (?:offer|deal|sale|price|discount)|before (?:the )?(?:offer|deal|sale|price|discount))\\b"
+                                + "|\\b(?:only |just )?\\d+\\s*(?:minutes?|mins?|seconds?|secs?|hours?|hrs?) (?:left|remaining|to go) (?:to (?:get|claim|save|buy|order|grab|shop|use|redeem|book|secure|unlock)|on (?:this|the) (?:offer|deal|sale|price|discount)|before (?:the )?(?:offer|deal|sale|price|discount)|at this (?:price|rate)|for this (?:deal|price|offer|rate))\\b"
                                 + "|\\byou(?:'ve| have) (?:only |just |got )?\\d+\\s*(?:more )?(?:minutes?|mins?|seconds?|secs?|hours?|hrs?) (?:left )?to (?:complete|check ?out|claim|buy|order|secure|get|place|finish|redeem|use|grab|book|confirm)\\b"
                                 + "|\\b(?:holding|reserving|saving|keeping) (?:your |these |this |the )?(?:items?|cart|basket|bag|order|seats?|tickets?|room|booking|price|discount) for (?:you )?(?:for )?(?:the next |only )?\\d+\\s*(?:minutes?|mins?|seconds?|secs?)\\b"),
                 // "Please order within: 0 0 : 0 2 : 4 1"
@@ -109,7 +109,8 @@ final class UrgencyRules {
                                         + "|\\b(?:only|just) for (?:a few|\\d+|another \\d+) more (?:hours|minutes|days)\\b|\\bfor (?:only|just) (?:a few|\\d+) more (?:hours|minutes|days)\\b"
                                         + "|\\b(?:ends?|ending|expires?|closes?) (?:at )?midnight\\b|\\b(?:gone|over|ends|back up|back to (?:full|normal) price) tomorrow\\b"
                                         + "|\\bbefore (?:the )?price (?:bounces|jumps|goes|springs|snaps|changes?)(?: back)?\\b|\\bblink and (?:it's|you'll miss it|you miss it)\\b|\\blimited window\\b")
-                        .unless("\\b(?:deliver\\w*|dispatch\\w*|arrive\\w*|in time for)\\b|\\bperiod of \\d+ (?:days|weeks|months|years)\\b"
+                        // A delivery cut-off is information; "free delivery" is only what the deal offers
+                        .unless("(?<!free )\\b(?:deliver\\w*|dispatch\\w*|arrive\\w*|in time for)\\b|\\bperiod of \\d+ (?:days|weeks|months|years)\\b"
                                 + "|\\b(?:at|until|till) \\d{1,2}[:.]\\d{2}\\b|\\bas advertised\\b|\\b(?:start|end) dates?\\b"
                                 + "|\\b\\d{1,2}(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\b|\\b(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]* \\d{1,2}\\b|\\d{1,2}(?::\\d{2})? ?(?:am|pm)\\b"),
                 // "Hurry!", "Act now", "Don't miss this deal"; not the invitation "hurry over to our blog"
