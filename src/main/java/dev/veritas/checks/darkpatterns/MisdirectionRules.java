@@ -188,7 +188,7 @@ final class MisdirectionRules {
                 TextRule.of("misdirection.upsell_nudge", PRESSURED_SELLING, 0.7,
                         "\\bwhy not (?:add|upgrade|treat yourself|make it|grab|get)\\b"
                                 + "|\\bupgrade (?:now |today )?(?:for|to (?:[\\w'-]+ ){1,3}for) (?:just|only) [$£€]?\\d"
-                                + "|\\b(?:don't|do not) forget (?:to add |about )?(?:the |your )?(?:essentials?|accessories|protection|warranty|insurance|batteries|care plan|charger|cables?|adapter|case|cover|ink|filters?|refills?|pods|stand|mount|memory card|sd card)\\b"
+                                + "|\\b(?:don't|do not) forget (?:to add |about )?(?:the |your )?(?:matching |spare |extra |right )?(?:essentials?|accessories|protection|warranty|insurance|batteries|care plan|charger|cables?|adapter|case|cover|ink|filters?|refills?|pods|stand|mount|memory card|sd card)\\b"
                                 + "|\\b(?:don't|do not) forget (?:to (?:add|grab|pick up|get|buy) )?(?:the |your |a |an |some |matching )?[\\w-]+(?: [\\w-]+)?\\W{0,4}(?:you(?:'ll| will) need (?:it|them|one|these|this)|(?:it's|they're|it is|they are) not included|not included)\\b"
                                 + "|\\b(?:you're|you are) missing out on (?:these|this|our|great|amazing|the)\\b"
                                 + "|\\bprotect your (?:purchase|order|investment|new \\w+)\\b")
@@ -245,6 +245,9 @@ final class MisdirectionRules {
                                 + "|\\byou(?:'ll| will|'d| would) regret (?:not|skipping|passing|declining|going without|saying no)\\b"
                                 + "|\\byou (?:really |definitely |honestly )?(?:should|need to|ought to|must) (?:add|get|grab|include|buy|protect)\\b[^.!?]{0,40}(?:[-–—!,.]\\s*\\w+[^.!?]{0,20}\\b(?:crack|break|smash|fail|lose|spill|scratch|damage)\\w*|\\b(?:trust us|you'll thank us|just in case)\\b)"
                                 + "|\\byou(?:'ll| will) thank us later\\b"
+                                + "|\\badd\\b(?:[^.!?]|\\.\\d){0,50}(?:—|-|–|!|,)\\s*(?:you(?:'ll| will) be glad(?: you did)?|you won't regret it|your [\\w-]+ will thank you|trust us)\\b"
+                                + "|\\b(?:strongly|highly) recommend (?:adding|getting|buying|you add|taking out) (?:the |a |an |our )?(?:[\\w-]+ )?(?:insurance|protection|warranty|cover(?:age)?|care ?plan|case|screen protector|upgrade)\\b"
+                                + "|\\b(?:customers|shoppers|people|buyers|owners) (?:usually|often|always|typically|normally) (?:add|buy|get|choose|pick|grab|take)\\b[^.!?]{0,20}\\b(?:warranty|protection|insurance|cover|case|battery|batteries|charger|kit|bundle|upgrade|plan|spare|extra|second|matching)\\b"
                                 + "|\\bare you sure\\?\\s*(?:you(?:'re| are) (?:missing|skipping|leaving|passing)|without\\b|most (?:people|customers|shoppers))"
                                 + "|\\b(?:upgrade|go|switch)\\b[^.!?]{0,40}\\b\\d{2,3} ?% of (?:our )?(?:customers|buyers|shoppers|people|users) (?:choose|pick|prefer|go for|upgrade)"
                                 + "|\\b(?:recommend|suggest)\\w* (?:adding|you add|getting|buying|grabbing)\\b[^.!?]{0,40}\\byou(?:'ll| will) (?:need|want|thank)\\b"

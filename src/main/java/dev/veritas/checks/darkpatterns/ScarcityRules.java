@@ -137,11 +137,13 @@ final class ScarcityRules {
                                         + "|(?:^|[^a-z-])in demand\\b(?!-)|\\bdemand (?:is|has been) (?:very |extremely |really )?(?:high|strong|huge|heavy)\\b")
                         .unless("\\b(?:due to|because of|owing to|given)\\b.{0,40}\\bdemand\\b.{0,80}\\b(?:delay|dispatch|ship|deliver|process|respon|wait|longer|slower)"
                                 + "|\\b(?:delay|dispatch|ship|deliver|process|respon|wait|longer)\\w*\\b.{0,80}\\b(?:due to|because of|owing to)\\b.{0,40}\\bdemand\\b"
-                                + "|\\bon demand\\b|\\bsupply (?:and|&) demand\\b"),
+                                + "|\\bon demand\\b|\\bsupply (?:and|&) demand\\b"
+                                // Demand for people, skills or commodities is the labour or energy market, not a shop's stock
+                                + "|\\bdemand for (?:[\\w-]+ )?(?:nurses|workers|staff|skills|jobs|housing|homes|labou?r|talent|developers|engineers|teachers|doctors|drivers|energy|oil|gas|electricity|credit|loans|mortgages|services|graduates|professionals)\\b"),
                 // "Selling fast", "Going fast", "Selling out quickly", "Expected to sell out"
                 TextRule.of("scarcity.selling_fast", HIGH_DEMAND_MESSAGE, 0.85,
                         "\\b(?:selling|sells?|selling out|sells? out|going|flying|moving|disappearing)\\s+(?:very |really |super |so )?(?:fast|quickly|quick|rapidly)\\b"
-                                + "|\\b(?:sells?|sold) out (?:frequently|often|regularly|every time|in (?:hours|minutes|days))\\b"
+                                + "|\\bsells? out (?:frequently|often|regularly|every time|in (?:hours|minutes|days))\\b|\\bsold out (?:in (?:hours|minutes|days)|within (?:hours|minutes)) (?:last time|before|every time)\\b"
                                 + "|\\b(?:frequently|often|regularly|always|usually|quickly|constantly) (?:sells?|sold|selling) out\\b"
                                 + "|\\b(?:fast|quick|rapid)[- ]selling\\b|\\b(?:everybody|everyone)(?:'s| is) (?:buying|grabbing|ordering|booking|after)\\b"
                                 + "|\\b\\d+(?:\\.\\d)? ?x (?:more|the) (?:views|visits|searches|bookings|orders|interest|demand|traffic)\\b"
@@ -167,12 +169,12 @@ final class ScarcityRules {
                 // "Popular right now", "Hot item 🔥", "This hotel is popular for your dates", "Lots of interest in this one", "Over 90% of rooms booked for your
                 // dates": demand claimed, not counted. A "Most popular" sort option or a "Popular categories" menu names no pressure.
                 TextRule.of("scarcity.popular_now", HIGH_DEMAND_MESSAGE, 0.75,
-                        "\\b(?:popular|trending|hot|in demand|wanted|sought[- ]after|in favou?r)\\b(?: (?:with|among) (?:[\\w-]+ ){0,2}?[\\w-]+)? (?:right now|at the moment|just now|today|this (?:week|weekend|month|season)|for (?:your|these|those|the same) dates)\\b"
+                        "\\b(?:popular|trending|hot|in demand|wanted|sought[- ]after|in favou?r)\\b(?: (?:items?|products?|choices?|picks?|styles?|ones?|pieces?|models?))?(?: (?:with|among) (?:[\\w-]+ ){0,2}?[\\w-]+)? (?:right now|at the moment|just now|today|this (?:week|weekend|month|season)|for (?:your|these|those|the same) dates)\\b"
                                 + "|(?:^\\W*|\\b(?:this|these|it|it's|it is|they're|they are|item|product|property|hotel|room|style|model|colou?r|one|size)\\b[^.!?]{0,20}?)\\b(?:very|extremely|super|really|incredibly|hugely|wildly|insanely|so|a) popular\\b(?: (?:item|choice|pick|product|one|model|style|hotel|property))?(?:\\W*$|\\s*[!–—-]|\\s+(?:right now|at the moment|with (?:shoppers|customers|buyers|guests|travell?ers)|and (?:may|might|could|will|likely)))"
                                 + "|^\\W*popular(?: [a-z]+)?\\s*[!:.–—-]+\\s*(?:booked|selling|lots|many|high|huge|people|don't|going|grab|book|buy|order|hurry|act|this|\\d)"
                                 + "|^\\W*(?:frequently|often|regularly|always) (?:booked|bought|purchased|reserved|sold out)\\W*$|\\b(?:most|highly|very|super|hugely) in-demand\\b"
                                 + "|^\\W*(?:🔥\\s*)?hot (?:item|seller|product|pick|property|ticket)\\b(?!s)|^\\W*hot\\W+(?:people|everyone|selling|going|lots)\\b"
-                                + "|\\b(?:lots|loads|tons|plenty|a lot|heaps) of (?:interest|people|shoppers|customers|buyers|travell?ers|guests)\\b[^.!?]{0,20}\\b(?:in|after|looking at|want(?:ing)?|interested in|eyeing|on) (?:this|these|it)\\b"
+                                + "|\\b(?:(?:lots|loads|tons|plenty|a lot|heaps) of|(?:so )?many|loads more) (?:interest|people|shoppers|customers|buyers|travell?ers|guests)\\b[^.!?]{0,20}\\b(?:in|after|looking at|want(?:ing)?|interested in|eyeing|on|buying|viewing|watching|booking|ordering|considering|checking out) (?:this|these|it)\\b"
                                 + "|\\b(?:high|huge|lots of|a lot of|strong|massive|big) interest in (?:this|these|it|the)\\b|^\\W*(?:popular|hot)!?\\W+(?:lots|loads|huge|high) (?:of )?interest\\b"
                                 + "|\\b\\d{2,3} ?% of (?:the )?(?:rooms|seats|tickets|places|spots|tables|properties|hotels|stock|slots|dates|flights)\\b[^.!?]{0,20}\\b(?:are |is |already |now )*(?:booked|sold|taken|reserved|gone|full|unavailable)\\b")
                         .unless("\\b(?:categor\\w+|searches|sort by|filters?|brands|destinations|posts|articles|questions)\\b"));

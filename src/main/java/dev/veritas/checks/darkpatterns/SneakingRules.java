@@ -25,7 +25,7 @@ final class SneakingRules {
      * and consumables. The shopper's own items ("Running Shoes added to your basket") are not in this list.
      */
     private static final String EXTRA = "(?:insurance|protection|warranty|warranties|(?:damage|device|extended|accident\\w*|travel|parcel|package|shipping) cover(?:age)?|"
-            + "care (?:kit|plan|pack)|donations?|tip|gratuity|carbon offset|offset|gift (?:box|wrap\\w*|bag|card|message)|subscriptions?|memberships?|magazines?|trials?|"
+            + "care (?:kit|plan|pack|package)|donations?|tip|gratuity|carbon offset|offset|gift (?:box|wrap\\w*|bag|card|message)|subscriptions?|memberships?|magazines?|trials?|"
             + "sample (?:pack|box|kit)|accessor(?:y|ies)|batteries|(?:phone |protective |carry(?:ing)? )case|screen protector|cleaning (?:kit|spray|cloth|solution)|cleaner|"
             + "(?:replacement |spare )?filters|refills?(?: pods)?|pods|installation|set-?up (?:service|fee)|assembly|handling|"
             + "(?:express|priority|next[- ]day|premium|fast|faster|tracked|special|fragile) (?:delivery|shipping|dispatch|processing|handling|boarding|packing)|"
@@ -74,7 +74,7 @@ final class SneakingRules {
                                         + "(?:added|included|put|placed|popped) (?:to|in|into|with|on) (?:your |the |this )?(?:[\\w-]+ )?" + BASKET + "\\b"
                                         + "|\\byour " + BASKET + " (?:now )?(?:contains|includes|has)\\b[^.!?]{0,40}?\\b" + EXTRA + "\\b"
                                         + "|\\balso in your (?:basket|cart|bag|trolley|order)\\b|\\balso added\\s*:"
-                                        + "|\\b" + EXTRA + "\\b(?:[^.,;:!?]|[.,]\\d){0,40}?\\b(?:is|are) now in your (?:basket|cart|bag|trolley|order|booking)\\b"
+                                        + "|\\b" + EXTRA + "\\b(?:[^.,;:!?]|[.,]\\d){0,40}?\\b(?:is|are) (?:now |already )?in your (?:basket|cart|bag|trolley|order|booking)\\b"
                                         // "A travel pillow (£12) has been added to your order": a priced line reported, not confirmed
                                         + "|\\([^)]{0,6}[$£€]\\s?\\d[\\d.,]*\\)\\s*(?:has|have) been (?:automatically )?added to your (?:order|booking|basket|cart|bag|trolley)\\b"
                                         + "|^\\W*added to (?:your )?(?:basket|cart|bag|trolley)\\W+(?:[\\w-]+ ){0,3}?" + EXTRA + "\\b")
@@ -162,10 +162,12 @@ final class SneakingRules {
                                         + "|\\b(?:taxes|tax) (?:and|&) (?:\\w+ )?fees (?:will be |are |get )?(?:calculated|added|applied|shown)\\b[^.!?]{0,20}\\b(?:at (?:the )?checkout|(?:at|on) (?:the )?(?:final|last|next|payment) (?:step|page|screen)|when you pay|at payment)\\b"
                                         + "|\\bprices? (?:shown )?(?:exclude|excludes|don't include|do not include|doesn't include|does not include)\\b[^.!?]{0,30}\\b(?:fee|charge|surcharge)s?\\b"
                                         + "|\\b\\d[\\d.]*\\s?% " + DRIP_FEE + " (?:fee|charge|surcharge)s?\\b"
+                                        + "|\\b" + DRIP_FEE + " (?:fee|charge|surcharge)s?\\b(?:[^.!?]|[.,]\\d){0,25}\\b(?:at (?:the )?checkout|at payment|(?:at|on) (?:the )?(?:final|last|payment) (?:step|page|screen))\\b"
                                         // "… a processing & handling charge calculated after payment details are entered"
                                         + "|\\b(?:fee|charge|surcharge)s?\\b[^.!?]{0,40}\\b(?:calculated|added|shown|applied|revealed|determined) (?:only )?(?:after|once) (?:payment|you(?:'ve| have)? (?:paid|entered)|(?:your )?(?:payment|card) details)")
                         .unless("\\bno (?:hidden |extra |additional |service |booking )?(?:fees?|charges?|surcharges?)\\b|\\bwaived?\\b|(?<!not )\\bincluded in (?:the |our )?(?:price|total|fare|rate)s?\\b"
-                                + "|\\b(?:all|any) (?:taxes and )?fees (?:are )?included\\b|\\bshown (?:upfront|up front|before you (?:book|pay|buy))\\b|\\brestocking\\b"),
+                                + "|\\b(?:all|any) (?:taxes and )?fees (?:are )?included\\b|\\bshown (?:upfront|up front|before you (?:book|pay|buy)|in (?:your|the) (?:basket|cart|bag))\\b|\\brestocking\\b"
+                                + "|\\b(?:itemi[sz]ed|listed separately|shown separately)\\b"),
                 // "Resort fee of $35/night payable at hotel, not included in price shown": a mandatory fee left out of the price
                 TextRule.of("sneaking.fee_not_in_price", HIDDEN_COSTS, 0.75,
                                 "\\b" + FEE + " (?:fee|charge|surcharge)s?\\b.{0,60}\\b(?:not included(?: in (?:the )?(?:price|rate|total|fare)s?)?|payable (?:at|on) (?:the )?(?:hotel|property|arrival|check-?in|venue|pick-?up|collection)|(?:collected|paid|charged) (?:at|on) (?:the )?(?:hotel|property|arrival|check-?in|venue)|added at checkout|charged separately"
@@ -203,7 +205,7 @@ final class SneakingRules {
                 // and no plain way to cancel in time (a trial that says both is an honest offer)
                 TextRule.of("sneaking.trial_turns_paid", HIDDEN_SUBSCRIPTION, 0.75,
                                 "(?:\\b(?:free (?:\\d+[- ](?:day|week|month)s? )?(?:trial|month|week|pass|box|sample|bottle|pack|gift|kit|issue|jar|tub)|trials?|samples?|"
-                                        + "first (?:box|month|week|delivery|issue|order|pack|bottle|kit)|starter (?:kit|pack|box)|intro(?:ductory)? (?:offer|price|period|deal)|"
+                                        + "first (?:box|month|week|delivery|issue|order|pack|bottle|kit)|(?:\\d+|one|two|three|first) (?:months?|weeks?|days?) (?:free|for free|on us)|starter (?:kit|pack|box)|intro(?:ductory)? (?:offer|price|period|deal)|"
                                         + "(?:just|only) pay (?:for )?(?:shipping|postage|delivery|p&p))\\b|(?<![\\w$£€.])[$£€]\\s?[01](?:\\.00)?(?![\\d.,]))"
                                         + "[^?]{0,80}?\\b(?:becomes?|turns? into|converts?(?: (?:in)?to)?|rolls? (?:over )?(?:in)?to|rolls over|switch(?:es)? to|changes? to|upgrades? to"
                                         + "|auto-?renews?|(?:automatically )?renews?|continues?|then|after (?:that|this|which)|followed by|thereafter|afterwards|until you cancel"

@@ -87,7 +87,7 @@ final class UrgencyRules {
                 TextRule.of("urgency.ends_soon", LIMITED_TIME_MESSAGE, 0.75,
                                 "\\b(?:ends?|ending|expires?|expiring|finish(?:es|ing)?|closes?|closing|disappear\\w*)\\s+(?:very |really )?(?:soon|shortly|tonight|at midnight|today)\\b"
                                         + "|\\b(?:today|tonight|24 hours|48 hours|this weekend) only\\b|\\bonly (?:today|tonight)\\b|\\bvalid (?:only )?(?:today|tonight)\\b"
-                                        + "|^\\W*(?:final|last) (?:hours?|minutes?|day)\\W*$|\\b(?:final|last) hours? (?:of|for|to|left)\\b"
+                                        + "|^\\W*(?:final|last) (?:hours?|minutes?|day|chance)\\W*$|\\b(?:final|last) hours? (?:of|for|to|left)\\b"
                                         + "|\\b(?:sale|offer|deal|price|discount|savings?|promotion)s? (?:won't|will not|can't|doesn't|do not|don't) last\\b"
                                         + "|\\b(?:last|final) (?:chance|day|hours?) to (?:buy|save|get|order|grab|shop|claim|enjoy)\\b|\\blast chance\\s*[!:]"
                                         + "|\\bwhile (?:it|they|the offer|the deal|the sale) lasts?\\b"
