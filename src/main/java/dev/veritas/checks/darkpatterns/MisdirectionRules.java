@@ -201,7 +201,7 @@ final class MisdirectionRules {
                                 + "|(?:has been|have been|was|is) (?:pre-?)?(?:chosen|selected|picked|added|ticked) (?:for the best|by default|automatically|to give you|to protect)"
                                 + "|already (?:ticked|checked|selected)|(?:has been|have been|was|is) (?:chosen|selected|picked) for you)\\b"
                                 + "|\\b(?:protection|warranty|plan|bundle|upgrade|premium|insurance|cover(?:age)?|add-?on|gift wrap\\w*|membership)\\b.{0,60}[-:(\\[]\\s*(?:pre-?)?(?:selected|ticked|checked)\\s*[)\\]]?\\s*(?:\\+?\\s*[$£€₹]\\s?\\d[\\d.,]*|-\\s*recommended\\b.*)?\\s*$"
-                                + "|\\buntick (?:to|if you)\\b|\\b(?:chosen|selected|ticked) by default\\b"),
+                                + "|\\buntick (?:to|if you)\\b(?![^.]{0,40}\\b(?:e-?mails?|newsletters?|catalogues?|catalogs?|offers|marketing|updates|news|texts?|sms|post)\\b)|\\b(?:chosen|selected|ticked) by default\\b"),
                 // "Most customers choose the 6-bottle bundle", "90% of buyers pick the Pro model. Are you sure you want Basic?"
                 // "Priority boarding has been added - recommended for this flight", "Storage: 256GB (+$200) ✓ Recommended for you",
                 // "☑ Add 3-Year Accident Protection £49.99", "3-year extended warranty added (+$29.99)"

@@ -35,7 +35,7 @@ final class ObstructionRules {
                                         + "|can (?:only )?be (?:stopped|ended|terminated|cancell?ed|closed))\\b")
                         .requires("\\b" + PERSON_CHANNEL)
                         .requires("\\b(?:only|must|need to|needs? to|have to|has to|please|requires?|required|just|simply|can)\\b|\\?|^\\W*(?:please )?(?:call|ring|phone|e-?mail|write to|contact|speak to|chat with|visit)\\b|^\\W*to (?:cancel|end|stop|unsubscribe|leave|quit|terminate)\\b")
-                        .unless(SELF_SERVE + "|\\bcancel\\w* (?:an?|your|the|this|my|any) (?:[\\w-]+ )?(?:\\w+-)?(?:orders?|bookings?|reservations?|items?|purchases?|tickets?|flights?|stays?|appointments?)\\b"
+                        .unless(SELF_SERVE + "|\\bcancel\\w* (?:or (?:amend|change|modify|return|edit) )?(?:an?|your|the|this|my|any) (?:[\\w-]+ )?(?:\\w+-)?(?:orders?|bookings?|reservations?|items?|purchases?|tickets?|flights?|stays?|appointments?)\\b"
                                 + "|\\b(?:order|booking|reservation|appointment) cancel\\w*|\\b(?:returns?|refunds?|deliver(?:y|ies) slot|questions?|help|queries)\\b"
                                 + "|\\b(?:orders?|bookings?|reservations?|items?|purchases?|tickets?|appointments?) (?:can|may|must|will|need to) be (?:cancell?ed|changed|amended)\\b"
                                 + "|\\bwithin \\d+ (?:hours?|minutes?|mins?|days?) of (?:purchase|purchasing|ordering|placing|booking|delivery|receipt|dispatch)\\b"

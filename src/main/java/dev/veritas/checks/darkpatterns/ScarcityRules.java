@@ -17,9 +17,10 @@ final class ScarcityRules {
     /** What a count can be of when the shop says it "remains": not time, not a colour, not money. */
     private static final String NOT_LEFT_OF = "(?:" + TIME_UNIT + "|" + NOT_STOCK + "|points?|credits?|characters?|attempts?|tries|percent|%"
             + "|players?|candidates?|teams?|contestants?|survivors?|competitors?|finalists?|contenders?|rounds?|matches|games?|races?|laps?|holes?|innings"
+            + "|members|staff|employees|workers|hostages|soldiers|troops|species|animals|birds|residents|children|patients|villagers|founders|originals?"
             + "|returns?|exchanges?|vouchers?|coupons?|chapters?|lessons?|episodes?|uses?|downloads?|pages?|tasks?|entries|votes?|messages?|invites?|days?)";
     /** "Left" as a direction or part of "left over", not what remains. */
-    private static final String LEFT_AS_DIRECTION = "(?!\\s+(?:side|hand|handed|behind|over|overs|corner|column|panel|arrow|chest|foot|leg|arm|ear)\\b)";
+    private static final String LEFT_AS_DIRECTION = "(?!(?:\\s+|-)(?:side|hand|handed|behind|over|overs|corner|column|panel|arrow|chest|foot|leg|arm|ear)\\b)";
     /** What a shop counts in stock when it rushes the shopper. */
     private static final String UNITS = "(?:units?|items?|pieces?|pcs|pairs?|bottles?|jars?|tins?|boxes|box|rooms?|seats?|tickets?|spots?|places?|cabins?|copies|bundles?|packs?|sachets?|one|ones)";
     private static final String STOCK_WORDS = "(?:(?!" + TIME_UNIT + "\\b|" + NOT_STOCK + "\\b)[a-z()]+\\s+){0,3}?";
@@ -64,7 +65,9 @@ final class ScarcityRules {
                         .unless("\\b(?:in|over|for|during|within) (?:the|our|your) last\\b"),
                 // "There are only 4 tins of Salmon Pate left", "We've only got 4 of the 256GB Midnight in stock"
                 TextRule.of("scarcity.only_n_then_stock", LOW_STOCK_MESSAGE, 0.85,
-                                "\\b(?:only|just) (?:have |has |got )?" + NUM + "(?![\\d,.])(?!\\s*(?:%|percent|" + NOT_LEFT_OF + ")\\b)[^.!?]{0,40}?\\b(?:in stock|left|remaining|remain|available)\\b"
+                                "\\b(?:only|just) (?:have |has |got )?" + NUM + "(?![\\d,.])(?!\\s*(?:%|percent|" + NOT_LEFT_OF + ")\\b)(?=[^.!?]{0,40}?\\b(?:in stock|left|remaining|remain|available)\\b)"
+                                        // every word before "left" may be what is counted, and none may be people or time
+                                        + "(?:\\s+(?!" + NOT_LEFT_OF + "\\b)[^\\s.!?]+){0,7}?\\s+(?:in stock|left|remaining|remain|available)\\b"
                                         + LEFT_AS_DIRECTION)
                         .unless(PER_CUSTOMER + "|\\b(?:sizes?|colou?rs?|styles?|options?|versions?) (?:are |is )?(?:left|available)\\b|\\bleft (?:to (?:pay|qualify|spend|reach)|until)\\b"),
                 // "Economy Light: the remaining six seats", "Our last available room at this property", "The final unit! Snap it up"

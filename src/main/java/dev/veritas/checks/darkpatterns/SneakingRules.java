@@ -88,9 +88,9 @@ final class SneakingRules {
                                         + "|\\bwe (?:think|thought|figured|knew|reckon) you(?:'ll|'d| will| would)? (?:need|want|love|like)\\b[^.!?]{0,60}\\b(?:added|in your (?:basket|cart|bag))\\b"
                                         + "|\\badded to your \\w+ (?:alongside|to go with|to match|with) your\\b"
                                         + "|\\b(?:bonus|surprise)\\b(?:[^.!?]|[.,]\\d){0,60}?\\b(?:added|(?:is |are )?now in your (?:basket|cart|bag|trolley))\\b"
-                                        + "|\\bround(?:ed|s)? up your (?:order|total|basket|cart|bill)\\b|\\b(?:unless you remove (?:it|them)|(?:untick|uncheck|tap|click) to remove)\\b")
+                                        + "|\\b(?:we(?:'ve| have)? )?rounded up your (?:order|total|basket|cart|bill)\\b|\\bwe(?:'ve| have| will|'ll)? round up your (?:order|total|basket|cart|bill)\\b|\\b(?:unless you remove (?:it|them)|(?:untick|uncheck|tap|click) to remove)\\b")
                         .requires(PRICE + "|\\b" + EXTRA + "\\b|\\b(?:basket|cart|bag|order|trolley|booking)\\b")
-                        .unless(FREEBIE + "|\\b(?:tax(?:es)?|vat|you(?:'ve| have)? added)\\b"),
+                        .unless(FREEBIE + "|\\b(?:tax(?:es)?|vat|you(?:'ve| have)? added|optional)\\b|\\?"),
                 // "Shipping Insurance  Remove Insurance": an extra already in the basket, with only a way out
                 TextRule.of("sneaking.remove_preadded_extra", SNEAK_INTO_BASKET, 0.8,
                         "\\bremove (?:shipping |package |order |delivery |purchase |parcel )?(?:insurance|protection|warranty|donation|gift wrap\\w*|care plan)\\b"),
@@ -109,7 +109,9 @@ final class SneakingRules {
                                 + "|[$£€]\\s?\\d[\\d.,]*\\W{0,5}(?:added|included) automatically\\b"
                                 + "|\\b(?:insurance|protection|handling|warranty|donation|gift wrap\\w*|care plan|priority \\w+|express \\w+|(?:care|cleaning|starter|accessory) kit)\\b.{0,30}?\\b(?:has been|have been|was|is) (?:automatically )?(?:added|included) (?:to|in) your " + CART + "\\b")
                         // "Free gift added to your bag – worth £10, on us!": a present with its value, not a charge
-                        .unless("\\b(?:worth [$£€]|on us|at no (?:extra |additional )?(?:cost|charge)|free of charge)"),
+                        .unless("\\b(?:worth [$£€]|on us|at no (?:extra |additional )?(?:cost|charge)|free of charge)"
+                                // "We have added tracking information to your order": information, not an item
+                                + "|\\b(?:tracking|note|message|address|details|information|info|instructions|discount|code|coupon|voucher|points|reference)\\b"),
                 // "A magazine subscription was added to your cart", "Item protection ($3.49) included in your cart": an extra nobody
                 // picked, reported as already in the basket ("Gift wrap (+$3) added to your order" confirms the shopper's own choice)
                 // "We added a tip of 15% for your courier", "Magazine trial added to basket", "Carbon offset (+€1.50) added to your booking",
@@ -152,7 +154,7 @@ final class SneakingRules {
                                 // scraped totals run words together ("$69.99iService Charge").
                                 "\\b(?:fee|charge|surcharge)s?\\b(?<=" + FEE + " (?:fee|charge|surcharge)s?)(?:\\s*\\([^)]{0,20}\\))?\\W{0,4}(?:[$£€₹₦]|usd|gbp|eur|aud|cad)\\s?\\d"
                                         + "|\\b(?:care (?:&|and) handling)\\W{0,4}[$£€]\\s?\\d")
-                        .unless("\\bno (?:hidden |extra |additional |service |booking )?(?:fees?|charges?|surcharges?)\\b|\\bwaived?\\b|\\bfree\\b.{0,10}\\bfee"
+                        .unless("\\bno (?:hidden |extra |additional |service |booking )?(?:fees?|charges?|surcharges?)\\b|\\bwaived?\\b|\\bfree\\b.{0,10}\\bfee|[$£€₹]\\s?0(?:[.,]00?)?(?![\\d.,])"
                                 + "|(?<!not )\\bincluded in (?:the |our )?(?:price|total|fare|rate)s?\\b|\\bitemi[sz]ed\\b|\\bshown (?:upfront|up front|before you (?:book|pay|buy))\\b"),
                 // "A $4.99 convenience fee applies to all online orders", "+ £1.50 processing fee per ticket", "Card payment surcharge: 2.5%", "Service
                 // charge of 12.5% added to your bill": the amount before the fee's name, or a percentage added on top
@@ -165,7 +167,7 @@ final class SneakingRules {
                                         + "|\\b" + DRIP_FEE + " (?:fee|charge|surcharge)s?\\b(?:[^.!?]|[.,]\\d){0,25}\\b(?:at (?:the )?checkout|at payment|(?:at|on) (?:the )?(?:final|last|payment) (?:step|page|screen))\\b"
                                         // "… a processing & handling charge calculated after payment details are entered"
                                         + "|\\b(?:fee|charge|surcharge)s?\\b[^.!?]{0,40}\\b(?:calculated|added|shown|applied|revealed|determined) (?:only )?(?:after|once) (?:payment|you(?:'ve| have)? (?:paid|entered)|(?:your )?(?:payment|card) details)")
-                        .unless("\\bno (?:hidden |extra |additional |service |booking )?(?:fees?|charges?|surcharges?)\\b|\\bwaived?\\b|(?<!not )\\bincluded in (?:the |our )?(?:price|total|fare|rate)s?\\b"
+                        .unless("\\bno (?:hidden |extra |additional |service |booking )?(?:fees?|charges?|surcharges?)\\b|\\bwaived?\\b|(?<!not )\\bincluded in (?:the |our )?(?:price|total|fare|rate)s?\\b|[$£€₹]\\s?0(?:[.,]00?)?(?![\\d.,])"
                                 + "|\\b(?:all|any) (?:taxes and )?fees (?:are )?included\\b|\\bshown (?:upfront|up front|before you (?:book|pay|buy)|in (?:your|the) (?:basket|cart|bag))\\b|\\brestocking\\b"
                                 + "|\\b(?:itemi[sz]ed|listed separately|shown separately)\\b"),
                 // "Resort fee of $35/night payable at hotel, not included in price shown": a mandatory fee left out of the price
@@ -196,7 +198,8 @@ final class SneakingRules {
                                 + "|\\*\\s*then [$£€]\\s?\\d[\\d.,]* (?:every|per|a|each) (?:month|week|year|\\d+ days)\\b"
                                 + "|\\bthen [$£€]\\s?\\d[\\d.,]* (?:every|per|a|each) (?:month|week|year|\\d+ days) until you cancel\\b"
                                 + "|\\b(?:one-?time|single) (?:purchase|order)\\b.{0,40}\\b(?:includes?|with)\\b.{0,40}\\b(?:membership|subscription)\\b"
-                                + "|\\b(?:trial|sample|first)\\b.{0,80}\\b(?:monthly|every \\d+ (?:days|weeks)|per month|/month)\\b.{0,40}\\bunless you (?:opt out|cancel)"),
+                                + "|\\b(?:trial|sample|first)\\b.{0,80}\\b(?:monthly|every \\d+ (?:days|weeks)|per month|/month)\\b.{0,40}\\bunless you (?:opt out|cancel)")
+                        .unless(HONEST_TRIAL),
                 // "you'll be billed at the regular monthly rate" after an introductory period
                 TextRule.of("sneaking.intro_then_billed", HIDDEN_SUBSCRIPTION, 0.6,
                         "\\b(?:after|at the end of|once|when) (?:the |your )?(?:free |introductory |intro |trial )+(?:period|trial|month|year|offer)\\b.{0,80}\\b(?:billed|charged|renew\\w*)\\b.{0,40}\\b(?:regular|full|standard|then[- ]current|monthly|annual|yearly)\\b"),
