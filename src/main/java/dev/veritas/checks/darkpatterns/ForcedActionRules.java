@@ -19,6 +19,7 @@ final class ForcedActionRules {
             + "|(?:download|install|get) (?:our|the) app|(?:agree|consent|opt in|opt-in)\\w* to (?:receive|receiving|get|getting|our) (?:[\\w-]+ ){0,2}?" + MARKETING
             + "|allow (?:us to send you|notifications|push)|follow us|share your (?:phone|number|contacts)"
             + "|be (?:logged|signed) in|be a (?:registered )?(?:member|customer|subscriber)"
+            + "|(?:continue|sign in|log ?in|sign up) with (?:google|facebook|apple|amazon|twitter|email|your (?:google|facebook|apple) account)(?: or (?:google|facebook|apple|amazon|twitter|email))?"
             + "|(?:accept|agree to) (?:our |the )?(?:marketing|promotional|newsletter)(?: [\\w-]+){0,2})";
     /** What the shopper came to do. */
     private static final String GOAL = "(?:continue|proceed|go on|check ?out|checkout|buy|purchase|order|shop|browse|pay|book|start shopping|make a purchase"
@@ -26,7 +27,8 @@ final class ForcedActionRules {
             + "|placing (?:an |your )?order|ordering|buying|purchasing|checking out|booking|paying"
             + "|access|get access|gain access|unlock (?:this |the )?(?:page|site|store|shop|content|article|checkout|sale|products?)|unlock checkout"
             + "|(?:view|see|read|browse) (?:this|the|our|all|full|more|prices?|pricing|products?|range|page|content|article|rest|sale|items?|catalog(?:ue)?|delivery|shipping|stock|availability|sizes)"
-            + "|keep (?:reading|browsing|shopping)|add (?:[\\w-]+ ){0,2}?to (?:your |the )?(?:cart|basket|bag|trolley))";
+            + "|keep (?:reading|browsing|shopping)|add (?:[\\w-]+ ){0,2}?to (?:your |the )?(?:cart|basket|bag|trolley)"
+            + "|receive (?:your )?(?:order|confirmation|receipt|tickets?|download|voucher|code))";
     /**
      * A sign-in or sign-up offered for the shopper's own benefit, or with guest checkout beside it, is not a gate; nor is a
      * paid subscription to read (a paywall is a price, not a trick).
@@ -50,12 +52,13 @@ final class ForcedActionRules {
                 // "An account is required to buy this item", "Checkout requires a member account", "Only registered customers can place orders",
                 // "Consent to marketing communications is a condition of purchase", "You can't check out without an account"
                 TextRule.of("forced.account_required", FORCED_ENROLLMENT, 0.75,
-                                "\\b(?:(?:customer |member(?:ship)? |user |registered |free )?account|registration|sign-?up|log-?in|membership|marketing consent|consent to (?:marketing|receive \\w+)"
+                                "\\b(?:(?:customer |member(?:ship)? |user |registered |free )?account|registration|sign-?up|log-?in|membership|marketing consent|(?:marketing |e-?mail |newsletter |sms )?opt-?in|consent to (?:marketing|receive \\w+)"
                                         + "|newsletter (?:sign-?up|subscription)|(?:e-?mail|sms|text) (?:sign-?up|opt-?in|subscription))(?: creation)? (?:is )?(?:required|mandatory|compulsory|needed|necessary|obligatory)"
                                         + "\\b[^.!?]{0,10}?\\b(?:to|for|before|when)\\b[^.!?]{0,15}?\\b(?:continu|proceed|check|order|buy|purchas|book|pay|complet|shop|all orders|every order|plac)"
                                         + "|\\((?:account|registration|sign-?up|membership|marketing consent)(?: creation)? (?:is )?(?:required|mandatory)\\)"
                                         + "|\\b(?:checkout|check-?out|ordering|purchasing|buying|booking|placing an order|orders?|purchases?) (?:requires?|needs?) (?:an? |your )?(?:(?:free |customer |member(?:ship)? |registered |user )?account|registration|membership|sign-?up|log-?in|marketing consent)\\b"
-                                        + "|\\bonly (?:registered|signed-?in|logged-?in|verified|subscribed|member) (?:customers|users|members|shoppers|subscribers|accounts) (?:can|may) (?:buy|order|purchase|check ?out|place orders?|book|shop|see prices)\\b"
+                                        + "|\\bonly (?:(?:registered|signed-?in|logged-?in|verified|subscribed|member) (?:customers|users|members|shoppers|subscribers|accounts)|members|account holders|subscribers) (?:can|may) (?:buy|order|purchase|check ?out|place orders?|book|shop|see prices)\\b"
+                                        + "|\\b(?:checkout|check-?out|ordering|buying|purchasing|booking|prices?|pricing) (?:is|are) (?:only )?(?:available|open|visible|shown) (?:only )?to (?:registered|signed-?in|logged-?in|verified)? ?(?:users|customers|members|account holders|subscribers)\\b"
                                         + "|\\byou (?:need|must have|have to have|require) (?:an? |to have an? )?(?:account|membership|registered account|member account) (?:to|before you can|in order to) " + GOAL + "\\b"
                                         + "|\\b(?:a |the )?condition of (?:purchase|sale|ordering|your order|entry|checkout|buying)\\b"
                                         + "|\\b(?:can't|cannot|can not|unable to|not able to) (?:check ?out|order|buy|purchase|book|continue|proceed|shop)\\b[^.!?]{0,20}\\bwithout (?:an? |creating an? |registering|signing up|joining|logging in|signing in)"

@@ -127,7 +127,9 @@ final class MisdirectionRules {
                         "\\b(?:un)?(?:check|tick|select|mark)(?:ed)?\\s+(?:this|the|here|below|the following)?\\s*(?:box|checkbox)?\\s*(?:if|unless)\\s+you\\s+"
                                 + "(?:do not|don't|would not|wouldn't|prefer not|would prefer not|would rather not|no longer|wish not|do not wish|don't wish|don't want|do not want)\\b")
                         // "Leave this box unticked if you don't want emails" says plainly that an empty box means no
-                        .unless("\\bleave (?:this |the )?(?:box |checkbox )?(?:unticked|unchecked|unselected|blank|empty)\\b"),
+                        .unless("\\bleave (?:this |the )?(?:box |checkbox )?(?:unticked|unchecked|unselected|blank|empty)\\b"
+                                // a paper receipt or a printed invoice is no offer to refuse
+                                + "|\\b(?:receipt|invoice|paper|printed|gift message|signature)\\b"),
                 // "If you do not wish to be contacted, ensure the box is not checked"
                 // "I do not wish to opt out of sharing my details": a double negative that means yes
                 TextRule.of("misdirection.double_negative_opt_out", TRICK_QUESTIONS, 0.8,
@@ -167,7 +169,9 @@ final class MisdirectionRules {
                         "\\bleave (?:this |the )?(?:box |checkbox )?(?:unticked|unchecked|unselected|blank|empty) (?:to|if you (?:want|wish|would like|'d like)(?: to)?|and (?:we'll|we will|you'll|you will)) (?:receive|get|hear|be contacted|stay|join|keep|be (?:added|kept|sent))\\b"
                                 + "|\\bleave (?:this |the )?(?:box |checkbox )?(?:ticked|checked|selected) (?:to (?:stop|not|opt out|unsubscribe)|if you (?:do not|don't|would not|wouldn't|prefer not|would rather not|do not wish|don't wish)\\b)"
                                 + "|\\bif you (?:do not|don't|would not|wouldn't|prefer not to)\\b[^.]{0,60}\\bleave (?:this |the )?(?:box |checkbox )?(?:ticked|checked|selected)\\b"
-                                + "|\\b(?:tick|check|select)\\w* (?:this |the )?(?:box |checkbox )?to (?:stop|not|opt out of) (?:us )?(?:not )?(?:receiv|get|hear|send|shar)\\w*\\b[^.]{0,20}\\bnot\\b"),
+                                + "|\\b(?:tick|check|select)\\w* (?:this |the )?(?:box |checkbox )?to (?:stop|not|opt out of) (?:us )?(?:not )?(?:receiv|get|hear|send|shar)\\w*\\b[^.]{0,20}\\bnot\\b"
+                                // "Do not tick this box if you would like to receive offers"
+                                + "|\\b(?:do not|don't) (?:tick|check|select) (?:this |the )?(?:box |checkbox )?if you (?:would like|'d like|want|wish) to (?:receive|get|hear|be contacted|join)\\b"),
                 // "CLAIM MY DISCOUNT · no, thanks (tiny text)", "Continue with limited version (faint link)": a page's own
                 // description of a decline styled out of sight
                 TextRule.of("misdirection.decline_styled_away", VISUAL_INTERFERENCE, 0.65,
@@ -263,9 +267,20 @@ final class MisdirectionRules {
                         "\\b(?:basic|standard|cheaper|cheapest|smaller|base|lite|entry[- ]level|regular|free|\\d+ ?(?:gb|tb))\\b(?: [\\w-]+){0,2}? (?:(?:may|might|will|could|probably) not|won't|isn't|is not|doesn't|does not|aren't|are not|probably won't)"
                                 + " (?:be )?(?:enough|meet your needs|cut it|suffice|do the job|last|cover (?:you|it|everything))\\b"
                                 + "|\\b(?:basic|standard|smaller|base|\\d+ ?(?:gb|tb))\\b[^.!?]{0,20}\\b(?:fills? up|runs? out) (?:fast|quickly|in no time)\\b"
+                                + "|\\b(?:basic|standard|cheaper|free|lite|base) (?:version|model|plan|option|edition|package|tier)\\b[^.!?]{0,15}\\b(?:has|have|offers?|gives?|comes with) (?:far |much |a lot )?(?:fewer|less|limited|no)\\b"
                                 // "Upgrade your seat – standard seats can be cramped"
                                 + "|\\b(?:basic|standard|economy|regular|cheaper|base|free)\\b(?: [\\w-]+){0,2}? (?:can be|are|is|gets?|feels?) (?:really |very |quite |a bit |pretty |so )?(?:cramped|uncomfortable|slow|limited|tight|noisy|disappointing|frustrating|flimsy)\\b")
-                        .requires("\\b(?:upgrade|go (?:pro|premium|bigger|large|up)|choose|get|switch|trade up|step up)\\b"),
+                        .requires("\\b(?:upgrade|go (?:pro|premium|bigger|large|up)|choose|get|switch|trade up|step up)\\b|\\bare you sure\\b"),
+                // "Don't risk it – add 3-year cover for £39", "Your new laptop deserves protection – add cover now", "Add fast-track security for only
+                // £5 – queues can be long", "Wait – don't miss our best value bundle!": an extra pushed with fear, urgency or the crowd's choice
+                TextRule.of("misdirection.extra_pushed", PRESSURED_SELLING, 0.7,
+                        "\\b(?:add|adding|upgrade|get|grab|protect|include|complete (?:your order|the set|your look|your purchase) with|don't miss|don't forget|go (?:premium|pro|large|bigger)"
+                                + "|make it|switch to|recommended (?:upgrade|add-?on|extra|accessory))\\b[^.!?]{0,50}?\\b(?:cover(?:age)?|protection|warranty|insurance|case|screen protector|bundle|upgrade"
+                                + "|premium|deluxe|accessor(?:y|ies)|fast[- ]track|priority|care (?:kit|plan)|extras?|add-?ons?|edition|package)\\b")
+                        .requires("\\b(?:don't risk|risk it|deserves? (?:protection|the best|better|to be protected)|can be (?:long|costly|expensive|slow|painful|a nightmare)"
+                                + "|(?:get|gets|getting) (?:scratched|damaged|broken|lost|stolen|cracked)|accidents (?:happen|will happen)|you never know|just in case|peace of mind"
+                                + "|best value|best ?selling|most popular|we think you'll love|you'll love|before you go|don't miss|fewer features|missing out|regret)\\b|^\\W*wait\\b")
+                        .unless("\\(optional\\)|\\bif you (?:like|wish|want)\\b"),
                 // An exit pop-up pushing an extra: "Wait! Before you go, shoppers like you also added Express Care for $14.99"
                 TextRule.of("misdirection.exit_upsell", PRESSURED_SELLING, 0.75,
                         "^\\W*(?:wait|hold on|not so fast)\\b.{0,40}\\b(?:add|added|upgrade|get|protect|include)\\b.{0,60}[$£€]\\s?\\d"

@@ -12,7 +12,7 @@ import java.util.List;
 final class ObstructionRules {
     /** Ways to leave that need a person: a call, a letter, an e-mail to be answered, a visit, a chat with an agent. */
     static final String PERSON_CHANNEL = "(?:call(?:ing)?(?! (?:for|me|time))|ring(?:ing)?|phon(?:e|ing)|telephon\\w*|give us a (?:call|ring|bell)|helpline|hotline|call cent(?:re|er)"
-            + "|speak(?:ing)? (?:to|with)|talk(?:ing)? (?:to|with)|chat(?:ting)? with|live chat|via chat|e-?mail(?:ing)? (?:us|our|support|the|customer|member|cancel\\w*)"
+            + "|speak(?:ing)? (?:to|with)|talk(?:ing)? (?:to|with)|chat(?:ting)? (?:to|with)|live chat|via chat|e-?mail(?:ing)? (?:us|our|support|the|customer|member|cancel\\w*)"
             + "|send(?:ing)? (?:us )?(?:a |an |your )?(?:letter|written|signed|fax|form|e-?mail|request)|write to|writing to|in writing|by (?:post|mail|letter|fax)|(?:registered|certified|recorded) (?:mail|post|letter)"
             + "|visit(?:ing)? (?:any of )?(?:our|a|an|the|your)(?: home| local| nearest)? (?:stores?|shops?|branch\\w*|clubs?|offices?|gym|location|outlet)|in person|fill (?:in|out) a (?:cancel\\w* )?form|cancel\\w* form"
             + "|retention|loyalty team|member services|customer (?:service|care|support|services|loyalty)|support team"
@@ -36,7 +36,7 @@ final class ObstructionRules {
                         .requires("\\b" + PERSON_CHANNEL)
                         .requires("\\b(?:only|must|need to|needs? to|have to|has to|please|requires?|required|just|simply|can)\\b|\\?|^\\W*(?:please )?(?:call|ring|phone|e-?mail|write to|contact|speak to|chat with|visit)\\b|^\\W*to (?:cancel|end|stop|unsubscribe|leave|quit|terminate)\\b")
                         .unless(SELF_SERVE + "|\\bcancel\\w* (?:or (?:amend|change|modify|return|edit) )?(?:an?|your|the|this|my|any) (?:[\\w-]+ )?(?:\\w+-)?(?:orders?|bookings?|reservations?|items?|purchases?|tickets?|flights?|stays?|appointments?)\\b"
-                                + "|\\b(?:order|booking|reservation|appointment) cancel\\w*|\\b(?:returns?|refunds?|deliver(?:y|ies) slot|questions?|help|queries)\\b"
+                                + "|\\b(?:order|booking|reservation|appointment) cancel\\w*|\\b(?:returns?|refunds?|deliver(?:y|ies) slot|questions?|need help|for help|help (?:centre|center|desk|page)|queries)\\b"
                                 + "|\\b(?:orders?|bookings?|reservations?|items?|purchases?|tickets?|appointments?) (?:can|may|must|will|need to) be (?:cancell?ed|changed|amended)\\b"
                                 + "|\\bwithin \\d+ (?:hours?|minutes?|mins?|days?) of (?:purchase|purchasing|ordering|placing|booking|delivery|receipt|dispatch)\\b"
                                 + "|\\b(?:free cancellation|cancellation policy|cancel\\w* (?:is )?free|no cancellation fees?)\\b"),

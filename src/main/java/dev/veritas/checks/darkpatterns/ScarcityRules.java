@@ -158,7 +158,8 @@ final class ScarcityRules {
                                 + "|\\bdemand is (?:through the roof|off the charts|insane|crazy|huge|enormous)\\b|\\bselling (?:quicker|faster) than\\b|\\b(?:going|selling) like hot ?cakes\\b"
                                 + "|\\b(?:wildly|hugely|insanely|super|very|extremely) popular (?:right now|at the moment|this (?:week|month|season))\\b|\\bstocks? (?:move|moves|moving|go|goes|going) fast\\b"
                                 + "|\\b(?:everybody|everyone) (?:wants|is buying|is after) (?:this|one|these|it)\\b"
-                                + "|\\b(?:fastest|quickest)[- ]selling\\b|\\bflying (?:out|off) (?:the|our) (?:door|shelves|shelf|warehouse|racks?)\\b")
+                                + "|\\b(?:fastest|quickest)[- ]selling\\b|\\bcan't get enough of (?:this|these|it|them)\\b|^\\W*flying (?:out|off)\\W*$|\\bflying out (?:fast|quickly)\\b"
+                                + "|\\b(?:highly|much|very|hugely|so) sought[- ]after\\b|^\\W*sought[- ]after\\b|\\bflying (?:out|off) (?:the|our) (?:door|shelves|shelf|warehouse|racks?)\\b")
                         .unless("\\b(?:ships?|dispatch\\w*|deliver\\w*|restock\\w*|back in stock|notify me)\\b.{0,20}\\b(?:fast|quickly)\\b"),
                 // "These sell quickly!", "Often sells out", "This flight is filling up fast", "Sells out every restock", "May sell out": how fast it
                 // goes, said of the item on offer. Only in a message: in a longer sentence ("the bakery's sourdough often sells out by noon") it is a story.
@@ -179,7 +180,10 @@ final class ScarcityRules {
                                 + "|^\\W*(?:🔥\\s*)?hot (?:item|seller|product|pick|property|ticket)\\b(?!s)|^\\W*hot\\W+(?:people|everyone|selling|going|lots)\\b"
                                 + "|\\b(?:(?:lots|loads|tons|plenty|a lot|heaps) of|(?:so )?many|loads more) (?:interest|people|shoppers|customers|buyers|travell?ers|guests)\\b[^.!?]{0,20}\\b(?:in|after|looking at|want(?:ing)?|interested in|eyeing|on|buying|viewing|watching|booking|ordering|considering|checking out) (?:this|these|it)\\b"
                                 + "|\\b(?:high|huge|lots of|a lot of|strong|massive|big) interest in (?:this|these|it|the)\\b|^\\W*(?:popular|hot)!?\\W+(?:lots|loads|huge|high) (?:of )?interest\\b"
+                                + "|\\bpopular\\b[^.!?]{0,30}[–—:!-]\\s*(?:book|buy|order|grab|get|reserve|act) (?:it |yours |one )?(?:soon|now|fast|quickly|early|today)\\b"
+                                + "|\\bpopular\\b[^.!?]{0,30}\\b(?:don't (?:wait|miss)|before (?:it's|they're) gone)\\b"
                                 + "|\\b\\d{2,3} ?% of (?:the )?(?:rooms|seats|tickets|places|spots|tables|properties|hotels|stock|slots|dates|flights)\\b[^.!?]{0,20}\\b(?:are |is |already |now )*(?:booked|sold|taken|reserved|gone|full|unavailable)\\b")
-                        .unless("\\b(?:categor\\w+|searches|sort by|filters?|brands|destinations|posts|articles|questions)\\b"));
+                        // A list of departments or searches after a colon is a menu: "Popular right now in Women's: jeans, tops, dresses"
+                        .unless("\\b(?:categor\\w+|searches|sort by|filters?|brands|destinations|posts|articles|questions)\\b|:[^.!?]*,[^.!?]*,"));
     }
 }

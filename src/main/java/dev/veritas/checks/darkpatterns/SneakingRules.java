@@ -19,7 +19,7 @@ final class SneakingRules {
     /** Fees that exist only to be added on top of the advertised price; a handling, bag or installation fee pays for something. */
     private static final String DRIP_FEE = "(?:service|processing|convenience|booking|admin(?:istration)?|platform|facility|resort|destination|amenity|payment|(?:credit |debit )?card|checkout|transaction|packaging)";
     /** Where a shop can put something for the shopper. */
-    private static final String BASKET = "(?:basket|cart|bag|order|trolley|booking|trip|reservation|hamper|purchase|ticket|flight|stay)";
+    private static final String BASKET = "(?:basket|cart|bag|order|trolley|booking|trip|reservation|hamper|purchase|ticket|flight|stay|total|bill)";
     /**
      * Extras a shop adds to an order on the shopper's behalf: cover, donations, services, packaging, faster delivery, accessories
      * and consumables. The shopper's own items ("Running Shoes added to your basket") are not in this list.
@@ -29,7 +29,7 @@ final class SneakingRules {
             + "sample (?:pack|box|kit)|accessor(?:y|ies)|batteries|(?:phone |protective |carry(?:ing)? )case|screen protector|cleaning (?:kit|spray|cloth|solution)|cleaner|"
             + "(?:replacement |spare )?filters|refills?(?: pods)?|pods|installation|set-?up (?:service|fee)|assembly|handling|"
             + "(?:express|priority|next[- ]day|premium|fast|faster|tracked|special|fragile) (?:delivery|shipping|dispatch|processing|handling|boarding|packing)|"
-            + "seat (?:selection|reservation)|priority boarding|(?:premium |luxury |gift |eco |protective )?packaging|bag for life|carrier bags?|(?:bonus|mystery|extra) items?|add-?ons?|upgrade|(?:care|cleaning|starter|accessory|service|fabric) (?:kit|guard|pack))";
+            + "seat (?:selection|reservation)|priority boarding|fast[- ]track (?:delivery|shipping|security|entry|boarding|processing|dispatch)|(?:premium |luxury |gift |eco |protective )?packaging|bag for life|carrier bags?|(?:bonus|mystery|extra) items?|add-?ons?|upgrade|(?:care|cleaning|starter|accessory|service|fabric) (?:kit|guard|pack))";
     /** A price, as a shop writes one: "£4.99", "(+$3)", "€2", "USD 12", "10p". */
     private static final String PRICE = "(?:[$£€₹]\\s?\\d|\\b(?:usd|gbp|eur|aud|cad|inr) ?\\d|\\b\\d+p\\b|\\(\\+)";
     /** Freebies and discounts a shop adds are gifts, not sneaking. */
@@ -39,7 +39,7 @@ final class SneakingRules {
     private static final String RECURRING = "(?:(?:[$£€₹]|\\b(?:usd|gbp|eur|s\\$|a\\$|rs\\.?) ?)\\s?\\d[\\d.,]*\\s*(?:/\\s?|per |a |an |each |every |p/)"
             + "(?:month|mo|week|wk|quarter|year|yr|annum|issue|delivery|box|shipment|refill|fortnight|\\d+ (?:days|weeks|months))\\b"
             + "|\\b(?:every|each) (?:month|week|year|quarter|fortnight|\\d+ (?:days|weeks|months))\\b[^.!?]{0,30}[$£€₹]\\s?\\d"
-            + "|[$£€₹]\\s?\\d[\\d.,]*[^.!?]{0,25}?\\b(?:monthly|weekly|annually|yearly|quarterly|every (?:month|week|year|\\d+ (?:days|weeks|months)))\\b"
+            + "|[$£€₹]\\s?\\d[\\d.,]*[^.!?]{0,25}?\\b(?:monthly|weekly|annually|yearly|quarterly|every (?:month|week|year|quarter|fortnight|\\d+ (?:days|weeks|months)))\\b"
             + "|[$£€₹]\\s?\\d[\\d.,]*\\s*(?:an? )?(?:monthly|weekly|annual|yearly|quarterly) (?:plan|subscription|membership|fee|charge)\\b"
             + "|\\b(?:monthly|weekly|annual|yearly|quarterly|recurring) (?:plan|subscription|membership|fee|charge|payments?|deliveries|shipments|refills?|billing)\\b"
             + "|\\bpaid (?:subscription|membership|plan)\\b)";
@@ -71,19 +71,24 @@ final class SneakingRules {
                 // Slightly below the hidden-subscription rules, so a trial "included with this purchase" is named as the subscription it is.
                 TextRule.of("sneaking.extra_now_in_basket", SNEAK_INTO_BASKET, 0.78,
                                 "\\b" + EXTRA + "\\b(?:[^.,;:!?]|[.,]\\d|\\(|\\)){0,40}?\\b(?:(?:has|have) been |was |were |is |are |'s been |got |(?:is |are )?now )(?:automatically |already |also )?"
-                                        + "(?:added|included|put|placed|popped) (?:to|in|into|with|on) (?:your |the |this )?(?:[\\w-]+ )?" + BASKET + "\\b"
+                                        + "(?:added|included|put|placed|popped|applied) (?:to|in|into|with|on) (?:your |the |this )?(?:[\\w-]+ )?" + BASKET + "\\b"
+                                        // "Your basket has been updated to include a 3-year care plan"
+                                        + "|\\byour " + BASKET + " (?:has been|was|is) (?:updated|changed|amended) to include\\b"
                                         + "|\\byour " + BASKET + " (?:now )?(?:contains|includes|has)\\b[^.!?]{0,40}?\\b" + EXTRA + "\\b"
                                         + "|\\balso in your (?:basket|cart|bag|trolley|order)\\b|\\balso added\\s*:"
-                                        + "|\\b" + EXTRA + "\\b(?:[^.,;:!?]|[.,]\\d){0,40}?\\b(?:is|are) (?:now |already )?in your (?:basket|cart|bag|trolley|order|booking)\\b"
+                                        + "|\\b" + EXTRA + "\\b(?:[^.,;:!?]|[.,]\\d|\\(|\\)){0,40}?(?:\\b(?:is|are) (?:now |already )?|[–—-]\\s*(?:now |already )|\\balready )in your (?:basket|cart|bag|trolley|order|booking)\\b"
                                         // "A travel pillow (£12) has been added to your order": a priced line reported, not confirmed
                                         + "|\\([^)]{0,6}[$£€]\\s?\\d[\\d.,]*\\)\\s*(?:has|have) been (?:automatically )?added to your (?:order|booking|basket|cart|bag|trolley)\\b"
                                         + "|^\\W*added to (?:your )?(?:basket|cart|bag|trolley)\\W+(?:[\\w-]+ ){0,3}?" + EXTRA + "\\b")
-                        .requires(PRICE + "|\\b(?:remove|untick|uncheck|opt out|by default|automatically|for you|by us)\\b|\\b(?:insurance|protection|warranty|donation|tip|gratuity|subscription|membership|magazine|offset)\\b")
+                        .requires(PRICE + "|\\b(?:remove|untick|uncheck|opt out|by default|automatically|for you|by us)\\b|\\b(?:insurance|protection|warranty|donation|tip|gratuity|subscription|membership|magazine|offset|care plan|cover)\\b")
                         .unless(FREEBIE + "|\\b(?:optional|would you like|do you want|want to add|you can add|add (?:it|one|them|this) (?:to|for)|you(?:'ve| have)? added)\\b"),
                 // "Added for you", "(added by us)", "Auto-added: Fragile handling £2.50", "Fabric Guard £49 (pre-added)", "A bottle of wine (£12)
                 // was added to your hamper to complete the gift": the wording of a basket line the shop filled in
                 TextRule.of("sneaking.added_by_shop", SNEAK_INTO_BASKET, 0.8,
-                                "\\badded (?:to your \\w+ )?(?:for you|by us|by the (?:shop|store|seller|team)|on your behalf|for your convenience|by default)\\b|\\((?:added|auto-?added|pre-?added|included automatically)\\)|\\bauto(?:matically)?[- ]?added\\b|\\badded automatically\\b"
+                                "\\badded (?:to your \\w+ )?(?:for you|by us|by the (?:shop|store|seller|team)|on your behalf|for your convenience|by default)\\b|\\((?:added|auto-?added|pre-?added|included automatically)\\)"
+                                        + "|\\b(?:auto(?:matically)?[- ]?|pre-?)(?:included|applied|selected)\\b|\\b(?:included|applied|selected) (?:automatically|by default)\\b"
+                                        + "|\\bremove\\b[^.!?]{0,20}\\bif (?:not (?:wanted|needed|required)|unwanted|you (?:don't|do not) (?:want|need) (?:it|this|them))\\b"
+                                        + "|\\bauto(?:matically)?[- ]?added\\b|\\badded automatically\\b"
                                         + "|\\bpre-?added\\b|\\b(?:was|were|has been|have been|is) (?:automatically )?added to your \\w+ (?:to complete|to go with|so (?:that )?(?:you|your|it)|because|as an? (?:bonus|suggestion|extra))\\b"
                                         + "|\\bwe (?:think|thought|figured|knew|reckon) you(?:'ll|'d| will| would)? (?:need|want|love|like)\\b[^.!?]{0,60}\\b(?:added|in your (?:basket|cart|bag))\\b"
                                         + "|\\badded to your \\w+ (?:alongside|to go with|to match|with) your\\b"
@@ -133,7 +138,9 @@ final class SneakingRules {
                 TextRule.of("sneaking.fee_added_at_payment", HIDDEN_COSTS, 0.7,
                         "\\b(?:fees?|charges?|surcharges?)\\b(?:[^.!?]|\\.\\d){0,40}?\\b(?:will be|are|is|gets?|get|to be)? ?(?:added|applied|calculated|charged|applies|apply|shown)\\b"
                                 + "[^.!?]{0,15}?\\b(?:at (?:the )?checkout|when you pay|on the (?:payment|final|last|next) (?:page|step|screen)|at (?:the )?(?:payment|final|last) step|at payment|during payment)\\b")
-                        .unless("\\bno (?:hidden |extra |additional |service |booking )?(?:fees?|charges?|surcharges?)\\b|\\bwaived?\\b|\\b(?:shipping|delivery|postage|tax(?:es)?|vat|duties)\\b"
+                        // "Shipping and taxes calculated at checkout" is how every honest shop words it; a service fee beside them is not
+                        .unless("\\bno (?:hidden |extra |additional |service |booking )?(?:fees?|charges?|surcharges?)\\b|\\bwaived?\\b"
+                                + "|^(?!.*\\b" + DRIP_FEE + "\\b).*\\b(?:shipping|delivery|postage|tax(?:es)?|vat|duties)\\b"
                                 + "|\\bincluded in (?:the |our )?(?:price|total)\\b"),
                 // "Pay $1 today. Subscription continues at $29.99 every 4 weeks", "… membership, billed monthly thereafter"
                 TextRule.of("sneaking.token_price_then_recurring", HIDDEN_SUBSCRIPTION, 0.75,
@@ -208,12 +215,16 @@ final class SneakingRules {
                 // and no plain way to cancel in time (a trial that says both is an honest offer)
                 TextRule.of("sneaking.trial_turns_paid", HIDDEN_SUBSCRIPTION, 0.75,
                                 "(?:\\b(?:free (?:\\d+[- ](?:day|week|month)s? )?(?:trial|month|week|pass|box|sample|bottle|pack|gift|kit|issue|jar|tub)|trials?|samples?|"
-                                        + "first (?:box|month|week|delivery|issue|order|pack|bottle|kit)|(?:\\d+|one|two|three|first) (?:months?|weeks?|days?) (?:free|for free|on us)|starter (?:kit|pack|box)|intro(?:ductory)? (?:offer|price|period|deal)|"
+                                        + "first (?:box|month|week|delivery|issue|order|pack|bottle|kit)|(?:\\d+|one|two|three|first) (?:months?|weeks?|days?) (?:free|for free|on us)|free for (?:\\d+|one|two|a|an) (?:days?|weeks?|months?)|(?:first )?\\d+ (?:issues?|boxes|months?|weeks?|deliveries|bottles|meals|classes) for (?:just |only )?[$£€]\\s?\\d[\\d.,]*|starter (?:kit|pack|box)|intro(?:ductory)? (?:offer|price|period|deal)|"
                                         + "(?:just|only) pay (?:for )?(?:shipping|postage|delivery|p&p))\\b|(?<![\\w$£€.])[$£€]\\s?[01](?:\\.00)?(?![\\d.,]))"
                                         + "[^?]{0,80}?\\b(?:becomes?|turns? into|converts?(?: (?:in)?to)?|rolls? (?:over )?(?:in)?to|rolls over|switch(?:es)? to|changes? to|upgrades? to"
                                         + "|auto-?renews?|(?:automatically )?renews?|continues?|then|after (?:that|this|which)|followed by|thereafter|afterwards|until you cancel"
-                                        + "|unless (?:you )?cancel\\w*|(?:will|'ll) be (?:charged|billed)|you(?:'ll| will)? (?:be )?(?:charged|billed|pay)|we(?:'ll| will) (?:charge|bill|send)|comes with|includes?)\\b"
+                                        + "|unless (?:you )?cancel\\w*|(?:will|'ll) be (?:charged|billed)|you(?:'ll| will)? (?:be )?(?:automatically )?(?:charged|billed|pay)|we(?:'ll| will) (?:charge|bill|send)|comes with|includes?"
+                                        + "|(?:starts?|begins?|kicks? in|takes? effect|applies) (?:after|once|when|from)|you(?:'ll| will) (?:then )?(?:receive|get|be sent))\\b"
                                         + "[^!?]{0,60}?" + RECURRING
+                                        // "Claim your £1 trial — a full subscription of £34.99 a month starts after 5 days"
+                                        + "|(?:\\b(?:free (?:trial|month|week|box|sample)|trial)\\b|(?<![\\w$£€.])[$£€]\\s?[01](?:\\.00)?(?![\\d.,]))[^?]{0,60}?" + RECURRING
+                                        + "[^.!?]{0,30}?\\b(?:starts?|begins?|kicks? in|takes? effect|applies|follows) (?:after|once|when|from|at the end)\\b"
                                         + "|" + RECURRING + "[^.!?]{0,30}?\\b(?:afterwards|thereafter|after that|after (?:the |your )?(?:free )?(?:trial|first \\w+|intro\\w*(?: period)?))\\b"
                                         + "|\\bafter (?:the |your )?(?:free )?trial(?: ends| period| expires)?,? (?:you(?:'ll| will) be|we(?:'ll| will)|your card will be) (?:charged|billed)\\b[^.!?]{0,30}?" + RECURRING
                                         + "|\\bautomatically (?:receive|be sent|get|ship|send|deliver)\\w*\\b[^.!?]{0,40}\\b(?:every \\d+ (?:days|weeks|months)|every (?:month|week)|each month|monthly)\\b[^.!?]{0,30}(?:\\b(?:charged|billed)\\b|[$£€])")
@@ -225,7 +236,9 @@ final class SneakingRules {
                                         + "|(?:buying|ordering|purchasing|claiming|redeeming|getting|accepting) (?:this|today|now|your|the|a)?|with (?:every|each|this|your) (?:purchase|order)|(?:buy|order) (?:once|today|now|this|it))\\b"
                                         + "[^!?]{0,40}?\\b(?:(?:also )?(?:signs? you up|enrol(?:l)?s? you|subscribes? you)|you(?:'re| are|'ll| will)(?: also)? (?:be )?(?:joining|enrol(?:l)?ed|enrol(?:l)?ing|signed up|subscribed)"
                                         + "|you (?:also )?(?:agree to (?:be (?:billed|charged)|join|pay)|join|become a member)|(?:also )?(?:starts?|begins?|activates?|includes?|comes with|adds?|enrol(?:l)?s?)\\b[^!?]{0,30}?\\b(?:subscription|membership|club|plan|programme|program|auto-?[a-z]+|trial|refills?|deliveries|shipments))"
-                                        + "\\b")
+                                        + "\\b"
+                                        // "(Joins you to our monthly Beauty Box, £15/month)": whatever the offer, it signs the shopper up
+                                        + "|\\b(?:joins|signs|enrol(?:l)?s|subscribes|registers) you (?:up )?(?:to|for|in|into|on)\\b")
                         .requires(RECURRING));
     }
 }

@@ -129,7 +129,8 @@ class RuleBookTest {
                 Arguments.of("misdirection.cheaper_talked_down", "Upgrade today - the basic plan may not be enough"),
                 Arguments.of("scarcity.popular_now", "This room is very popular right now"),
                 Arguments.of("scarcity.sells_out_often", "These lamps usually sell out"),
-                Arguments.of("misdirection.shame_refuse_wellbeing", "Nope, I don't want healthier hair"));
+                Arguments.of("misdirection.shame_refuse_wellbeing", "Nope, I don't want healthier hair"),
+                Arguments.of("misdirection.extra_pushed", "Don't risk it - get the 2-year cover for £25"));
     }
 
     @ParameterizedTest(name = "{0}")
