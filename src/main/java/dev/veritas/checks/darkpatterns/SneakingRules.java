@@ -31,12 +31,12 @@ final class SneakingRules {
             + "(?:express|priority|next[- ]day|premium|fast|faster|tracked|special|fragile) (?:delivery|shipping|dispatch|processing|handling|boarding|packing)|"
             + "seat (?:selection|reservation)|priority boarding|fast[- ]track (?:delivery|shipping|security|entry|boarding|processing|dispatch)|(?:premium |luxury |gift |eco |protective )?packaging|bag for life|carrier bags?|(?:bonus|mystery|extra) items?|add-?ons?|upgrade|(?:care|cleaning|starter|accessory|service|fabric) (?:kit|guard|pack))";
     /** A price, as a shop writes one: "£4.99", "(+$3)", "€2", "USD 12", "10p". */
-    private static final String PRICE = "(?:[$£€₹]\\s?\\d|\\b(?:usd|gbp|eur|aud|cad|inr) ?\\d|\\b\\d+p\\b|\\(\\+)";
+    private static final String PRICE = "(?:[$£€₹]\\s?\\d|\\b(?:usd|gbp|eur|aud|cad|inr) ?\\d|\\b\\d+p\\b|\\(\\+|\\d\\s?(?:€|£|\\$|eur\\b|usd\\b|gbp\\b))";
     /** Freebies and discounts a shop adds are gifts, not sneaking. */
     private static final String FREEBIE = "\\b(?:on us|free of charge|complimentary|at no (?:extra |additional )?(?:cost|charge)|no (?:extra |additional )?(?:cost|charge)|worth [$£€]"
             + "|free (?:gift|sample|samples|item|tote|treat|bonus)|discount|coupon|promo(?:tion)?(?: code)?|voucher|reward|points|savings?|\\d+ ?% off)\\b";
     /** A recurring price: "£7.99/month", "$49.95 every 30 days", "monthly refills", "a $99 annual membership", "paid plan". */
-    private static final String RECURRING = "(?:(?:[$£€₹]|\\b(?:usd|gbp|eur|s\\$|a\\$|rs\\.?) ?)\\s?\\d[\\d.,]*\\s*(?:/\\s?|per |a |an |each |every |p/)"
+    private static final String RECURRING = "(?:(?:(?:[$£€₹]|\\b(?:usd|gbp|eur|s\\$|a\\$|rs\\.?) ?)\\s?\\d[\\d.,]*|\\b\\d[\\d.,]*\\s?(?:€|£|\\$|eur\\b|usd\\b|gbp\\b|euros?\\b|dollars?\\b|pounds?\\b))\\s*(?:/\\s?|per |a |an |each |every |p/)"
             + "(?:month|mo|week|wk|quarter|year|yr|annum|issue|delivery|box|shipment|refill|fortnight|\\d+ (?:days|weeks|months))\\b"
             + "|\\b(?:every|each) (?:month|week|year|quarter|fortnight|\\d+ (?:days|weeks|months))\\b[^.!?]{0,30}[$£€₹]\\s?\\d"
             + "|[$£€₹]\\s?\\d[\\d.,]*[^.!?]{0,25}?\\b(?:monthly|weekly|annually|yearly|quarterly|every (?:month|week|year|quarter|fortnight|\\d+ (?:days|weeks|months)))\\b"
