@@ -188,7 +188,7 @@ final class MisdirectionRules {
                 // "Add our warranty for just $3.85", "Why not add fabric protection", "Yes! Upgrade my purchase"
                 TextRule.of("misdirection.protection_upsell", PRESSURED_SELLING, 0.75,
                         "\\b(?:add|get|include|buy)\\b.{0,60}\\b(?:warranty|protection plan|protection|insurance|accident(?:al)? (?:damage )?(?:cover(?:age)?|protection)|care ?plan|coverage)\\b"
-                                + ".{0,50}\\b(?:for (?:just|only)|just|only) [$£€]?\\d"),
+                                + ".{0,50}\\b(?:for (?:just|only)|just|only) (?:[a-z]{1,2})?[$£€₹]?\\s?\\d"),
                 TextRule.of("misdirection.upsell_nudge", PRESSURED_SELLING, 0.7,
                         "\\bwhy not (?:add|upgrade|treat yourself|make it|grab|get)\\b"
                                 + "|\\bupgrade (?:now |today )?(?:for|to (?:[\\w'-]+ ){1,3}for) (?:just|only) [$£€]?\\d"
@@ -249,6 +249,9 @@ final class MisdirectionRules {
                                 + "|\\byou(?:'ll| will|'d| would) regret (?:not|skipping|passing|declining|going without|saying no)\\b"
                                 + "|\\byou (?:really |definitely |honestly )?(?:should|need to|ought to|must) (?:add|get|grab|include|buy|protect)\\b[^.!?]{0,40}(?:[-–—!,.]\\s*\\w+[^.!?]{0,20}\\b(?:crack|break|smash|fail|lose|spill|scratch|damage)\\w*|\\b(?:trust us|you'll thank us|just in case)\\b)"
                                 + "|\\byou(?:'ll| will) thank us later\\b"
+                                + "|\\bare you sure you want to (?:skip|decline|remove|go without|miss|pass on|lose) (?:the |a |an |your |our |this )?(?:[\\w-]+ )?(?:protection|insurance|warranty|cover(?:age)?|care ?plan|upgrade|offer|bundle|extras?|deal|discount)\\b"
+                                + "|\\b(?:add|get|include|protect)\\b[^.!?]{0,40}\\bfor (?:your |total |complete )?peace of mind\\b"
+                                + "|\\bprotect your (?:new )?[\\w-]+\\b\\s*[—–:,-]\\s*(?:add|get|buy|include)\\b"
                                 + "|\\badd\\b(?:[^.!?]|\\.\\d){0,50}(?:—|-|–|!|,)\\s*(?:you(?:'ll| will) be glad(?: you did)?|you won't regret it|your [\\w-]+ will thank you|trust us)\\b"
                                 + "|\\b(?:strongly|highly) recommend (?:adding|getting|buying|you add|taking out) (?:the |a |an |our )?(?:[\\w-]+ )?(?:insurance|protection|warranty|cover(?:age)?|care ?plan|case|screen protector|upgrade)\\b"
                                 + "|\\b(?:customers|shoppers|people|buyers|owners) (?:usually|often|always|typically|normally) (?:add|buy|get|choose|pick|grab|take)\\b[^.!?]{0,20}\\b(?:warranty|protection|insurance|cover|case|battery|batteries|charger|kit|bundle|upgrade|plan|spare|extra|second|matching)\\b"

@@ -116,7 +116,7 @@ final class ScarcityRules {
                                         + "|(?:almost|nearly) out of (?:the |this |our )?(?:[\\w-]+ )?(?:sizes?|colou?rs?|colourways?|styles?|shades?|stock)\\b"
                                         // "Stock: very low", "Low availability", "Final stock!", "stock is nearly gone"
                                         + "|stock\\s*:\\s*(?:very |extremely |critically )?low|(?:low|very low|limited) availability|availability\\s*:\\s*(?:very )?low|final stock|last of (?:the|our) stock"
-                                        + "|(?:stock|stocks|supplies|inventory) (?:is |are )?(?:nearly|almost|all but) (?:gone|out|finished|sold)"
+                                        + "|(?:stock|stocks|supplies|inventory) (?:is |are )?(?:nearly|almost|all but) (?:gone|out|finished|sold|over)"
                                         + "|(?:the )?last (?:one|pair|unit|piece|item|bottle|room|seat|ticket) (?:we(?:'ve| have)(?: got)?|we've got|in stock|left|available|remaining)"
                                         + "|(?:won't|will not|never) be (?:re-?stocked|restocking|back in stock)|(?:no|not being) re-?stock(?:ed|ing)?)\\b")
                         .unless(PER_CUSTOMER + "|\\b(?:sign up for|get|subscribe to|receive|set up|turn on|manage) (?:a |your )?low[- ](?:stock|inventory) (?:alerts?|notifications?|emails?)\\b|\\b(?:more|also) available (?:online|in (?:other|another|our other))\\b|\\bat this (?:location|store|branch)\\b"),

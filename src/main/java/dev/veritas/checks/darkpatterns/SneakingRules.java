@@ -159,7 +159,7 @@ final class SneakingRules {
                                 // Anchored on "fee"/"charge" and looking back for the kind of fee: much cheaper than
                                 // trying every fee name at every position. No \\b before the name, as
                                 // scraped totals run words together ("$69.99iService Charge").
-                                "\\b(?:fee|charge|surcharge)s?\\b(?<=" + FEE + " (?:fee|charge|surcharge)s?)(?:\\s*\\([^)]{0,20}\\))?\\W{0,4}(?:[$£€₹₦]|usd|gbp|eur|aud|cad)\\s?\\d"
+                                "\\b(?:fee|charge|surcharge)s?\\b(?<=" + FEE + " (?:fee|charge|surcharge)s?)(?:\\s*\\([^)]{0,20}\\))?\\W{0,4}(?:(?:au|nz|us|ca|hk|sg|s|a|c)?[$£€₹₦]|usd|gbp|eur|aud|cad|inr|rs\\.?)\\s?\\d"
                                         + "|\\b(?:care (?:&|and) handling)\\W{0,4}[$£€]\\s?\\d")
                         .unless("\\bno (?:hidden |extra |additional |service |booking )?(?:fees?|charges?|surcharges?)\\b|\\bwaived?\\b|\\bfree\\b.{0,10}\\bfee|[$£€₹]\\s?0(?:[.,]00?)?(?![\\d.,])"
                                 + "|(?<!not )\\bincluded in (?:the |our )?(?:price|total|fare|rate)s?\\b|\\bitemi[sz]ed\\b|\\bshown (?:upfront|up front|before you (?:book|pay|buy))\\b"),

@@ -53,7 +53,7 @@ final class UrgencyRules {
                         .unless(DELIVERY_CUTOFF),
                 // "Sale ends in", "Offer expires in: 2955", "Prices increase in"
                 TextRule.of("urgency.ends_in", COUNTDOWN_TIMER, 0.8,
-                                "\\b(?:ends?|ending|expires?|expiring|closes?|(?<!\\b(?:an?|the|sudden|significant|sharp|big|large|small|steady|slight) )increases?)\\s+in\\b(?!\\s+(?:the|a|an|our|your|store|stores|\\d+\\s*(?:-\\s*\\d+\\s*)?(?:business |working )?(?:weeks?|months?|years?)|(?:19|20)\\d\\d"
+                                "\\b(?:ends?|ending|expires?|expiring|closes?|(?<!\\b(?:an?|the|sudden|significant|sharp|big|large|small|steady|slight) )increases?|(?<=\\b(?:price|prices|offer|deal|discount|rate) )(?:changes?|goes up|go up|rises?|jumps?))\\s+in\\b(?!\\s+(?:the|a|an|our|your|store|stores|\\d+\\s*(?:-\\s*\\d+\\s*)?(?:business |working )?(?:weeks?|months?|years?)|(?:19|20)\\d\\d"
                                         + "|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec"
                                         + "|spring|summer|autumn|fall|winter|tears|defeat|failure|victory|disaster|a draw|a tie|stalemate)\\b)")
                         .unless("\\b(?:warranty|guarantee|trial|subscription|membership|lease|contract|licen[cs]e)\\b"),
@@ -106,6 +106,7 @@ final class UrgencyRules {
                                         + "|\\b(?:closing|ending|expiring) (?:imminently|very soon|any (?:moment|minute|second))\\b|\\bon borrowed time\\b"
                                         + "|\\b(?:disappearing|vanishing|ending|expiring|going) (?:at )?any (?:moment|minute|second)\\b"
                                         + "|\\bbefore (?:the |this |our )?(?:offer|deal|sale|discount|promo(?:tion)?) (?:ends|expires|is gone|goes|disappears|runs out|closes)\\b"
+                                        + "|\\bonly for (?:today|tonight)\\b|\\b(?:last|final) (?:day|days|hours?|chance) (?:of|for) (?:the|our|this) (?:sale|offer|deal|promotion|promo|discount)\\b"
                                         + "|\\b(?:only|just) for (?:a few|\\d+|another \\d+) more (?:hours|minutes|days)\\b|\\bfor (?:only|just) (?:a few|\\d+) more (?:hours|minutes|days)\\b"
                                         + "|\\b(?:ends?|ending|expires?|closes?) (?:at )?midnight\\b|\\b(?:gone|over|ends|back up|back to (?:full|normal) price) tomorrow\\b"
                                         + "|\\bbefore (?:the )?price (?:bounces|jumps|goes|springs|snaps|changes?)(?: back)?\\b|\\bblink and (?:it's|you'll miss it|you miss it)\\b|\\blimited window\\b")
