@@ -49,6 +49,17 @@ final class ForcedActionRules {
                                 "\\b" + GATE + "\\b[^.!?]{0,25}?\\b(?:to|before (?:you (?:can )?)?|in order to|so (?:that )?you can|(?:and )?then you can|first,? then)\\s?" + GOAL + "\\b"
                                         + "|\\bto " + GOAL + "\\b[^.!?]{0,25}?,?\\s(?:(?:you(?:'ll| will)? (?:must|need to|have to|'ll need to|will need to|are required to)|you must|you need to|please|first|just)\\s)?(?:first )?" + GATE + "\\b")
                         .unless(NOT_A_GATE),
+                // "Sorry, you need an account to do that", "Want to check out? Create an account first.", "Registered customers only – please log in":
+                // in a short message, an account (or a sign-up) named as a necessity for buying, in any order
+                TextRule.of("forced.account_is_a_must", FORCED_ENROLLMENT, 0.7,
+                                "\\b(?:accounts?|regist(?:er|ered|ration)|sign(?:ed)?[- ]?(?:up|in)|log(?:ged)?[- ]?in|login|members? only|membership|newsletter|loyalty (?:programme|program|scheme|club)|verify your (?:e-?mail|phone|number))\\b")
+                        .requires("\\b(?:need|needs|must|required|requires|require|only|have to|has to|mandatory|sorry|unless)\\b"
+                                + "|\\b(?:account|register|sign up|log ?in)\\b[^.!?]{0,15}\\bfirst\\b|\\bfirst,? (?:create|register|sign up|log ?in)\\b")
+                        .requires("\\b(?:check ?out|checkout|buy|buying|order|ordering|purchas\\w*|continue|continuing|shop|shopping|cart|basket|bag|do that|proceed|pay|prices?)\\b|\\b(?:registered|signed-?in|logged-?in) (?:customers|users|members) only\\b")
+                        .unless(NOT_A_GATE + "|\\b(?:trade|business|wholesale|b2b)\\b|\\b(?:returns?|reviews?|comments?|invoices?)\\b|\\bif you (?:want|wish|like|prefer)\\b"
+                                + "|\\b(?:don't|do not|doesn't|does not|no|not|never|without) (?:need|needed|required|necessary|have to)\\b|\\bno need\\b|\\b\\d+ ?% off\\b|\\bdiscount\\b"
+                                + "|\\b(?:when|while|if|once) you(?:'re| are) (?:signed|logged) in\\b")
+                        .maxLength(120),
                 // "An account is required to buy this item", "Checkout requires a member account", "Only registered customers can place orders",
                 // "Consent to marketing communications is a condition of purchase", "You can't check out without an account"
                 TextRule.of("forced.account_required", FORCED_ENROLLMENT, 0.75,

@@ -124,8 +124,8 @@ final class MisdirectionRules {
                         .maxLength(BUTTON),
                 // "Uncheck the box if you prefer not to receive emails": ticking means refusing
                 TextRule.of("misdirection.check_to_refuse", TRICK_QUESTIONS, 0.85,
-                        "\\b(?:un)?(?:check|tick|select|mark)(?:ed)?\\s+(?:this|the|here|below|the following)?\\s*(?:box|checkbox)?\\s*(?:if|unless)\\s+you\\s+"
-                                + "(?:do not|don't|would not|wouldn't|prefer not|would prefer not|would rather not|no longer|wish not|do not wish|don't wish|don't want|do not want)\\b")
+                        "\\b(?:un)?(?:check|tick|select|mark)(?:ed)?\\s+(?:this|the|here|below|the following)?\\s*(?:box|checkbox)?\\s*(?:if|unless)\\s+you(?:'d\\s+|\\s+)"
+                                + "(?:do not|don't|would not|wouldn't|prefer not|would prefer not|would rather not|rather not|no longer|wish not|do not wish|don't wish|don't want|do not want)\\b")
                         // "Leave this box unticked if you don't want emails" says plainly that an empty box means no
                         .unless("\\bleave (?:this |the )?(?:box |checkbox )?(?:unticked|unchecked|unselected|blank|empty)\\b"
                                 // a paper receipt or a printed invoice is no offer to refuse
@@ -217,6 +217,7 @@ final class MisdirectionRules {
                                 + "|\\b(?:warranty|protection|protector|insurance|cover|shield|bundle|kit|care plan)\\b.{0,30}\\badded\\b\\s*(?:for\\s*|\\(\\+?\\s*)[$£€]\\s?\\d"
                                 + "|\\byes,? (?:please,? )?(?:protect|insure|upgrade|cover) (?:my|me|the|this)\\b"
                                 + "|\\brecommended\\b.{0,60}[✓☑✔]\\s*(?:added|selected|included)\\b|\\((?:pre-?)?(?:selected|ticked|checked)\\)\\s*-?\\s*recommended\\b"
+                                + "|\\brecommended(?: for you)?\\s*:[^.!?]{0,40}\\(\\+\\s?[$£€]\\s?\\d"
                                 + "|\\b(?:best value|most popular|recommended|best ?seller)\\b.{0,10}●.{1,60}○|●[^○]{1,60}\\b(?:best value|most popular|recommended|best ?seller)\\b[^○]{0,20}○"
                                 // "Quantity: 3-pack (Best Value) selected", "Priority Processing (recommended for all customers) +$4.99"
                                 + "|\\((?:best value|most popular|recommended)\\)\\s*(?:pre-?)?selected\\b"
@@ -249,6 +250,7 @@ final class MisdirectionRules {
                                 + "|\\byou(?:'ll| will|'d| would) regret (?:not|skipping|passing|declining|going without|saying no)\\b"
                                 + "|\\byou (?:really |definitely |honestly )?(?:should|need to|ought to|must) (?:add|get|grab|include|buy|protect)\\b[^.!?]{0,40}(?:[-–—!,.]\\s*\\w+[^.!?]{0,20}\\b(?:crack|break|smash|fail|lose|spill|scratch|damage)\\w*|\\b(?:trust us|you'll thank us|just in case)\\b)"
                                 + "|\\byou(?:'ll| will) thank us later\\b"
+                                + "|\\b(?:add|get|include|buy)\\b[^.!?]{0,40}\\b(?:insurance|protection|cover|warranty|plan)\\b[^.]{0,30}[?!.,–—-]\\s*(?:trips?|things|accidents|plans|flights?|devices?|phones?|screens?|life|holidays?) (?:can|do|will|may|might|often) (?:go wrong|happen|break|crack|get (?:lost|damaged|stolen|cancell?ed))\\b"
                                 + "|\\bare you sure you want to (?:skip|decline|remove|go without|miss|pass on|lose) (?:the |a |an |your |our |this )?(?:[\\w-]+ )?(?:protection|insurance|warranty|cover(?:age)?|care ?plan|upgrade|offer|bundle|extras?|deal|discount)\\b"
                                 + "|\\b(?:add|get|include|protect)\\b[^.!?]{0,40}\\bfor (?:your |total |complete )?peace of mind\\b"
                                 + "|\\bprotect your (?:new )?[\\w-]+\\b\\s*[—–:,-]\\s*(?:add|get|buy|include)\\b"
@@ -270,7 +272,7 @@ final class MisdirectionRules {
                         "\\b(?:basic|standard|cheaper|cheapest|smaller|base|lite|entry[- ]level|regular|free|\\d+ ?(?:gb|tb))\\b(?: [\\w-]+){0,2}? (?:(?:may|might|will|could|probably) not|won't|isn't|is not|doesn't|does not|aren't|are not|probably won't)"
                                 + " (?:be )?(?:enough|meet your needs|cut it|suffice|do the job|last|cover (?:you|it|everything))\\b"
                                 + "|\\b(?:basic|standard|smaller|base|\\d+ ?(?:gb|tb))\\b[^.!?]{0,20}\\b(?:fills? up|runs? out) (?:fast|quickly|in no time)\\b"
-                                + "|\\b(?:basic|standard|cheaper|free|lite|base) (?:version|model|plan|option|edition|package|tier)\\b[^.!?]{0,15}\\b(?:has|have|offers?|gives?|comes with) (?:far |much |a lot )?(?:fewer|less|limited|no)\\b"
+                                + "|\\b(?:basic|standard|cheaper|free|lite|base) (?:version|model|plan|option|edition|package|tier)\\b[^.!?]{0,15}\\b(?:(?:has|have|offers?|gives?|comes with) (?:far |much |a lot )?(?:fewer|less|limited|no)|lacks?|is missing|misses|(?:doesn't|does not|won't|will not) (?:have|include|give you))\\b"
                                 // "Upgrade your seat – standard seats can be cramped"
                                 + "|\\b(?:basic|standard|economy|regular|cheaper|base|free)\\b(?: [\\w-]+){0,2}? (?:can be|are|is|gets?|feels?) (?:really |very |quite |a bit |pretty |so )?(?:cramped|uncomfortable|slow|limited|tight|noisy|disappointing|frustrating|flimsy)\\b")
                         .requires("\\b(?:upgrade|go (?:pro|premium|bigger|large|up)|choose|get|switch|trade up|step up)\\b|\\bare you sure\\b"),
@@ -284,6 +286,14 @@ final class MisdirectionRules {
                                 + "|(?:get|gets|getting) (?:scratched|damaged|broken|lost|stolen|cracked)|accidents (?:happen|will happen)|you never know|just in case|peace of mind"
                                 + "|best value|best ?selling|most popular|we think you'll love|you'll love|before you go|don't miss|fewer features|missing out|regret)\\b|^\\W*wait\\b")
                         .unless("\\(optional\\)|\\bif you (?:like|wish|want)\\b"),
+                // "98% of customers add a case. Add yours?", "Get the bundle and save – most shoppers do": the crowd's choice of an extra, in a
+                // short message (advice on sizes is not an extra)
+                TextRule.of("misdirection.crowd_adds", PRESSURED_SELLING, 0.7,
+                        "\\b(?:\\d{2,3} ?% of|most|nearly all|almost all|nearly every|almost every|the majority of) (?:our )?(?:customers|buyers|shoppers|people|guests|travell?ers|users|owners|passengers|members|drivers)\\b"
+                                + "(?: also| usually| tend to)? (?:add|adds|added|buy|buys|bought|get|gets|got|choose|chooses|chose|pick|picks|picked|protect|upgrade|upgraded|take|takes|include|go for)\\b"
+                                + "|\\b(?:most|many) (?:people|shoppers|customers|buyers|travell?ers) do\\b")
+                        .unless("\\b(?:sizes?|sizing|fit|fits|usual|normal|regular size|delivery|collection)\\b")
+                        .maxLength(120),
                 // An exit pop-up pushing an extra: "Wait! Before you go, shoppers like you also added Express Care for $14.99"
                 TextRule.of("misdirection.exit_upsell", PRESSURED_SELLING, 0.75,
                         "^\\W*(?:wait|hold on|not so fast)\\b.{0,40}\\b(?:add|added|upgrade|get|protect|include)\\b.{0,60}[$£€]\\s?\\d"

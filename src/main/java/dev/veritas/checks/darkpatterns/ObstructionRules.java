@@ -34,7 +34,7 @@ final class ObstructionRules {
                                         + "|unsubscrib\\w* from (?:the|your|our) (?:box|plan|service|club|membership|programme|program)|to (?:end|stop|close|quit|terminate) (?:it|this|your (?:account|plan|membership|subscription|contract|deliveries|box|service))"
                                         + "|can (?:only )?be (?:stopped|ended|terminated|cancell?ed|closed))\\b")
                         .requires("\\b" + PERSON_CHANNEL)
-                        .requires("\\b(?:only|must|need to|needs? to|have to|has to|please|requires?|required|just|simply|can)\\b|\\?|^\\W*(?:please )?(?:call|ring|phone|e-?mail|write to|contact|speak to|chat with|visit)\\b|^\\W*to (?:cancel|end|stop|unsubscribe|leave|quit|terminate)\\b")
+                        .requires("\\b(?:only|must|need to|needs? to|have to|has to|please|requires?|required|just|simply|can)\\b|\\b(?:are|is) (?:only )?(?:handled|processed|dealt with|done|taken)\\b|\\?|^\\W*(?:please )?(?:call|ring|phone|e-?mail|write to|contact|speak to|chat with|visit)\\b|^\\W*to (?:cancel|end|stop|unsubscribe|leave|quit|terminate)\\b")
                         .unless(SELF_SERVE + "|\\bcancel\\w* (?:or (?:amend|change|modify|return|edit) )?(?:an?|your|the|this|my|any) (?:[\\w-]+ )?(?:\\w+-)?(?:orders?|bookings?|reservations?|items?|purchases?|tickets?|flights?|stays?|appointments?)\\b"
                                 + "|\\b(?:order|booking|reservation|appointment) cancel\\w*|\\b(?:returns?|refunds?|deliver(?:y|ies) slot|questions?|need help|for help|help (?:centre|center|desk|page)|queries)\\b"
                                 + "|\\b(?:orders?|bookings?|reservations?|items?|purchases?|tickets?|appointments?) (?:can|may|must|will|need to) be (?:cancell?ed|changed|amended)\\b"
@@ -51,7 +51,7 @@ final class ObstructionRules {
                 // Saying outright that cancelling online is impossible is the obstruction itself; the
                 // "online" the rule above treats as the fair way is negated here.
                 TextRule.of("obstruction.no_online_cancel", HARD_TO_CANCEL, 0.85,
-                        "\\b(?:cannot|can ?not|can't|won't|will not|may not|is not|isn't|are not|aren't|not)\\b[^.]{0,30}\\bcancel\\w*\\b[^.]{0,25}\\b(?:online|by e-?mail|on (?:the|our) (?:web ?site|app)|in the app|in (?:your|the) account)\\b"
+                        "\\b(?:cannot|can ?not|can't|won't|will not|may not|is not|isn't|are not|aren't|not)\\b[^.]{0,30}\\bcancel\\w*\\b[^.]{0,25}\\b(?:online|by e-?mail|on (?:the|our) (?:web ?site|app)|in the app|in (?:your|the) account|via (?:the |our )?(?:app|web ?site|internet|online account)|through (?:the |our )?(?:app|web ?site))\\b"
                                 + "|\\bcancel\\w*\\b[^.]{0,20}\\b(?:cannot|can ?not|can't|won't|will not|may not)\\b[^.]{0,25}\\b(?:online|by e-?mail|in the app|in (?:your|the) account|on (?:the|our) (?:web ?site|app))\\b"
                                 + "|\\b(?:online|web|in-app|app) cancel\\w* (?:is )?(?:not available|isn't available|unavailable|not possible|not supported)\\b"
                                 // "No online cancellation", "Cancellation by phone only", "Cancel by phone or in writing only"

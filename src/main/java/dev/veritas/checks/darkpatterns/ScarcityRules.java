@@ -177,13 +177,14 @@ final class ScarcityRules {
                                 + "|(?:^\\W*|\\b(?:this|these|it|it's|it is|they're|they are|item|product|property|hotel|room|style|model|colou?r|one|size)\\b[^.!?]{0,20}?)\\b(?:very|extremely|super|really|incredibly|hugely|wildly|insanely|so|a) popular\\b(?: (?:item|choice|pick|product|one|model|style|hotel|property))?(?:\\W*$|\\s*[!–—-]|\\s+(?:right now|at the moment|with (?:shoppers|customers|buyers|guests|travell?ers)|and (?:may|might|could|will|likely)))"
                                 + "|^\\W*popular(?: [a-z]+)?\\s*[!:.–—-]+\\s*(?:booked|selling|lots|many|high|huge|people|don't|going|grab|book|buy|order|hurry|act|this|\\d)"
                                 + "|^\\W*(?:frequently|often|regularly|always) (?:booked|bought|purchased|reserved|sold out)\\W*$|\\b(?:most|highly|very|super|hugely) in-demand\\b"
-                                + "|^\\W*(?:🔥\\s*)?hot (?:item|seller|product|pick|property|ticket)\\b(?!s)|^\\W*hot\\W+(?:people|everyone|selling|going|lots)\\b"
+                                + "|^\\W*(?:🔥\\s*)?hot (?:item|seller|product|pick|property|ticket)\\b(?!s)|\\b(?:this is|it's|it is|this) (?:a )?(?:real )?hot (?:item|seller|product|pick|property|ticket)\\b|^\\W*hot\\W+(?:people|everyone|selling|going|lots)\\b"
                                 + "|\\b(?:(?:lots|loads|tons|plenty|a lot|heaps) of|(?:so )?many|loads more) (?:interest|people|shoppers|customers|buyers|travell?ers|guests)\\b[^.!?]{0,20}\\b(?:in|after|looking at|want(?:ing)?|interested in|eyeing|on|buying|viewing|watching|booking|ordering|considering|checking out) (?:this|these|it)\\b"
                                 + "|\\b(?:high|huge|lots of|a lot of|strong|massive|big) interest in (?:this|these|it|the)\\b|^\\W*(?:popular|hot)!?\\W+(?:lots|loads|huge|high) (?:of )?interest\\b"
                                 + "|\\bpopular\\b[^.!?]{0,30}[–—:!-]\\s*(?:book|buy|order|grab|get|reserve|act) (?:it |yours |one )?(?:soon|now|fast|quickly|early|today)\\b"
                                 + "|\\bpopular\\b[^.!?]{0,30}\\b(?:don't (?:wait|miss)|before (?:it's|they're) gone)\\b"
                                 + "|\\b\\d{2,3} ?% of (?:the )?(?:rooms|seats|tickets|places|spots|tables|properties|hotels|stock|slots|dates|flights)\\b[^.!?]{0,20}\\b(?:are |is |already |now )*(?:booked|sold|taken|reserved|gone|full|unavailable)\\b")
                         // A list of departments or searches after a colon is a menu: "Popular right now in Women's: jeans, tops, dresses"
-                        .unless("\\b(?:categor\\w+|searches|sort by|filters?|brands|destinations|posts|articles|questions)\\b|:[^.!?]*,[^.!?]*,"));
+                        .unless("\\b(?:categor\\w+|searches|sort by|filters?|brands|destinations|posts|articles|questions)\\b|:[^.!?]*,[^.!?]*,"
+                                + "|^\\W*(?:popular|trending|hot)\\b[^:!]{0,25}:\\s*(?:[\\w'&-]+ ?){1,3}(?:,|$)"));
     }
 }

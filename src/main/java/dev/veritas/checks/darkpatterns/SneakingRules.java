@@ -25,7 +25,7 @@ final class SneakingRules {
      * and consumables. The shopper's own items ("Running Shoes added to your basket") are not in this list.
      */
     private static final String EXTRA = "(?:insurance|protection|warranty|warranties|(?:damage|device|extended|accident\\w*|travel|parcel|package|shipping) cover(?:age)?|"
-            + "care (?:kit|plan|pack|package)|donations?|tip|gratuity|carbon offset|offset|gift (?:box|wrap\\w*|bag|card|message)|subscriptions?|memberships?|magazines?|trials?|"
+            + "care (?:kit|plan|pack|package)|(?:premium )?(?:support|service|maintenance|protection) plan|donations?|tip|gratuity|carbon offset|offset|gift (?:box|wrap\\w*|bag|card|message)|subscriptions?|memberships?|magazines?|trials?|"
             + "sample (?:pack|box|kit)|accessor(?:y|ies)|batteries|(?:phone |protective |carry(?:ing)? )case|screen protector|cleaning (?:kit|spray|cloth|solution)|cleaner|"
             + "(?:replacement |spare )?filters|refills?(?: pods)?|pods|installation|set-?up (?:service|fee)|assembly|handling|"
             + "(?:express|priority|next[- ]day|premium|fast|faster|tracked|special|fragile) (?:delivery|shipping|dispatch|processing|handling|boarding|packing)|"
@@ -59,7 +59,7 @@ final class SneakingRules {
                 // "We've popped a lens cleaner in your bag", "We took the liberty of adding a cleaning kit to your cart ($9)", "Heads up! We added
                 // a $1.99 Shipping Protection fee to your order": the shop says it put something in; it must be an extra or have a price
                 TextRule.of("sneaking.we_put_in_basket", SNEAK_INTO_BASKET, 0.8,
-                                "\\bwe(?:'ve| have)?(?: [a-z]+){0,4}? (?:added|adding|included|including|popped|put|placed|slipped|thrown|tossed|chucked|stuck)\\b"
+                                "\\bwe(?:'ve| have)?(?: [a-z]+){0,4}? (?:added|adding|included|including|popped|put|placed|slipped|thrown|tossed|chucked|stuck|bundled)\\b"
                                         + "[^!?]{0,80}?\\b(?:to|in|into|with|for|on|alongside) (?:your|the|this) (?:[\\w-]+ )?" + BASKET + "?\\b"
                                         // "We've selected priority boarding for you (£6)"
                                         + "|\\bwe(?:'ve| have)? (?:pre-?)?(?:selected|chosen|picked|ticked|booked|opted you in(?:to)?)\\b[^.!?]{0,40}\\bfor you\\b")
@@ -79,7 +79,7 @@ final class SneakingRules {
                                         + "|\\b" + EXTRA + "\\b(?:[^.,;:!?]|[.,]\\d|\\(|\\)){0,40}?(?:\\b(?:is|are) (?:now |already )?|[–—-]\\s*(?:now |already )|\\balready )in your (?:basket|cart|bag|trolley|order|booking)\\b"
                                         // "A travel pillow (£12) has been added to your order": a priced line reported, not confirmed
                                         + "|\\([^)]{0,6}[$£€]\\s?\\d[\\d.,]*\\)\\s*(?:has|have) been (?:automatically )?added to your (?:order|booking|basket|cart|bag|trolley)\\b"
-                                        + "|^\\W*added to (?:your )?(?:basket|cart|bag|trolley)\\W+(?:[\\w-]+ ){0,3}?" + EXTRA + "\\b")
+                                        + "|^\\W*(?:added to|included in|also in|now in) (?:your )?(?:basket|cart|bag|trolley|order|booking)\\W+(?:[\\w-]+ ){0,3}?" + EXTRA + "\\b")
                         .requires(PRICE + "|\\b(?:remove|untick|uncheck|opt out|by default|automatically|for you|by us)\\b|\\b(?:insurance|protection|warranty|donation|tip|gratuity|subscription|membership|magazine|offset|care plan|cover)\\b")
                         .unless(FREEBIE + "|\\b(?:optional|would you like|do you want|want to add|you can add|add (?:it|one|them|this) (?:to|for)|you(?:'ve| have)? added)\\b"),
                 // "Added for you", "(added by us)", "Auto-added: Fragile handling £2.50", "Fabric Guard £49 (pre-added)", "A bottle of wine (£12)
@@ -96,6 +96,16 @@ final class SneakingRules {
                                         + "|\\b(?:we(?:'ve| have)? )?rounded up your (?:order|total|basket|cart|bill)\\b|\\bwe(?:'ve| have| will|'ll)? round up your (?:order|total|basket|cart|bill)\\b|\\b(?:unless you remove (?:it|them)|(?:untick|uncheck|tap|click) to remove)\\b")
                         .requires(PRICE + "|\\b" + EXTRA + "\\b|\\b(?:basket|cart|bag|order|trolley|booking)\\b")
                         .unless(FREEBIE + "|\\b(?:tax(?:es)?|vat|you(?:'ve| have)? added|optional)\\b|\\?"),
+                // "In your bag: 1 x Gift Box (£3.50) — added to complete your order", "Added: extended warranty £39.99. Don't want it? Remove it
+                // in your basket": in a short basket line, a price, the basket, and a sign that the shop put the thing there ("we",
+                // "recommended", "to complete", "don't want it?"), in any order. An extra's name alone is the shopper's own choice confirmed.
+                TextRule.of("sneaking.basket_line_put_there", SNEAK_INTO_BASKET, 0.75,
+                                "\\b(?:added|included|bundled|popped|comes with|pre-?added|already in)\\b")
+                        .requires("\\b(?:basket|cart|bag|trolley|order|booking|reservation|trip)\\b")
+                        .requires(PRICE)
+                        .requires("\\bwe(?:'ve| have)?\\b|\\brecommended\\b|\\bto complete\\b|\\bfor you\\b|\\bby us\\b|\\bautomatically\\b|\\b(?:don't|do not) (?:want|need) (?:it|this|them)\\b|\\bremove (?:it |this |them )?(?:if|unless)\\b|\\bunless you remove\\b|\\bby default\\b")
+                        .unless(FREEBIE + "|\\b(?:you(?:'ve| have)? added|optional|would you like|do you want|add (?:it|one|this|them)?\\s*(?:for|\\?))\\b|\\?\\s*$|\\b(?:available|available for)\\b")
+                        .maxLength(160),
                 // "Shipping Insurance  Remove Insurance": an extra already in the basket, with only a way out
                 TextRule.of("sneaking.remove_preadded_extra", SNEAK_INTO_BASKET, 0.8,
                         "\\bremove (?:shipping |package |order |delivery |purchase |parcel )?(?:insurance|protection|warranty|donation|gift wrap\\w*|care plan)\\b"),
@@ -127,7 +137,7 @@ final class SneakingRules {
                                 + "|\\byour (?:order|basket|cart|booking|bag|trolley|reservation) (?:now )?includes (?:a |an )?(?:[^.!?]|\\.\\d){0,40}?\\(\\+\\s?[$£€₹]\\s?\\d"
                                 + "|\\b(?:bundle|upgrade|extra|add-?on|insurance|protection|boarding|seat selection|warranty)\\b.{0,30}\\badded for you\\b"
                                 + "|\\bfree (?:sample|gift|trial)s? added\\b.{0,40}[$£€₹]\\s?\\d")
-                        .unless("\\b(?:optional|would you like|you can add|remove\\w* from)\\b"),
+                        .unless("\\b(?:optional|would you like|you can add|remove\\w* from)\\b|\\b(?:worth [$£€]|on us|at no (?:extra |additional )?(?:cost|charge)|free of charge)"),
                 TextRule.of("sneaking.extra_already_in_basket", SNEAK_INTO_BASKET, 0.8,
                         "\\b(?:donations?|subscriptions?|magazines?|memberships?|insurance|protection|warranty|warranties|care plans?|gift wrap\\w*|tips?|"
                                 + "(?:extended|item|purchase|device|shipping|package|delivery|travel|damage) (?:cover|coverage|guarantee))\\b"
@@ -172,6 +182,8 @@ final class SneakingRules {
                                         + "|\\bprices? (?:shown )?(?:exclude|excludes|don't include|do not include|doesn't include|does not include)\\b[^.!?]{0,30}\\b(?:fee|charge|surcharge)s?\\b"
                                         + "|\\b\\d[\\d.]*\\s?% " + DRIP_FEE + " (?:fee|charge|surcharge)s?\\b"
                                         + "|\\b" + DRIP_FEE + " (?:fee|charge|surcharge)s?\\b(?:[^.!?]|[.,]\\d){0,25}\\b(?:at (?:the )?checkout|at payment|(?:at|on) (?:the )?(?:final|last|payment) (?:step|page|screen))\\b"
+                                        // "A non-refundable booking fee of £3 per ticket applies"
+                                        + "|\\b(?:non-refundable|mandatory|compulsory) " + DRIP_FEE + " (?:fee|charge|surcharge)s?\\b(?:[^.!?]|[.,]\\d){0,15}(?:[$£€₹]\\s?\\d|\\d\\s?%)"
                                         // "… a processing & handling charge calculated after payment details are entered"
                                         + "|\\b(?:fee|charge|surcharge)s?\\b[^.!?]{0,40}\\b(?:calculated|added|shown|applied|revealed|determined) (?:only )?(?:after|once) (?:payment|you(?:'ve| have)? (?:paid|entered)|(?:your )?(?:payment|card) details)")
                         .unless("\\bno (?:hidden |extra |additional |service |booking )?(?:fees?|charges?|surcharges?)\\b|\\bwaived?\\b|(?<!not )\\bincluded in (?:the |our )?(?:price|total|fare|rate)s?\\b|[$£€₹]\\s?0(?:[.,]00?)?(?![\\d.,])"
@@ -181,7 +193,9 @@ final class SneakingRules {
                 TextRule.of("sneaking.fee_not_in_price", HIDDEN_COSTS, 0.75,
                                 "\\b" + FEE + " (?:fee|charge|surcharge)s?\\b.{0,60}\\b(?:not included(?: in (?:the )?(?:price|rate|total|fare)s?)?|payable (?:at|on) (?:the )?(?:hotel|property|arrival|check-?in|venue|pick-?up|collection)|(?:collected|paid|charged) (?:at|on) (?:the )?(?:hotel|property|arrival|check-?in|venue)|added at checkout|charged separately"
                                 + "|(?:added|applied|charged) (?:on|at) (?:the )?(?:payment page|checkout|final step|last step|payment))\\b")
-                        .unless("\\bno (?:hidden |extra |additional )?(?:fees?|charges?)\\b|\\bwaived?\\b|\\b(?:at your discretion|discretionary|optional|tips?|gratuit(?:y|ies))\\b"),
+                        .unless("\\bno (?:hidden |extra |additional )?(?:fees?|charges?)\\b|\\bwaived?\\b|\\b(?:at your discretion|discretionary|optional|tips?|gratuit(?:y|ies))\\b"
+                                // a restaurant's "Service charge not included" leaves the tip to the diner
+                                + "|^\\W*service (?:charge|fee) (?:is )?not included\\W*$"),
                 // "After 1 year, subscription auto renews with fee", "free 60 day VIP trial membership with this order"
                 TextRule.of("sneaking.auto_renew_with_fee", HIDDEN_SUBSCRIPTION, 0.7,
                         "\\b(?:auto(?:matically|-)? ?renew\\w*|renews? automatically)\\b.{0,40}(?:\\b(?:fee|charge[ds]?|billed|price|rate)\\b|[$£€]\\s?\\d)"),
@@ -215,7 +229,7 @@ final class SneakingRules {
                 // and no plain way to cancel in time (a trial that says both is an honest offer)
                 TextRule.of("sneaking.trial_turns_paid", HIDDEN_SUBSCRIPTION, 0.75,
                                 "(?:\\b(?:free (?:\\d+[- ](?:day|week|month)s? )?(?:trial|month|week|pass|box|sample|bottle|pack|gift|kit|issue|jar|tub)|trials?|samples?|"
-                                        + "first (?:box|month|week|delivery|issue|order|pack|bottle|kit)|(?:\\d+|one|two|three|first) (?:months?|weeks?|days?) (?:free|for free|on us)|free for (?:\\d+|one|two|a|an) (?:days?|weeks?|months?)|(?:first )?\\d+ (?:issues?|boxes|months?|weeks?|deliveries|bottles|meals|classes) for (?:just |only )?[$£€]\\s?\\d[\\d.,]*|starter (?:kit|pack|box)|intro(?:ductory)? (?:offer|price|period|deal)|"
+                                        + "first (?:box|month|week|delivery|issue|order|pack|bottle|kit)(?: (?:is )?(?:free|on us|for free))?|(?:\\d+|one|two|three|first) (?:months?|weeks?|days?) (?:free|for free|on us)|free for (?:\\d+|one|two|a|an) (?:days?|weeks?|months?)|(?:first )?\\d+ (?:issues?|boxes|months?|weeks?|deliveries|bottles|meals|classes) for (?:just |only )?[$£€]\\s?\\d[\\d.,]*|starter (?:kit|pack|box)|intro(?:ductory)? (?:offer|price|period|deal)|"
                                         + "(?:just|only) pay (?:for )?(?:shipping|postage|delivery|p&p))\\b|(?<![\\w$£€.])[$£€]\\s?[01](?:\\.00)?(?![\\d.,]))"
                                         + "[^?]{0,80}?\\b(?:becomes?|turns? into|converts?(?: (?:in)?to)?|rolls? (?:over )?(?:in)?to|rolls over|switch(?:es)? to|changes? to|upgrades? to"
                                         + "|auto-?renews?|(?:automatically )?renews?|continues?|then|after (?:that|this|which)|followed by|thereafter|afterwards|until you cancel"
@@ -225,7 +239,7 @@ final class SneakingRules {
                                         // "Claim your £1 trial — a full subscription of £34.99 a month starts after 5 days"
                                         + "|(?:\\b(?:free (?:trial|month|week|box|sample)|trial)\\b|(?<![\\w$£€.])[$£€]\\s?[01](?:\\.00)?(?![\\d.,]))[^?]{0,60}?" + RECURRING
                                         + "[^.!?]{0,30}?\\b(?:starts?|begins?|kicks? in|takes? effect|applies|follows) (?:after|once|when|from|at the end)\\b"
-                                        + "|" + RECURRING + "[^.!?]{0,30}?\\b(?:afterwards|thereafter|after that|after (?:the |your )?(?:free )?(?:trial|first \\w+|intro\\w*(?: period)?))\\b"
+                                        + "|" + RECURRING + "[^.!?]{0,30}?\\b(?:afterwards|thereafter|after that|after (?:the |your )?(?:free )?(?:trial|first \\w+|intro\\w*(?: period)?)|after\\W*$)"
                                         + "|\\bafter (?:the |your )?(?:free )?trial(?: ends| period| expires)?,? (?:you(?:'ll| will) be|we(?:'ll| will)|your card will be) (?:charged|billed)\\b[^.!?]{0,30}?" + RECURRING
                                         + "|\\bautomatically (?:receive|be sent|get|ship|send|deliver)\\w*\\b[^.!?]{0,40}\\b(?:every \\d+ (?:days|weeks|months)|every (?:month|week)|each month|monthly)\\b[^.!?]{0,30}(?:\\b(?:charged|billed)\\b|[$£€])")
                         .unless(HONEST_TRIAL),

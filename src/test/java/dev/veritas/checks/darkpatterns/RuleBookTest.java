@@ -130,7 +130,10 @@ class RuleBookTest {
                 Arguments.of("scarcity.popular_now", "This room is very popular right now"),
                 Arguments.of("scarcity.sells_out_often", "These lamps usually sell out"),
                 Arguments.of("misdirection.shame_refuse_wellbeing", "Nope, I don't want healthier hair"),
-                Arguments.of("misdirection.extra_pushed", "Don't risk it - get the 2-year cover for £25"));
+                Arguments.of("misdirection.extra_pushed", "Don't risk it - get the 2-year cover for £25"),
+                Arguments.of("sneaking.basket_line_put_there", "In your basket: phone stand £12 - added to complete your set"),
+                Arguments.of("forced.account_is_a_must", "Sorry, checkout needs an account"),
+                Arguments.of("misdirection.crowd_adds", "Most owners add the cleaning kit"));
     }
 
     @ParameterizedTest(name = "{0}")

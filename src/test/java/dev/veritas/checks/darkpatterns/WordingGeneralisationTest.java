@@ -42,6 +42,7 @@ class WordingGeneralisationTest {
             "own-5-short-templates.tsv, 0.97, 0.02",
             "own-7-weak-types.tsv, 0.97, 0.02",
             "own-8-world-shops.tsv, 0.97, 0.03",
+            "own-9-weak-types-again.tsv, 0.95, 0.02",
     })
     void findsPatternsWordedInWaysTheRulesWereNotWrittenFor(String file, double minF1, double maxFpr) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
