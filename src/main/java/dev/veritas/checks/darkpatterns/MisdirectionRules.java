@@ -43,7 +43,9 @@ final class MisdirectionRules {
             + "|i(?:'m| am) (?:already|too) (?!(?:on|in|subscribed|a (?:member|subscriber|customer)|signed up|registered)\\b)\\w+"
             + "|i(?:'ll| will) (?:pass|stay|keep|stick|remain|suffer|struggle|live with|settle|miss|take my chances|risk)\\b"
             + "|i(?:'d| would) rather (?!not (?:say|share))(?:\\w+ ){0,2}?(?:be|stay|keep|pay|miss|look|feel|sleep|suffer|struggle|waste)\\b"
-            + "|i (?:hate|dislike|despise)\\b|i have (?:enough|too much)\\b|i(?:'m| am) not (?:into|a fan of) (?:saving|looking|feeling|winning|fun|deals|bargains)\\b)";
+            + "|i (?:hate|dislike|despise)\\b|i have (?:enough|too much)\\b|i(?:'m| am) not (?:into|a fan of) (?:good |great |amazing |big )?(?:saving|looking|feeling|winning|fun|deals|bargains|discounts|offers)\\b"
+            + "|i(?:'m| am) (?:fine|good|ok|okay|happy|content|better off) without (?:the |my |any |a |an )?(?:savings?|discounts?|deals?|offers?|rewards?|perks|protection|insurance|free [\\w-]+|\\d+ ?% off)\\b"
+            + "|i(?:'d| would)? (?:want|like|prefer|love) to keep my (?:[\\w-]+ )?(?:wrinkles|spots|acne|frizz|grey|gray|stains|clutter|mess|bald|fine lines|dark circles|split ends|old|slow|boring|dull)\\b)";
 
     private MisdirectionRules() {
     }
@@ -52,8 +54,9 @@ final class MisdirectionRules {
         return List.of(
                 // "No thanks, I'd rather pay full price", "I like paying full price", "I want to pay more"
                 TextRule.of("misdirection.shame_pay_more", CONFIRMSHAMING, 0.95,
-                                "\\bi(?:'d| would| will|'ll|'m| am)?\\s+(?:\\w+\\s+){0,2}?(?:to\\s+)?(?:pay(?:ing)?|spend(?:ing)?)\\s+(?:the\\s+)?(?:full|more|regular|retail|extra|top|original|normal|higher|too much)\\b"
-                                        + "|\\bi(?:'ll| will|'d| would)? (?:rather )?(?:stay|stick|keep|remain)\\w* (?:at |with |on |paying )?(?:the )?(?:full|regular|normal) price\\b")
+                                "\\bi(?:'d| would| will|'ll|'m| am)?\\s+(?:[\\w']+\\s+){0,2}?(?:to\\s+)?(?:pay(?:ing)?|spend(?:ing)?)\\s+(?:the\\s+)?(?:full|more|regular|retail|extra|top|original|normal|higher|too much)\\b"
+                                        + "|\\bi(?:'ll| will|'d| would)? (?:rather )?(?:stay|stick|keep|remain)\\w* (?:at |with |on |paying )?(?:the )?(?:full|regular|normal) price\\b"
+                                        + "|\\bi(?:'d| would) (?:rather|prefer to) pay (?:for )?(?:shipping|delivery|postage|p&p)\\b")
                         .unless("\\b(?:full|remaining|outstanding) (?:amount|balance)\\b|\\bin full\\b")
                         .maxLength(BUTTON),
                 // "No thanks, I don't want to save money", "I don't like free stuff", "No, I don't feel lucky"
@@ -71,6 +74,7 @@ final class MisdirectionRules {
                                         + "|\\b(?:free stuff|free things|discounts?|savings?|deals?|saving money|winning|free gifts?|fun|bargains?) (?:isn't|is not|aren't|are not) (?:for me|my thing|my style)\\b"
                                         + "|\\bi(?:'d| would) (?:like|prefer|rather have) (?:\\w+ ){0,2}?0 ?% off\\b"
                                         + "|\\b(?:i'm|i am) not interested in " + BENEFIT
+                                        + "|\\bi (?:don't|do not) want to (?:be the first to know|be in the know|be first in line|hear about (?:deals|offers|savings|sales)|know about (?:deals|offers|sales))\\b"
                                         + "|\\bi(?:'d| would) rather not (?:\\w+ ){0,2}?" + BENEFIT
                                         // "Decline and lose my 20% discount", "No, I'll give up my reward"
                                         + "|(?:^\\W*(?:" + DECLINE + "|decline|leave|exit)\\b.{0,20}?|\\bi(?:'ll| will| want to)? )(?:lose|forfeit|give up|throw away|waste) (?:my|the|this|these|all|free) (?:\\w+ ){0,2}?" + BENEFIT)
@@ -112,12 +116,20 @@ final class MisdirectionRules {
                                 "^\\W*(?:yes\\b[^.]{0,30}?|(?:add|claim|give me|get|accept)\\b[^.]{0,30}?\\byes(?: please)?)[!.]*\\s+(?:no(?: thanks)?,?|skip|not now|decline|continue)\\b"
                                         + "|^\\W*accept(?: all)?\\s*(?:&|and)\\s*continue\\W+(?:settings|manage|options|preferences|customi[sz]e)\\b"
                                         + "|^\\W*(?:add|yes|get|claim)\\b[^.]{0,40}?(?:&|and) continue\\W+(?:continue|proceed) without\\b"
-                                        + "|^\\W*(?:claim|activate|get|yes|add|give me)\\b[^.]{0,40}?(?:>+|›+|\\s-|\\s–|\\s—)\\s*(?:or )?(?:continue|skip|no|not now|i'll decline)\\b")
+                                        + "|^\\W*(?:claim|activate|get|yes|add|give me)\\b[^.]{0,40}?(?:>+|›+|\\s-|\\s–|\\s—)\\s*(?:or )?(?:continue|skip|no|not now|i'll decline)\\b"
+                                        // "CONTINUE WITH PREMIUM (or downgrade to basic)"
+                                        + "|^\\W*(?:continue|yes|get|keep|go|stay) (?:with )?(?:premium|pro|plus|the (?:full|best|premium))\\b[^.]{0,20}?\\(?\\s*or (?:downgrade|continue|stay|switch|settle)\\b"
+                                        // "GET MY DEAL — or pay full price", "GET 25% OFF NOW · or continue at regular price"
+                                        + "|^\\W*(?:claim|activate|get|yes|unlock|give me|grab)\\b[^.]{0,40}?(?:—|–|-|\\||·|/)\\s*or (?:pay|continue|stay|keep paying|shop)\\b[^.]{0,15}\\b(?:full|regular|normal|original) price\\b")
                         .maxLength(BUTTON),
                 // "Uncheck the box if you prefer not to receive emails": ticking means refusing
                 TextRule.of("misdirection.check_to_refuse", TRICK_QUESTIONS, 0.85,
-                        "\\b(?:un)?(?:check|tick|select|mark)(?:ed)?\\s+(?:this|the|here|below|the following)?\\s*(?:box|checkbox)?\\s*(?:if|unless)\\s+you\\s+"
-                                + "(?:do not|don't|would not|wouldn't|prefer not|would prefer not|would rather not|no longer|wish not|do not wish|don't wish|don't want|do not want)\\b"),
+                        "\\b(?:un)?(?:check|tick|select|mark)(?:ed)?\\s+(?:this|the|here|below|the following)?\\s*(?:box|checkbox)?\\s*(?:if|unless)\\s+you(?:'d\\s+|\\s+)"
+                                + "(?:do not|don't|would not|wouldn't|prefer not|would prefer not|would rather not|rather not|no longer|wish not|do not wish|don't wish|don't want|do not want)\\b")
+                        // "Leave this box unticked if you don't want emails" says plainly that an empty box means no
+                        .unless("\\bleave (?:this |the )?(?:box |checkbox )?(?:unticked|unchecked|unselected|blank|empty)\\b"
+                                // a paper receipt or a printed invoice is no offer to refuse
+                                + "|\\b(?:receipt|invoice|paper|printed|gift message|signature)\\b"),
                 // "If you do not wish to be contacted, ensure the box is not checked"
                 // "I do not wish to opt out of sharing my details": a double negative that means yes
                 TextRule.of("misdirection.double_negative_opt_out", TRICK_QUESTIONS, 0.8,
@@ -126,6 +138,10 @@ final class MisdirectionRules {
                         "\\bif you (?:do not|don't|would not|wouldn't|prefer not to)\\b.{0,100}\\b(?:box|checkbox)\\b.{0,30}"
                                 + "\\b(?:not (?:checked|ticked|selected)|unchecked|unticked|is checked|is ticked|tick|check)\\b"),
 
+                // "I don't need glowing skin", "No, I don't want to look younger": a button that makes the shopper turn down looking or feeling well
+                TextRule.of("misdirection.shame_refuse_wellbeing", CONFIRMSHAMING, 0.85,
+                        "^\\W*(?:(?:" + DECLINE + ")\\W{0,5})?(?:thanks?\\W{0,3})?i (?:don't|do not|dont) (?:need|want) (?:a |an |to (?:be|look|feel|have|get) )?(?:glowing|radiant|healthy|healthier|better|perfect|clear|clearer|younger|stronger|softer|smoother|shinier|whiter|brighter|happier|fitter|slimmer|thicker|fuller|beautiful|gorgeous|amazing|great)\\b")
+                        .maxLength(BUTTON),
                 // "Skip — I don't need a better night's sleep", "I'd rather not support small businesses": a decline that makes
                 // the shopper say they turn down something good
                 TextRule.of("misdirection.decline_good_thing", CONFIRMSHAMING, 0.85,
@@ -138,11 +154,28 @@ final class MisdirectionRules {
                 // "Do not uncheck if you want to stay off our mailing list": a double negative on a box
                 TextRule.of("misdirection.do_not_uncheck", TRICK_QUESTIONS, 0.8,
                         "\\b(?:do not|don't|dont) un(?:check|tick|select)\\w*\\b|\\bto not (?:opt out|stop (?:receiving|getting)|unsubscribe)\\b"
-                                + "|\\b(?:not|n't) (?:like|want|wish) to not (?:hear|receive|get|be)\\b"),
+                                + "|\\b(?:not|n't) (?:like|want|wish) to not (?:hear|receive|get|be)\\b"
+                                // More double negatives: "stop us not sending you deals", "miss out on not receiving updates", "not stop receiving
+                                // offers", "I do not want to receive no offers", "prefer not to be left off our list", "don't want us not to share"
+                                + "|\\b(?:stop|prevent) (?:us |them )?(?:from )?not\\b|\\b(?:miss out on|avoid|stop|prevent|opt out of) not (?:receiving|getting|hearing|being|sharing)\\b"
+                                + "|\\bnot (?:to )?(?:stop|cease|block)\\w* (?:receiving|getting|sending|hearing|sharing)\\b|\\b(?:do not|don't|won't) (?:want|wish|like) to (?:receive|get|hear) no\\b"
+                                + "|\\b(?:don't|do not|not) (?:want|wish|like) to stop (?:receiving|getting|hearing)\\b"
+                                + "|\\b(?:don't|do not) leave (?:this |the )?(?:box |checkbox )?un(?:ticked|checked|selected)\\b|\\bnot (?:to )?(?:receive|get|hear) (?:no|none|nothing)\\b"
+                                + "|\\b(?:tick|check|untick|uncheck|select)\\w*\\b[^.]{0,40}\\b(?:prefer|rather|like|want|wish) not to miss\\b"
+                                + "|\\bnot (?:to )?be (?:left off|excluded|removed|taken off|opted out|unsubscribed)\\b|\\b(?:not|n't) want (?:us|them|anyone) not to\\b"),
+                // "Leave unticked to receive offers from our partners", "If you do not wish to receive marketing, leave this box checked": the box
+                // works backwards, an empty box meaning yes or a ticked one meaning no
+                TextRule.of("misdirection.box_works_backwards", TRICK_QUESTIONS, 0.8,
+                        "\\bleave (?:this |the )?(?:box |checkbox )?(?:unticked|unchecked|unselected|blank|empty) (?:to|if you (?:want|wish|would like|'d like)(?: to)?|and (?:we'll|we will|you'll|you will)) (?:receive|get|hear|be contacted|stay|join|keep|be (?:added|kept|sent))\\b"
+                                + "|\\bleave (?:this |the )?(?:box |checkbox )?(?:ticked|checked|selected) (?:to (?:stop|not|opt out|unsubscribe)|if you (?:do not|don't|would not|wouldn't|prefer not|would rather not|do not wish|don't wish)\\b)"
+                                + "|\\bif you (?:do not|don't|would not|wouldn't|prefer not to)\\b[^.]{0,60}\\bleave (?:this |the )?(?:box |checkbox )?(?:ticked|checked|selected)\\b"
+                                + "|\\b(?:tick|check|select)\\w* (?:this |the )?(?:box |checkbox )?to (?:stop|not|opt out of) (?:us )?(?:not )?(?:receiv|get|hear|send|shar)\\w*\\b[^.]{0,20}\\bnot\\b"
+                                // "Do not tick this box if you would like to receive offers"
+                                + "|\\b(?:do not|don't) (?:tick|check|select) (?:this |the )?(?:box |checkbox )?if you (?:would like|'d like|want|wish) to (?:receive|get|hear|be contacted|join)\\b"),
                 // "CLAIM MY DISCOUNT · no, thanks (tiny text)", "Continue with limited version (faint link)": a page's own
                 // description of a decline styled out of sight
                 TextRule.of("misdirection.decline_styled_away", VISUAL_INTERFERENCE, 0.65,
-                        "\\((?:very |super )?(?:tiny|small|smaller|faint|grey|gray|greyed[- ]out|light|pale|barely visible|low[- ]contrast)(?: (?:grey|gray|faint))? (?:text|link|print|font|button|type)\\)"),
+                        "\\((?:very |super )?(?:tiny|small|smaller|faint|grey|gray|greyed[- ]out|light|pale|barely visible|low[- ]contrast)\\b[^)]{0,30}?\\b(?:text|link|print|font|button|type)\\)"),
                 // "Deluxe gift wrap selected (+$6.95)", "Priority handling ✔ (+$3.50) selected for you", "Recommended: Add AppleCare+
                 // (selected)": a priced extra the shop ticked
                 TextRule.of("misdirection.priced_extra_selected", PRESSURED_SELLING, 0.75,
@@ -155,11 +188,12 @@ final class MisdirectionRules {
                 // "Add our warranty for just $3.85", "Why not add fabric protection", "Yes! Upgrade my purchase"
                 TextRule.of("misdirection.protection_upsell", PRESSURED_SELLING, 0.75,
                         "\\b(?:add|get|include|buy)\\b.{0,60}\\b(?:warranty|protection plan|protection|insurance|accident(?:al)? (?:damage )?(?:cover(?:age)?|protection)|care ?plan|coverage)\\b"
-                                + ".{0,50}\\b(?:for (?:just|only)|just|only) [$£€]?\\d"),
+                                + ".{0,50}\\b(?:for (?:just|only)|just|only) (?:[a-z]{1,2})?[$£€₹]?\\s?\\d"),
                 TextRule.of("misdirection.upsell_nudge", PRESSURED_SELLING, 0.7,
                         "\\bwhy not (?:add|upgrade|treat yourself|make it|grab|get)\\b"
                                 + "|\\bupgrade (?:now |today )?(?:for|to (?:[\\w'-]+ ){1,3}for) (?:just|only) [$£€]?\\d"
-                                + "|\\b(?:don't|do not) forget (?:to add |about )?(?:the |your )?(?:essentials?|accessories|protection|warranty|insurance|batteries|care plan)\\b"
+                                + "|\\b(?:don't|do not) forget (?:to add |about )?(?:the |your )?(?:matching |spare |extra |right )?(?:essentials?|accessories|protection|warranty|insurance|batteries|care plan|charger|cables?|adapter|case|cover|ink|filters?|refills?|pods|stand|mount|memory card|sd card)\\b"
+                                + "|\\b(?:don't|do not) forget (?:to (?:add|grab|pick up|get|buy) )?(?:the |your |a |an |some |matching )?[\\w-]+(?: [\\w-]+)?\\W{0,4}(?:you(?:'ll| will) need (?:it|them|one|these|this)|(?:it's|they're|it is|they are) not included|not included)\\b"
                                 + "|\\b(?:you're|you are) missing out on (?:these|this|our|great|amazing|the)\\b"
                                 + "|\\bprotect your (?:purchase|order|investment|new \\w+)\\b")
                         // An extra marked optional is an offer the shopper may ignore, not a push
@@ -171,31 +205,95 @@ final class MisdirectionRules {
                                 + "|(?:has been|have been|was|is) (?:pre-?)?(?:chosen|selected|picked|added|ticked) (?:for the best|by default|automatically|to give you|to protect)"
                                 + "|already (?:ticked|checked|selected)|(?:has been|have been|was|is) (?:chosen|selected|picked) for you)\\b"
                                 + "|\\b(?:protection|warranty|plan|bundle|upgrade|premium|insurance|cover(?:age)?|add-?on|gift wrap\\w*|membership)\\b.{0,60}[-:(\\[]\\s*(?:pre-?)?(?:selected|ticked|checked)\\s*[)\\]]?\\s*(?:\\+?\\s*[$£€₹]\\s?\\d[\\d.,]*|-\\s*recommended\\b.*)?\\s*$"
-                                + "|\\buntick (?:to|if you)\\b|\\b(?:chosen|selected|ticked) by default\\b"),
+                                + "|\\buntick (?:to|if you)\\b(?![^.]{0,40}\\b(?:e-?mails?|newsletters?|catalogues?|catalogs?|offers|marketing|updates|news|texts?|sms|post)\\b)|\\b(?:chosen|selected|ticked) by default\\b"),
                 // "Most customers choose the 6-bottle bundle", "90% of buyers pick the Pro model. Are you sure you want Basic?"
                 // "Priority boarding has been added - recommended for this flight", "Storage: 256GB (+$200) ✓ Recommended for you",
                 // "☑ Add 3-Year Accident Protection £49.99", "3-year extended warranty added (+$29.99)"
                 TextRule.of("misdirection.recommended_extra", PRESSURED_SELLING, 0.7,
-                        "\\b(?:protection|warranty|insurance|cover|upgrade|plan|bundle|storage|fare|supply|subscription|membership|premium|setup|service|boarding|legroom|add-?on)\\b"
-                                + ".{0,50}[(\\[✓☑✔]\\s*(?:highly )?recommended(?: for you)?\\b"
+                        "\\b(?:protection|warranty|insurance|cover|upgrade|plan|bundle|storage|fare|supply|subscription|membership|premium|setup|service|boarding|legroom|add-?on|priority|cabin bags?|hold bags?|checked bags?|seats?)\\b"
+                                + ".{0,50}(?:[(\\[✓☑✔]|\\s[–—-])\\s*(?:highly )?recommended(?: for you)?\\b"
                                 + "|\\b(?:protection|warranty|insurance|cover|upgrade|bundle|boarding|legroom|add-?on|care plan)\\b.{0,40}\\b(?:has been|have been|was|is) (?:pre-?)?(?:selected|chosen|added|ticked)\\b.{0,30}\\b(?:recommended|for you|for the best)\\b"
                                 + "|[☑✓✔]\\s*(?:yes\\b\\W{0,3})?(?:add|upgrade|include|protect|insure)(?!ed)\\b(?! to (?:cart|bag|basket))"
                                 + "|\\b(?:warranty|protection|protector|insurance|cover|shield|bundle|kit|care plan)\\b.{0,30}\\badded\\b\\s*(?:for\\s*|\\(\\+?\\s*)[$£€]\\s?\\d"
                                 + "|\\byes,? (?:please,? )?(?:protect|insure|upgrade|cover) (?:my|me|the|this)\\b"
                                 + "|\\brecommended\\b.{0,60}[✓☑✔]\\s*(?:added|selected|included)\\b|\\((?:pre-?)?(?:selected|ticked|checked)\\)\\s*-?\\s*recommended\\b"
-                                + "|\\b(?:best value|most popular|recommended|best ?seller)\\b.{0,10}●.{1,60}○"),
+                                + "|\\brecommended(?: for you)?\\s*:[^.!?]{0,40}\\(\\+\\s?[$£€]\\s?\\d"
+                                + "|\\b(?:best value|most popular|recommended|best ?seller)\\b.{0,10}●.{1,60}○|●[^○]{1,60}\\b(?:best value|most popular|recommended|best ?seller)\\b[^○]{0,20}○"
+                                // "Quantity: 3-pack (Best Value) selected", "Priority Processing (recommended for all customers) +$4.99"
+                                + "|\\((?:best value|most popular|recommended)\\)\\s*(?:pre-?)?selected\\b"
+                                + "|\\b(?:priority|express|processing|handling)\\b[^.]{0,30}\\(recommended\\b[^)]{0,30}\\)\\s*\\+?\\s*[$£€]\\s?\\d"),
                 // "Are you sure? Customers who skip the Pro Setup Service often regret it"
                 TextRule.of("misdirection.regret_warning", PRESSURED_SELLING, 0.75,
                         "\\b(?:customers|people|shoppers|buyers|travell?ers|guests|those) who (?:skip|don't (?:add|buy|get|choose)|decline|say no to|go without)\\b.{0,40}\\b(?:regret|wish they|come back|end up|pay more)"
                                 + "|\\bdon't (?:leave|go|travel|fly|ride) (?:\\w+ ){0,3}?unprotected\\b"
-                                + "|\\b(?:customers|shoppers|people|buyers) like you (?:always |also |usually )?(?:add|choose|buy|get|upgrade)\\b"
-                                + "|\\bmake it a (?:double|large|bundle|set|pair|combo|triple)\\b.{0,20}\\b(?:for|just|only)\\b"
-                                + "|\\b(?:upgrade|bundle|pack|size|deluxe|premium|bigger|larger)\\b.{0,40}\\b(?:just|only) (?:[$£€₹₦]|rs\\.? ?)?\\s?\\d[\\d,.]* (?:more|extra)\\b"
+                                + "|\\b(?:don't|do not) (?:leave|go|travel|fly|ride|check ?out) (?:\\w+ ){0,2}?without (?:the |a |an |your |our )?(?:[\\w-]+ )?(?:protection|insurance|warranty|cover(?:age)?|care ?plan)\\b"
+                                + "|\\b(?:customers|shoppers|people|buyers|travell?ers) like you (?:always |also |usually |often )?(?:add|choose|buy|get|upgrade|chose|added|bought|picked|went for|upgraded)\\b"
+                                + "|\\?\\s*(?:most|almost all|nearly all|\\d{2,3} ?% of) (?:people|customers|shoppers|buyers|travell?ers|guests|owners) (?:do|did|have|say yes|add it|choose it)\\b"
+                                + "|\\bmake it a (?:double|large|bundle|set|pair|combo|triple|meal|deluxe|family size)\\b.{0,20}\\b(?:for|just|only)\\b"
+                                + "|\\b(?:upgrade|bundle|pack|size|deluxe|premium|bigger|larger|go (?:large|big|bigger|premium|pro|deluxe))\\b.{0,40}\\b(?:just|only) (?:[$£€₹₦]|rs\\.? ?)?\\s?\\d[\\d,.]*(?:p|c|cents?)? (?:more|extra)\\b"
+                                + "|\\b(?:just|only) (?:[$£€₹₦]|rs\\.? ?)?\\s?\\d[\\d,.]*(?:p|c|cents?)? (?:more|extra) (?:for|to get|and get|gets you) (?:the |a |an )?(?:large|bigger|larger|premium|deluxe|pro|xl|double|upgrade|bundle|[\\w-]+ size|next size)\\b"
                                 + "|^\\W*recommended\\W+(?:switch|upgrade|add|go) to\\b"),
                 TextRule.of("misdirection.others_choose_upgrade", PRESSURED_SELLING, 0.7,
-                        "\\b(?:most|\\d{2,3} ?% of|nearly all|almost all) (?:our )?(?:customers|buyers|shoppers|people|guests|travell?ers|users)\\b.{0,12}\\b(?:choose|chose|pick|picked|go for|select|opt for|upgrade|add|buy|get|protect)\\b"
+                        "\\b(?:most|\\d{2,3} ?% of|nearly all|almost all|nearly every|almost every) (?:our )?(?:customers|buyers|shoppers|people|guests|travell?ers|users|owners|drivers|riders|parents)\\b(?: also| usually| tend to)? (?:adds?|buys?|gets?|chooses?|picks?|grabs?|takes?|include)\\b[^.!?]{0,40}\\b(?:also|too|as well|it|them|one|the \\w+)\\b"
+                                + "|\\b(?:most (?:people|customers|shoppers|buyers|owners)|(?:almost |nearly )?every(?:one|body)) also (?:adds?|buys?|gets?|chooses?|picks?|grabs?|takes?|added|bought|got|chose|picked|grabbed|took)\\b"
+                                // "Add travel insurance – 92% of passengers protect their trip"
+                                + "|\\b(?:\\d{2,3} ?% of|most|nearly all|almost all) (?:our )?(?:passengers|travell?ers|guests|drivers|owners|parents|families|members|riders|flyers)\\b(?: also| usually)? (?:add|buy|get|choose|pick|protect|insure|upgrade|take)\\b"
+                                + "|\\b(?:almost |nearly |practically )?every(?:one|body) (?:adds?|gets?|buys?|takes?|chooses?) (?:the |a |an )?(?:[\\w-]+ )?(?:warranty|protection|insurance|cover|case|upgrade|bundle|plan|kit|stand|charger|care)\\b"
+                                + "|\\b(?:most|\\d{2,3} ?% of|nearly all|almost all) (?:our )?(?:customers|buyers|shoppers|people|guests|travell?ers|users)\\b.{0,12}\\b(?:choose|chose|pick|picked|go for|select|opt for|upgrade|add|buy|get|protect)\\b"
                                 + ".{0,40}\\b(?:bundle|pro|premium|plus|deluxe|ultimate|protection|warranty|upgrade|best value|larger|bigger|pack|plan)\\b"
                                 + "|\\bare you sure you (?:want|prefer|need) (?:the |to (?:stay on|keep) the )?(?:basic|standard|cheaper|cheapest|free|economy|lite|smaller)\\b"),
+                // "Are you sure? Without protection, repairs can cost over $300", "Without the care plan, you won't be covered for accidents",
+                // "You really should add the case – screens crack easily", "You'll regret not adding insurance": fear sold with the extra
+                TextRule.of("misdirection.fear_of_going_without", PRESSURED_SELLING, 0.7,
+                        "\\b(?:without|no|skip(?:ping)?|decline|declining) (?:the |a |an |our |this )?(?:[\\w-]+ )?(?:protection|cover(?:age)?|insurance|warranty|care ?plan|case|screen protector|guarantee)\\b"
+                                + "[^.!?]{0,40}\\b(?:(?:could|can|may|might|will|would) (?:cost|be (?:costly|expensive|pricey)|leave you|set you back)|(?:won't|will not|aren't|are not|isn't|is not|wouldn't|would not) (?:be )?(?:covered|protected|safe)|you(?:'re| are) on your own|at risk|unprotected)\\b"
+                                + "|\\byou(?:'ll| will|'d| would) regret (?:not|skipping|passing|declining|going without|saying no)\\b"
+                                + "|\\byou (?:really |definitely |honestly )?(?:should|need to|ought to|must) (?:add|get|grab|include|buy|protect)\\b[^.!?]{0,40}(?:[-–—!,.]\\s*\\w+[^.!?]{0,20}\\b(?:crack|break|smash|fail|lose|spill|scratch|damage)\\w*|\\b(?:trust us|you'll thank us|just in case)\\b)"
+                                + "|\\byou(?:'ll| will) thank us later\\b"
+                                + "|\\b(?:add|get|include|buy)\\b[^.!?]{0,40}\\b(?:insurance|protection|cover|warranty|plan)\\b[^.]{0,30}[?!.,–—-]\\s*(?:trips?|things|accidents|plans|flights?|devices?|phones?|screens?|life|holidays?) (?:can|do|will|may|might|often) (?:go wrong|happen|break|crack|get (?:lost|damaged|stolen|cancell?ed))\\b"
+                                + "|\\bare you sure you want to (?:skip|decline|remove|go without|miss|pass on|lose) (?:the |a |an |your |our |this )?(?:[\\w-]+ )?(?:protection|insurance|warranty|cover(?:age)?|care ?plan|upgrade|offer|bundle|extras?|deal|discount)\\b"
+                                + "|\\b(?:add|get|include|protect)\\b[^.!?]{0,40}\\bfor (?:your |total |complete )?peace of mind\\b"
+                                + "|\\bprotect your (?:new )?[\\w-]+\\b\\s*[—–:,-]\\s*(?:add|get|buy|include)\\b"
+                                + "|\\badd\\b(?:[^.!?]|\\.\\d){0,50}(?:—|-|–|!|,)\\s*(?:you(?:'ll| will) be glad(?: you did)?|you won't regret it|your [\\w-]+ will thank you|trust us)\\b"
+                                + "|\\b(?:strongly|highly) recommend (?:adding|getting|buying|you add|taking out) (?:the |a |an |our )?(?:[\\w-]+ )?(?:insurance|protection|warranty|cover(?:age)?|care ?plan|case|screen protector|upgrade)\\b"
+                                + "|\\b(?:customers|shoppers|people|buyers|owners) (?:usually|often|always|typically|normally) (?:add|buy|get|choose|pick|grab|take)\\b[^.!?]{0,20}\\b(?:warranty|protection|insurance|cover|case|battery|batteries|charger|kit|bundle|upgrade|plan|spare|extra|second|matching)\\b"
+                                + "|\\bare you sure\\?\\s*(?:you(?:'re| are) (?:missing|skipping|leaving|passing)|without\\b|most (?:people|customers|shoppers))"
+                                + "|\\b(?:upgrade|go|switch)\\b[^.!?]{0,40}\\b\\d{2,3} ?% of (?:our )?(?:customers|buyers|shoppers|people|users) (?:choose|pick|prefer|go for|upgrade)"
+                                + "|\\b(?:recommend|suggest)\\w* (?:adding|you add|getting|buying|grabbing)\\b[^.!?]{0,40}\\byou(?:'ll| will) (?:need|want|thank)\\b"
+                                + "|\\byou(?:'ll| will| may| might)? (?:also |definitely |probably )?(?:need|want) (?:a |an |the |some |\\d+ )?[\\w-]+(?: [\\w-]+)?(?: too| as well)?\\b[^.!?]{0,25}\\badd (?:it|one|them|this|these)\\b"
+                                + "|\\bare you sure you want to (?:go|travel|leave|continue|fly|ride|check ?out) (?:\\w+ )?unprotected\\b"
+                                + "|\\b(?:add|get|grab|protect|include)\\b(?:[^.!?]|\\.\\d){0,60}[—–-]\\s*[^.!?]{0,30}\\b(?:crack|scratch|break|smash|spill|stain|damage|lose|go wrong)\\w*\\s+(?:easily|often|all the time|in seconds|happens?)\\b"
+                                + "|\\bare you sure you want to (?:continue|proceed|check ?out|go|leave|buy|travel|fly|order) without (?:the |a |an |any |your )?(?:[\\w-]+ )?(?:protection|insurance|warranty|cover(?:age)?|care ?plan|case|upgrade)\\b"
+                                + "|\\bare you sure you (?:don't|do not) want (?:to add |to protect |to get )?(?:the |a |an |our |your )?(?:[\\w-]+ ){0,2}?(?:protection|insurance|warranty|cover(?:age)?|upgrade|premium|extras?|bundle|case|plan|care)\\b")
+                        .unless("\\(optional\\)|\\bif you (?:like|wish|want)\\b"),
+                // "Upgrade now — the basic model may not be enough for you", "Upgrade to the 128GB – the 64GB fills up fast": the cheaper choice
+                // talked down to sell the dearer one
+                TextRule.of("misdirection.cheaper_talked_down", PRESSURED_SELLING, 0.7,
+                        "\\b(?:basic|standard|cheaper|cheapest|smaller|base|lite|entry[- ]level|regular|free|\\d+ ?(?:gb|tb))\\b(?: [\\w-]+){0,2}? (?:(?:may|might|will|could|probably) not|won't|isn't|is not|doesn't|does not|aren't|are not|probably won't)"
+                                + " (?:be )?(?:enough|meet your needs|cut it|suffice|do the job|last|cover (?:you|it|everything))\\b"
+                                + "|\\b(?:basic|standard|smaller|base|\\d+ ?(?:gb|tb))\\b[^.!?]{0,20}\\b(?:fills? up|runs? out) (?:fast|quickly|in no time)\\b"
+                                + "|\\b(?:basic|standard|cheaper|free|lite|base) (?:version|model|plan|option|edition|package|tier)\\b[^.!?]{0,15}\\b(?:(?:has|have|offers?|gives?|comes with) (?:far |much |a lot )?(?:fewer|less|limited|no)|lacks?|is missing|misses|(?:doesn't|does not|won't|will not) (?:have|include|give you))\\b"
+                                // "Upgrade your seat – standard seats can be cramped"
+                                + "|\\b(?:basic|standard|economy|regular|cheaper|base|free)\\b(?: [\\w-]+){0,2}? (?:can be|are|is|gets?|feels?) (?:really |very |quite |a bit |pretty |so )?(?:cramped|uncomfortable|slow|limited|tight|noisy|disappointing|frustrating|flimsy)\\b")
+                        .requires("\\b(?:upgrade|go (?:pro|premium|bigger|large|up)|choose|get|switch|trade up|step up)\\b|\\bare you sure\\b"),
+                // "Don't risk it – add 3-year cover for £39", "Your new laptop deserves protection – add cover now", "Add fast-track security for only
+                // £5 – queues can be long", "Wait – don't miss our best value bundle!": an extra pushed with fear, urgency or the crowd's choice
+                TextRule.of("misdirection.extra_pushed", PRESSURED_SELLING, 0.7,
+                        "\\b(?:add|adding|upgrade|get|grab|protect|include|complete (?:your order|the set|your look|your purchase) with|don't miss|don't forget|go (?:premium|pro|large|bigger)"
+                                + "|make it|switch to|recommended (?:upgrade|add-?on|extra|accessory))\\b[^.!?]{0,50}?\\b(?:cover(?:age)?|protection|warranty|insurance|case|screen protector|bundle|upgrade"
+                                + "|premium|deluxe|accessor(?:y|ies)|fast[- ]track|priority|care (?:kit|plan)|extras?|add-?ons?|edition|package)\\b")
+                        .requires("\\b(?:don't risk|risk it|deserves? (?:protection|the best|better|to be protected)|can be (?:long|costly|expensive|slow|painful|a nightmare)"
+                                + "|(?:get|gets|getting) (?:scratched|damaged|broken|lost|stolen|cracked)|accidents (?:happen|will happen)|you never know|just in case|peace of mind"
+                                + "|best value|best ?selling|most popular|we think you'll love|you'll love|before you go|don't miss|fewer features|missing out|regret)\\b|^\\W*wait\\b")
+                        .unless("\\(optional\\)|\\bif you (?:like|wish|want)\\b"),
+                // "98% of customers add a case. Add yours?", "Get the bundle and save – most shoppers do": the crowd's choice of an extra, in a
+                // short message (advice on sizes is not an extra)
+                TextRule.of("misdirection.crowd_adds", PRESSURED_SELLING, 0.7,
+                        "\\b(?:\\d{2,3} ?% of|most|nearly all|almost all|nearly every|almost every|the majority of) (?:our )?(?:customers|buyers|shoppers|people|guests|travell?ers|users|owners|passengers|members|drivers)\\b"
+                                + "(?: also| usually| tend to)? (?:add|adds|added|buy|buys|bought|get|gets|got|choose|chooses|chose|pick|picks|picked|protect|upgrade|upgraded|take|takes|include|go for)\\b"
+                                + "|\\b(?:most|many) (?:people|shoppers|customers|buyers|travell?ers) do\\b")
+                        .unless("\\b(?:sizes?|sizing|fit|fits|usual|normal|regular size|delivery|collection)\\b")
+                        .maxLength(120),
                 // An exit pop-up pushing an extra: "Wait! Before you go, shoppers like you also added Express Care for $14.99"
                 TextRule.of("misdirection.exit_upsell", PRESSURED_SELLING, 0.75,
                         "^\\W*(?:wait|hold on|not so fast)\\b.{0,40}\\b(?:add|added|upgrade|get|protect|include)\\b.{0,60}[$£€]\\s?\\d"

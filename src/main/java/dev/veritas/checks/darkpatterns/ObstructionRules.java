@@ -10,14 +10,39 @@ import java.util.List;
  * subscription, and "cancel online in your account" is the fair way, so neither is matched.
  */
 final class ObstructionRules {
+    /** Ways to leave that need a person: a call, a letter, an e-mail to be answered, a visit, a chat with an agent. */
+    static final String PERSON_CHANNEL = "(?:call(?:ing)?(?! (?:for|me|time))|ring(?:ing)?|phon(?:e|ing)|telephon\\w*|give us a (?:call|ring|bell)|helpline|hotline|call cent(?:re|er)"
+            + "|speak(?:ing)? (?:to|with)|talk(?:ing)? (?:to|with)|chat(?:ting)? (?:to|with)|live chat|via chat|e-?mail(?:ing)? (?:us|our|support|the|customer|member|cancel\\w*)"
+            + "|send(?:ing)? (?:us )?(?:a |an |your )?(?:letter|written|signed|fax|form|e-?mail|request)|write to|writing to|in writing|by (?:post|mail|letter|fax)|(?:registered|certified|recorded) (?:mail|post|letter)"
+            + "|visit(?:ing)? (?:any of )?(?:our|a|an|the|your)(?: home| local| nearest)? (?:stores?|shops?|branch\\w*|clubs?|offices?|gym|location|outlet)|in person|fill (?:in|out) a (?:cancel\\w* )?form|cancel\\w* form"
+            + "|retention|loyalty team|member services|customer (?:service|care|support|services|loyalty)|support team"
+            + "|\\d{3}[-. )]\\s?\\d{3}[-. ]\\d{4}|\\b0\\d{3,4}[ -]?\\d{3}[ -]?\\d{3,4}\\b|\\+\\d{1,3}[ \\d()-]{8,}|1-800|[\\w.]+@[\\w-]+\\.[a-z]{2,})";
+    /** The fair ways to cancel: online, in the account or the app, in a click. */
+    static final String SELF_SERVE = "\\b(?:online|in (?:your|my|the) account|from (?:your|my) account|account settings|my account|(?:with )?one[- ]click|in (?:one|two|a few) clicks|in the app|self[- ]serve"
+            + "|manage (?:your |my )?subscription|no (?:phone )?calls? (?:needed|required|necessary)|without (?:calling|a (?:phone )?call))\\b";
+
     private ObstructionRules() {
     }
 
     static List<TextRule> rules() {
         return List.of(
+                // "To cancel, please call us on 0800 123 4567", "Want to leave? Call our retention team", "Cancelling? Please ring 0345 678 9000":
+                // cancelling what the shopper signed up to, only through a person. Cancelling an order, a booking or a return is a different
+                // policy and is left to the rule above, which needs a subscription to be named.
+                TextRule.of("obstruction.leave_through_a_person", HARD_TO_CANCEL, 0.7,
+                                "\\b(?:to cancel|cancel(?:ling|ing|lation)?s?\\b(?: requests?)?|(?:want|wish|ready|planning|thinking of|need) to (?:cancel|leave|quit|stop|end it)|(?:want|ready) to go\\?|want out\\?"
+                                        + "|unsubscrib\\w* from (?:the|your|our) (?:box|plan|service|club|membership|programme|program)|to (?:end|stop|close|quit|terminate) (?:it|this|your (?:account|plan|membership|subscription|contract|deliveries|box|service))"
+                                        + "|can (?:only )?be (?:stopped|ended|terminated|cancell?ed|closed))\\b")
+                        .requires("\\b" + PERSON_CHANNEL)
+                        .requires("\\b(?:only|must|need to|needs? to|have to|has to|please|requires?|required|just|simply|can)\\b|\\b(?:are|is) (?:only )?(?:handled|processed|dealt with|done|taken)\\b|\\?|^\\W*(?:please )?(?:call|ring|phone|e-?mail|write to|contact|speak to|chat with|visit)\\b|^\\W*to (?:cancel|end|stop|unsubscribe|leave|quit|terminate)\\b")
+                        .unless(SELF_SERVE + "|\\bcancel\\w* (?:or (?:amend|change|modify|return|edit) )?(?:an?|your|the|this|my|any) (?:[\\w-]+ )?(?:\\w+-)?(?:orders?|bookings?|reservations?|items?|purchases?|tickets?|flights?|stays?|appointments?)\\b"
+                                + "|\\b(?:order|booking|reservation|appointment) cancel\\w*|\\b(?:returns?|refunds?|deliver(?:y|ies) slot|questions?|need help|for help|help (?:centre|center|desk|page)|queries)\\b"
+                                + "|\\b(?:orders?|bookings?|reservations?|items?|purchases?|tickets?|appointments?) (?:can|may|must|will|need to) be (?:cancell?ed|changed|amended)\\b"
+                                + "|\\bwithin \\d+ (?:hours?|minutes?|mins?|days?) of (?:purchase|purchasing|ordering|placing|booking|delivery|receipt|dispatch)\\b"
+                                + "|\\b(?:free cancellation|cancellation policy|cancel\\w* (?:is )?free|no cancellation fees?)\\b"),
                 TextRule.of("obstruction.cancel_by_contact_only", HARD_TO_CANCEL, 0.75,
                                 "\\b(?:cancel\\w*|terminat\\w*|discontinue|end (?:your|the|my) (?:plan|membership|subscription|contract)|stop (?:your |the )?(?:auto-?\\w+|subscription|membership|plan|deliveries|shipments|box)|to (?:end|stop|quit) (?:it|this)|stop (?:the |your )?(?:automatic )?renewal|elect not to renew|opt out of (?:the |your )?(?:renewal|membership|subscription))\\b")
-                        .requires("\\b(?:membership|subscription|auto(?:matic|-)? ?renew\\w*|auto-?ship\\w*|auto-?deliver\\w*|recurring|billed|billing|charged (?:monthly|every)|charges? (?:will )?continue|commitment|minimum term|contract|(?:your|the|my|end) plans?|(?:your|the) box|(?:rewards?|vip|loyalty|benefits?) (?:club|program(?:me)?|plan)|renewal|club member)")
+                        .requires("\\b(?:membership|subscription|auto(?:matic|-)? ?renew\\w*|auto-?ship\\w*|auto-?deliver\\w*|recurring|billed|billing|charged (?:monthly|every)|charges? (?:will )?continue|commitment|minimum term|contract|(?:your|the|my|end) plans?|(?:your|the) box|(?:rewards?|vip|loyalty|benefits?) (?:club|program(?:me)?|plan)|renewal|club member|(?:your|the|regular|monthly) (?:deliveries|shipments))")
                         .requires("\\b(?:call(?:ing)?|phon(?:e|ing)|telephone|contact(?:ing)? (?:our |the )?(?:[\\w-]+ )?(?:customer (?:service|care|support|services)|support|us|member services)"
                                 + "|e-?mail(?:ing)? us|send us an e-?mail|e-?mail (?:your )?cancel\\w* (?:requests?|notice) to|chat with (?:an? )?(?:agent|representative|advisor|us)|live chat|speak(?:ing)? (?:with|to) (?:a |an |our )?(?:[\\w-]+ )?(?:specialist|agent|representative|advisor|team|member of)|retention|write to us|(?:registered|certified|recorded) (?:mail|post|letter)|signed (?:form|letter)|visit (?:any of )?(?:our|a|the) (?:stores?|branch\\w*|clubs?|offices?)"
                                 + "|in person|by fax|by (?:post|mail|postal mail|letter)|in writing|writing to|\\d{3}[-. )]\\s?\\d{3}[-. ]\\d{4}|1-800|[\\w.]+@[\\w-]+\\.[a-z]{2,})")
@@ -26,9 +51,14 @@ final class ObstructionRules {
                 // Saying outright that cancelling online is impossible is the obstruction itself; the
                 // "online" the rule above treats as the fair way is negated here.
                 TextRule.of("obstruction.no_online_cancel", HARD_TO_CANCEL, 0.85,
-                        "\\b(?:cannot|can ?not|can't|won't|will not|may not|is not|isn't|are not|aren't|not)\\b[^.]{0,30}\\bcancel\\w*\\b[^.]{0,25}\\b(?:online|by e-?mail|on (?:the|our) (?:web ?site|app)|in the app|in (?:your|the) account)\\b"
+                        "\\b(?:cannot|can ?not|can't|won't|will not|may not|is not|isn't|are not|aren't|not)\\b[^.]{0,30}\\bcancel\\w*\\b[^.]{0,25}\\b(?:online|by e-?mail|on (?:the|our) (?:web ?site|app)|in the app|in (?:your|the) account|via (?:the |our )?(?:app|web ?site|internet|online account)|through (?:the |our )?(?:app|web ?site))\\b"
                                 + "|\\bcancel\\w*\\b[^.]{0,20}\\b(?:cannot|can ?not|can't|won't|will not|may not)\\b[^.]{0,25}\\b(?:online|by e-?mail|in the app|in (?:your|the) account|on (?:the|our) (?:web ?site|app))\\b"
                                 + "|\\b(?:online|web|in-app|app) cancel\\w* (?:is )?(?:not available|isn't available|unavailable|not possible|not supported)\\b"
+                                // "No online cancellation", "Cancellation by phone only", "Cancel by phone or in writing only"
+                                + "|\\bno (?:online|web|in-app|app|self-service) cancel\\w*|\\bno (?:cancel\\w*|cancel button) (?:option|button|link)s? (?:online|in (?:your|the) account|on the (?:web ?site|app))\\b"
+                                + "|\\bcancel\\w*\\b[^.]{0,60}\\b(?:by|via|over the|through) (?:phone|telephone|post|mail|letter|fax|calling us)(?: or (?:by |via |in )?(?:phone|telephone|post|mail|letter|fax|writing))? only\\b"
+                                + "|\\bcancel\\w*\\b[^.]{0,60}\\b(?:phone|telephone)[- ]only\\b|\\bcancel\\w*\\b[^.]{0,40}\\bin writing only\\b"
+                                + "|\\bcancel\\w*\\b[^.]{0,30}\\bonly\\b[^.]{0,20}\\bby (?:visiting|going to|coming (?:in)?to) (?:a|an|one of our|our|the|your) (?:stores?|shops?|branch\\w*|clubs?|offices?|gym)\\b"
                                 + "|\\bcancel\\w*\\b[^.]{0,20}\\b(?:requires?|needs?) (?:a )?(?:phone |telephone )?call\\b"
                                 + "|\\bcancel\\w*\\b[^.]{0,30}\\b(?:requires?|needs?)\\b[^.]{0,30}\\bwritten notice\\b|\\bto cancel\\b[^.]{0,40}\\bin person\\b"
                                 + "|\\bcancel\\w* (?:requests? )?(?:by|via|through|over) (?:e-?mail|online|the app|the web ?site|phone)\\b[^.]{0,10}\\b(?:are|is) not (?:accepted|possible|allowed|processed)\\b"

@@ -16,9 +16,11 @@ final class ScarcityRules {
     private static final String PER_CUSTOMER = "\\b(?:per (?:customer|order|household|person|transaction)|limit(?:ed)? (?:of )?\\d+ per)\\b";
     /** What a count can be of when the shop says it "remains": not time, not a colour, not money. */
     private static final String NOT_LEFT_OF = "(?:" + TIME_UNIT + "|" + NOT_STOCK + "|points?|credits?|characters?|attempts?|tries|percent|%"
+            + "|players?|candidates?|teams?|contestants?|survivors?|competitors?|finalists?|contenders?|rounds?|matches|games?|races?|laps?|holes?|innings"
+            + "|members|staff|employees|workers|hostages|soldiers|troops|species|animals|birds|residents|children|patients|villagers|founders|originals?"
             + "|returns?|exchanges?|vouchers?|coupons?|chapters?|lessons?|episodes?|uses?|downloads?|pages?|tasks?|entries|votes?|messages?|invites?|days?)";
     /** "Left" as a direction or part of "left over", not what remains. */
-    private static final String LEFT_AS_DIRECTION = "(?!\\s+(?:side|hand|handed|behind|over|overs|corner|column|panel|arrow|chest|foot|leg|arm|ear)\\b)";
+    private static final String LEFT_AS_DIRECTION = "(?!(?:\\s+|-)(?:side|hand|handed|behind|over|overs|corner|column|panel|arrow|chest|foot|leg|arm|ear)\\b)";
     /** What a shop counts in stock when it rushes the shopper. */
     private static final String UNITS = "(?:units?|items?|pieces?|pcs|pairs?|bottles?|jars?|tins?|boxes|box|rooms?|seats?|tickets?|spots?|places?|cabins?|copies|bundles?|packs?|sachets?|one|ones)";
     private static final String STOCK_WORDS = "(?:(?!" + TIME_UNIT + "\\b|" + NOT_STOCK + "\\b)[a-z()]+\\s+){0,3}?";
@@ -42,7 +44,9 @@ final class ScarcityRules {
                 // "Bottles left: 3", "Stock left 2"
                 TextRule.of("scarcity.left_count", LOW_STOCK_MESSAGE, 0.85,
                         "\\b(?:items?|units?|pieces?|bottles?|pairs?|copies|stock|tickets?|quantity|qty)\\s+(?:left|remaining)\\s*:?\\s*\\d{1,4}\\b|\\bleft in stock\\s*:\\s*\\d{1,3}\\b"
-                                + "|^\\W*(?:remaining|left)\\s*:\\s*\\d{1,2}\\W*$"),
+                                + "|^\\W*(?:remaining|left)\\s*:\\s*\\d{1,2}\\W*$"
+                                // "Available quantity: only 3", "Units available: 2!"
+                                + "|\\b(?:available (?:quantity|qty|units|stock)|(?:units?|items?|pieces?|quantity|qty|stock) available)\\s*:\\s*(?:only |just )?[1-9](?![\\d.,])(?=\\s*!|(?<=only [1-9])|(?<=just [1-9]))"),
                 // "2 in stock" as a badge; a count of 10 or fewer only, as large counts are plain stock status
                 TextRule.of("scarcity.small_count_in_stock", LOW_STOCK_MESSAGE, 0.8,
                         "(?:^|[:!,.(\\-·•|]\\s*)(?:only\\s*:?\\s*)?(?:[1-9]|10)\\s+(?:(?:items?|units?|pieces?|pcs)\\s+)?"
@@ -61,7 +65,9 @@ final class ScarcityRules {
                         .unless("\\b(?:in|over|for|during|within) (?:the|our|your) last\\b"),
                 // "There are only 4 tins of Salmon Pate left", "We've only got 4 of the 256GB Midnight in stock"
                 TextRule.of("scarcity.only_n_then_stock", LOW_STOCK_MESSAGE, 0.85,
-                                "\\b(?:only|just) (?:have |has |got )?" + NUM + "(?!\\s*(?:%|percent|" + NOT_LEFT_OF + ")\\b)[^.!?]{0,40}?\\b(?:in stock|left|remaining|remain|available)\\b"
+                                "\\b(?:only|just) (?:have |has |got )?" + NUM + "(?![\\d,.])(?!\\s*(?:%|percent|" + NOT_LEFT_OF + ")\\b)(?=[^.!?]{0,40}?\\b(?:in stock|left|remaining|remain|available)\\b)"
+                                        // every word before "left" may be what is counted, and none may be people or time
+                                        + "(?:\\s+(?!" + NOT_LEFT_OF + "\\b)[^\\s.!?]+){0,7}?\\s+(?:in stock|left|remaining|remain|available)\\b"
                                         + LEFT_AS_DIRECTION)
                         .unless(PER_CUSTOMER + "|\\b(?:sizes?|colou?rs?|styles?|options?|versions?) (?:are |is )?(?:left|available)\\b|\\bleft (?:to (?:pay|qualify|spend|reach)|until)\\b"),
                 // "Economy Light: the remaining six seats", "Our last available room at this property", "The final unit! Snap it up"
@@ -92,7 +98,7 @@ final class ScarcityRules {
                         .unless(PER_CUSTOMER),
                 // "A handful left", "Very few left at this price"
                 TextRule.of("scarcity.few_left", LOW_STOCK_MESSAGE, 0.85,
-                        "(?:\\b(?:very few|a handful(?: of)?|only a handful(?: of)?|hardly any|not many|just a few|only a (?:few|couple)|just a couple|a few|a couple)|^\\W*few)\\s+(?:[a-z]+\\s+)?(?:left|remaining|remain)\\b(?! over)"),
+                        "(?:\\b(?:very few|a handful(?: of)?|only a handful(?: of)?|hardly any|not many|just a few|only a (?:few|couple)|just a couple|a few|a couple)|^\\W*few)\\s+(?:of (?:the |our )?)?(?:(?!" + NOT_LEFT_OF + "\\b)[a-z]+\\s+)?(?:left|remaining|remain)\\b(?! over)"),
                 TextRule.of("scarcity.less_than_n", LOW_STOCK_MESSAGE, 0.9,
                         "\\b(?:less|fewer) than " + NUM + "\\s+" + STOCK_WORDS + "(?:left|remaining|available|in stock)\\b"
                                 + "|\\b(?:left|remain\\w*|in stock|stock|batch)\\b.{0,40}\\b(?:less|fewer) than (?:a dozen|a handful|ten|10|five|5)\\b"),
@@ -107,6 +113,11 @@ final class ScarcityRules {
                                         + "|(?:almost|nearly) sold out|remaining stock|(?:a )?few (?:items?|pieces?|units?|pairs?) left"
                                         + "|(?:last|final) (?:items?|pieces?|units?|pairs?|sizes?) (?:left|available|in stock|remaining)"
                                         + "|(?:almost|nearly) out(?: of stock)?(?! of (?:time|the|our|your|reach|range|breath))|running out (?:fast|quickly)"
+                                        + "|(?:almost|nearly) out of (?:the |this |our )?(?:[\\w-]+ )?(?:sizes?|colou?rs?|colourways?|styles?|shades?|stock)\\b"
+                                        // "Stock: very low", "Low availability", "Final stock!", "stock is nearly gone"
+                                        + "|stock\\s*:\\s*(?:very |extremely |critically )?low|(?:low|very low|limited) availability|availability\\s*:\\s*(?:very )?low|final stock|last of (?:the|our) stock"
+                                        + "|(?:stock|stocks|supplies|inventory) (?:is |are )?(?:nearly|almost|all but) (?:gone|out|finished|sold|over)"
+                                        + "|(?:the )?last (?:one|pair|unit|piece|item|bottle|room|seat|ticket) (?:we(?:'ve| have)(?: got)?|we've got|in stock|left|available|remaining)"
                                         + "|(?:won't|will not|never) be (?:re-?stocked|restocking|back in stock)|(?:no|not being) re-?stock(?:ed|ing)?)\\b")
                         .unless(PER_CUSTOMER + "|\\b(?:sign up for|get|subscribe to|receive|set up|turn on|manage) (?:a |your )?low[- ](?:stock|inventory) (?:alerts?|notifications?|emails?)\\b|\\b(?:more|also) available (?:online|in (?:other|another|our other))\\b|\\bat this (?:location|store|branch)\\b"),
                 // "Almost gone!" as a message, not "Home + Tech Almost Gone" as a menu label
@@ -125,15 +136,17 @@ final class ScarcityRules {
                 // "In high demand", "Strong demand!"; "due to high demand, dispatch may be delayed" is a service notice
                 TextRule.of("scarcity.high_demand", HIGH_DEMAND_MESSAGE, 0.85,
                                 "\\bin (?:very |extremely |really |such )?high[- ]demand\\b"
-                                        + "|\\b(?:very |extremely |unusually |strong |huge |high |heavy |incredible |big |crazy )demand\\b"
+                                        + "|\\b(?:very |extremely |unusually |strong |huge |high |heavy |incredible |big |crazy |hot |massive |enormous |insane )demand\\b|\\bmuch in demand\\b"
                                         + "|(?:^|[^a-z-])in demand\\b(?!-)|\\bdemand (?:is|has been) (?:very |extremely |really )?(?:high|strong|huge|heavy)\\b")
                         .unless("\\b(?:due to|because of|owing to|given)\\b.{0,40}\\bdemand\\b.{0,80}\\b(?:delay|dispatch|ship|deliver|process|respon|wait|longer|slower)"
                                 + "|\\b(?:delay|dispatch|ship|deliver|process|respon|wait|longer)\\w*\\b.{0,80}\\b(?:due to|because of|owing to)\\b.{0,40}\\bdemand\\b"
-                                + "|\\bon demand\\b|\\bsupply (?:and|&) demand\\b"),
+                                + "|\\bon demand\\b|\\bsupply (?:and|&) demand\\b"
+                                // Demand for people, skills or commodities is the labour or energy market, not a shop's stock
+                                + "|\\bdemand for (?:[\\w-]+ )?(?:nurses|workers|staff|skills|jobs|housing|homes|labou?r|talent|developers|engineers|teachers|doctors|drivers|energy|oil|gas|electricity|credit|loans|mortgages|services|graduates|professionals)\\b"),
                 // "Selling fast", "Going fast", "Selling out quickly", "Expected to sell out"
                 TextRule.of("scarcity.selling_fast", HIGH_DEMAND_MESSAGE, 0.85,
                         "\\b(?:selling|sells?|selling out|sells? out|going|flying|moving|disappearing)\\s+(?:very |really |super |so )?(?:fast|quickly|quick|rapidly)\\b"
-                                + "|\\b(?:sells?|sold) out (?:frequently|often|regularly|every time|in (?:hours|minutes|days))\\b"
+                                + "|\\bsells? out (?:frequently|often|regularly|every time|in (?:hours|minutes|days))\\b|\\bsold out (?:in (?:hours|minutes|days)|within (?:hours|minutes)) (?:last time|before|every time)\\b"
                                 + "|\\b(?:frequently|often|regularly|always|usually|quickly|constantly) (?:sells?|sold|selling) out\\b"
                                 + "|\\b(?:fast|quick|rapid)[- ]selling\\b|\\b(?:everybody|everyone)(?:'s| is) (?:buying|grabbing|ordering|booking|after)\\b"
                                 + "|\\b\\d+(?:\\.\\d)? ?x (?:more|the) (?:views|visits|searches|bookings|orders|interest|demand|traffic)\\b"
@@ -144,6 +157,34 @@ final class ScarcityRules {
                                 + "|\\b(?:people|customers|shoppers|everyone|buyers|fans) (?:are|keep|have been) (?:snapping|grabbing|scooping|buying) (?:these|this|them|it) up\\b"
                                 + "|\\bdemand is (?:through the roof|off the charts|insane|crazy|huge|enormous)\\b|\\bselling (?:quicker|faster) than\\b|\\b(?:going|selling) like hot ?cakes\\b"
                                 + "|\\b(?:wildly|hugely|insanely|super|very|extremely) popular (?:right now|at the moment|this (?:week|month|season))\\b|\\bstocks? (?:move|moves|moving|go|goes|going) fast\\b"
-                                + "|\\b(?:everybody|everyone) (?:wants|is buying|is after) (?:this|one|these|it)\\b"));
+                                + "|\\b(?:everybody|everyone) (?:wants|is buying|is after) (?:this|one|these|it)\\b"
+                                + "|\\b(?:fastest|quickest)[- ]selling\\b|\\bcan't get enough of (?:this|these|it|them)\\b|^\\W*flying (?:out|off)\\W*$|\\bflying out (?:fast|quickly)\\b"
+                                + "|\\b(?:highly|much|very|hugely|so) sought[- ]after\\b|^\\W*sought[- ]after\\b|\\bflying (?:out|off) (?:the|our) (?:door|shelves|shelf|warehouse|racks?)\\b")
+                        .unless("\\b(?:ships?|dispatch\\w*|deliver\\w*|restock\\w*|back in stock|notify me)\\b.{0,20}\\b(?:fast|quickly)\\b"),
+                // "These sell quickly!", "Often sells out", "This flight is filling up fast", "Sells out every restock", "May sell out": how fast it
+                // goes, said of the item on offer. Only in a message: in a longer sentence ("the bakery's sourdough often sells out by noon") it is a story.
+                TextRule.of("scarcity.sells_out_often", HIGH_DEMAND_MESSAGE, 0.8,
+                                "\\b(?:sells?|goes|go|books? up|fills? up|filling up|booking up|sell out|sells out) (?:very |really |super |so )?(?:fast|quickly|quick|in no time|in minutes|in hours|within (?:hours|minutes|days))\\b"
+                                + "|\\b(?:often|usually|always|regularly|frequently|typically) (?:sells?|sold|books?|fills?) (?:out|up)\\b|\\bsells? out (?:every|each|at every) (?:restock|drop|time|release|season|year|batch|run)\\b"
+                                + "|\\b(?:may|might|could|can|is likely to|are likely to|likely to) (?:sell|book) (?:out|up)\\b(?! (?:on|of|to|the))"
+                                + "|\\bselling like (?:crazy|mad|wildfire|there's no tomorrow)\\b|\\bgoing,? going\\b")
+                        .unless("\\b(?:ships?|dispatch\\w*|deliver\\w*|restock\\w*|back in stock|notify me)\\b.{0,20}\\b(?:fast|quickly)\\b")
+                        .maxLength(70),
+                // "Popular right now", "Hot item 🔥", "This hotel is popular for your dates", "Lots of interest in this one", "Over 90% of rooms booked for your
+                // dates": demand claimed, not counted. A "Most popular" sort option or a "Popular categories" menu names no pressure.
+                TextRule.of("scarcity.popular_now", HIGH_DEMAND_MESSAGE, 0.75,
+                        "\\b(?:popular|trending|hot|in demand|wanted|sought[- ]after|in favou?r)\\b(?: (?:items?|products?|choices?|picks?|styles?|ones?|pieces?|models?))?(?: (?:with|among) (?:[\\w-]+ ){0,2}?[\\w-]+)? (?:right now|at the moment|just now|today|this (?:week|weekend|month|season)|for (?:your|these|those|the same) dates)\\b"
+                                + "|(?:^\\W*|\\b(?:this|these|it|it's|it is|they're|they are|item|product|property|hotel|room|style|model|colou?r|one|size)\\b[^.!?]{0,20}?)\\b(?:very|extremely|super|really|incredibly|hugely|wildly|insanely|so|a) popular\\b(?: (?:item|choice|pick|product|one|model|style|hotel|property))?(?:\\W*$|\\s*[!–—-]|\\s+(?:right now|at the moment|with (?:shoppers|customers|buyers|guests|travell?ers)|and (?:may|might|could|will|likely)))"
+                                + "|^\\W*popular(?: [a-z]+)?\\s*[!:.–—-]+\\s*(?:booked|selling|lots|many|high|huge|people|don't|going|grab|book|buy|order|hurry|act|this|\\d)"
+                                + "|^\\W*(?:frequently|often|regularly|always) (?:booked|bought|purchased|reserved|sold out)\\W*$|\\b(?:most|highly|very|super|hugely) in-demand\\b"
+                                + "|^\\W*(?:🔥\\s*)?hot (?:item|seller|product|pick|property|ticket)\\b(?!s)|\\b(?:this is|it's|it is|this) (?:a )?(?:real )?hot (?:item|seller|product|pick|property|ticket)\\b|^\\W*hot\\W+(?:people|everyone|selling|going|lots)\\b"
+                                + "|\\b(?:(?:lots|loads|tons|plenty|a lot|heaps) of|(?:so )?many|loads more) (?:interest|people|shoppers|customers|buyers|travell?ers|guests)\\b[^.!?]{0,20}\\b(?:in|after|looking at|want(?:ing)?|interested in|eyeing|on|buying|viewing|watching|booking|ordering|considering|checking out) (?:this|these|it)\\b"
+                                + "|\\b(?:high|huge|lots of|a lot of|strong|massive|big) interest in (?:this|these|it|the)\\b|^\\W*(?:popular|hot)!?\\W+(?:lots|loads|huge|high) (?:of )?interest\\b"
+                                + "|\\bpopular\\b[^.!?]{0,30}[–—:!-]\\s*(?:book|buy|order|grab|get|reserve|act) (?:it |yours |one )?(?:soon|now|fast|quickly|early|today)\\b"
+                                + "|\\bpopular\\b[^.!?]{0,30}\\b(?:don't (?:wait|miss)|before (?:it's|they're) gone)\\b"
+                                + "|\\b\\d{2,3} ?% of (?:the )?(?:rooms|seats|tickets|places|spots|tables|properties|hotels|stock|slots|dates|flights)\\b[^.!?]{0,20}\\b(?:are |is |already |now )*(?:booked|sold|taken|reserved|gone|full|unavailable)\\b")
+                        // A list of departments or searches after a colon is a menu: "Popular right now in Women's: jeans, tops, dresses"
+                        .unless("\\b(?:categor\\w+|searches|sort by|filters?|brands|destinations|posts|articles|questions)\\b|:[^.!?]*,[^.!?]*,"
+                                + "|^\\W*(?:popular|trending|hot)\\b[^:!]{0,25}:\\s*(?:[\\w'&-]+ ?){1,3}(?:,|$)"));
     }
 }

@@ -18,7 +18,7 @@ import java.util.List;
  */
 final class SocialProofRules {
     private static final String ACTIVITY = "(?:viewing|looking|watching|browsing|considering|checking|viewed|looked|watched|bought|purchased|ordered|"
-            + "added|saved|booked|booking|ordering|reserving|reserved|eyeing|peeked at|peeking at|on the fence about|on this (?:deal|item|product|page|listing)|grabbed|snapped up|shopping|buying|interested|checked|liked|like|have (?:this|it) in|has (?:this|it) in|wish ?listed|favou?rited|loved)";
+            + "added|saved|booked|booking|ordering|reserving|reserved|eyeing|peeked at|peeking at|on the fence about|on this (?:deal|item|product|page|listing)|grabbed|snapped up|shopping|buying|interested|checked|liked|like|have (?:this|it) in|has (?:this|it) in|have (?:this|the) (?:page|tab|listing|item|product) open|wish ?listed|favou?rited|loved)";
     /** Verbs of a purchase or sign-up that a notification reports someone else has just made. */
     private static final String ACTED = "(?:bought|purchased|ordered|booked|reserved|claimed|grabbed|snagged|snapped up|scored|picked up|saved|upgraded|"
             + "signed up|subscribed|joined|registered|enrolled|checked out|got|unlocked|left with|walked away with|took home|placed (?:an|a new|his|her|their) order"
@@ -77,7 +77,9 @@ final class SocialProofRules {
                 // "🔥 In 42 carts", "This product was added to 86 carts today"
                 TextRule.of("social.in_n_carts", ACTIVITY_NOTIFICATION, 0.85,
                         "\\b(?:in|added to|sitting in) (?:over |more than )?" + COUNT + " (?:other )?(?:shopping )?(?:carts|baskets|trolleys|wish ?lists)\\b"
-                                + "|\\badded to " + COUNT + " (?:other )?(?:shopping )?bags\\b|\\b\\d+ (?:carts|baskets|bags) and counting\\b"),
+                                + "|\\badded to " + COUNT + " (?:other )?(?:shopping )?bags\\b|\\b\\d+ (?:carts|baskets|bags) and counting\\b"
+                                // "28 in carts", "🛒 12 in baskets right now"
+                                + "|^\\W*" + COUNT + " in (?:other (?:people's )?)?(?:shopping )?(?:carts|baskets|trolleys|bags)\\b"),
                 // A count of purchases in a recent window: "2,000+ sold this season", "1.2k bought in past month",
                 // "3 bookings made for your dates in the last hour", "Customers bought 73 of these yesterday"
                 TextRule.of("social.count_in_recent_window", ACTIVITY_NOTIFICATION, 0.85,

@@ -19,6 +19,20 @@ public final class TextNormalizer {
     private static final Pattern LITERAL_ESCAPE = Pattern.compile("\\\\(u[0-9a-fA-F]{4}|[ntr])");
     private static final Pattern PLURAL_PAREN = Pattern.compile("(?<=[a-z])\\(s\\)");
     private static final Pattern SPACES = Pattern.compile("\\s+");
+    /**
+     * Contractions typed without the apostrophe ("dont", "weve", "youll", as in caps banners and quick copy) restored, so rules
+     * written for "don't" read both. Only forms that are not words of their own: "were", "well", "ill", "id" and "its" stay.
+     */
+    private static final Map<String, String> CONTRACTIONS = Map.ofEntries(
+            Map.entry("dont", "don't"), Map.entry("doesnt", "doesn't"), Map.entry("didnt", "didn't"), Map.entry("cant", "can't"),
+            Map.entry("wont", "won't"), Map.entry("isnt", "isn't"), Map.entry("arent", "aren't"), Map.entry("wasnt", "wasn't"),
+            Map.entry("werent", "weren't"), Map.entry("havent", "haven't"), Map.entry("hasnt", "hasn't"), Map.entry("wouldnt", "wouldn't"),
+            Map.entry("shouldnt", "shouldn't"), Map.entry("couldnt", "couldn't"), Map.entry("im", "i'm"), Map.entry("ive", "i've"),
+            Map.entry("youre", "you're"), Map.entry("youve", "you've"), Map.entry("youll", "you'll"), Map.entry("youd", "you'd"),
+            Map.entry("weve", "we've"), Map.entry("theyre", "they're"), Map.entry("theyve", "they've"), Map.entry("itll", "it'll"),
+            Map.entry("thats", "that's"), Map.entry("theres", "there's"), Map.entry("whats", "what's"));
+    private static final Pattern BARE_CONTRACTION = Pattern.compile("\\b(?:dont|doesnt|didnt|cant|wont|isnt|arent|wasnt|werent|havent|hasnt|wouldnt|shouldnt|couldnt"
+            + "|im|ive|youre|youve|youll|youd|weve|theyre|theyve|itll|thats|theres|whats)\\b(?!')");
     private static final Map<String, String> NAMED = Map.ofEntries(
             Map.entry("amp", "&"), Map.entry("nbsp", " "), Map.entry("quot", "\""), Map.entry("apos", "'"),
             Map.entry("lt", "<"), Map.entry("gt", ">"), Map.entry("rsquo", "'"), Map.entry("lsquo", "'"),
@@ -41,6 +55,7 @@ public final class TextNormalizer {
         s = Normalizer.normalize(s, Normalizer.Form.NFKC);
         s = s.toLowerCase(Locale.ROOT);
         s = PLURAL_PAREN.matcher(s).replaceAll("s");
+        s = BARE_CONTRACTION.matcher(s).replaceAll(m -> Matcher.quoteReplacement(CONTRACTIONS.get(m.group())));
         return SPACES.matcher(s).replaceAll(" ").trim();
     }
 

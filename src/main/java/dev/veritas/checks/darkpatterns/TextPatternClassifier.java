@@ -79,7 +79,8 @@ public final class TextPatternClassifier {
     }
 
     private List<TextMatch> classifyWindow(String normalized) {
-        List<TextRule.RuleHit> hits = rules.matchAll(normalized);
+        List<TextRule.RuleHit> hits = new ArrayList<>(rules.matchAll(normalized));
+        hits.removeIf(h -> NewsVoice.reports(h.rule().type(), normalized));
         // Score only when the result can be used: as supporting terms for a rule hit, or when the model
         // may report on its own (a threshold above 1 means it may not). Most page segments are neither.
         boolean useful = !hits.isEmpty() || model.map(m -> m.threshold() <= 1).orElse(false);

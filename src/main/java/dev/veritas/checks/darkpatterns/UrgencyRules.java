@@ -53,11 +53,16 @@ final class UrgencyRules {
                         .unless(DELIVERY_CUTOFF),
                 // "Sale ends in", "Offer expires in: 2955", "Prices increase in"
                 TextRule.of("urgency.ends_in", COUNTDOWN_TIMER, 0.8,
-                                "\\b(?:ends?|ending|expires?|expiring|closes?|increases?)\\s+in\\b(?!\\s+(?:the|a|an|our|your|store|stores|\\d+\\s*(?:-\\s*\\d+\\s*)?(?:business |working )?(?:weeks?|months?|years?)|(?:19|20)\\d\\d)\\b)")
+                                "\\b(?:ends?|ending|expires?|expiring|closes?|(?<!\\b(?:an?|the|sudden|significant|sharp|big|large|small|steady|slight) )increases?|(?<=\\b(?:price|prices|offer|deal|discount|rate) )(?:changes?|goes up|go up|rises?|jumps?))\\s+in\\b(?!\\s+(?:the|a|an|our|your|store|stores|\\d+\\s*(?:-\\s*\\d+\\s*)?(?:business |working )?(?:weeks?|months?|years?)|(?:19|20)\\d\\d"
+                                        + "|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec"
+                                        + "|spring|summer|autumn|fall|winter|tears|defeat|failure|victory|disaster|a draw|a tie|stalemate)\\b)")
                         .unless("\\b(?:warranty|guarantee|trial|subscription|membership|lease|contract|licen[cs]e)\\b"),
                 // "Your order is reserved for 09:35", "Items held for 10 minutes"
                 TextRule.of("urgency.reserved_for", COUNTDOWN_TIMER, 0.85,
-                        "\\b(?:reserved|held|saved) for (?:you )?(?:for )?(?:the next |only )?(?:\\d{1,2}\\s?:\\s?\\d{2}|\\d+\\s*(?:minutes?|mins?|seconds?|secs?)\\b)"
+                        "\\b(?:reserved|held|saved) for (?:you )?(?:for )?(?:the next |only |another )?(?:\\d{1,2}\\s?:\\s?\\d{2}|\\d+\\s*(?:more )?(?:minutes?|mins?|seconds?|secs?)\\b)"
+                                // "You have 20 minutes to complete your order", "Only 12 minutes left to get 20% off"
+                                + "|\\b(?:only |just )?\\d+\\s*(?:minutes?|mins?|seconds?|secs?|hours?|hrs?) (?:left|remaining|to go) (?:to (?:get|claim|save|buy|order|grab|shop|use|redeem|book|secure|unlock)|on (?:this|the) (?:offer|deal|sale|price|discount)|before (?:the )?(?:offer|deal|sale|price|discount)|at this (?:price|rate)|for this (?:deal|price|offer|rate))\\b"
+                                + "|\\byou(?:'ve| have) (?:only |just |got )?\\d+\\s*(?:more )?(?:minutes?|mins?|seconds?|secs?|hours?|hrs?) (?:left )?to (?:complete|check ?out|claim|buy|order|secure|get|place|finish|redeem|use|grab|book|confirm)\\b"
                                 + "|\\b(?:holding|reserving|saving|keeping) (?:your |these |this |the )?(?:items?|cart|basket|bag|order|seats?|tickets?|room|booking|price|discount) for (?:you )?(?:for )?(?:the next |only )?\\d+\\s*(?:minutes?|mins?|seconds?|secs?)\\b"),
                 // "Please order within: 0 0 : 0 2 : 4 1"
                 TextRule.of("urgency.order_within", COUNTDOWN_TIMER, 0.8,
@@ -82,7 +87,7 @@ final class UrgencyRules {
                 TextRule.of("urgency.ends_soon", LIMITED_TIME_MESSAGE, 0.75,
                                 "\\b(?:ends?|ending|expires?|expiring|finish(?:es|ing)?|closes?|closing|disappear\\w*)\\s+(?:very |really )?(?:soon|shortly|tonight|at midnight|today)\\b"
                                         + "|\\b(?:today|tonight|24 hours|48 hours|this weekend) only\\b|\\bonly (?:today|tonight)\\b|\\bvalid (?:only )?(?:today|tonight)\\b"
-                                        + "|^\\W*(?:final|last) (?:hours?|minutes?|day)\\W*$|\\b(?:final|last) hours? (?:of|for|to|left)\\b"
+                                        + "|^\\W*(?:final|last) (?:hours?|minutes?|day|chance)\\W*$|\\b(?:final|last) hours? (?:of|for|to|left)\\b"
                                         + "|\\b(?:sale|offer|deal|price|discount|savings?|promotion)s? (?:won't|will not|can't|doesn't|do not|don't) last\\b"
                                         + "|\\b(?:last|final) (?:chance|day|hours?) to (?:buy|save|get|order|grab|shop|claim|enjoy)\\b|\\blast chance\\s*[!:]"
                                         + "|\\bwhile (?:it|they|the offer|the deal|the sale) lasts?\\b"
@@ -100,8 +105,13 @@ final class UrgencyRules {
                                         + "|\\b(?:once-?off|one-?off) (?:price|pricing|deal|offer)\\b|\\b(?:won't|will not|never) be repeated\\b|\\b(?:won't|will not) (?:stick|hang|be) around\\b"
                                         + "|\\b(?:closing|ending|expiring) (?:imminently|very soon|any (?:moment|minute|second))\\b|\\bon borrowed time\\b"
                                         + "|\\b(?:disappearing|vanishing|ending|expiring|going) (?:at )?any (?:moment|minute|second)\\b"
+                                        + "|\\bbefore (?:the |this |our )?(?:offer|deal|sale|discount|promo(?:tion)?) (?:ends|expires|is gone|goes|disappears|runs out|closes)\\b"
+                                        + "|\\bonly for (?:today|tonight)\\b|\\b(?:last|final) (?:day|days|hours?|chance) (?:of|for) (?:the|our|this) (?:sale|offer|deal|promotion|promo|discount)\\b"
+                                        + "|\\b(?:only|just) for (?:a few|\\d+|another \\d+) more (?:hours|minutes|days)\\b|\\bfor (?:only|just) (?:a few|\\d+) more (?:hours|minutes|days)\\b"
+                                        + "|\\b(?:ends?|ending|expires?|closes?) (?:at )?midnight\\b|\\b(?:gone|over|ends|back up|back to (?:full|normal) price) tomorrow\\b"
                                         + "|\\bbefore (?:the )?price (?:bounces|jumps|goes|springs|snaps|changes?)(?: back)?\\b|\\bblink and (?:it's|you'll miss it|you miss it)\\b|\\blimited window\\b")
-                        .unless("\\b(?:deliver\\w*|dispatch\\w*|arrive\\w*|in time for)\\b|\\bperiod of \\d+ (?:days|weeks|months|years)\\b"
+                        // A delivery cut-off is information; "free delivery" is only what the deal offers
+                        .unless("(?<!free )\\b(?:deliver\\w*|dispatch\\w*|arrive\\w*|in time for)\\b|\\bperiod of \\d+ (?:days|weeks|months|years)\\b"
                                 + "|\\b(?:at|until|till) \\d{1,2}[:.]\\d{2}\\b|\\bas advertised\\b|\\b(?:start|end) dates?\\b"
                                 + "|\\b\\d{1,2}(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\b|\\b(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]* \\d{1,2}\\b|\\d{1,2}(?::\\d{2})? ?(?:am|pm)\\b"),
                 // "Hurry!", "Act now", "Don't miss this deal"; not the invitation "hurry over to our blog"

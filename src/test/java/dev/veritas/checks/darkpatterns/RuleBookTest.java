@@ -114,7 +114,26 @@ class RuleBookTest {
                 Arguments.of("forced.terms_bundle_marketing", "I accept the privacy policy and agree to receive promotional emails"),
                 Arguments.of("forced.agree_by_continuing", "By signing up you agree to receive our marketing newsletter"),
                 Arguments.of("forced.agree_to_continue", "To continue, agree to receive marketing emails from our partners"),
-                Arguments.of("forced.account_to_buy", "Please register to see prices"));
+                Arguments.of("forced.account_to_buy", "Please register to see prices"),
+                Arguments.of("forced.gate_before_goal", "Please create an account to proceed to payment"),
+                Arguments.of("forced.account_required", "Registration is required for every order"),
+                Arguments.of("sneaking.we_put_in_basket", "We've popped a travel adaptor (£6) in your bag"),
+                Arguments.of("sneaking.extra_now_in_basket", "Seat selection (€9) has been added to your flight"),
+                Arguments.of("sneaking.added_by_shop", "Polish kit £4.50 (added for you)"),
+                Arguments.of("sneaking.trial_turns_paid", "Your free month turns into a £6.99/month plan unless cancelled"),
+                Arguments.of("sneaking.purchase_starts_plan", "This purchase signs you up to Snack Club at $12 a month"),
+                Arguments.of("sneaking.fee_on_top", "A $3.49 service fee applies to every order"),
+                Arguments.of("obstruction.leave_through_a_person", "To cancel, please ring our team on 0800 111 2222"),
+                Arguments.of("misdirection.box_works_backwards", "Leave this box unticked to receive partner offers"),
+                Arguments.of("misdirection.fear_of_going_without", "Without the protection plan, a cracked screen could cost $250"),
+                Arguments.of("misdirection.cheaper_talked_down", "Upgrade today - the basic plan may not be enough"),
+                Arguments.of("scarcity.popular_now", "This room is very popular right now"),
+                Arguments.of("scarcity.sells_out_often", "These lamps usually sell out"),
+                Arguments.of("misdirection.shame_refuse_wellbeing", "Nope, I don't want healthier hair"),
+                Arguments.of("misdirection.extra_pushed", "Don't risk it - get the 2-year cover for £25"),
+                Arguments.of("sneaking.basket_line_put_there", "In your basket: phone stand £12 - added to complete your set"),
+                Arguments.of("forced.account_is_a_must", "Sorry, checkout needs an account"),
+                Arguments.of("misdirection.crowd_adds", "Most owners add the cleaning kit"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -20,6 +20,9 @@ class TextNormalizerTest {
             "I´d rather pay full price              | i'd rather pay full price",
             "VALENTINE\\u2019S DAY\\nLIMITED TIME   | valentine's day limited time",
             "Only 5 item(s) left                    | only 5 items left",
+            "WEVE ADDED IT, DONT MISS OUT           | we've added it, don't miss out",
+            "Im sure youll love it                  | i'm sure you'll love it",
+            "We were well ill                       | we were well ill",
     })
     void foldsTheWaysPagesWriteTheSameWords(String raw, String expected) {
         assertThat(TextNormalizer.normalize(raw)).isEqualTo(expected);
