@@ -114,6 +114,17 @@ final class ForcedActionRules {
                         "\\b(?:you must|you need to|you have to|required to|please) (?:first )?(?:create an account|register|sign up|sign in|log ?in|become a member|join)\\b.{0,30}\\bto (?:continue to checkout|checkout|check out|purchase|buy|see (?:the |our |sale |member )?prices?|view (?:the |our |sale |member )?prices?|complete your (?:order|purchase)|place (?:an|your) order)\\b"
                                 + "|\\b(?:sign up|register|log ?in|create an account|join) to (?:see|view|unlock) (?:the |our |member |sale )?prices?\\b"
                                 + "|\\bguest checkout (?:is )?(?:unavailable|not available|disabled|not possible)\\b|\\bno guest checkout\\b"
-                                + "|\\bcreate an account to (?:[\\w-]+ ){0,5}?(?:complete|place|finish|continue) (?:your |the |an |with )?(?:purchase|order|booking|checkout)\\b.{0,20}\\((?:required|mandatory)\\)"));
+                                + "|\\bcreate an account to (?:[\\w-]+ ){0,5}?(?:complete|place|finish|continue) (?:your |the |an |with )?(?:purchase|order|booking|checkout)\\b.{0,20}\\((?:required|mandatory)\\)"),
+                // Marketing consent or an account demanded as the price of an ordinary step: "Please enter your phone number and accept SMS
+                // marketing to access your account", "To start watching, allow StreamLine to send you personalised offers", "To get your price,
+                // you must agree to be contacted by our insurance partners", "To check out you'll need to create a Harlow & Reed account",
+                // "Create a Freshly account and add a payment card to see this week's menu", "Verify your mobile number and allow WhatsApp offers
+                // to place the order"
+                TextRule.of("forced.consent_as_entry_price", FORCED_ENROLLMENT, 0.75,
+                                "\\b(?:accept|allow|agree to|consent to|opt in to|sign up for|join)\\b[^.]{0,40}?\\b(?:marketing|offers|promotions|newsletters?|deals|to be contacted|contact from|calls from|to send you)\\b[^.]{0,30}?\\bto (?:access|place|see|view|start|continue|check ?out|get|complete|use|watch|download|unlock|book|order|buy|proceed)\\b"
+                                        + "|\\bto (?:check ?out|get (?:your|a|the) (?:price|quote)|start (?:watching|shopping|listening|reading|playing)|see (?:the |this |our |your )?[\\w' -]{0,25}|access (?:your|the|this) \\w+|place (?:an |the |your )?order|continue|order|buy|book)\\b[^.]{0,15}?,?\\s(?:you(?:'ll| will)? (?:must|need to|have to|be required to)|you must|you need to|please|first)\\s(?:first )?(?:agree|accept|allow|consent|create|register|sign up|opt in)\\b[^.]{0,40}\\b(?:account|marketing|offers|contacted|partners|newsletter|to send you|promotions)\\b"
+                                        + "|\\bto (?:start (?:watching|shopping|listening|reading|playing)|get (?:your|a|the) (?:price|quote)|check ?out|see (?:the |your )?prices?)\\b[^.]{0,10}?,?\\s(?:allow|accept|agree to|consent to)\\b[^.]{0,40}\\b(?:marketing|offers|promotions|contacted|to send you)\\b"
+                                        + "|\\bcreate (?:an? |your )?(?:[\\w&'-]+ ){0,3}account\\b[^.]{0,40}\\bto (?:see|view|browse|access|check ?out|order|buy|shop|book)\\b")
+                        .unless("\\boptional\\b|\\b(?:or )?(?:continue|check ?out|shop|buy|order) as (?:a )?guest\\b|\\bfaster\\b|\\bnext time\\b"));
     }
 }

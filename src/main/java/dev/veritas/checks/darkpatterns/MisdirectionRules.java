@@ -302,6 +302,54 @@ final class MisdirectionRules {
                                 + "|\\b(?:offer|deal) (?:is )?(?:only )?shown (?:only )?once\\b"),
                 TextRule.of("misdirection.yes_upgrade", PRESSURED_SELLING, 0.7,
                                 "^\\W*yes\\b[!,.]*\\s*(?:please\\s*)?[,!]?\\s*(?:upgrade|add|protect|include|insure|double|make it)\\b")
-                        .maxLength(BUTTON));
+                        .maxLength(BUTTON),
+                // A decline that makes the shopper say something against their own good: "No, I want to stay weak", "No thanks, I don't want
+                // to reach my goals", "No, I don't mind a bad view", "I'll keep watching ads, thanks", "Skip seats, I'll sit apart from my
+                // travel companions". Practical declines ("No, I don't mind waiting", "I'll sit anywhere") name no harm and are left alone.
+                TextRule.of("misdirection.decline_owning_a_harm", CONFIRMSHAMING, 0.85,
+                                "^\\W*(?:(?:" + DECLINE + "|skip|decline|continue|cancel)\\b[^.!?]{0,25}?[\\s,.!:;(-]*)?(?:"
+                                        + "i (?:don't|do not) mind (?:a |an |the |my |being |having )?(?:bad|poor|worse|terrible|awful|ugly|slow|boring|cramped|noisy|broken|blocked|obstructed|overpaying|paying more|less|sitting apart|missing out)\\b"
+                                        + "|i (?:want|prefer|choose|would like|'d like) to (?:stay|remain|be|keep being|look|feel) (?:weak|slow|tired|unfit|out of shape|ugly|boring|broke|poor|bored|unhealthy|lonely|average|behind|stuck|unprotected|vulnerable|confused|lost|sick|old|unsafe|exposed|mediocre|clueless|stressed|disorgani[sz]ed|uninformed)\\b"
+                                        + "|i (?:don't|do not) want to (?:reach|achieve|hit|meet|smash|realise|realize|fulfil|fulfill|get to) (?:my|our|any) (?:[\\w-]+ )?(?:goals?|targets?|potential|dreams?|best)\\b"
+                                        + "|i(?:'ll| will) keep (?:watching|seeing|getting|paying|putting up with|wasting|losing|overpaying|suffering|struggling)\\b"
+                                        + "|i(?:'ll| will|'d rather) (?:sit|travel|fly|eat|sleep) (?:apart|alone|separately|by myself|on my own|away from)\\b)")
+                        .maxLength(BUTTON),
+                // Leaving made to sound like self-harm: "Cancel and lose all my watchlists forever", "Yes, cancel and leave my data exposed"
+                TextRule.of("misdirection.leave_and_suffer", CONFIRMSHAMING, 0.85,
+                                "^\\W*(?:yes,? )?(?:cancel|leave|quit|unsubscribe|downgrade|close my account|end my \\w+|turn off \\w+)\\w*\\b[^.!?]{0,20}?\\b(?:and|&) (?:lose|forfeit|give up|throw away|leave|put) (?:all |everything )?(?:of )?(?:my|our|the)\\b[^.!?]{0,40}?\\b(?:forever|exposed|unprotected|at risk|vulnerable|unsafe|behind|for good|for ever|behind|in danger)\\b")
+                        .maxLength(BUTTON),
+                // The choice the shopper would want made hard to see or reach: a neutral button that accepts everything ("Click 'Continue' to
+                // accept all cookies", "Clicking 'Continue' keeps you on Pro"), a friendly label hiding consent ("Sounds good! (accepts all
+                // cookies)", "Got it - show me relevant ads"), closing a banner taken as consent, the way out sent to the page's bottom or
+                // buried in menus ("Other choices in Privacy Centre › Vendors › …") or in an unrelated list ("choose 'Don't insure me'
+                // from the country of residence list"), and a primary button whose small print adds or keeps something with the
+                // alternative tucked after it ("Continue (keeps auto-renewal on) · other options", "Buy now (includes add-ons) · remove add-ons")
+                TextRule.of("misdirection.choice_hidden", VISUAL_INTERFERENCE, 0.7,
+                                "\\bclick(?:ing)? [\"']?(?:continue|ok|okay|got it|next|close|done|start shopping|proceed|x)[\"']? (?:to |will |means (?:you )?)?(?:accept|accepts|keep|keeps|agree|agrees|renew|renews|consent|consents|opt|opts|stay|stays)\\b"
+                                        + "|\\b(?:closing|dismissing|ignoring|scrolling past) (?:this|the) (?:banner|pop-?up|window|message|notice|box)\\b[^.]{0,30}\\b(?:means|counts as|is taken as|will be taken as)\\b[^.]{0,20}\\b(?:accept|agree|consent)"
+                                        + "|^\\W*(?:sounds good|got it|ok(?:ay)?|great|cool|sure|awesome|continue|let's go|start (?:shopping|browsing)|agree and (?:start|continue) \\w+)\\W*[\\s(-]*(?:accepts? all (?:cookies|tracking)|(?:show|send) me (?:relevant|personali[sz]ed|tailored|targeted|more) (?:ads|adverts|advertising|offers))"
+                                        + "|\\b(?:accept|agree)\\b[^.]{0,40}\\b(?:other|more|manage|reject|decline)\\w*(?: choices| options| settings)?\\b[^.]{0,30}[›>][^.]{0,30}[›>]"
+                                        + "|\\bto (?:cancel|opt out|decline|reject|unsubscribe|downgrade|leave|refuse)\\b[^.]{0,40}\\b(?:link|button|option)\\b[^.]{0,30}\\b(?:very bottom|bottom of (?:this|the) page|small print|fine print|footer)\\b"
+                                        + "|\\b(?:don't|do not) want (?:\\w+ ){0,2}?(?:insurance|protection|cover|the extra|add-ons?|extras?|upgrades?)\\?\\s*(?:choose|select|pick|find)\\b[^.]{0,60}\\b(?:from|in|under) (?:the )?[\\w ]{0,40}\\b(?:list|menu|drop-?down)\\b"
+                                        + "|^\\W*(?:continue|buy now|checkout|check out|proceed|pay(?: now)?|confirm|book(?: now)?|agree|accept|next|continue (?:to|with) [\\w -]{1,30}?)\\s*\\([^)]{0,40}\\b(?:included|includes?|including|keeps?|recommended|on|added|adds?|accepts?|renews?)\\b[^)]{0,20}\\)\\W+(?:or\\b|other\\b|remove\\b|without\\b|(?:continue|check ?out|proceed|buy) without\\b|continue with my\\b|manage\\b|decline\\b|skip\\b|no thanks\\b)")
+                        .maxLength(200),
+                // Two negations the shopper has to undo to know what the box does: "Please leave unticked if you don't want us to not send you
+                // deals", "I do not object to my data not being excluded from profiling", "Disable this toggle if you don't want to not share data"
+                TextRule.of("misdirection.negation_stacked", TRICK_QUESTIONS, 0.8,
+                                "\\b(?:don't|do not|not|never) (?:want|wish|object|mind|prefer|like)\\b[^.,;]{0,40}?\\b(?:not|never) (?:to |be |being )?(?:shar|send|receiv|be |being|contact|us|process|sell|get|hear|opt|includ|exclud|email|e-mail|text|call|personali[sz])\\w*")
+                        .maxLength(300),
+                // An extra or upgrade pushed with the crowd or with fear: "Add Premium Delivery Pass - most shoppers do!", "9 out of 10 buyers
+                // protect their headphones", "92% of buyers add Screen Guard", "Everyone orders a Coke with the Smash", "Go on, you know you
+                // want to", "Your phone is at risk!", "Starter is missing critical features", "fans say it's the ONLY way to enjoy the show"
+                TextRule.of("misdirection.extra_sold_by_crowd_or_fear", PRESSURED_SELLING, 0.75,
+                                "\\b(?:most|many|nearly all|almost all|smart|savvy|experienced) (?:shoppers|customers|buyers|people|travell?ers|guests|teams|drivers|parents|owners|users|passengers|diners|fans|riders) (?:do\\b\\W*(?:!|$|-)|(?:add|protect|upgrade|insure|include|cover)\\b)"
+                                        + "|\\b(?:\\d+|nine|eight|seven) (?:out of|in) (?:10|ten) (?:buyers|customers|shoppers|people|owners|users|travell?ers|guests|passengers|drivers|parents|fans)\\b[^.]{0,20}\\b(?:add|choose|protect|get|upgrade|pick|buy|include|insure|cover)"
+                                        + "|\\b\\d+ ?% of (?:buyers|customers|shoppers|people|owners|users|travell?ers|guests|passengers|drivers|parents|fans) (?:add|choose|protect|get|upgrade|pick|buy|include|insure|cover)"
+                                        + "|\\beveryone (?:orders|adds|gets|chooses|buys|upgrades|picks)\\b|\\byou know you want (?:to|it|one)\\b|\\bgo on,? (?:treat yourself|you deserve it|add it|spoil yourself)\\b"
+                                        + "|\\b(?:your|this) [\\w-]+ (?:is|are|could be) (?:at risk|in danger|unprotected|vulnerable)\\b"
+                                        + "|\\b(?:is|are) missing (?:critical|essential|key|important|vital|crucial) (?:features|protection|tools)\\b"
+                                        + "|\\b(?:the )?only (?:real |proper |true )?way to (?:enjoy|experience|see|do|travel|watch|play|get the most)\\b")
+                        .requires("\\b(?:add|upgrade|get|protect|include|choose|go|buy|order|insure|cover|select|plan|pass|protection|premium|vip|pro|plus|team|guard|warranty)\\b|[$£€₹]\\s?\\d")
+                        .maxLength(220));
     }
 }

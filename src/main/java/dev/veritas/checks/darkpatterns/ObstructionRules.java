@@ -69,6 +69,16 @@ final class ObstructionRules {
                                 + "|\\bcancel\\w*\\b[^.]{0,20}\\b(?:is not|isn't|not|are not|aren't) (?:available|possible|supported)\\b[^.]{0,20}\\b(?:online|in (?:your|my) account|on (?:the|our) (?:web ?site|app)|in the app)\\b"
                                 // "Cancellation requests must be made by phone", "Memberships may be cancelled in person at the club"
                                 + "|\\bcancel\\w*\\b[^.]{0,30}\\b(?:must|need to|has to|have to|can only|may only|may) be (?:made|submitted|done|requested|sent|cancel\\w*)\\b[^.]{0,20}"
-                                + "\\b(?:by (?:phone|tele?phone|calling|post|mail|postal mail|post(?:al)? letter|letter|fax|registered mail|(?:recorded|certified|registered) post)|in writing|in person)\\b"));
+                                + "\\b(?:by (?:phone|tele?phone|calling|post|mail|postal mail|post(?:al)? letter|letter|fax|registered mail|(?:recorded|certified|registered) post)|in writing|in person)\\b"),
+                // Leaving made into a task or a narrow door: "please answer 6 quick questions to continue your cancellation", "Cancellation
+                // requests are only accepted via the web form, available on weekdays between 10:00 and 11:00", "To close your account, email …
+                // with … a signed cancellation form", "To turn off auto-renewal, contact our live chat team"
+                TextRule.of("obstruction.cancel_made_a_task", HARD_TO_CANCEL, 0.75,
+                                "\\bto cancel\\b[^.]{0,30}\\b(?:complete|answer|fill (?:in|out)|take)\\b[^.]{0,30}\\b(?:questions?|survey|questionnaire|interview)\\b"
+                                        + "|\\b(?:answer|complete|fill (?:in|out)|take)\\b[^.]{0,30}\\b(?:questions?|survey|questionnaire|form|steps?)\\b[^.]{0,30}\\b(?:to|before (?:you|we) can) (?:continue |complete |finish |process |confirm |submit |start )?(?:your |the |with )?cancel\\w*"
+                                        + "|\\bcancel\\w*\\b[^.]{0,40}\\b(?:only|exclusively)\\b[^.]{0,70}\\b(?:between \\d{1,2}(?::\\d\\d)?(?: ?[ap]\\.?m\\.?)? and \\d|on weekdays|working hours|business hours|office hours|on (?:mondays|tuesdays|wednesdays|thursdays|fridays|the first|the last))"
+                                        + "|\\b(?:to (?:close|cancel|end|terminate|stop|leave)|cancel\\w*)\\b[^.]{0,130}\\b(?:signed|written|notari[sz]ed|printed|witnessed) (?:cancellation )?(?:form|letter|request|notice)\\b"
+                                        + "|\\b(?:turn off|switch off|disable|stop|cancel) (?:the |your )?auto-?(?:matic )?-?renew\\w*\\b[^.]{0,30}\\b(?:contact|call|phone|chat|e-?mail|write|speak|visit)\\b")
+                        .unless("\\bwithin \\d+ (?:hours?|days?) of (?:purchase|ordering|booking|delivery)\\b|\\b(?:orders?|bookings?) (?:can|may) be cancell?ed\\b"));
     }
 }

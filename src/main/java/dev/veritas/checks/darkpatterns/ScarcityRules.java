@@ -185,6 +185,16 @@ final class ScarcityRules {
                                 + "|\\b\\d{2,3} ?% of (?:the )?(?:rooms|seats|tickets|places|spots|tables|properties|hotels|stock|slots|dates|flights)\\b[^.!?]{0,20}\\b(?:are |is |already |now )*(?:booked|sold|taken|reserved|gone|full|unavailable)\\b")
                         // A list of departments or searches after a colon is a menu: "Popular right now in Women's: jeans, tops, dresses"
                         .unless("\\b(?:categor\\w+|searches|sort by|filters?|brands|destinations|posts|articles|questions)\\b|:[^.!?]*,[^.!?]*,"
-                                + "|^\\W*(?:popular|trending|hot)\\b[^:!]{0,25}:\\s*(?:[\\w'&-]+ ?){1,3}(?:,|$)"));
+                                + "|^\\W*(?:popular|trending|hot)\\b[^:!]{0,25}:\\s*(?:[\\w'&-]+ ?){1,3}(?:,|$)"),
+                // "Limited tickets remaining!", "Limited rooms left": stock said to be running out without a count
+                TextRule.of("scarcity.limited_remaining", LOW_STOCK_MESSAGE, 0.75,
+                                "\\blimited (?:number of )?(?:tickets|seats|places|spaces|spots|rooms|stock|units|pieces|copies|tables|slots|items|sizes|availability) (?:remaining|left)\\b")
+                        .maxLength(160),
+                // "9 in 10 rooms booked", "85% sold", "4 out of 5 tables taken": how full the thing already is, to hurry the shopper
+                TextRule.of("scarcity.share_already_taken", HIGH_DEMAND_MESSAGE, 0.75,
+                                "\\b\\d+ (?:in|out of|of) \\d+ (?:rooms|seats|tables|tickets|places|spaces|spots|slots|cabins|pitches|dates|units)\\b[^.]{0,15}\\b(?:booked|taken|sold|reserved|gone|filled|claimed)\\b"
+                                        + "|\\b\\d+ ?% (?:booked|sold|reserved|full|taken|claimed)\\b")
+                        .unless("\\b(?:occupancy|figures|survey|data|report|statistics|according|said|says|average|last (?:year|month|season))\\b")
+                        .maxLength(120));
     }
 }

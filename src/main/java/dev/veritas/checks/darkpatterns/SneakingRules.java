@@ -253,6 +253,33 @@ final class SneakingRules {
                                         + "\\b"
                                         // "(Joins you to our monthly Beauty Box, £15/month)": whatever the offer, it signs the shopper up
                                         + "|\\b(?:joins|signs|enrol(?:l)?s|subscribes|registers) you (?:up )?(?:to|for|in|into|on)\\b")
-                        .requires(RECURRING));
+                        .requires(RECURRING),
+                // An extra with its price put in the shopper's order by the shop: "Complete Mobile Protection (₹1,299) added to your order",
+                // "Breakdown cover (Roadside, £38) has been included in your quote", "Stain Guard treatment (£59) has been added to your sofa",
+                // "Shaker bottle (£7.99) added to your basket - it pairs perfectly!". An item the shopper added is confirmed without selling it.
+                TextRule.of("sneaking.priced_extra_put_in", SNEAK_INTO_BASKET, 0.75,
+                                "\\((?!\\s*\\+)[^)]{0,25}(?:[$£€₹¥]|\\brs\\.?|\\busd|\\bgbp|\\beur)\\s?\\d[\\d,.]*[^)]{0,12}\\)\\s*(?:has been |have been |was |is |were |now |automatically |also )*(?:added|included|put|placed)\\s+(?:to|in|into|with|on)\\s+(?:your|the)\\s+(?!(?:basket|cart|bag|trolley)\\b)[\\w-]+(?![^.]{0,30}\\bas (?:requested|you asked|selected|chosen|ordered))"
+                                        + "|\\([^)]{0,25}(?:[$£€₹¥]|\\brs\\.?|\\busd|\\bgbp|\\beur)\\s?\\d[\\d,.]*[^)]{0,12}\\)\\s*(?:has been |have been |was |is |were |now |automatically |also )*(?:added|included|put|placed)\\s+(?:to|in|into)\\s+(?:your|the)\\s+(?:shopping )?(?:basket|cart|bag|trolley)\\b\\s*[-!,:]\\s*(?:it |they |this )?(?:pairs?|goes|go|works?|matches|match|completes?|perfect|you'll (?:need|love|want)|don't forget|essential|must-have|great with|ideal|recommended)")
+                        .maxLength(200),
+                // A free or token first box that becomes a plan by itself: "your weekly plan starts automatically at £49.99", "you'll be moved
+                // to the annual plan ($228) on day 15 unless you downgrade", "we'll send a new one every 4 weeks at £34.99 - no action needed",
+                // "Try it for just $4.95 shipping - then $64.95 every 30 days", "your card is then charged £10.99 every month, no reminder sent",
+                // "Purchases of laptops include CarePlan Lite, which is billed monthly after the first 60 days"
+                TextRule.of("sneaking.plan_starts_by_itself", HIDDEN_SUBSCRIPTION, 0.75,
+                                "\\b(?:plan|subscription|membership|deliveries|boxes|box|billing|payments?) (?:starts?|begins?|kicks? in) automatically\\b"
+                                        + "|\\b(?:moved|switched|upgraded|rolled|converted|transferred|enrolled|put) (?:on)?to (?:the |a |our )?(?:annual|yearly|monthly|weekly|paid|full|premium|pro|plus|standard) (?:plan|subscription|membership|tier|price)\\b"
+                                        + "|\\bno reminders? (?:will be )?(?:sent|given|e-?mailed)\\b|\\bwithout (?:a |any )?reminder\\b"
+                                        + "|\\bwe(?:'ll| will) (?:send|ship|deliver|post) (?:you )?(?:a new one|another(?: one)?|more|refills?|a refill|a fresh [\\w-]+|the next [\\w-]+|a new [\\w-]+) every\\b"
+                                        + "|\\bthen\\s*(?:[$£€₹]\\s?\\d[\\d,.]*|\\d[\\d,.]*\\s?(?:usd|gbp|eur))(?: [\\w-]+){0,2}\\s*(?:every|each|per|a|/)\\s?(?:\\d+ )?(?:days?|weeks?|months?|mo|years?|yr|quarter)\\b"
+                                        + "|\\b(?:card|account) (?:is|will be|gets) (?:then |automatically )?(?:charged|billed|debited)\\b[^.]{0,30}\\b(?:every|each|per|a) (?:\\d+ )?(?:days?|weeks?|months?|years?)\\b"
+                                        + "|\\b(?:billed|charged) (?:monthly|weekly|annually|yearly|every \\w+) (?:after|from) (?:the )?(?:first )?\\d+ (?:days|weeks|months)\\b")
+                        .requires("\\b(?:free|trial|try|just|only|first|intro\\w*|claim|starter|sample|include|includes|unless|no action|automatically|reminder|day \\d+)\\b|[$£€₹]\\s?1(?:[.,]\\d\\d)?\\b")
+                        .unless("\\bcancel\\w* (?:(?:your |the )?(?:plan |subscription |trial )?(?:any ?time|online|before|in (?:one|1|a) click|from (?:your|the) (?:account|app)))\\b|\\b(?:won't|will not|wouldn't) be (?:charged|billed)\\b|\\bwe(?:'ll| will) (?:remind|e-?mail|notify|tell|let) you\\b|\\breminder (?:\\d+ days )?before\\b"),
+                // A charge named only later or taken after the purchase: "Delivery charge of £69 applies - shown at final step", "An annual
+                // maintenance fee of £35 will be taken in your second month"
+                TextRule.of("sneaking.charge_shown_late", HIDDEN_COSTS, 0.75,
+                                "\\b(?:fee|charge|surcharge|cost)s?\\b[^.]{0,60}\\b(?:shown|revealed|added|displayed|calculated|applied|visible|disclosed)\\b (?:only )?(?:at|on|in) (?:the )?(?:final|last|payment|next-to-last|confirmation) (?:step|page|stage|screen)\\b"
+                                        + "|\\b(?:fee|charge|surcharge)\\b[^.]{0,30}(?:[$£€₹]\\s?\\d[\\d,.]*)[^.]{0,20}\\bwill be (?:taken|charged|deducted|debited|collected|added)\\b[^.]{0,30}\\b(?:in|after|from|on) (?:your |the )?(?:second|2nd|third|3rd|next|following|first renewal|month \\d+)\\b")
+                        .unless("\\bno (?:hidden |extra |additional )?(?:fees?|charges?)\\b|\\bwaived?\\b|[$£€₹]\\s?0(?:[.,]00?)?(?![\\d.,])"));
     }
 }

@@ -156,6 +156,18 @@ final class SocialProofRules {
                                 + "|\\b(?:over |more than )?\\d[\\d,.]*k?\\+? (?:happy|satisfied|delighted|loyal|thrilled) (?:customers|clients|buyers|shoppers|users|fans) (?:say|agree|said)\\W{0,3}[\"“']"),
                 // A testimonial heading that names no source ("What people are saying about us")
                 TextRule.of("social.unsourced_testimonials", TESTIMONIALS_OF_UNCERTAIN_ORIGIN, 0.55,
-                        "\\bwhat (?:people|customers|our customers|clients|our clients|others|everyone|shoppers|users) (?:are |is )?(?:saying|say) about us\\b"));
+                        "\\bwhat (?:people|customers|our customers|clients|our clients|others|everyone|shoppers|users) (?:are |is )?(?:saying|say) about us\\b"),
+                // "Kai_88 just unlocked the Dragon Bundle!": a user handle doing something a moment ago
+                TextRule.of("social.handle_just_acted", ACTIVITY_NOTIFICATION, 0.8,
+                        "^\\W*[a-z][\\w.-]*(?:_|\\d)[\\w.-]*\\s+(?:just|has just|recently) (?:bought|purchased|unlocked|ordered|booked|grabbed|claimed|joined|got|won|subscribed|upgraded|redeemed|signed up|picked up|added)\\b")
+                        .maxLength(140),
+                // A quote spoken by a crowd or a faceless role: "Our customers agree: '…'", "Over 2 million women swear by it: '…'",
+                // "Trusted by millions: '…'", "'…' - Gamers everywhere", "'…' - Certified Buyer", "'…' - CEO, Fortune 500 company"
+                TextRule.of("social.quote_of_a_crowd_or_role", TESTIMONIALS_OF_UNCERTAIN_ORIGIN, 0.65,
+                        "\\b(?:our (?:customers|clients|users|members|fans|buyers|shoppers|players|guests)|(?:over |more than |nearly )?(?:\\d[\\d,.]*k?\\+?|thousands|millions|hundreds)(?: (?:million|thousand))? (?:of )?(?:[\\w-]+ )?(?:people|women|men|customers|users|mums|moms|parents|fans|buyers|shoppers|players|gamers|readers|clients|owners|athletes|families)"
+                                + "|everyone|people everywhere|(?:trusted|loved|adored|used|chosen|recommended) by (?:millions|thousands|\\d[\\d,.]*k?\\+?(?: million| thousand)?)(?: [\\w-]+)?)\\b[^\":]{0,30}:\\s*\""
+                                + "|^\\W*\"[^\"]{5,200}\"\\W*-\\s*(?:[\\w-]+ ){0,2}(?:everywhere|worldwide|around the (?:world|globe)|across the (?:country|world|globe))\\W*$"
+                                + "|^\\W*\"[^\"]{5,200}\"\\W*-\\s*(?:an? )?(?:[\\w-]+ )?(?:(?:certified|verified|trusted|real|genuine|top|leading|industry|tech|beauty|fitness|health|independent|famous|happy) )?(?:buyer|customer|expert|insider|professional|doctor|dermatologist|reviewer|critic|ceo|founder|user|influencer|celebrity|chef|athlete)s?\\b[^\"]{0,40}$")
+                        .maxLength(300));
     }
 }

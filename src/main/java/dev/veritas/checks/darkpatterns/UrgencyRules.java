@@ -119,6 +119,21 @@ final class UrgencyRules {
                                 "\\bhurry\\b(?<!\\bin a hurry|\\bno hurry|\\bneed to hurry|\\bdon't hurry|\\bnot to hurry)(?:\\s*(?:up\\b|[!,.:;>\\-]|$)|\\s+(?:before|while|only|just|offer|sale|deal|limited|last|don't|now|and|these|this|stock|quantities|ends?|get|grab|buy|order|shop now)\\b)|\\bact (?:now|fast|quickly)\\b|\\bnow or never\\b|\\bbefore it's too late\\b"
                                         + "|\\bdon't (?:miss|wait)\\b(?: out)?.{0,20}\\b(?:deal|offer|sale|discount|savings?|price|chance|opportunity)\\b"
                                         + "|\\bgrab (?:it|them|yours) (?:now|today|quick|fast|while)\\b|\\bbe quick\\b")
-                        .unless("\\b(?:sign up|subscribe|newsletter|join (?:our|the) (?:list|club|mailing))\\b"));
+                        .unless("\\b(?:sign up|subscribe|newsletter|join (?:our|the) (?:list|club|mailing))\\b"),
+                // A countdown written into the offer itself: "Free delivery for the next 18:42", "Price held for the next 09:59"
+                TextRule.of("urgency.for_the_next_clock", COUNTDOWN_TIMER, 0.85,
+                        "\\bfor (?:the )?next \\d{1,2}:\\d{2}(?::\\d{2})?\\b"),
+                // A deal said to be for a short window or to end soon, in the many ways shops say it: "this week only", "for today's visitors
+                // only", "while this launch offer lasts", "fares rising soon - book now to lock this price"
+                TextRule.of("urgency.short_window", LIMITED_TIME_MESSAGE, 0.75,
+                                "\\b(?:this (?:week|weekend|month)|today|tonight|these \\d+ days)(?:'s)? only\\b"
+                                        + "|\\bfor (?:today's|tonight's|this week's) (?:visitors|shoppers|customers|guests|readers|members) only\\b"
+                                        + "|\\b(?:only |just )?while (?:this|the|our) (?:[\\w-]+ )?(?:offer|deal|promotion|promo|sale|price|discount|pricing)s? lasts?\\b"
+                                        + "|\\b(?:prices?|fares?|rates?) (?:are |is )?(?:rising|going up|increasing|increase|increases|rise|go up|goes up|set to (?:rise|increase|go up)|will (?:rise|go up|increase))\\b[^.]{0,40}\\b(?:book|buy|order|lock|grab|secure|act|shop)\\b"
+                                        + "|\\block (?:in )?(?:this|the|today's|your) (?:price|fare|rate)\\b[^.]{0,30}\\b(?:before|while|soon|now|today|ends?|expires?)\\b")
+                        // An end date stated beside it ("this weekend only (Sat 4 - Sun 5 May)") is a plain sale period
+                        .unless("\\b\\d{1,2}(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\b|\\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \\d{1,2}\\b|\\b(?:until|till|ends?) (?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\b")
+                        .requires("\\b(?:off|deals?|offers?|sale|prices?|pricing|fares?|rates?|save|savings|discount\\w*|free|exclusive|launch|intro\\w*|book|buy|order|shop)\\b|%|[$£€₹]")
+                        .maxLength(200));
     }
 }

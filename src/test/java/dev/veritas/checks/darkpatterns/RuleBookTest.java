@@ -133,7 +133,23 @@ class RuleBookTest {
                 Arguments.of("misdirection.extra_pushed", "Don't risk it - get the 2-year cover for £25"),
                 Arguments.of("sneaking.basket_line_put_there", "In your basket: phone stand £12 - added to complete your set"),
                 Arguments.of("forced.account_is_a_must", "Sorry, checkout needs an account"),
-                Arguments.of("misdirection.crowd_adds", "Most owners add the cleaning kit"));
+                Arguments.of("misdirection.crowd_adds", "Most owners add the cleaning kit"),
+                Arguments.of("urgency.for_the_next_clock", "Express shipping free for the next 04:59 only"),
+                Arguments.of("urgency.short_window", "Rates increase next week, book today to lock in your fare"),
+                Arguments.of("scarcity.limited_remaining", "Limited seats left for this date"),
+                Arguments.of("scarcity.share_already_taken", "8 out of 10 tables booked tonight"),
+                Arguments.of("social.handle_just_acted", "jenny_2001 just bought the starter kit"),
+                Arguments.of("social.quote_of_a_crowd_or_role", "Loved by millions: \u201cMy skin has never looked better!\u201d"),
+                Arguments.of("misdirection.decline_owning_a_harm", "No, I want to stay weak"),
+                Arguments.of("misdirection.leave_and_suffer", "Cancel and lose all my saved recipes forever"),
+                Arguments.of("misdirection.choice_hidden", "Got it! (accepts all cookies)"),
+                Arguments.of("misdirection.negation_stacked", "Tick here if you do not wish to not receive our newsletter"),
+                Arguments.of("misdirection.extra_sold_by_crowd_or_fear", "78% of owners protect their laptop - add cover for $49"),
+                Arguments.of("sneaking.priced_extra_put_in", "Extended warranty ($79) included in your booking"),
+                Arguments.of("sneaking.plan_starts_by_itself", "Try for $2 - then $49.99 every 4 weeks"),
+                Arguments.of("sneaking.charge_shown_late", "A service charge of £12 is shown on the last step"),
+                Arguments.of("forced.consent_as_entry_price", "Accept WhatsApp marketing to complete your order"),
+                Arguments.of("obstruction.cancel_made_a_task", "Cancellations are only processed on Tuesdays between 9 and 10am"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -43,6 +43,8 @@ class WordingGeneralisationTest {
             "own-7-weak-types.tsv, 0.97, 0.02",
             "own-8-world-shops.tsv, 0.97, 0.03",
             "own-9-weak-types-again.tsv, 0.95, 0.02",
+            "fresh-4-tuning.tsv, 0.97, 0.01",
+            "own-10-paraphrases.tsv, 0.95, 0.08",
     })
     void findsPatternsWordedInWaysTheRulesWereNotWrittenFor(String file, double minF1, double maxFpr) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
