@@ -227,7 +227,7 @@ public final class AuditBenchmark {
         cmd.addAll(jvmOptions);
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
-        cmd.add("dev.veritas.cli.Main");
+        cmd.add(VeritasMain.CLASS_NAME);
         cmd.addAll(args);
         Path log = Files.createTempFile(workDir, "fresh-", ".log");
         long t0 = System.nanoTime();

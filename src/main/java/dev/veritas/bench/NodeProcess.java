@@ -1,6 +1,5 @@
 package dev.veritas.bench;
 
-import dev.veritas.cli.Main;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
@@ -48,7 +47,7 @@ final class NodeProcess implements AutoCloseable {
     /** Starts {@code veritas serve} with these arguments on a free loopback port. */
     static NodeProcess start(String name, Path workDir, List<String> serveArgs) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-                "-cp", classPath(), Main.class.getName(), "serve", "--host", "127.0.0.1", "--port", "0"));
+                "-cp", classPath(), VeritasMain.CLASS_NAME, "serve", "--host", "127.0.0.1", "--port", "0"));
         command.addAll(serveArgs);
         ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
         return new NodeProcess(name, pb.start());
