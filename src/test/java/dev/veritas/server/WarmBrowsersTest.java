@@ -63,9 +63,14 @@ class WarmBrowsersTest {
         return n;
     }
 
-    /** The browser process Playwright starts (it talks to it over a pipe); its renderers, zygotes and crash handler are not counted. */
+    /**
+     * The browser process Playwright starts (it talks to it over a pipe); its renderers, zygotes and crash handler are not
+     * counted, nor the shell of Debian's {@code /usr/bin/chromium} launcher script, whose subshells carry the browser's
+     * arguments for a moment before it hands over to the browser itself.
+     */
     private static boolean isBrowserMain(ProcessHandle p) {
         Optional<String> cmd = p.info().commandLine();
-        return cmd.isPresent() && cmd.get().contains("--remote-debugging-pipe") && !cmd.get().contains("--type=");
+        boolean browserExecutable = p.info().command().map(c -> c.contains("chrom")).orElse(false);
+        return browserExecutable && cmd.isPresent() && cmd.get().contains("--remote-debugging-pipe") && !cmd.get().contains("--type=");
     }
 }
