@@ -43,6 +43,15 @@ public enum UrlFeature {
     RANDOM_TOKEN("random_code_in_path", "the path contains a long random-looking code (%s), typical of kits that give each victim a unique link"),
     CMS_FOLDER("cms_folder", "the path goes through a '%s' folder; phishing pages are often planted in hacked websites"),
     EMAIL_IN_URL("email_in_address", "the address contains an e-mail address (%s), often the recipient's, pre-filled to look personal"),
+    INSTITUTIONAL_DOMAIN("institutional_domain", "the domain is under .%s, which only institutions (universities, schools, "
+            + "governments) may register"),
+    TENANT_PLATFORM("organisation_tenant", "the address is an organisation's own space on %s, which organisations set up "
+            + "under contract rather than pages anyone can publish"),
+    SIGN_IN_PROTOCOL("sign_in_protocol", "the query is %s, in the fixed form organisations' identity systems write"),
+    RETURN_TO_OWN_SITE("return_to_own_site", "the address sends the visitor back to the same site afterwards (%s)"),
+    CAMPAIGN_TAGS("campaign_tags", "the address carries a mailing or advertising campaign's tags (%s)"),
+    REDIRECT_ELSEWHERE("redirect_to_other_site", "the address forwards to another site (%s) named in its query, the way "
+            + "phishing borrows a trusted site's name through its redirects"),
     URL_LENGTH("url_length", "the address is %s characters long", "the address is empty"),
     HOST_LENGTH("host_length", "the host name is %s characters long", "the address has no host name"),
     SUBDOMAIN_LEVELS("subdomain_levels", "the host has %s level(s) of subdomain before the registered domain",

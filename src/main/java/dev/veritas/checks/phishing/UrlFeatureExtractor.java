@@ -158,6 +158,8 @@ public final class UrlFeatureExtractor {
         emailIn(lowerAfterHost + " " + u.userinfo().toLowerCase(Locale.ROOT))
                 .ifPresent(e -> set(v, d, UrlFeature.EMAIL_IN_URL, 1, shorten(e, 60)));
 
+        organisationSignals(v, d, rd, u.asciiHost(), path, query);
+
         int urlLength = u.raw().strip().length();
         count(v, d, UrlFeature.URL_LENGTH, urlLength);
         count(v, d, UrlFeature.HOST_LENGTH, u.host().length());
@@ -206,8 +208,12 @@ public final class UrlFeatureExtractor {
             return;
         }
         String where = rd.domain().orElse(rd.host());
-        firstBrand(Words.alphanumericRuns(subdomain)).ifPresent(hit -> set(v, d, UrlFeature.BRAND_IN_SUBDOMAIN, 1,
-                "'" + hit.keyword() + "' appears in a subdomain of an unrelated domain (" + where + ")"));
+        // On a business platform a customer's tenant is named after the customer ("mastercard.wd1.myworkdayjobs.com"):
+        // the name there is the organisation's own space, not a disguise.
+        if (TenantPlatform.of(rd.host(), path).isEmpty()) {
+            firstBrand(Words.alphanumericRuns(subdomain)).ifPresent(hit -> set(v, d, UrlFeature.BRAND_IN_SUBDOMAIN, 1,
+                    "'" + hit.keyword() + "' appears in a subdomain of an unrelated domain (" + where + ")"));
+        }
         firstBrand(Words.alphanumericRuns(rd.label())).ifPresent(hit -> set(v, d, UrlFeature.BRAND_IN_DOMAIN, 1,
                 "the domain " + where + " contains '" + hit.keyword() + "' but is not one of "
                         + hit.brand().name() + "'s official domains"));
@@ -233,6 +239,22 @@ public final class UrlFeatureExtractor {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Marks of an organisation's own address: an institutional domain, a tenant on a business platform, a sign-in
+     * protocol's request, a return address to the same site, a campaign's tags. None is set for a host on a platform
+     * where anyone publishes, whose name vouches for nothing.
+     */
+    private static void organisationSignals(double[] v, String[] d, RegistrableDomain rd, String host, String path, String query) {
+        InstitutionalDomain.of(rd).ifPresent(s -> set(v, d, UrlFeature.INSTITUTIONAL_DOMAIN, 1, s));
+        if (!rd.ip() && !rd.onSharedHosting()) {
+            TenantPlatform.of(host, path).ifPresent(s -> set(v, d, UrlFeature.TENANT_PLATFORM, 1, s));
+        }
+        QueryShape.signInProtocol(query, path).ifPresent(s -> set(v, d, UrlFeature.SIGN_IN_PROTOCOL, 1, s));
+        QueryShape.returnToOwnSite(rd, query).ifPresent(s -> set(v, d, UrlFeature.RETURN_TO_OWN_SITE, 1, s));
+        QueryShape.campaignTags(query).ifPresent(s -> set(v, d, UrlFeature.CAMPAIGN_TAGS, 1, s));
+        QueryShape.redirectElsewhere(rd, query).ifPresent(s -> set(v, d, UrlFeature.REDIRECT_ELSEWHERE, 1, s));
     }
 
     /** "paypal.com-secure" or "com.login" in a subdomain: a label that ends a domain name. */
