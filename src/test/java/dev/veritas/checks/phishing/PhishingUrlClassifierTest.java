@@ -91,6 +91,28 @@ class PhishingUrlClassifierTest {
         assertThat(v.has("mixed_scripts")).isTrue();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "https://acme-widgets.okta.com/app/acmewidgets_portal/exk1a2b3c4d5e6f7g8h9/sso/saml",
+            "https://northwind.us.auth0.com/u/login?state=hKFo2SBsb2dpbi1zdGF0ZS10b2tlbi1mb3ItdGVzdA",
+            "https://sso.example-college.edu/cas/login?service=https%3A%2F%2Fmail.example-college.edu%2Fowa%2F",
+            "https://idp.example-university.ac.nz/idp/profile/SAML2/Redirect/SSO?execution=e1s1",
+            "https://login.example-council.gov.uk/authorize?client_id=portal&redirect_uri=https%3A%2F%2Fservices.example-council.gov.uk%2Fcallback&response_type=code&scope=openid",
+    })
+    void passesOrganisationsOwnSignInAddresses(String url) {
+        UrlVerdict v = classifier.assess(url);
+        assertThat(v.phishing()).as("%s scored %.3f", url, v.probability()).isFalse();
+    }
+
+    @Test
+    void organisationSignalsAreExplained() {
+        UrlVerdict v = classifier.assess("https://acme-widgets.okta.com/app/acmewidgets_portal/exk1a2b3c4d5e6f7g8h9/sso/saml");
+        assertThat(v.signal("organisation_tenant")).hasValueSatisfying(s -> {
+            assertThat(s.contribution()).isNegative();
+            assertThat(s.explanation()).contains("Okta");
+        });
+    }
+
     @Test
     void officialBrandDomainPullsTowardsHonest() {
         UrlVerdict v = classifier.assess("https://www.paypal.com/myaccount/summary");

@@ -52,6 +52,22 @@ class UrlSignalsTest {
             https://example.com/                                   | home_page_only
             https://www.paypal.com/signin?returnUri=%2Fmyaccount    | hsts_preloaded_domain
             https://accounts.google.com/signin/v2/identifier       | hsts_preloaded_domain
+            https://registrar.example.edu/students/login           | institutional_domain
+            https://portal.example.ac.uk/                          | institutional_domain
+            https://tax.example.gov.br/services                    | institutional_domain
+            https://apply.district.k12.ca.us/                      | institutional_domain
+            https://acme.okta.com/app/acme_portal/sso/saml         | organisation_tenant
+            https://acme.us.auth0.com/u/login?state=abc            | organisation_tenant
+            https://wd5.myworkday.com/acme/d/home.htmld            | organisation_tenant
+            https://clever.com/in/springfield                      | organisation_tenant
+            https://idp.example.org/sso?SAMLRequest=fZJbT4NA       | sign_in_protocol
+            https://auth.example.com/authorize?client_id=a1&redirect_uri=https%3A%2F%2Fapp.example.com%2Fcb&response_type=code | sign_in_protocol
+            https://cas.example.edu/cas/login?service=https%3A%2F%2Fmail.example.edu%2F | sign_in_protocol
+            https://login.example.nl/module.php/core/loginuserpass.php?AuthState=_abc | sign_in_protocol
+            https://shop.example.com/login?next=%2Fcart            | return_to_own_site
+            https://accounts.example.com/signin?continue=https%3A%2F%2Fmail.example.com%2F | return_to_own_site
+            https://news.example.com/story?utm_source=newsletter&utm_medium=email | campaign_tags
+            https://social.example.com/away.php?to=http%3A%2F%2Fcheap-prizes.example.net%2Fwin | redirect_to_other_site
             """)
     void signalFires(String url, String signal) {
         UrlFeatures f = UrlFeatureExtractor.extract(url);
@@ -81,6 +97,20 @@ class UrlSignalsTest {
             https://shop.example.com/login?next=https%3A%2F%2Fshop.example.com%2Fcart | domain_in_path
             https://www.example.com/                               | ip_host
             https://docs.google.com/forms/d/e/abc123/viewform      | official_brand_domain
+            https://education-portal.example.com/edu/login         | institutional_domain
+            https://someone.github.io/gov/                         | institutional_domain
+            https://login.okta.com/                                | organisation_tenant
+            https://okta.com.account-verify.example/               | organisation_tenant
+            https://acme.okta.com.evil.example/login               | organisation_tenant
+            https://sites.google.com/view/acme-login               | organisation_tenant
+            https://netflix.wd1.myworkdayjobs.com/careers          | brand_in_subdomain
+            https://example.com/login?client_id=42                 | sign_in_protocol
+            https://shop.example.com/login?next=https%3A%2F%2Fevil.example.net%2F | return_to_own_site
+            https://shop.example.com/login?next=%2F%2Fevil.example.net%2F | return_to_own_site
+            https://shop.example.com/login?next=https%3A%2F%2Fadmin%40shop.example.com.evil.example%2F | return_to_own_site
+            https://news.example.com/story?fbclid=IwAR0abc         | campaign_tags
+            https://idp.example.org/authorize?client_id=a&redirect_uri=https%3A%2F%2Fapp.other.example%2Fcb | redirect_to_other_site
+            https://shop.example.com/login?next=https%3A%2F%2Fwww.shop.example.com%2F | redirect_to_other_site
             """)
     void signalQuiet(String url, String signal) {
         UrlFeatures f = UrlFeatureExtractor.extract(url);
