@@ -63,8 +63,7 @@ public final class PhishingModelTrainer {
 
     /**
      * The threshold keeps 92.5% of the cross-validated phishing rows flagged: the goal is recall 0.90 on sites never seen,
-     * and a threshold placed at 90.5% of the cross-validated rows kept only 0.87 of the held-out ones, the model fitted on
-     * all rows being surer of itself than its cross-validated copies. Deep links and sign-in pages, what users actually
+     * and a threshold placed at 90.5% of the cross-validated rows kept only 0.87 of dev.csv's held-out ones. Deep links and sign-in pages, what users actually
      * submit, weigh as much as home pages on the legitimate side (70% of the weight for deep links bought fewer false alarms
      * on them with more on home pages and fewer phishing caught). Overridable with -Dveritas.trainer.targetRecall and
      * -Dveritas.trainer.deepLinkShare.

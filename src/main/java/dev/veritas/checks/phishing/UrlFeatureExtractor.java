@@ -208,7 +208,7 @@ public final class UrlFeatureExtractor {
             return;
         }
         String where = rd.domain().orElse(rd.host());
-        // On a business platform a customer's tenant is named after the customer ("mastercard.wd1.myworkdayjobs.com"):
+        // On a business platform a customer's tenant is named after the customer ("acme.wd1.myworkdayjobs.com"):
         // the name there is the organisation's own space, not a disguise.
         if (TenantPlatform.of(rd.host(), path).isEmpty()) {
             firstBrand(Words.alphanumericRuns(subdomain)).ifPresent(hit -> set(v, d, UrlFeature.BRAND_IN_SUBDOMAIN, 1,
@@ -242,9 +242,9 @@ public final class UrlFeatureExtractor {
     }
 
     /**
-     * Marks of an organisation's own address: an institutional domain, a tenant on a business platform, a sign-in
-     * protocol's request, a return address to the same site, a campaign's tags. None is set for a host on a platform
-     * where anyone publishes, whose name vouches for nothing.
+     * Marks of an organisation's own address (an institutional domain, a tenant on a business platform, a sign-in
+     * protocol's request, a return address to the same site, a campaign's tags) and the open redirect phishing borrows.
+     * The domain marks are never read on a platform where anyone can claim a subdomain: its name vouches for nothing.
      */
     private static void organisationSignals(double[] v, String[] d, RegistrableDomain rd, String host, String path, String query) {
         InstitutionalDomain.of(rd).ifPresent(s -> set(v, d, UrlFeature.INSTITUTIONAL_DOMAIN, 1, s));
