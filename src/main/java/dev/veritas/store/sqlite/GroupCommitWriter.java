@@ -32,8 +32,9 @@ import org.sqlite.core.DB;
 /**
  * The only writer of a SQLite database in this process. SQLite lets one connection write at a time, so
  * instead of many threads fighting for the lock, one thread owns the write connection, takes every unit
- * of work waiting in its queue and commits them together ("group commit"): one transaction, one WAL
- * append (and at synchronous=FULL one fsync) for the whole group.
+ * of work waiting in its queue and commits them together ("group commit"): one transaction and one WAL
+ * append for the whole group. At synchronous=FULL a {@link WalSyncer} flushes the WAL to the disk behind the writer and
+ * acknowledges the group once it is there, while the writer commits the next one.
  *
  * <p>A unit that fails leaves its neighbours unharmed. Units run one after another inside the group's transaction
  * without a SAVEPOINT each (two statements per unit saved on the busiest path): a unit that fails before changing a
@@ -43,8 +44,9 @@ import org.sqlite.core.DB;
  *
  * <p>A storage fault (disk full, I/O error) fails the units it touches with a clear error; the transaction is rolled
  * back, the cached statements are discarded (SQLite may have finalised them), and the writer goes on: once space is
- * back, writes succeed without a restart. A caller's future completes only after COMMIT has returned, and a unit that
- * was committed is never reported as failed, whatever happens after the commit. If the writer thread dies anyway, a
+ * back, writes succeed without a restart. A caller's future completes only after COMMIT has returned (at FULL, after
+ * the WAL holding it is on the disk), and a unit that was committed is never reported as failed, whatever happens after
+ * the commit, unless the disk fails to make it durable at FULL. If the writer thread dies anyway, a
  * new one is started (with a growing pause if it keeps dying) and units wait in the queue meanwhile.
  */
 final class GroupCommitWriter {
@@ -72,7 +74,7 @@ final class GroupCommitWriter {
     private final BlockingQueue<Unit<?>> queue;
     private final int maxBatch;
     private final Duration lockWait;
-    private final long gatherNanos;
+    private final Optional<WalSyncer> syncer;
     private final Function<SQLException, RuntimeException> translate;
     private final WriterStats stats;
     private final Map<String, PreparedStatement> statements = new HashMap<>();
@@ -120,16 +122,18 @@ final class GroupCommitWriter {
         }
     }
 
-    GroupCommitWriter(Connection connection, int queueCapacity, int maxBatch, Duration lockWait, Duration gather,
+    GroupCommitWriter(Connection connection, int queueCapacity, int maxBatch, Duration lockWait, Optional<WalSyncer> syncer,
                       Function<SQLException, RuntimeException> translate, WriterStats stats, String name) {
-        this(connection, queueCapacity, maxBatch, lockWait, gather, translate, stats, name, Duration.ofSeconds(60), Restarter.DELAYED);
+        this(connection, queueCapacity, maxBatch, lockWait, syncer, translate, stats, name, Duration.ofSeconds(60), Restarter.DELAYED);
     }
 
     /**
+     * @param syncer at synchronous=FULL (the connection committing at NORMAL), what makes committed groups durable before
+     *               their callers are told; empty when an acknowledgement follows COMMIT at once
      * @param closeWait how long {@link #close()} waits for the queued units to be committed
      * @param restarter runs the start of a new writer thread when the last one died
      */
-    GroupCommitWriter(Connection connection, int queueCapacity, int maxBatch, Duration lockWait, Duration gather,
+    GroupCommitWriter(Connection connection, int queueCapacity, int maxBatch, Duration lockWait, Optional<WalSyncer> syncer,
                       Function<SQLException, RuntimeException> translate, WriterStats stats, String name, Duration closeWait,
                       Restarter restarter) {
         this.connection = connection;
@@ -146,7 +150,7 @@ final class GroupCommitWriter {
             throw new IllegalArgumentException("the group-commit writer needs a SQLite connection", e);
         }
         this.closeWait = closeWait;
-        this.gatherNanos = gather.toNanos();
+        this.syncer = syncer;
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
         this.maxBatch = maxBatch;
         this.lockWait = lockWait;
@@ -217,15 +221,6 @@ final class GroupCommitWriter {
                 }
                 batch.add(first);
                 queue.drainTo(batch, maxBatch - 1);
-                if (gatherNanos > 0 && batch.size() < maxBatch) {
-                    // When every commit pays an fsync (synchronous=FULL), waiting a moment for more units costs less
-                    // than the fsync they would otherwise each pay.
-                    Unit<?> more = pollQuietly(gatherNanos);
-                    if (more != null) {
-                        batch.add(more);
-                        queue.drainTo(batch, maxBatch - batch.size());
-                    }
-                }
                 commitGroup(batch);
                 batch.clear();
             }
@@ -239,14 +234,6 @@ final class GroupCommitWriter {
             } else {
                 died(death);
             }
-        }
-    }
-
-    private Unit<?> pollQuietly(long nanos) {
-        try {
-            return queue.poll(nanos, TimeUnit.NANOSECONDS);
-        } catch (InterruptedException e) {
-            return null;
         }
     }
 
@@ -331,9 +318,31 @@ final class GroupCommitWriter {
         long done = System.nanoTime();
         stats.recordBatch(batch.size(), done - started, CPU.getCurrentThreadCpuTime() - cpuStarted);
         runAfterCommitActions(batch);
-        for (Unit<?> unit : batch) {
-            stats.recordAck(done - unit.submittedNanos);
+        if (syncer.isPresent() && batch.stream().anyMatch(u -> u.committed)) {
+            List<Unit<?>> group = List.copyOf(batch);
+            syncer.get().whenDurable(() -> acknowledge(group), error -> failUndurable(group, error));
+        } else {
+            acknowledge(batch);
+        }
+    }
+
+    private void acknowledge(List<Unit<?>> group) {
+        long now = System.nanoTime();
+        for (Unit<?> unit : group) {
+            stats.recordAck(now - unit.submittedNanos);
             unit.settle();
+        }
+    }
+
+    /** The WAL holding these units could not be flushed: the committed ones are not known to be durable, and say so. */
+    private void failUndurable(List<Unit<?>> group, RuntimeException error) {
+        stats.recordFailure();
+        for (Unit<?> unit : group) {
+            if (unit.committed) {
+                unit.future.completeExceptionally(error);
+            } else {
+                unit.settle();
+            }
         }
     }
 

@@ -15,6 +15,7 @@ import dev.veritas.store.jdbc.Dialect;
 import dev.veritas.store.jdbc.JdbcAuditStore;
 import dev.veritas.store.jdbc.Tx;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,6 +41,7 @@ import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.sql.PreparedStatement;
 import java.util.Collections;
 import java.util.Locale;
@@ -54,8 +56,6 @@ import org.sqlite.SQLiteConnection;
 public final class SqliteAuditStore extends JdbcAuditStore implements OnlineBackup {
     private static final Logger log = LoggerFactory.getLogger(SqliteAuditStore.class);
 
-    /** At synchronous=FULL the writer waits this long for more units before a commit (measured best: 200–500 µs). */
-    private static final long GATHER_NANOS = 300_000;
     private final SqliteOptions options;
     private final Connection writeConnection;
     private final GroupCommitWriter writer;
@@ -63,12 +63,21 @@ public final class SqliteAuditStore extends JdbcAuditStore implements OnlineBack
     private final SQLiteDataSource readOnlySource;
     private final WriterStats stats = new WriterStats();
     private final WalCheckpointer checkpointer;
+    /** At synchronous=FULL, what flushes the WAL to the disk before a write is acknowledged. */
+    private final Optional<WalSyncer> syncer;
     private volatile boolean closed;
     /** The last event id handed out, valid while the writer's transaction number is {@link #eventIdsTransaction}; writer thread only. */
     private long lastEventId;
     private long eventIdsTransaction = -1;
 
-    private SqliteAuditStore(SqliteOptions options, Duration writerCloseWait, GroupCommitWriter.Restarter restarter) throws SQLException {
+    /** Opens the WAL file that a FULL store flushes before acknowledging; tests give one whose flush blocks or fails. */
+    @FunctionalInterface
+    interface WalFiles {
+        WalSyncer.WalFile open(SqliteOptions options) throws SQLException;
+    }
+
+    private SqliteAuditStore(SqliteOptions options, Duration writerCloseWait, GroupCommitWriter.Restarter restarter, WalFiles walFiles)
+            throws SQLException {
         super(Dialect.SQLITE, options.clock(), db -> new FileScreenshotBytes(new ScreenshotFiles(options.screenshotRoot())));
         this.options = options;
         String url = "jdbc:sqlite:" + options.databaseFile();
@@ -99,9 +108,10 @@ public final class SqliteAuditStore extends JdbcAuditStore implements OnlineBack
         // A read that cannot get a connection within this says so instead of holding its HTTP request indefinitely.
         pool.setConnectionTimeout(10_000);
         this.readers = new HikariDataSource(pool);
+        this.syncer = options.synchronous() == SqliteOptions.Synchronous.FULL
+                ? Optional.of(new WalSyncer(walFiles.open(options), "veritas-sqlite-wal-sync")) : Optional.empty();
         this.writer = new GroupCommitWriter(writeConnection, 4096, options.maxBatch(), options.busyTimeout().multipliedBy(12),
-                options.synchronous() == SqliteOptions.Synchronous.FULL ? Duration.ofNanos(GATHER_NANOS) : Duration.ZERO,
-                this::translate, stats, "veritas-sqlite-writer", writerCloseWait, restarter);
+                syncer, this::translate, stats, "veritas-sqlite-writer", writerCloseWait, restarter);
     }
 
     /** The folder beside the database that holds the screenshot files. */
@@ -134,6 +144,16 @@ public final class SqliteAuditStore extends JdbcAuditStore implements OnlineBack
 
     /** @param restarter starts a new writer thread after one died (tests decide when) */
     static SqliteAuditStore open(SqliteOptions options, Duration writerCloseWait, GroupCommitWriter.Restarter restarter) {
+        return open(options, writerCloseWait, restarter, SqliteAuditStore::walFile);
+    }
+
+    /** @param walFiles opens the WAL file flushed at FULL (tests give one that fails) */
+    static SqliteAuditStore open(SqliteOptions options, WalFiles walFiles) {
+        return open(options, Duration.ofSeconds(60), GroupCommitWriter.Restarter.DELAYED, walFiles);
+    }
+
+    private static SqliteAuditStore open(SqliteOptions options, Duration writerCloseWait, GroupCommitWriter.Restarter restarter,
+                                         WalFiles walFiles) {
         Path dir = options.dataDir();
         try {
             Files.createDirectories(dir);
@@ -148,7 +168,7 @@ public final class SqliteAuditStore extends JdbcAuditStore implements OnlineBack
             throw new StoreUnavailableException("the data directory " + dir.toAbsolutePath() + " is not writable — fix its permissions or choose another with --data", null);
         }
         try {
-            return new SqliteAuditStore(options, writerCloseWait, restarter);
+            return new SqliteAuditStore(options, writerCloseWait, restarter, walFiles);
         } catch (SQLException e) {
             throw translate(e, options.databaseFile());
         }
@@ -163,11 +183,30 @@ public final class SqliteAuditStore extends JdbcAuditStore implements OnlineBack
      */
     static final int WRITER_CACHE_KIB = -8_000;
 
+    /**
+     * The WAL file, for the flush that makes a group durable at FULL. It exists from the migration's first write and
+     * stays while this store's connections are open (a checkpoint truncates it, never removes it); the folder is
+     * flushed too, so that the file itself survives a power cut.
+     */
+    private static WalSyncer.WalFile walFile(SqliteOptions options) throws SQLException {
+        Path wal = Path.of(options.databaseFile() + "-wal");
+        try {
+            try (FileChannel dir = FileChannel.open(wal.toAbsolutePath().getParent(), StandardOpenOption.READ)) {
+                dir.force(true);
+            } catch (IOException e) {
+                log.debug("could not flush the folder of {}: {}", wal, e.getMessage());
+            }
+            return WalSyncer.WalFile.of(wal);
+        } catch (IOException e) {
+            throw new SQLException("cannot open " + wal + " to make writes durable: " + e.getMessage(), e);
+        }
+    }
+
     private static SQLiteConfig writeConfig(SqliteOptions options) {
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        config.setSynchronous(options.synchronous() == SqliteOptions.Synchronous.FULL
-                ? SQLiteConfig.SynchronousMode.FULL : SQLiteConfig.SynchronousMode.NORMAL);
+        // NORMAL even when FULL is asked for: then the WalSyncer flushes the WAL after COMMIT, behind the writer.
+        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
         config.enforceForeignKeys(true);
         config.setBusyTimeout((int) options.busyTimeout().toMillis());
         config.setTempStore(SQLiteConfig.TempStore.MEMORY);
@@ -363,6 +402,11 @@ public final class SqliteAuditStore extends JdbcAuditStore implements OnlineBack
             return new StoreHealth(StoreHealth.Condition.WRITER_STALLED, "the database writer has been inside one commit for "
                     + running.getAsLong() / 1_000_000_000 + " s; another process may hold " + options.databaseFile() + " locked");
         }
+        Optional<WalSyncer.Failure> undurable = syncer.flatMap(WalSyncer::failure);
+        if (undurable.isPresent()) {
+            return new StoreHealth(StoreHealth.Condition.STORAGE_ERROR, "flushing writes to the disk failed at " + undurable.get().at()
+                    + ": " + undurable.get().error().getMessage());
+        }
         Optional<GroupCommitWriter.Fault> fault = writer.fault();
         if (fault.isPresent()) {
             RuntimeException error = fault.get().error();
@@ -383,6 +427,11 @@ public final class SqliteAuditStore extends JdbcAuditStore implements OnlineBack
             }
         }
         return StoreHealth.Condition.STORAGE_ERROR;
+    }
+
+    /** True at synchronous=FULL: a write is acknowledged only once the WAL holding it has been flushed to the disk. */
+    boolean flushesWalBeforeAcknowledging() {
+        return syncer.isPresent();
     }
 
     /** Completes once the writer thread will no longer touch the write connection (for tests of close). */
@@ -485,7 +534,8 @@ public final class SqliteAuditStore extends JdbcAuditStore implements OnlineBack
         }
         String synchronous = switch (read.get("synchronous")) {
             case "0" -> "off";
-            case "1" -> "normal";
+            // At FULL the connection commits at NORMAL and the WalSyncer flushes the WAL before each acknowledgement.
+            case "1" -> syncer.isPresent() ? "full" : "normal";
             case "2" -> "full";
             case "3" -> "extra";
             default -> read.get("synchronous");
@@ -601,8 +651,9 @@ public final class SqliteAuditStore extends JdbcAuditStore implements OnlineBack
         }
     }
 
-    /** Only once the writer has stopped: the write connection is its alone until then. */
+    /** Only once the writer has stopped: the write connection is its alone until then, and it may still hand groups to the syncer. */
     private void checkpointAndCloseWriteConnection() {
+        syncer.ifPresent(WalSyncer::close);
         try (Statement st = writeConnection.createStatement()) {
             st.execute("PRAGMA wal_checkpoint(TRUNCATE)");
         } catch (SQLException e) {

@@ -12,6 +12,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -46,7 +47,7 @@ class GroupCommitWriterTest {
             st.execute("PRAGMA journal_mode=WAL");
             st.execute("CREATE TABLE t (v INTEGER PRIMARY KEY)");
         }
-        writer = new GroupCommitWriter(connection, 1000, 512, Duration.ofSeconds(5), Duration.ZERO,
+        writer = new GroupCommitWriter(connection, 1000, 512, Duration.ofSeconds(5), Optional.empty(),
                 e -> new IllegalStateException(e.getMessage(), e), stats, "test-writer", Duration.ofSeconds(60), (restart, pause) -> restarts.add(restart));
     }
 
@@ -330,7 +331,7 @@ class GroupCommitWriterTest {
     @Test
     @Timeout(60)
     void closeThatTimesOutLeavesTheConnectionToTheWriter() throws Exception {
-        GroupCommitWriter slow = new GroupCommitWriter(connection, 10, 10, Duration.ofSeconds(5), Duration.ZERO,
+        GroupCommitWriter slow = new GroupCommitWriter(connection, 10, 10, Duration.ofSeconds(5), Optional.empty(),
                 e -> new IllegalStateException(e.getMessage(), e), new WriterStats(), "slow-writer", Duration.ofMillis(20),
                 GroupCommitWriter.Restarter.DELAYED);
         CountDownLatch inside = new CountDownLatch(1);

@@ -36,13 +36,17 @@ class SqliteStoreLifecycleTest {
     Path dir;
 
     @Test
-    void synchronousFullIsSetOnTheWriteConnection() {
+    void synchronousFullFlushesTheWalBeforeEveryAcknowledgement() {
+        // At FULL the connection commits at NORMAL and the store flushes the WAL itself, behind the writer (WalSyncer).
         try (SqliteAuditStore store = SqliteAuditStore.open(SqliteOptions.defaults(dir.resolve("full")).withSynchronous(SqliteOptions.Synchronous.FULL))) {
-            assertThat(writeConnectionPragma(store, "synchronous")).isEqualTo(2);
+            assertThat(writeConnectionPragma(store, "synchronous")).isEqualTo(1);
+            assertThat(store.flushesWalBeforeAcknowledging()).isTrue();
             assertThat(store.check().settings()).containsEntry("synchronous", "full");
+            assertThat(store.check().ok()).isTrue();
         }
         try (SqliteAuditStore store = SqliteAuditStore.open(SqliteOptions.defaults(dir.resolve("normal")))) {
             assertThat(writeConnectionPragma(store, "synchronous")).isEqualTo(1);
+            assertThat(store.flushesWalBeforeAcknowledging()).isFalse();
             assertThat(store.check().settings()).containsEntry("synchronous", "normal");
         }
     }
