@@ -47,7 +47,7 @@ public final class WriterStats implements MeterBinder {
 
     @Override
     public void bindTo(MeterRegistry registry) {
-        ackTimer = Timer.builder("veritas.store.write.latency").description("Time from submitting a write to its commit (group commit).")
+        ackTimer = Timer.builder("veritas.store.write.latency").description("Time from submitting a write to its acknowledgement (group commit; at FULL after the WAL flush).")
                 .serviceLevelObjectives(ACK_BUCKETS).register(registry);
         Gauge.builder("veritas.store.write.batch.mean", this, WriterStats::meanBatch).description("Mean units of work per group commit.")
                 .register(registry);
@@ -113,7 +113,7 @@ public final class WriterStats implements MeterBinder {
         return b == 0 ? 0 : commitNanos.sum() / 1e6 / b;
     }
 
-    /** Time from a unit's submission to its acknowledgement (after COMMIT). */
+    /** Time from a unit's submission to its acknowledgement (after COMMIT; at synchronous=FULL after the WAL's flush). */
     public LatencyHistogram ackLatency() {
         return ackLatency;
     }

@@ -88,14 +88,14 @@ class DurableAckTest {
         GatedWal wal = new GatedWal();
         open(wal);
 
-        CompletableFuture<Integer> first = writer.submit(tx -> insert(tx.connection(), 1));
+        CompletableFuture<Integer> first = writer.submit(tx -> IntTable.insert(tx.connection(), 1));
         assertThat(wal.entered.await(10, TimeUnit.SECONDS)).isTrue();
         assertThat(first).isNotDone();
         // Committed (a reader sees it) but not acknowledged while the disk has not confirmed it.
         assertThat(values()).containsExactly(1);
 
         // The writer is not held up by the flush: the next write commits while the first still waits for the disk.
-        CompletableFuture<Integer> second = writer.submit(tx -> insert(tx.connection(), 2));
+        CompletableFuture<Integer> second = writer.submit(tx -> IntTable.insert(tx.connection(), 2));
         awaitRows(2);
         assertThat(first).isNotDone();
         assertThat(second).isNotDone();
@@ -111,12 +111,12 @@ class DurableAckTest {
         GatedWal wal = new GatedWal();
         open(wal);
         List<CompletableFuture<Integer>> writes = new ArrayList<>();
-        writes.add(writer.submit(tx -> insert(tx.connection(), 0)));
+        writes.add(writer.submit(tx -> IntTable.insert(tx.connection(), 0)));
         assertThat(wal.entered.await(10, TimeUnit.SECONDS)).isTrue();
         for (int v = 1; v <= 5; v++) {
             int value = v;
             // One at a time, so each is its own group: five commits waiting behind the first flush.
-            writes.add(writer.submit(tx -> insert(tx.connection(), value)));
+            writes.add(writer.submit(tx -> IntTable.insert(tx.connection(), value)));
             awaitRows(value + 1);
         }
         awaitWaiting(5);
@@ -141,9 +141,9 @@ class DurableAckTest {
             public void close() {
             }
         });
-        assertUndurable(writer.submit(tx -> insert(tx.connection(), 1)));
+        assertUndurable(writer.submit(tx -> IntTable.insert(tx.connection(), 1)));
         assertThat(syncer.failure()).isPresent();
-        assertUndurable(writer.submit(tx -> insert(tx.connection(), 2)));
+        assertUndurable(writer.submit(tx -> IntTable.insert(tx.connection(), 2)));
         // The rows reached the database file's WAL; what the error says is that the disk never confirmed them.
         assertThat(values()).containsExactly(1, 2);
     }
@@ -197,22 +197,8 @@ class DurableAckTest {
                 .hasMessageContaining("may be lost if the machine loses power");
     }
 
-    private static int insert(Connection c, int v) throws SQLException {
-        try (Statement st = c.createStatement()) {
-            return st.executeUpdate("INSERT INTO t (v) VALUES (" + v + ")");
-        }
-    }
-
     private List<Integer> values() throws SQLException {
-        List<Integer> out = new ArrayList<>();
-        try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("w.db"));
-             Statement st = other.createStatement();
-             ResultSet rs = st.executeQuery("SELECT v FROM t ORDER BY v")) {
-            while (rs.next()) {
-                out.add(rs.getInt(1));
-            }
-        }
-        return out;
+        return IntTable.values(dir.resolve("w.db"));
     }
 
     /** Waits for a commit by reading the table: a condition, not a pause. */

@@ -65,7 +65,7 @@ class GroupCommitWriterTest {
         CompletableFuture<Object> blocker = writer.submit(tx -> {
             writerBusy.countDown();
             awaitQuietly(release);
-            insert(tx.connection(), 0);
+            IntTable.insert(tx.connection(), 0);
             return null;
         });
         assertThat(writerBusy.await(10, TimeUnit.SECONDS)).isTrue();
@@ -73,9 +73,9 @@ class GroupCommitWriterTest {
         for (int i = 1; i <= 10; i++) {
             int v = i;
             units.add(writer.submit(tx -> {
-                insert(tx.connection(), v);
+                IntTable.insert(tx.connection(), v);
                 if (v == 5) {
-                    insert(tx.connection(), 1005);
+                    IntTable.insert(tx.connection(), 1005);
                     throw new SQLException("unit 5 is bad");
                 }
                 return null;
@@ -100,7 +100,7 @@ class GroupCommitWriterTest {
     @Test
     void aFutureCompletesOnlyAfterCommit() throws Exception {
         writer.submit(tx -> {
-            insert(tx.connection(), 42);
+            IntTable.insert(tx.connection(), 42);
             return null;
         }).join();
         // A second connection sees the row as soon as the future is done: it was committed, not merely executed.
@@ -118,7 +118,7 @@ class GroupCommitWriterTest {
         for (int i = 0; i < 200; i++) {
             int v = i;
             futures.add(writer.submit(tx -> {
-                insert(tx.connection(), v);
+                IntTable.insert(tx.connection(), v);
                 return null;
             }));
         }
@@ -140,7 +140,7 @@ class GroupCommitWriterTest {
     void aUnitQueuedAfterTheWriterStoppedFailsInsteadOfWaitingForever() throws Exception {
         assertThat(writer.close()).isTrue();
         CompletableFuture<Object> late = writer.enqueue(tx -> {
-            insert(tx.connection(), 1);
+            IntTable.insert(tx.connection(), 1);
             return null;
         });
         assertThat(late).failsWithin(Duration.ofSeconds(10)).withThrowableOfType(ExecutionException.class)
@@ -161,7 +161,7 @@ class GroupCommitWriterTest {
                 while (true) {
                     int v = next.getAndIncrement();
                     CompletableFuture<Object> f = writer.submit(tx -> {
-                        insert(tx.connection(), v);
+                        IntTable.insert(tx.connection(), v);
                         return null;
                     });
                     futures.add(f);
@@ -201,7 +201,7 @@ class GroupCommitWriterTest {
     @Timeout(30)
     void aUnitCommittedBeforeTheWriterDiesIsAcknowledgedAndANewWriterTakesOver() throws Exception {
         CompletableFuture<Object> committed = writer.submit(tx -> {
-            insert(tx.connection(), 1);
+            IntTable.insert(tx.connection(), 1);
             tx.afterCommit(() -> {
                 throw new StackOverflowError("simulated");
             });
@@ -212,7 +212,7 @@ class GroupCommitWriterTest {
         assertThat(restart).as("a restart was scheduled").isNotNull();
         assertThat(writer.down()).hasValueSatisfying(d -> assertThat(d.reason()).contains("StackOverflowError"));
         CompletableFuture<Object> whileDown = writer.submit(tx -> {
-            insert(tx.connection(), 2);
+            IntTable.insert(tx.connection(), 2);
             return null;
         });
         assertThat(whileDown).as("units wait for the new writer instead of failing").isNotDone();
@@ -230,12 +230,12 @@ class GroupCommitWriterTest {
     void aKilledWriterThreadIsRestartedAndTheUnitItHadNotCommittedFailsCleanly() throws Exception {
         CountDownLatch inside = new CountDownLatch(1);
         CompletableFuture<Object> first = writer.submit(tx -> {
-            insert(tx.connection(), 1);
+            IntTable.insert(tx.connection(), 1);
             return null;
         });
         assertThat(first).succeedsWithin(Duration.ofSeconds(10));
         CompletableFuture<Object> interrupted = writer.submit(tx -> {
-            insert(tx.connection(), 2);
+            IntTable.insert(tx.connection(), 2);
             inside.countDown();
             awaitQuietly(new CountDownLatch(1)); // held here until the thread is killed
             return null;
@@ -251,7 +251,7 @@ class GroupCommitWriterTest {
         assertThat(writer.down()).isPresent();
         restart.run();
         CompletableFuture<Object> after = writer.submit(tx -> {
-            insert(tx.connection(), 3);
+            IntTable.insert(tx.connection(), 3);
             return null;
         });
         assertThat(after).succeedsWithin(Duration.ofSeconds(10));
@@ -264,7 +264,7 @@ class GroupCommitWriterTest {
     void anInterruptDoesNotStopTheWriter() throws Exception {
         writer.thread().interrupt();
         CompletableFuture<Object> after = writer.submit(tx -> {
-            insert(tx.connection(), 5);
+            IntTable.insert(tx.connection(), 5);
             return null;
         });
         assertThat(after).succeedsWithin(Duration.ofSeconds(10));
@@ -290,7 +290,7 @@ class GroupCommitWriterTest {
         assertThat(writerBusy.await(10, TimeUnit.SECONDS)).isTrue();
         CompletableFuture<Object> neighbour = writer.submit(tx -> {
             runsOfNeighbour.incrementAndGet();
-            insert(tx.connection(), 10);
+            IntTable.insert(tx.connection(), 10);
             return null;
         });
         CompletableFuture<Object> refused = writer.submit(tx -> {
@@ -312,11 +312,11 @@ class GroupCommitWriterTest {
         assertThat(busyAgain.await(10, TimeUnit.SECONDS)).isTrue();
         CompletableFuture<Object> neighbour2 = writer.submit(tx -> {
             runsOfNeighbour.incrementAndGet();
-            insert(tx.connection(), 11);
+            IntTable.insert(tx.connection(), 11);
             return null;
         });
         CompletableFuture<Object> halfDone = writer.submit(tx -> {
-            insert(tx.connection(), 12);
+            IntTable.insert(tx.connection(), 12);
             throw new IllegalStateException("failed after writing");
         });
         releaseAgain.countDown();
@@ -339,7 +339,7 @@ class GroupCommitWriterTest {
         CompletableFuture<Object> stuck = slow.submit(tx -> {
             inside.countDown();
             awaitQuietly(release);
-            insert(tx.connection(), 99);
+            IntTable.insert(tx.connection(), 99);
             return null;
         });
         assertThat(inside.await(10, TimeUnit.SECONDS)).isTrue();
@@ -351,22 +351,8 @@ class GroupCommitWriterTest {
         assertThat(values()).containsExactly(99);
     }
 
-    private static void insert(Connection c, int v) throws SQLException {
-        try (Statement st = c.createStatement()) {
-            st.executeUpdate("INSERT INTO t (v) VALUES (" + v + ")");
-        }
-    }
-
     private List<Integer> values() throws SQLException {
-        List<Integer> out = new ArrayList<>();
-        try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("w.db"));
-             Statement st = other.createStatement();
-             ResultSet rs = st.executeQuery("SELECT v FROM t ORDER BY v")) {
-            while (rs.next()) {
-                out.add(rs.getInt(1));
-            }
-        }
-        return out;
+        return IntTable.values(dir.resolve("w.db"));
     }
 
     private static void awaitQuietly(CountDownLatch latch) {
