@@ -18,9 +18,11 @@ import java.util.OptionalLong;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -94,6 +96,8 @@ final class GroupCommitWriter {
     /** When the current group started (System.nanoTime), or 0 while the writer waits for work. */
     private volatile long groupStartedNanos;
     private int deathsInARow;
+    /** A pause between groups that another thread asked for (see {@link #whilePaused}), until the writer takes it. */
+    private final AtomicReference<Pause> pauseAsked = new AtomicReference<>();
     /** Counts transactions begun; writer thread only (see {@link #transaction()}). */
     private long transactions;
 
@@ -206,6 +210,7 @@ final class GroupCommitWriter {
             discardStatements();
             down = Optional.empty();
             while (true) {
+                pauseIfAsked();
                 Unit<?> first;
                 try {
                     first = queue.poll(100, TimeUnit.MILLISECONDS);
@@ -234,6 +239,48 @@ final class GroupCommitWriter {
             } else {
                 died(death);
             }
+        }
+    }
+
+    /** The writer has stopped between groups ({@code paused}) and waits for {@code resume}. */
+    private record Pause(CountDownLatch paused, CountDownLatch resume) {}
+
+    /** Longest a writer stays paused, whatever the thread that paused it does. */
+    private static final Duration MAX_PAUSE = Duration.ofSeconds(5);
+
+    /**
+     * Runs {@code action} while the writer is stopped between two groups (no transaction open, nothing appended), and
+     * lets it go on afterwards. Waits up to {@code wait} for the writer to reach that point; returns false, without
+     * running the action, if it did not (a long commit, or the writer is closing). Writes queue meanwhile.
+     */
+    boolean whilePaused(Runnable action, Duration wait) {
+        Pause pause = new Pause(new CountDownLatch(1), new CountDownLatch(1));
+        pauseAsked.set(pause);
+        try {
+            if (!pause.paused().await(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+                return false;
+            }
+            action.run();
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } finally {
+            pauseAsked.compareAndSet(pause, null);
+            pause.resume().countDown();
+        }
+    }
+
+    private void pauseIfAsked() {
+        Pause pause = pauseAsked.getAndSet(null);
+        if (pause == null) {
+            return;
+        }
+        pause.paused().countDown();
+        try {
+            pause.resume().await(MAX_PAUSE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            // a stray interrupt ends the pause early; the writer goes on
         }
     }
 

@@ -63,6 +63,10 @@ public final class SqliteAuditStore extends JdbcAuditStore implements OnlineBack
     private final SQLiteDataSource readOnlySource;
     private final WriterStats stats = new WriterStats();
     private final WalCheckpointer checkpointer;
+    /** A WAL this large (in pages of 4 KiB) is emptied once all of it is copied into the database file. */
+    static final long WAL_PAGES_BEFORE_TRUNCATION = 20_000;
+    /** How long the checkpointer waits for the writer to finish its group before it tries again next round. */
+    private static final Duration WRITER_PAUSE_WAIT = Duration.ofSeconds(1);
     /** At synchronous=FULL, what flushes the WAL to the disk before a write is acknowledged. */
     private final Optional<WalSyncer> syncer;
     private volatile boolean closed;
@@ -95,7 +99,8 @@ public final class SqliteAuditStore extends JdbcAuditStore implements OnlineBack
             // Checkpoints move to WalCheckpointer's own thread; see there why.
             st.execute("PRAGMA wal_autocheckpoint=0");
         }
-        this.checkpointer = new WalCheckpointer(writeSource.getConnection(), Duration.ofSeconds(1), 20_000, "veritas-sqlite-checkpoint");
+        this.checkpointer = new WalCheckpointer(writeSource.getConnection(), Duration.ofSeconds(1), WAL_PAGES_BEFORE_TRUNCATION,
+                this::whileWriterPaused, "veritas-sqlite-checkpoint");
         this.readOnlySource = new SQLiteDataSource(readConfig(options));
         this.readOnlySource.setUrl(url);
         HikariConfig pool = new HikariConfig();
@@ -427,6 +432,17 @@ public final class SqliteAuditStore extends JdbcAuditStore implements OnlineBack
             }
         }
         return StoreHealth.Condition.STORAGE_ERROR;
+    }
+
+    /** The checkpointer runs an action with the writer stopped between groups (see {@link WalCheckpointer}). */
+    private boolean whileWriterPaused(Runnable action) {
+        GroupCommitWriter w = writer; // null until the constructor has made it; the checkpointer's next round asks again
+        return w != null && w.whilePaused(action, WRITER_PAUSE_WAIT);
+    }
+
+    /** How many times the checkpointer stopped the writer to catch up with a WAL that kept growing. */
+    long checkpointerWriterPauses() {
+        return checkpointer.writerPauses();
     }
 
     /** True at synchronous=FULL: a write is acknowledged only once the WAL holding it has been flushed to the disk. */

@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
@@ -20,6 +21,15 @@ import org.slf4j.LoggerFactory;
  * the write lock while it waits for readers, so it runs with a busy timeout of 0: if a reader still uses the WAL
  * it gives up at once and the next round tries again. (RESTART with the connection's busy timeout, as before, held
  * the write lock for up to that timeout whenever a long read was open: every write waited behind it.)
+ *
+ * <p>Under unbroken writes the WAL is never emptied: a PASSIVE round may copy all of it, but TRUNCATE then finds the
+ * writer inside a transaction, and SQLite starts the WAL again from its beginning only when a transaction begins with
+ * everything copied, which the writer's next append has always spoiled. So it grew without end (about 1 GB after
+ * 10,000 benchmark units; every read and write then searches a larger WAL index). When a WAL past
+ * {@code forceAbovePages} cannot be emptied at once, the round stops the writer between two groups
+ * ({@code pauseWriter}), copies the rest and empties the file, waiting at most {@link #READERS_WAIT} for readers, then
+ * lets the writer go on. Even when a reader keeps the file from being emptied, everything is copied by then, and the
+ * writer's next transaction starts the WAL again from its beginning.
  */
 final class WalCheckpointer {
     private static final Logger log = LoggerFactory.getLogger(WalCheckpointer.class);
@@ -27,6 +37,16 @@ final class WalCheckpointer {
     private final Connection connection;
     private final Duration interval;
     private final long forceAbovePages;
+    private final WriterPause pauseWriter;
+    private final LongAdder writerPauses = new LongAdder();
+    /** How long a checkpoint made while the writer is paused waits for readers to leave the WAL. */
+    static final Duration READERS_WAIT = Duration.ofMillis(50);
+
+    /** Runs an action while the writer is stopped between groups; false if the writer could not be stopped in time. */
+    @FunctionalInterface
+    interface WriterPause {
+        boolean whilePaused(Runnable action);
+    }
     private final Thread thread;
     private final LongAdder checkpoints = new LongAdder();
     private final LongAdder truncations = new LongAdder();
@@ -39,8 +59,10 @@ final class WalCheckpointer {
         }
     }
 
-    WalCheckpointer(Connection connection, Duration interval, long forceAbovePages, String name) throws SQLException {
+    WalCheckpointer(Connection connection, Duration interval, long forceAbovePages, WriterPause pauseWriter, String name)
+            throws SQLException {
         this.connection = connection;
+        this.pauseWriter = pauseWriter;
         this.interval = interval;
         this.forceAbovePages = forceAbovePages;
         try (Statement st = connection.createStatement()) {
@@ -77,17 +99,51 @@ final class WalCheckpointer {
         }
     }
 
-    /** One round: PASSIVE, then TRUNCATE if the WAL is large and everything in it is already copied. */
+    /**
+     * One round: PASSIVE; if the WAL is large, TRUNCATE, at once when the writer is idle and all is copied, else with
+     * the writer paused between two groups.
+     */
     Result runOnce() throws SQLException {
         Result passive = checkpoint("PASSIVE");
-        if (passive.walPages() > forceAbovePages && passive.copiedAll()) {
+        if (passive.walPages() <= forceAbovePages) {
+            return passive;
+        }
+        if (passive.copiedAll()) {
             Result truncate = checkpoint("TRUNCATE");
             if (!truncate.busy()) {
                 truncations.increment();
+                return truncate;
             }
-            return truncate;
         }
-        return passive;
+        return catchUpWithTheWriterPaused().orElse(passive);
+    }
+
+    private Optional<Result> catchUpWithTheWriterPaused() throws SQLException {
+        Result[] result = new Result[1];
+        SQLException[] failure = new SQLException[1];
+        boolean paused = pauseWriter.whilePaused(() -> {
+            try (Statement st = connection.createStatement()) {
+                st.execute("PRAGMA busy_timeout=" + READERS_WAIT.toMillis());
+                try {
+                    result[0] = checkpoint("TRUNCATE");
+                } finally {
+                    st.execute("PRAGMA busy_timeout=0");
+                }
+            } catch (SQLException e) {
+                failure[0] = e;
+            }
+        });
+        if (failure[0] != null) {
+            throw failure[0];
+        }
+        if (!paused) {
+            return Optional.empty();
+        }
+        writerPauses.increment();
+        if (!result[0].busy()) {
+            truncations.increment();
+        }
+        return Optional.of(result[0]);
     }
 
     private Result checkpoint(String mode) throws SQLException {
@@ -103,6 +159,11 @@ final class WalCheckpointer {
 
     long truncations() {
         return truncations.sum();
+    }
+
+    /** How many times a round stopped the writer to catch up with it. */
+    long writerPauses() {
+        return writerPauses.sum();
     }
 
     void close() {

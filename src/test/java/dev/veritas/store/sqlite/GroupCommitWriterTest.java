@@ -351,6 +351,45 @@ class GroupCommitWriterTest {
         assertThat(values()).containsExactly(99);
     }
 
+    @Test
+    @Timeout(60)
+    void whilePausedRunsBetweenGroupsAndWritesWaitForItsEnd() throws Exception {
+        CountDownLatch inside = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Boolean> paused = CompletableFuture.supplyAsync(() -> writer.whilePaused(() -> {
+            inside.countDown();
+            awaitQuietly(release);
+        }, Duration.ofSeconds(10)));
+        assertThat(inside.await(10, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<Integer> write = writer.submit(tx -> IntTable.insert(tx.connection(), 1));
+        assertThat(values()).as("nothing is written while the writer is stopped").isEmpty();
+        assertThat(write).isNotDone();
+        release.countDown();
+        assertThat(paused.get(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(write.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+        assertThat(values()).containsExactly(1);
+    }
+
+    @Test
+    @Timeout(60)
+    void aPauseTheWriterCannotReachInTimeRunsNothing() throws Exception {
+        CountDownLatch inside = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Integer> slow = writer.submit(tx -> {
+            inside.countDown();
+            awaitQuietly(release);
+            return IntTable.insert(tx.connection(), 1);
+        });
+        assertThat(inside.await(10, TimeUnit.SECONDS)).isTrue();
+        AtomicInteger ran = new AtomicInteger();
+        assertThat(writer.whilePaused(ran::incrementAndGet, Duration.ofMillis(50))).isFalse();
+        assertThat(ran).hasValue(0);
+        release.countDown();
+        assertThat(slow.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+        // The request that came too late does not stop the writer later on.
+        assertThat(writer.submit(tx -> IntTable.insert(tx.connection(), 2)).get(10, TimeUnit.SECONDS)).isEqualTo(1);
+    }
+
     private List<Integer> values() throws SQLException {
         return IntTable.values(dir.resolve("w.db"));
     }

@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,12 @@ class WalCheckpointerTest {
     Path dir;
     Connection writer;
     WalCheckpointer checkpointer;
+    /** How the checkpointer stops the writer: here by running its action at once, as a writer between groups would. */
+    WalCheckpointer.WriterPause pause = action -> {
+        action.run();
+        return true;
+    };
+    final AtomicInteger pauses = new AtomicInteger();
 
     @BeforeEach
     void open() throws SQLException {
@@ -52,7 +59,10 @@ class WalCheckpointerTest {
         try (Statement st = c.createStatement()) {
             st.execute("PRAGMA busy_timeout=60000");
         }
-        checkpointer = new WalCheckpointer(c, Duration.ofHours(1), forceAbovePages, "test-checkpoint");
+        checkpointer = new WalCheckpointer(c, Duration.ofHours(1), forceAbovePages, action -> {
+            pauses.incrementAndGet();
+            return pause.whilePaused(action);
+        }, "test-checkpoint");
         return checkpointer;
     }
 
@@ -77,6 +87,7 @@ class WalCheckpointerTest {
         WalCheckpointer.Result r = c.runOnce();
         assertThat(r.busy()).isFalse();
         assertThat(c.truncations()).isEqualTo(1);
+        assertThat(pauses).as("an idle writer need not be stopped").hasValue(0);
         assertThat(walBytes()).isZero();
     }
 
@@ -109,11 +120,70 @@ class WalCheckpointerTest {
             WalCheckpointer.Result r = c.runOnce();
             assertThat(r.busy()).as("the truncation could not complete while the reader is open").isTrue();
             assertThat(c.truncations()).isZero();
+            assertThat(pauses).as("the second try, with the writer stopped, waited a moment for the reader").hasValue(1);
             write(1); // busy_timeout=0: fails at once if the checkpoint still held the write lock
             reader.commit();
         }
         c.runOnce();
         assertThat(c.truncations()).as("the next round, with the reader gone, truncates").isEqualTo(1);
+        assertThat(walBytes()).isZero();
+    }
+
+    /**
+     * A reader's snapshot keeps the frames written after it from being copied, as the writer's appends do under
+     * unbroken writes: the round stops the writer, copies the rest and empties the file once the reader has gone.
+     */
+    @Test
+    void aLargeWalThatCannotBeEmptiedAtOnceIsEmptiedWithTheWriterStopped() throws Exception {
+        WalCheckpointer c = checkpointer(10);
+        write(50);
+        try (Connection reader = connect()) {
+            reader.setAutoCommit(false);
+            try (Statement st = reader.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM t")) {
+                rs.next();
+            }
+            write(200);
+            pause = action -> {
+                try {
+                    reader.commit(); // the reader finishes while the writer is stopped
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+                action.run();
+                return true;
+            };
+            WalCheckpointer.Result r = c.runOnce();
+            assertThat(r.busy()).isFalse();
+        }
+        assertThat(pauses).hasValue(1);
+        assertThat(c.writerPauses()).isEqualTo(1);
+        assertThat(c.truncations()).isEqualTo(1);
+        assertThat(walBytes()).isZero();
+    }
+
+    @Test
+    void aWriterThatCannotBeStoppedInTimeIsLeftAloneUntilTheNextRound() throws Exception {
+        WalCheckpointer c = checkpointer(10);
+        write(50);
+        try (Connection reader = connect()) {
+            reader.setAutoCommit(false);
+            try (Statement st = reader.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM t")) {
+                rs.next();
+            }
+            write(200);
+            pause = action -> false;
+            WalCheckpointer.Result r = c.runOnce();
+            assertThat(r.copiedAll()).isFalse();
+            assertThat(c.writerPauses()).isZero();
+            assertThat(c.truncations()).isZero();
+            reader.commit();
+        }
+        pause = action -> {
+            action.run();
+            return true;
+        };
+        c.runOnce();
+        assertThat(c.truncations()).isEqualTo(1);
         assertThat(walBytes()).isZero();
     }
 }
