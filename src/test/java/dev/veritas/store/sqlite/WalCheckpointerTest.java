@@ -74,6 +74,15 @@ class WalCheckpointerTest {
         }
     }
 
+    /** Opens a read transaction on {@code reader} and keeps it open (until commit): its snapshot lives in the WAL. */
+    private static int readInATransaction(Connection reader) throws SQLException {
+        reader.setAutoCommit(false);
+        try (Statement st = reader.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM t")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
     private long walBytes() throws Exception {
         Path wal = dir.resolve("w.db-wal");
         return Files.exists(wal) ? Files.size(wal) : 0;
@@ -112,11 +121,7 @@ class WalCheckpointerTest {
         WalCheckpointer c = checkpointer(10);
         write(200);
         try (Connection reader = connect()) {
-            reader.setAutoCommit(false);
-            try (Statement st = reader.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM t")) {
-                rs.next();
-                assertThat(rs.getInt(1)).isEqualTo(200);
-            }
+            assertThat(readInATransaction(reader)).isEqualTo(200);
             WalCheckpointer.Result r = c.runOnce();
             assertThat(r.busy()).as("the truncation could not complete while the reader is open").isTrue();
             assertThat(c.truncations()).isZero();
@@ -138,10 +143,7 @@ class WalCheckpointerTest {
         WalCheckpointer c = checkpointer(10);
         write(50);
         try (Connection reader = connect()) {
-            reader.setAutoCommit(false);
-            try (Statement st = reader.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM t")) {
-                rs.next();
-            }
+            readInATransaction(reader); // its snapshot keeps the next rows' frames from being copied
             write(200);
             pause = action -> {
                 try {
@@ -166,10 +168,7 @@ class WalCheckpointerTest {
         WalCheckpointer c = checkpointer(10);
         write(50);
         try (Connection reader = connect()) {
-            reader.setAutoCommit(false);
-            try (Statement st = reader.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM t")) {
-                rs.next();
-            }
+            readInATransaction(reader); // its snapshot keeps the next rows' frames from being copied
             write(200);
             pause = action -> false;
             WalCheckpointer.Result r = c.runOnce();
