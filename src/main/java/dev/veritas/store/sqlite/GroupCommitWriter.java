@@ -112,6 +112,8 @@ final class GroupCommitWriter {
         /** COMMIT was sent with this unit in the transaction; {@link #committed} once it returned. */
         boolean commitSent;
         boolean committed;
+        /** At FULL: handed to the WalSyncer, which answers the caller once the WAL is on the disk. */
+        boolean handedToSyncer;
 
         Unit(Tx.Work<T> work) {
             this.work = work;
@@ -175,6 +177,13 @@ final class GroupCommitWriter {
     <T> CompletableFuture<T> submit(Tx.Work<T> work) {
         if (closing || finished) {
             return CompletableFuture.failedFuture(closed());
+        }
+        Optional<WalSyncer.Failure> undurable = syncer.flatMap(WalSyncer::failure);
+        if (undurable.isPresent()) {
+            // Committing it would write it and then report it failed: a caller that retried would write it twice.
+            return CompletableFuture.failedFuture(new StoreUnavailableException("this write was not made: the disk failed to "
+                    + "make earlier writes durable at " + undurable.get().at() + " (" + undurable.get().error().getCause().getMessage()
+                    + "); check the disk (the system log says more), then restart Veritas", undurable.get().error()));
         }
         return enqueue(work);
     }
@@ -297,16 +306,22 @@ final class GroupCommitWriter {
                 unit.committed |= unit.commitSent && committed;
             }
         }
+        List<Unit<?>> committedUndurable = new ArrayList<>();
         for (Unit<?> unit : batch) {
-            if (unit.future.isDone()) {
+            if (unit.future.isDone() || unit.handedToSyncer) {
                 continue;
             }
-            if (unit.committed || (unit.error != null && !(unit.error instanceof UndoNeeded))) {
+            if (unit.committed && syncer.isPresent()) {
+                committedUndurable.add(unit); // at FULL not acknowledged before the WAL holding it is on the disk
+            } else if (unit.committed || (unit.error != null && !(unit.error instanceof UndoNeeded))) {
                 unit.settle();
             } else {
                 unit.future.completeExceptionally(new StoreUnavailableException(
                         "the database writer stopped before this write was committed, so nothing of it was written; try again", death));
             }
+        }
+        if (!committedUndurable.isEmpty()) {
+            handToSyncer(committedUndurable, false);
         }
     }
 
@@ -364,13 +379,30 @@ final class GroupCommitWriter {
         groupStartedNanos = 0;
         long done = System.nanoTime();
         stats.recordBatch(batch.size(), done - started, CPU.getCurrentThreadCpuTime() - cpuStarted);
-        runAfterCommitActions(batch);
         if (syncer.isPresent() && batch.stream().anyMatch(u -> u.committed)) {
-            List<Unit<?>> group = List.copyOf(batch);
-            syncer.get().whenDurable(() -> acknowledge(group), error -> failUndurable(group, error));
+            handToSyncer(List.copyOf(batch), true);
         } else {
+            runAfterCommitActions(batch);
             acknowledge(batch);
         }
+    }
+
+    /**
+     * At FULL a group is acknowledged once the WAL holding it is on the disk, and its after-commit actions (deleting a
+     * deleted audit's screenshot files, waking readers) wait for that too: a delete that a power cut could undo must
+     * not have removed the files already. After a failed flush they never run; orphaned files are the safe outcome.
+     */
+    private void handToSyncer(List<Unit<?>> group, boolean withActions) {
+        group.forEach(u -> u.handedToSyncer = true);
+        syncer.orElseThrow().whenDurable(() -> {
+            try {
+                if (withActions) {
+                    runAfterCommitActions(group);
+                }
+            } finally {
+                acknowledge(group);
+            }
+        }, error -> failUndurable(group, error));
     }
 
     private void acknowledge(List<Unit<?>> group) {

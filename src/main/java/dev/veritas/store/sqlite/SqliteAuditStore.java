@@ -88,10 +88,19 @@ public final class SqliteAuditStore extends JdbcAuditStore implements OnlineBack
         SQLiteDataSource writeSource = new SQLiteDataSource(writeConfig(options));
         writeSource.setUrl(url);
         this.writeConnection = writeSource.getConnection();
+        boolean walMode;
         try (Statement st = writeConnection.createStatement(); ResultSet rs = st.executeQuery("PRAGMA journal_mode")) {
             String mode = rs.next() ? rs.getString(1) : "?";
-            if (!"wal".equalsIgnoreCase(mode)) {
+            walMode = "wal".equalsIgnoreCase(mode);
+            if (!walMode) {
                 log.warn("SQLite refused WAL mode for {} (journal_mode={}); is the data directory on a network file system?", options.databaseFile(), mode);
+            }
+        }
+        boolean full = options.synchronous() == SqliteOptions.Synchronous.FULL;
+        if (full && !walMode) {
+            // Without a WAL there is nothing for the WalSyncer to flush: SQLite's own FULL makes each commit durable.
+            try (Statement st = writeConnection.createStatement()) {
+                st.execute("PRAGMA synchronous=FULL");
             }
         }
         migrate(writeSource);
@@ -113,8 +122,7 @@ public final class SqliteAuditStore extends JdbcAuditStore implements OnlineBack
         // A read that cannot get a connection within this says so instead of holding its HTTP request indefinitely.
         pool.setConnectionTimeout(10_000);
         this.readers = new HikariDataSource(pool);
-        this.syncer = options.synchronous() == SqliteOptions.Synchronous.FULL
-                ? Optional.of(new WalSyncer(walFiles.open(options), "veritas-sqlite-wal-sync")) : Optional.empty();
+        this.syncer = full && walMode ? Optional.of(new WalSyncer(walFiles.open(options), "veritas-sqlite-wal-sync")) : Optional.empty();
         this.writer = new GroupCommitWriter(writeConnection, 4096, options.maxBatch(), options.busyTimeout().multipliedBy(12),
                 syncer, this::translate, stats, "veritas-sqlite-writer", writerCloseWait, restarter);
     }
@@ -196,6 +204,9 @@ public final class SqliteAuditStore extends JdbcAuditStore implements OnlineBack
     private static WalSyncer.WalFile walFile(SqliteOptions options) throws SQLException {
         Path wal = Path.of(options.databaseFile() + "-wal");
         try {
+            // SQLite follows a symbolic link to the database and keeps its WAL beside the file it points to.
+            Path database = options.databaseFile().toRealPath();
+            wal = database.resolveSibling(database.getFileName() + "-wal");
             try (FileChannel dir = FileChannel.open(wal.toAbsolutePath().getParent(), StandardOpenOption.READ)) {
                 dir.force(true);
             } catch (IOException e) {

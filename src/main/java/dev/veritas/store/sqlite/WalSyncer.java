@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A flush that fails leaves no honest way to know what reached the disk (the kernel may have dropped the pages it
  * could not write), and the WAL's frames only count on recovery up to the first lost one. So a failed flush fails
- * every group it covered and every group after it, with a message that says so, until the store is opened again.
+ * every group it covered and every group after it, with a message that says so, and the writer makes no new write
+ * until the store is opened again.
  */
 final class WalSyncer {
     private static final Logger log = LoggerFactory.getLogger(WalSyncer.class);
@@ -41,7 +42,8 @@ final class WalSyncer {
         void close() throws IOException;
 
         static WalFile of(Path wal) throws IOException {
-            FileChannel channel = FileChannel.open(wal, StandardOpenOption.READ, StandardOpenOption.WRITE, StandardOpenOption.CREATE);
+            // Never CREATE: a file that SQLite does not use would be flushed in vain, and every acknowledgement would lie.
+            FileChannel channel = FileChannel.open(wal, StandardOpenOption.READ, StandardOpenOption.WRITE);
             return new WalFile() {
                 @Override
                 public void force() throws IOException {
@@ -71,6 +73,7 @@ final class WalSyncer {
     private volatile boolean closing;
     /** Set when the thread has taken its last look at the queue; a group handed over after that is flushed by its giver. */
     private volatile boolean finished;
+    private volatile boolean walClosed;
 
     WalSyncer(WalFile wal, String name) {
         this.wal = wal;
@@ -115,12 +118,25 @@ final class WalSyncer {
             }
             round.add(first);
             pending.drainTo(round);
-            flush(round);
+            try {
+                flush(round);
+            } catch (Throwable t) {
+                // Whatever went wrong, no group may wait for an answer that will never come.
+                fail(t);
+                StoreUnavailableException error = failure.orElseThrow().error();
+                round.forEach(p -> answer(() -> p.onFailure().accept(error)));
+            }
             round.clear();
         }
     }
 
     private synchronized void flush(List<Pending> round) {
+        if (walClosed) {
+            StoreUnavailableException closed = new StoreUnavailableException("the audit store closed before this write, which "
+                    + "was committed, could be confirmed on the disk; it may be lost if the machine loses power", null);
+            round.forEach(p -> answer(() -> p.onFailure().accept(closed)));
+            return;
+        }
         if (failure.isEmpty()) {
             try {
                 wal.force();
@@ -129,22 +145,30 @@ final class WalSyncer {
                 round.forEach(p -> answer(p.onDurable()));
                 return;
             } catch (IOException | RuntimeException e) {
-                failure = Optional.of(new Failure(new StoreUnavailableException("this write reached the database, but the disk "
-                        + "reported an error while making it durable (" + e.getMessage() + "), so it may be lost if the machine "
-                        + "loses power; check the disk (the system log says more), then restart Veritas: until then every write "
-                        + "fails this way", e), Instant.now()));
-                log.error("flushing the WAL to the disk failed; writes are no longer acknowledged", e);
+                fail(e);
             }
         }
         StoreUnavailableException error = failure.get().error();
         round.forEach(p -> answer(() -> p.onFailure().accept(error)));
     }
 
+    private void fail(Throwable e) {
+        if (failure.isPresent()) {
+            return;
+        }
+        failure = Optional.of(new Failure(new StoreUnavailableException("this write reached the database, but the disk "
+                + "reported an error while making it durable (" + e.getMessage() + "), so it may be lost if the machine "
+                + "loses power; check the disk (the system log says more), then restart Veritas: until then no write is made", e),
+                Instant.now()));
+        log.error("flushing the WAL to the disk failed; writes are no longer made", e);
+    }
+
+    /** Runs a caller's answer; whatever it throws (its follow-on stages run here) must not stop this thread. */
     private static void answer(Runnable answer) {
         try {
             answer.run();
-        } catch (RuntimeException e) {
-            log.warn("answering a durable write failed: {}", e.getMessage());
+        } catch (Throwable e) {
+            log.warn("answering a durable write failed: {}", e.toString());
         }
     }
 
@@ -176,6 +200,7 @@ final class WalSyncer {
             Thread.currentThread().interrupt();
         }
         try {
+            walClosed = true;
             wal.close();
         } catch (IOException e) {
             log.debug("closing the WAL file: {}", e.getMessage());
