@@ -56,6 +56,11 @@ import org.sqlite.SQLiteConnection;
 public final class SqliteAuditStore extends JdbcAuditStore implements OnlineBackup {
     private static final Logger log = LoggerFactory.getLogger(SqliteAuditStore.class);
 
+    /** A WAL past this many pages (4 KiB each, about 80 MB) is emptied, with the writer paused between groups if need be. */
+    static final long WAL_PAGES_BEFORE_TRUNCATION = 20_000;
+    /** How long the checkpointer waits for the writer to finish its group before it tries again next round. */
+    private static final Duration WRITER_PAUSE_WAIT = Duration.ofSeconds(1);
+
     private final SqliteOptions options;
     private final Connection writeConnection;
     private final GroupCommitWriter writer;
@@ -63,10 +68,6 @@ public final class SqliteAuditStore extends JdbcAuditStore implements OnlineBack
     private final SQLiteDataSource readOnlySource;
     private final WriterStats stats = new WriterStats();
     private final WalCheckpointer checkpointer;
-    /** A WAL this large (in pages of 4 KiB) is emptied once all of it is copied into the database file. */
-    static final long WAL_PAGES_BEFORE_TRUNCATION = 20_000;
-    /** How long the checkpointer waits for the writer to finish its group before it tries again next round. */
-    private static final Duration WRITER_PAUSE_WAIT = Duration.ofSeconds(1);
     /** At synchronous=FULL, what flushes the WAL to the disk before a write is acknowledged. */
     private final Optional<WalSyncer> syncer;
     private volatile boolean closed;
@@ -417,6 +418,12 @@ public final class SqliteAuditStore extends JdbcAuditStore implements OnlineBack
         if (running.isPresent() && running.getAsLong() > STALLED_AFTER.toNanos()) {
             return new StoreHealth(StoreHealth.Condition.WRITER_STALLED, "the database writer has been inside one commit for "
                     + running.getAsLong() / 1_000_000_000 + " s; another process may hold " + options.databaseFile() + " locked");
+        }
+        OptionalLong flushing = syncer.map(WalSyncer::flushRunningNanos).orElse(OptionalLong.empty());
+        if (flushing.isPresent() && flushing.getAsLong() > STALLED_AFTER.toNanos()) {
+            return new StoreHealth(StoreHealth.Condition.WRITER_STALLED, "flushing writes to the disk has taken "
+                    + flushing.getAsLong() / 1_000_000_000 + " s; the disk holding " + options.databaseFile()
+                    + " may have stopped answering, and writes wait until it does");
         }
         Optional<WalSyncer.Failure> undurable = syncer.flatMap(WalSyncer::failure);
         if (undurable.isPresent()) {

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
@@ -74,6 +75,8 @@ final class WalSyncer {
     /** Set when the thread has taken its last look at the queue; a group handed over after that is flushed by its giver. */
     private volatile boolean finished;
     private volatile boolean walClosed;
+    /** When the flush now running started (System.nanoTime), or 0 between flushes. */
+    private volatile long flushStartedNanos;
 
     WalSyncer(WalFile wal, String name) {
         this.wal = wal;
@@ -139,7 +142,12 @@ final class WalSyncer {
         }
         if (failure.isEmpty()) {
             try {
-                wal.force();
+                flushStartedNanos = System.nanoTime();
+                try {
+                    wal.force();
+                } finally {
+                    flushStartedNanos = 0;
+                }
                 flushes.increment();
                 groups.add(round.size());
                 round.forEach(p -> answer(p.onDurable()));
@@ -184,6 +192,15 @@ final class WalSyncer {
 
     long groups() {
         return groups.sum();
+    }
+
+    /**
+     * How long the flush now running has taken, if one is running. A disk that stops answering leaves it running (an
+     * fdatasync cannot be given a deadline); the store's health reports it, so the stall is seen, not just waited on.
+     */
+    OptionalLong flushRunningNanos() {
+        long started = flushStartedNanos;
+        return started == 0 ? OptionalLong.empty() : OptionalLong.of(System.nanoTime() - started);
     }
 
     /** Committed groups waiting for a flush now (for tests that need several to pile up). */

@@ -88,9 +88,12 @@ class DurableAckTest {
         GatedWal wal = new GatedWal();
         open(wal);
 
+        assertThat(syncer.flushRunningNanos()).isEmpty();
         CompletableFuture<Integer> first = writer.submit(tx -> IntTable.insert(tx.connection(), 1));
         assertThat(wal.entered.await(10, TimeUnit.SECONDS)).isTrue();
         assertThat(first).isNotDone();
+        // A disk that does not answer shows as a flush that keeps running (the store's health reports it past 30 s).
+        assertThat(syncer.flushRunningNanos()).isPresent();
         // Committed (a reader sees it) but not acknowledged while the disk has not confirmed it.
         assertThat(values()).containsExactly(1);
 
@@ -104,6 +107,7 @@ class DurableAckTest {
         assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo(1);
         assertThat(second.get(10, TimeUnit.SECONDS)).isEqualTo(1);
         assertThat(wal.flushes.get()).isEqualTo(2);
+        assertThat(syncer.flushRunningNanos()).isEmpty();
     }
 
     @Test
