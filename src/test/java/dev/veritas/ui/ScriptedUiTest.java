@@ -11,6 +11,7 @@ import dev.veritas.audit.Severity;
 import dev.veritas.audit.Tier;
 import dev.veritas.json.EventPayload.AnalysisSummary;
 import dev.veritas.json.EventPayload.CaptureSummary;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -154,7 +155,13 @@ class ScriptedUiTest extends BrowserUiTest {
         String site = "https://tiers.example/";
         Finding timer = ScriptedAudit.finding(site, "countdown_timer", Severity.HIGH, "Offer ends in 09:59", "/");
         Finding addon = ScriptedAudit.finding(site, "preselected_addon", Severity.MEDIUM, "Protection plan ticked for you", "/checkout");
-        String standard = ScriptedAudit.completed(backend.store, site, Tier.STANDARD_AUDIT, 50, 5, List.of(timer, addon)).idText();
+        ScriptedAudit first = ScriptedAudit.completed(backend.store, site, Tier.STANDARD_AUDIT, 50, 5, List.of(timer, addon));
+        String standard = first.idText();
+        // A comparison lists audits oldest first (ties by id, which is random): the second must be created later.
+        Instant created = backend.store.get(first.id).createdAt();
+        while (!Instant.now().isAfter(created.plusMillis(1))) {
+            Thread.onSpinWait();
+        }
         String quick = ScriptedAudit.completed(backend.store, site, Tier.QUICK_SCAN, 70, 1, List.of(timer)).idText();
 
         JsonNode api = backend.compare(standard, quick);
