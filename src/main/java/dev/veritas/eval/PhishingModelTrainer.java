@@ -111,7 +111,8 @@ public final class PhishingModelTrainer {
             Map.entry(UrlFeature.TENANT_PLATFORM, new double[] {-20, -3.0}),
             Map.entry(UrlFeature.SIGN_IN_PROTOCOL, new double[] {-20, -1.5}),
             Map.entry(UrlFeature.RETURN_TO_OWN_SITE, new double[] {-20, -1.0}),
-            Map.entry(UrlFeature.REDIRECT_ELSEWHERE, new double[] {0, 20}));
+            Map.entry(UrlFeature.REDIRECT_ELSEWHERE, new double[] {0, 20}),
+            Map.entry(UrlFeature.POPULAR_DOMAIN, new double[] {-20, -3.0}));
 
     private PhishingModelTrainer() {}
 

@@ -24,6 +24,8 @@ public enum UrlFeature {
     OFFICIAL_BRAND_DOMAIN("official_brand_domain", "the host is an official domain of %s"),
     PRELOADED_HTTPS("hsts_preloaded_domain", "%s is on the HSTS preload list built into browsers: its owner committed it to HTTPS "
             + "for good, which established sites do and throw-away phishing domains do not"),
+    POPULAR_DOMAIN("popular_domain", "%s among the domains the rest of the web links to most: established organisations' "
+            + "sites are, throw-away phishing domains are not"),
     SUSPICIOUS_TLD("suspicious_tld", "the top-level domain .%s is cheap or free and much abused by phishing sites"),
     SHORTENER("link_shortener", "the address goes through the link shortener %s, which hides the real destination"),
     SHARED_HOSTING("free_subdomain_hosting", "the page is on %s, where anyone can publish under a free subdomain"),

@@ -1,6 +1,7 @@
 package dev.veritas.checks.phishing;
 
 import dev.veritas.hosts.HstsPreload;
+import dev.veritas.hosts.PopularDomains;
 import dev.veritas.hosts.RegistrableDomain;
 
 import java.util.ArrayList;
@@ -8,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 import java.util.Arrays;
@@ -41,7 +43,7 @@ public final class UrlFeatureExtractor {
             "surl.li", "gg.gg", "tiny.one", "2.gy", "snip.ly", "ift.tt", "dlvr.it", "lnkd.in",
             "amzn.to", "tr.im", "cli.gs", "short.gy", "urlz.fr", "s.free.fr", "bitly.ws", "zpr.io",
             "urlr.me", "shorturl.asia", "hyperurl.co", "rotf.lol", "l.ead.me", "lnk.bio", "app.link",
-            "page.link", "forms.gle", "1drv.ms", "qrco.de", "linktr.ee");
+            "page.link", "forms.gle", "1drv.ms", "qrco.de", "linktr.ee", "bit.do", "j.mp", "geni.us");
 
     /** Words that press for a login, a payment or quick action. */
     private static final List<String> SENSITIVE = List.of(
@@ -118,6 +120,7 @@ public final class UrlFeatureExtractor {
         }
         brandSignals(v, d, rd, shownHost, subdomain, path, query);
         preloaded(rd, path).ifPresent(name -> set(v, d, UrlFeature.PRELOADED_HTTPS, 1, name));
+        popular(rd, path).ifPresent(rank -> set(v, d, UrlFeature.POPULAR_DOMAIN, 1, rank));
         int httpsAt = host.indexOf("https");
         int httpAt = host.indexOf("http");
         if (httpsAt >= 0 || httpAt >= 0) {
@@ -272,6 +275,41 @@ public final class UrlFeatureExtractor {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The registrable domain and its rank when it is among the web's most linked-to domains — never on a platform where
+     * anyone can publish (a shared-hosting suffix, user content on a brand's domain, a link shortener, a site builder or
+     * file host), whose popularity vouches for the platform, not the page.
+     */
+    private static Optional<String> popular(RegistrableDomain rd, String path) {
+        if (rd.ip() || rd.domain().isEmpty() || rd.onSharedHosting() || UserContent.at(rd.host(), path).isPresent()
+                || PublishingPlatforms.hosts(rd)) {
+            return Optional.empty();
+        }
+        String domain = rd.domain().get();
+        if (SHORTENERS.contains(domain) || SHORTENERS.contains(withoutWww(rd.host())) || numberedSubdomain(rd.subdomain())) {
+            return Optional.empty();
+        }
+        OptionalInt rank = PopularDomains.shipped().rank(domain);
+        return rank.isPresent() ? Optional.of(domain + " (rank " + String.format(Locale.ROOT, "%,d", rank.getAsInt()) + ") is")
+                : Optional.empty();
+    }
+
+    /**
+     * A subdomain label carrying a number of three digits or more ("u10084924.ct", "server685641", "vps-2303d288")
+     * names one customer's or one machine's space on a provider, not a service of the organisation itself.
+     */
+    private static boolean numberedSubdomain(String subdomain) {
+        int run = 0;
+        for (int i = 0; i < subdomain.length(); i++) {
+            char c = subdomain.charAt(i);
+            run = c >= '0' && c <= '9' ? run + 1 : 0;
+            if (run >= 3) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -25,6 +25,7 @@ final class UserContent {
             new Place("sites.google.com", "", "a page published on Google Sites"),
             new Place("script.google.com", "", "a Google Apps Script published by a user"),
             new Place("storage.googleapis.com", "", "a file stored on Google Cloud Storage"),
+            new Place("storage.cloud.google.com", "", "a file stored on Google Cloud Storage"),
             new Place("firebasestorage.googleapis.com", "", "a file stored on Firebase"),
             new Place("google.com", "/url", "a Google redirect to another address"),
             new Place("forms.office.com", "", "a Microsoft form"),

@@ -113,6 +113,32 @@ class PhishingUrlClassifierTest {
         });
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "https://www.argos.co.uk/account/login?returnUrl=%2Fbasket%2Fcheckout&clickOrigin=header",
+            "https://www.lufthansa.com/de/en/account/login?redirect=miles-and-more",
+            "https://secure.chase.com/web/auth/dashboard#/dashboard/index/index",
+            "https://www.mercadolibre.com.mx/jms/mlm/lgz/login?platform_id=ml&go=https%3A%2F%2Fwww.mercadolibre.com.mx%2F",
+    })
+    void popularOrganisationsDeepSignInLinksPassAndSayWhy(String url) {
+        UrlVerdict v = classifier.assess(url);
+        assertThat(v.phishing()).as("%s scored %.3f with %s", url, v.probability(), v.reasons()).isFalse();
+        assertThat(v.signal("popular_domain")).hasValueSatisfying(s -> {
+            assertThat(s.contribution()).isNegative();
+            assertThat(s.explanation()).contains("(rank ").contains("links to most");
+        });
+    }
+
+    @Test
+    void aPopularPlatformLendsNoCreditToWhatItsUsersPublish() {
+        for (String url : new String[] {
+                "https://chase-secure-login.weebly.com/account/login",
+                "https://docs.google.com/forms/d/e/1FAIpQLSf-chase-verify/viewform",
+                "https://u4417829.ct.sendgrid.net/ls/click?upn=abc"}) {
+            assertThat(classifier.assess(url).signal("popular_domain")).as(url).isEmpty();
+        }
+    }
+
     @Test
     void officialBrandDomainPullsTowardsHonest() {
         UrlVerdict v = classifier.assess("https://www.paypal.com/myaccount/summary");

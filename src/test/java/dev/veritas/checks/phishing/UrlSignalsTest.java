@@ -52,6 +52,9 @@ class UrlSignalsTest {
             https://example.com/                                   | home_page_only
             https://www.paypal.com/signin?returnUri=%2Fmyaccount    | hsts_preloaded_domain
             https://accounts.google.com/signin/v2/identifier       | hsts_preloaded_domain
+            https://www.amazon.com/gp/css/order-history?ref_=nav   | popular_domain
+            https://login.microsoftonline.com/common/oauth2/authorize | popular_domain
+            https://www.bbc.co.uk/news/world                       | popular_domain
             https://registrar.example.edu/students/login           | institutional_domain
             https://portal.example.ac.uk/                          | institutional_domain
             https://tax.example.gov.br/services                    | institutional_domain
@@ -97,6 +100,13 @@ class UrlSignalsTest {
             https://shop.example.com/login?next=https%3A%2F%2Fshop.example.com%2Fcart | domain_in_path
             https://www.example.com/                               | ip_host
             https://docs.google.com/forms/d/e/abc123/viewform      | official_brand_domain
+            https://docs.google.com/forms/d/e/abc123/viewform      | popular_domain
+            https://bit.ly/4AbCdEf                                 | popular_domain
+            https://someone.weebly.com/login.html                  | popular_domain
+            https://tenant.sharepoint.com/:b:/g/personal/x         | popular_domain
+            https://bank-login-7.web.app/                          | popular_domain
+            https://ipfs.io/ipfs/bafybeigdyrzt/index.html          | popular_domain
+            https://amazon-account-verify.com/signin               | popular_domain
             https://education-portal.example.com/edu/login         | institutional_domain
             https://someone.github.io/gov/                         | institutional_domain
             https://login.okta.com/                                | organisation_tenant
