@@ -61,10 +61,15 @@ final class MisdirectionRules {
                         .maxLength(BUTTON),
                 // "No thanks, I don't want to save money", "I don't like free stuff", "No, I don't feel lucky"
                 TextRule.of("misdirection.shame_refuse_benefit", CONFIRMSHAMING, 0.95,
-                                "\\bi (?:do not|don't|dont|never) (?:want|like|need|care about|enjoy|deserve|love)(?: to)?(?: \\w+){0,3}? " + BENEFIT
+                                "\\bi (?:do not|don't|dont|never) (?:want|like|need|care about|enjoy|deserve|love)(?: to)?(?: \\w+){0,4}? " + BENEFIT
                                         + "|\\bi (?:do not|don't|dont) feel lucky\\b"
                                         + "|\\bi (?:hate|dislike|despise) (?:\\w+ ){0,2}?" + BENEFIT)
                         .unless("\\bgift (?:receipt|wrap\\w*|box|message|card|note|bag)\\b")
+                        .maxLength(BUTTON),
+                // "No thanks, I don't like delicious food", "No, I don't appreciate art": a decline that makes the shopper
+                // disown a taste. Practical declines say what they do not need or want ("No thanks, I don't need a bag").
+                TextRule.of("misdirection.decline_claims_distaste", CONFIRMSHAMING, 0.9,
+                                "^\\W*(?:" + DECLINE + ")\\b[\\s,.!:;-]*i (?:do not|don't|dont) (?:like|love|appreciate|enjoy|care for|deserve)\\b")
                         .maxLength(BUTTON),
                 // "No thanks, I'll be the last to know", "I'll just walk", "I'll shop without a discount"
                 TextRule.of("misdirection.shame_walk_away", CONFIRMSHAMING, 0.9,

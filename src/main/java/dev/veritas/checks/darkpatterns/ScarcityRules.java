@@ -110,6 +110,8 @@ final class ScarcityRules {
                                         + "|(?:nearly|almost) (?:all )?(?:finished|exhausted|cleaned out|sold through)|(?:nearly|almost) all gone|(?:barely|hardly|scarcely) any (?:left|remaining)"
                                         + "|stock levels?:? (?:critical|very low)|bare shelves"
                                         + "|limited (?:stock|quantit(?:y|ies)|supply|supplies|availability|inventory)"
+                                        // "Stock is very limited in Charcoal", "Supplies are extremely limited"
+                                        + "|(?:stock|supply|supplies|quantities|availability|inventory) (?:is |are )?(?:very|extremely|severely|really|strictly|seriously) limited"
                                         + "|(?:almost|nearly) sold out|remaining stock|(?:a )?few (?:items?|pieces?|units?|pairs?) left"
                                         + "|(?:last|final) (?:items?|pieces?|units?|pairs?|sizes?) (?:left|available|in stock|remaining)"
                                         + "|(?:almost|nearly) out(?: of stock)?(?! of (?:time|the|our|your|reach|range|breath))|running out (?:fast|quickly)"
@@ -124,7 +126,7 @@ final class ScarcityRules {
                 TextRule.of("scarcity.almost_gone", LOW_STOCK_MESSAGE, 0.8,
                         "(?:^|[!.:\\-]\\s*)(?:almost|nearly) gone\\b|\\b(?:almost|nearly) gone\\s*[!.]"
                                 + "|\\bbefore (?:it's|they're|it is|they are|all are|stock is) (?:all )?gone\\b"
-                                + "|\\bonce (?:it's|they're|it is|they are) gone,? (?:it's|they're|it is|they are) gone\\b"
+                                + "|\\b(?:once|when) (?:it's|they're|it is|they are) gone,? (?:it's|they're|it is|they are) gone\\b"
                                 + "|\\bthen (?:it's|they're|it is|they are) gone\\b"),
                 // "80% claimed", "803 claimed! Hurry"
                 TextRule.of("scarcity.share_claimed", LOW_STOCK_MESSAGE, 0.85,

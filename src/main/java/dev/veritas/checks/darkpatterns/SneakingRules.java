@@ -162,7 +162,12 @@ final class SneakingRules {
                                 // "Joining the Rewards Plus program ($9.99/mo) is included with this order"
                                 + "|\\b(?:membership|subscription|program(?:me)?|club|plan)\\b[^.]{0,30}[$£€₹]\\s?\\d[\\d.,]*\\s*/\\s?(?:mo|month|wk|week|yr|year)\\b[^.]{0,25}\\bincluded (?:with|in) (?:this|your) (?:order|purchase)\\b"
                                 + "|\\bsubscription (?:is )?(?:billed|charged) (?:monthly|weekly|annually|yearly) after\\b"
-                                + "|\\b(?:purchase|order|checkout)\\b.{0,10}\\b(?:enrolls|enrols|signs|subscribes) you (?:up )?(?:in|to|for|into)\\b")
+                                + "|\\b(?:purchase|order|checkout)\\b.{0,10}\\b(?:enrolls|enrols|signs|subscribes) you (?:up )?(?:in|to|for|into)\\b"
+                                // "By claiming your free gift, you agree to receive a new box every week", "by paying $4.95 shipping
+                                // you will be enrolled in our Club": the enrolment rides on another act
+                                + "|\\bby (?:paying|claiming|ordering|accepting|placing|completing|taking|redeeming)\\b.{0,60}\\byou(?:'ll| will)? (?:be (?:enrolled|enroll?ed|signed up|subscribed)|agree to (?:receive|be (?:billed|charged)|join|pay|a (?:subscription|membership)))\\b"
+                                // "$0.00 today, then $14.99 with every Autoship"
+                                + "|[$£€₹]\\s?0(?:[.,]00)?\\s+(?:today|now|up ?front)\\b[^.!?]{0,10}\\bthen [$£€₹]\\s?\\d[\\d.,]*\\s+(?:with|on|for|per) (?:every|each)\\b")
                         .unless(HONEST_TRIAL),
                 // "Service Charge: $14.99", "Care & Handling $2.99": a fee beyond price, tax and shipping
                 TextRule.of("sneaking.extra_fee", HIDDEN_COSTS, 0.65,

@@ -83,6 +83,7 @@ class RuleBookTest {
                 Arguments.of("social.unsourced_testimonials", "What everyone is saying about us"),
                 Arguments.of("misdirection.shame_pay_more", "Nah, I'd love to pay more"),
                 Arguments.of("misdirection.shame_refuse_benefit", "No, I don't need exclusive perks"),
+                Arguments.of("misdirection.decline_claims_distaste", "No thanks, I don't appreciate handmade pottery"),
                 Arguments.of("misdirection.shame_walk_away", "No thanks, I'll pass on savings"),
                 Arguments.of("misdirection.decline_with_excuse", "Skip - I enjoy sleeping badly"),
                 Arguments.of("misdirection.shame_statement", "I'll risk it without travel insurance"),

@@ -26,7 +26,8 @@ class WordingGeneralisationTest {
     private static final Pattern RESULT = Pattern.compile("RESULT precision=([\\d.]+) recall=([\\d.]+) f1=([\\d.]+) fpr=([\\d.]+)");
 
     private static Path resource(String name) throws URISyntaxException {
-        return Path.of(WordingGeneralisationTest.class.getResource("/dark-patterns/" + name).toURI());
+        String folder = name.startsWith("unseen/") ? "/" : "/dark-patterns/";
+        return Path.of(WordingGeneralisationTest.class.getResource(folder + name).toURI());
     }
 
     @ParameterizedTest(name = "{0}: F1 >= {1}, FPR <= {2}")
@@ -45,6 +46,10 @@ class WordingGeneralisationTest {
             "own-9-weak-types-again.tsv, 0.95, 0.02",
             "fresh-4-tuning.tsv, 0.97, 0.01",
             "own-10-paraphrases.tsv, 0.95, 0.08",
+            // Written on 2026-12-07 by someone who never saw the rules; the check part's mistakes were read once
+            // (0.917 -> 0.955), the final part's never (0.891 before, 0.897 after).
+            "unseen/dark-patterns-2026-12-07-check.tsv, 0.95, 0.01",
+            "unseen/dark-patterns-2026-12-07-final.tsv, 0.89, 0.015",
     })
     void findsPatternsWordedInWaysTheRulesWereNotWrittenFor(String file, double minF1, double maxFpr) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
