@@ -106,7 +106,11 @@ final class ForcedActionRules {
                                 + "|\\b(?:log ?in|sign ?in|sign up|register|create (?:a free |an )?account|join)\\b\\W{0,3}\\bto (?:reveal|see|view|unlock|get) (?:the |your |our |member |sale |discount(?:ed)? |special )*(?:price|prices|pricing|discount|deal)s?\\b"
                                 + "|\\b(?:register|sign up|create (?:a free |an )?account|log ?in)\\b\\W{0,3}\\bto (?:add (?:\\w+ ){0,2}?to (?:your |the )?(?:cart|basket|bag|trolley)|(?:read|see|view) (?:the |all )?reviews)\\b"
                                 + "|\\bto (?:read|see|view) (?:the |all )?(?:reviews|prices|rest)\\b\\W{0,3}(?:please |you must |you need to )?(?:create|register|sign up|log ?in)\\b"
-                                + "|\\b(?:enable|allow|turn on) (?:push |browser )?notifications (?:to|in order to) (?:continue|proceed|access|read|view|see|shop)\\b")
+                                + "|\\b(?:enable|allow|turn on) (?:push |browser )?notifications (?:to|in order to) (?:continue|proceed|access|read|view|see|shop)\\b"
+                                // "Log in or create a Club account to add wine to your basket", "Log in or register to see which sizes are
+                                // available", "Enter your email to spin the wheel and continue to the store", "Rate us 5 stars to continue"
+                                + "|\\b(?:log ?in|sign ?in) or (?:register|sign up|create (?:an? )?(?:[\\w-]+ ){0,2}account)\\b\\W{0,3}\\bto (?:add|see|view|check|buy|continue|get|use|shop)\\b"
+                                + "|\\b(?:enter your e-?mail|give us your e-?mail|rate us|leave (?:us )?a review|follow us|share (?:this|us))\\b[^.!?]{0,40}\\b(?:to|and) (?:continue|proceed|keep|enter|access)\\b")
                         // "Sign in to see your member price": a discount for members, the ordinary price being there for everyone
                         .unless("\\b(?:your (?:member |members' |loyalty )?price|member(?:s'?)? (?:price|pricing|discount|rate)|members save|faster|quicker|next time|optional)\\b|\\bas (?:a )?guest\\b"),
                 // "You must create an account to checkout", "Sign up to see the price"

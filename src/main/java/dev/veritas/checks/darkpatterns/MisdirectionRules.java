@@ -33,13 +33,17 @@ final class MisdirectionRules {
             + "|i(?:'d| would) rather my [\\w-]+ (?:die|crack|break|suffer|wilt|starve|fall apart|rot)\\b|let my [\\w-]+ (?:crack|die|break|suffer|starve|wilt|rot)\\b"
             + "|my [\\w-]+ (?:is|are) (?:fine|perfect|good enough) (?:as (?:it is|they are)|already)\\b"
             + "|(?:style|savings?|saving money|quality|health|sleep|comfort|beauty|fashion|looking good|deals|discounts|bargains) (?:is|are) (?:overrated|for other people|not my thing)\\b"
-            + "|i (?:don't|do not) (?:care|want (?:my [\\w-]+ )?to (?:be|look|feel|save|get|win|stay|sleep|eat|live|learn|grow|improve|protect|treat|know|hear|join|succeed|read|smile))\\b"
+            + "|i (?:don't|do not) (?:care|want (?:my [\\w-]+ )?to (?:be|look|feel|save|get|win|stay|sleep|eat|live|learn|grow|improve|protect|treat|know|hear|join|succeed|read|smile"
+            + "|lose weight|make [\\w-]+ (?:magical|special|memorable|perfect)|impress|glow|shine|celebrate|enjoy|discover|have fun|level up|get fit))\\b"
             + "|i(?:'ll| will) keep (?:my |being )?(?:[\\w-]+ )?(?:slow|old|boring|ugly|bad|tired|broke|dull|outdated|messy|bald|frizzy|dry|worn|cheap|poor|sad|dirty)\\b"
             + "|i(?:'ll| will|'d rather) (?:buy|get|take|settle for|go with) (?:a |an |the )?(?:worse|cheaper|inferior|lesser|bad|worst|knock-?off)\\b"
             + "|i(?:'ll| will|'d rather) pay (?:for )?(?:shipping|delivery|postage|full price|more|extra)\\b"
             + "|my [\\w'-]+(?: [\\w'-]+)? (?:deserves? (?:less|worse|nothing|no)|(?:doesn't|does not|don't|do not) deserve)\\b"
             + "|i(?:'m| am) not interested in (?:[\\w-]+ )?(?:skin|looking|feeling|being|better|saving|savings|glowing|healthy|health|younger|style|winning|learning|growing|success|comfort)\\b"
-            + "|i(?:'m| am) (?:fine|happy|ok|okay|good|content) (?:with|being|paying|overpaying|over-paying|missing out|to (?:pay|miss|stay))\\b"
+            + "|i(?:'m| am) (?:fine|happy|ok|okay|good|content) (?:with|being|paying|overpaying|over-paying|missing out|to (?:pay|miss|stay|risk|lose|waste|overpay|go without))\\b"
+            + "|i (?:don't|do not) mind (?:losing|paying|missing|wasting|risking|overpaying|looking|being)\\b"
+            + "|i (?:don't|do not) [\\w-]+(?: [\\w-]+){0,2} anyway\\b"
+            + "|you(?:'ll| will) regret (?:it|this)\\b"
             + "|i(?:'m| am) (?:already|too) (?!(?:on|in|subscribed|a (?:member|subscriber|customer)|signed up|registered)\\b)\\w+"
             + "|i(?:'ll| will) (?:pass|stay|keep|stick|remain|suffer|struggle|live with|settle|miss|take my chances|risk)\\b"
             + "|i(?:'d| would) rather (?!not (?:say|share))(?:\\w+ ){0,2}?(?:be|stay|keep|pay|miss|look|feel|sleep|suffer|struggle|waste)\\b"
@@ -66,6 +70,10 @@ final class MisdirectionRules {
                                         + "|\\bi (?:hate|dislike|despise) (?:\\w+ ){0,2}?" + BENEFIT)
                         .unless("\\bgift (?:receipt|wrap\\w*|box|message|card|note|bag)\\b")
                         .maxLength(BUTTON),
+                // "Cancel Premium and lose all my downloaded music": leaving worded as throwing away what one has
+                TextRule.of("misdirection.leave_and_lose_mine", CONFIRMSHAMING, 0.8,
+                                "^\\W*(?:cancel|decline|leave|exit|skip|no(?: thanks)?|downgrade|unsubscribe)\\b[^.!?]{0,30}?\\band (?:lose|forfeit|give up|throw away) (?:all )?(?:of )?my\\b")
+                        .maxLength(BUTTON),
                 // "No thanks, I don't like delicious food", "No, I don't appreciate art": a decline that makes the shopper
                 // disown a taste. Practical declines say what they do not need or want ("No thanks, I don't need a bag").
                 TextRule.of("misdirection.decline_claims_distaste", CONFIRMSHAMING, 0.9,
@@ -73,7 +81,7 @@ final class MisdirectionRules {
                         .maxLength(BUTTON),
                 // "No thanks, I'll be the last to know", "I'll just walk", "I'll shop without a discount"
                 TextRule.of("misdirection.shame_walk_away", CONFIRMSHAMING, 0.9,
-                                "\\b(?:i'll|i will|i'd rather|i would rather|let me)\\s+(?:just\\s+)?(?:walk|kick rocks|be the last to know|miss out|shop without|go without|skip (?:the |my )?(?:savings?|discount|deal|offer)"
+                                "\\b(?:i'll|i will|i'd rather|i would rather|let me)\\s+(?:just\\s+)?(?:walk|kick rocks|be the last to know|miss out|shop without|go without|play without|browse without|live without|skip (?:the |my )?(?:savings?|discount|deal|offer)"
                                         + "|stay (?:uninformed|in the dark|behind|broke|ugly|bored)|pass on (?:the |this |these |my |a |an )?(?:sav\\w*|free\\w*|deals?|discounts?|offers?|\\d+ ?% off))"
                                         + "|\\blet (?:this|the|my) (?:offer|deal|discount|savings?|chance|opportunity) (?:sail|slip|pass|go|float|walk|fly)\\b"
                                         + "|\\b(?:free stuff|free things|discounts?|savings?|deals?|saving money|winning|free gifts?|fun|bargains?) (?:isn't|is not|aren't|are not) (?:for me|my thing|my style)\\b"
@@ -138,7 +146,9 @@ final class MisdirectionRules {
                 // "If you do not wish to be contacted, ensure the box is not checked"
                 // "I do not wish to opt out of sharing my details": a double negative that means yes
                 TextRule.of("misdirection.double_negative_opt_out", TRICK_QUESTIONS, 0.8,
-                        "\\b(?:do not|don't|would not|wouldn't) (?:wish|want|like) to (?:opt out|unsubscribe|not (?:receive|be))\\b"),
+                        "\\b(?:do not|don't|would not|wouldn't) (?:wish|want|like) to (?:opt out|unsubscribe|not (?:receive|be)|decline|refuse|reject|disable|deselect)\\b"
+                                // "Uncheck to not disable automatic renewal"
+                                + "|\\b(?:uncheck|untick|deselect) (?:this )?(?:box )?to not\\b"),
                 TextRule.of("misdirection.negated_checkbox", TRICK_QUESTIONS, 0.8,
                         "\\bif you (?:do not|don't|would not|wouldn't|prefer not to)\\b.{0,100}\\b(?:box|checkbox)\\b.{0,30}"
                                 + "\\b(?:not (?:checked|ticked|selected)|unchecked|unticked|is checked|is ticked|tick|check)\\b"),
@@ -243,10 +253,20 @@ final class MisdirectionRules {
                                 + "|\\b(?:most (?:people|customers|shoppers|buyers|owners)|(?:almost |nearly )?every(?:one|body)) also (?:adds?|buys?|gets?|chooses?|picks?|grabs?|takes?|added|bought|got|chose|picked|grabbed|took)\\b"
                                 // "Add travel insurance – 92% of passengers protect their trip"
                                 + "|\\b(?:\\d{2,3} ?% of|most|nearly all|almost all) (?:our )?(?:passengers|travell?ers|guests|drivers|owners|parents|families|members|riders|flyers)\\b(?: also| usually)? (?:add|buy|get|choose|pick|protect|insure|upgrade|take)\\b"
+                                // "9 out of 10 riders choose protection", "add the repair kit like most campers do"
+                                + "|\\b\\d (?:out of|in) 10 (?:our )?[\\w-]+s (?:choose|chose|add|pick|get|buy|opt for|go for|protect|upgrade)\\b"
+                                + "|\\b(?:add|get|grab|take|upgrade)\\b[^.!?]{0,50}\\blike most (?:[\\w-]+ )?(?:customers|shoppers|buyers|people|campers|riders|drivers|travell?ers|owners|parents|players|gamers|users|[\\w-]+ers) do\\b"
                                 + "|\\b(?:almost |nearly |practically )?every(?:one|body) (?:adds?|gets?|buys?|takes?|chooses?) (?:the |a |an )?(?:[\\w-]+ )?(?:warranty|protection|insurance|cover|case|upgrade|bundle|plan|kit|stand|charger|care)\\b"
                                 + "|\\b(?:most|\\d{2,3} ?% of|nearly all|almost all) (?:our )?(?:customers|buyers|shoppers|people|guests|travell?ers|users)\\b.{0,12}\\b(?:choose|chose|pick|picked|go for|select|opt for|upgrade|add|buy|get|protect)\\b"
                                 + ".{0,40}\\b(?:bundle|pro|premium|plus|deluxe|ultimate|protection|warranty|upgrade|best value|larger|bigger|pack|plan)\\b"
                                 + "|\\bare you sure you (?:want|prefer|need) (?:the |to (?:stay on|keep) the )?(?:basic|standard|cheaper|cheapest|free|economy|lite|smaller)\\b"),
+                // "We strongly recommend full cover", "most users who cancel regret it", "Before you go — switch to Duo",
+                // "won't reach full speed without our charger – add it now"
+                TextRule.of("misdirection.upgrade_pressed_on_exit", PRESSURED_SELLING, 0.7,
+                        "\\bwe (?:strongly|highly|really) (?:recommend|advise)\\b[^.!?]{0,25}\\b(?:cover|protection|insurance|warranty|care plan|upgrade)\\b"
+                                + "|\\bmost (?:[\\w-]+ )?who (?:cancel|leave|downgrade|skip it|say no) regret (?:it|this|that)\\b"
+                                + "|\\b(?:before you go|wait)\\W{1,4}(?:switch|upgrade|move) to\\b"
+                                + "|\\b(?:won't|will not|can't|cannot) (?:work|reach|run|charge|perform|last)\\b[^.!?]{0,30}\\bwithout (?:our|the|a|an)\\b[^.!?]{0,40}\\badd (?:it|one|them)\\b"),
                 // "Are you sure? Without protection, repairs can cost over $300", "Without the care plan, you won't be covered for accidents",
                 // "You really should add the case – screens crack easily", "You'll regret not adding insurance": fear sold with the extra
                 TextRule.of("misdirection.fear_of_going_without", PRESSURED_SELLING, 0.7,

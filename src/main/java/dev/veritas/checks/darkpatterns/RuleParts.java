@@ -14,7 +14,8 @@ final class RuleParts {
     static final String TIME_UNIT = "(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|months?|years?)";
     /** Words that follow a count without being stock ("only 3 colours left" is not scarcity). */
     static final String NOT_STOCK = "(?:colou?rs?|sizes?|styles?|options?|variants?|designs?|flavou?rs?|models?|versions?|shades?|patterns?|ways?|steps?|clicks?|questions?|fields?|payments?|instal?lments?)";
-    static final String PEOPLE = "(?:people|persons|customers|shoppers|users|visitors|others|other people|buyers|guests|members|fans|readers|travell?ers|families|parents|moms|mums|dads|clients|collectors|gamers|players|riders|folks|pet parents|pawrents|bidders|person|customer|shopper|user|visitor|buyer|guest|member)";
+    static final String PEOPLE = "(?:people|persons|customers|shoppers|users|visitors|others|other people|buyers|guests|members|fans|readers|travell?ers|families|parents|moms|mums|dads|clients|collectors|gamers|players|riders|folks|pet parents|pawrents|bidders|passengers|subscribers|students|learners|diners|drivers|attendees|homeowners|campers|"
+            + "runners|friends|owners|listeners|viewers|person|customer|shopper|user|visitor|buyer|guest|member)";
     static final String CART = "(?:shopping )?(?:carts?|bags?|baskets?|trolleys?|wish ?lists?|favou?rites)";
     /** The opening of a decline button. */
     static final String DECLINE = "(?:no|nah|nope|no thanks|no thank you|no, thanks|no thx|no ty|nah thanks|not now|not today|maybe later|skip|close)";

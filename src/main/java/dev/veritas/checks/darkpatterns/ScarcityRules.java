@@ -119,7 +119,10 @@ final class ScarcityRules {
                                         // "Stock: very low", "Low availability", "Final stock!", "stock is nearly gone"
                                         + "|stock\\s*:\\s*(?:very |extremely |critically )?low|(?:low|very low|limited) availability|availability\\s*:\\s*(?:very )?low|final stock|last of (?:the|our) stock"
                                         + "|(?:stock|stocks|supplies|inventory) (?:is |are )?(?:nearly|almost|all but) (?:gone|out|finished|sold|over)"
-                                        + "|(?:the )?last (?:one|pair|unit|piece|item|bottle|room|seat|ticket) (?:we(?:'ve| have)(?: got)?|we've got|in stock|left|available|remaining)"
+                                        + "|(?:the )?last (?:one|pair|unit|piece|item|bottle|room|seat|ticket|copy|box|bag|set|slot|spot|place|table|cabin) (?:we(?:'ve| have)(?: got)?|we've got|in stock|left|available|remaining)"
+                                        // "Final few standing tickets", "Final units at this price", "15kg bags are running low"
+                                        + "|final (?:few|handful|units?|pieces?|pairs?|tickets?|seats?|rooms?|spots?|places?|items?)\\b(?! (?:of (?:the )?)?(?:sale|clearance|reductions?))"
+                                        + "|[a-z-]+s are running (?:low|out)(?! of (?:time|ideas))|(?:supplies|stocks?) running (?:low|out)"
                                         + "|(?:won't|will not|never) be (?:re-?stocked|restocking|back in stock)|(?:no|not being) re-?stock(?:ed|ing)?)\\b")
                         .unless(PER_CUSTOMER + "|\\b(?:sign up for|get|subscribe to|receive|set up|turn on|manage) (?:a |your )?low[- ](?:stock|inventory) (?:alerts?|notifications?|emails?)\\b|\\b(?:more|also) available (?:online|in (?:other|another|our other))\\b|\\bat this (?:location|store|branch)\\b"),
                 // "Almost gone!" as a message, not "Home + Tech Almost Gone" as a menu label
@@ -133,7 +136,12 @@ final class ScarcityRules {
                         "\\b\\d{1,3} ?% (?:of (?:the )?)?(?:(?:offers?|deals?|stock|items?|coupons?|spots?|tickets?) )?(?:claimed|sold|gone|redeemed)\\b"
                                 + "|\\b\\d[\\d,]* claimed\\b|\\b(?:sold|claimed|booked|taken|gone):? \\d[\\d,]* (?:of|out of|/) \\d[\\d,]*\\b"
                                 + "|\\bstock\\b.{0,30}\\b\\d{1,2} ?% (?:left|remaining)\\b"
-                                + "|\\b\\d{1,3} (?:of|out of|/) \\d{1,4} (?:still )?(?:available|left|remaining)\\b"),
+                                + "|\\b\\d{1,3} (?:of|out of|/) \\d{1,4} (?:still )?(?:available|left|remaining)\\b"
+                                // "Less than 1% of tickets remain", "Tier 2 tickets — 4% remaining", "86% of this batch has been claimed",
+                                // "Stock: 3/5 left today", "Stock: 4 / 120"
+                                + "|\\b\\d{1,2} ?% (?:of (?:the |our |this |these )?[\\w-]+ )?(?:still )?(?:remains?|remaining|left|available)\\b"
+                                + "|\\b\\d{1,3} ?% of (?:the|this|our|these) [\\w-]+ (?:(?:has|have) been |is |are )?(?:claimed|sold|gone|booked|taken|reserved|snapped up)\\b"
+                                + "|\\bstock\\s*:\\s*\\d{1,3}\\s*/\\s*\\d{1,4}\\b"),
 
                 // "In high demand", "Strong demand!"; "due to high demand, dispatch may be delayed" is a service notice
                 TextRule.of("scarcity.high_demand", HIGH_DEMAND_MESSAGE, 0.85,
@@ -184,9 +192,14 @@ final class ScarcityRules {
                                 + "|\\b(?:high|huge|lots of|a lot of|strong|massive|big) interest in (?:this|these|it|the)\\b|^\\W*(?:popular|hot)!?\\W+(?:lots|loads|huge|high) (?:of )?interest\\b"
                                 + "|\\bpopular\\b[^.!?]{0,30}[–—:!-]\\s*(?:book|buy|order|grab|get|reserve|act) (?:it |yours |one )?(?:soon|now|fast|quickly|early|today)\\b"
                                 + "|\\bpopular\\b[^.!?]{0,30}\\b(?:don't (?:wait|miss)|before (?:it's|they're) gone)\\b"
+                                // "Rare find! This place is usually booked", "over 4,000 people joined the waitlist"
+                                + "|\\brare find\\b|\\busually (?:fully )?(?:booked|sold out|full)\\W*$"
+                                + "|\\b\\d[\\d,.]*k?\\+? (?:people|customers|shoppers|fans|buyers|others) (?:have |already )?joined the wait ?list\\b"
                                 + "|\\b\\d{2,3} ?% of (?:the )?(?:rooms|seats|tickets|places|spots|tables|properties|hotels|stock|slots|dates|flights)\\b[^.!?]{0,20}\\b(?:are |is |already |now )*(?:booked|sold|taken|reserved|gone|full|unavailable)\\b")
                         // A list of departments or searches after a colon is a menu: "Popular right now in Women's: jeans, tops, dresses"
                         .unless("\\b(?:categor\\w+|searches|sort by|filters?|brands|destinations|posts|articles|questions)\\b|:[^.!?]*,[^.!?]*,"
+                                // "Popular area: 5 min walk to the shops" describes a place, not demand
+                                + "|\\bpopular (?:area|neighbou?rhood|location|district|destination|spot|street|beach|route|resort|town|village)\\s*:"
                                 + "|^\\W*(?:popular|trending|hot)\\b[^:!]{0,25}:\\s*(?:[\\w'&-]+ ?){1,3}(?:,|$)"),
                 // "Limited tickets remaining!", "Limited rooms left": stock said to be running out without a count
                 TextRule.of("scarcity.limited_remaining", LOW_STOCK_MESSAGE, 0.75,

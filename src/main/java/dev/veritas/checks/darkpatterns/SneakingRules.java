@@ -138,6 +138,10 @@ final class SneakingRules {
                                 + "|\\b(?:bundle|upgrade|extra|add-?on|insurance|protection|boarding|seat selection|warranty)\\b.{0,30}\\badded for you\\b"
                                 + "|\\bfree (?:sample|gift|trial)s? added\\b.{0,40}[$£€₹]\\s?\\d")
                         .unless("\\b(?:optional|would you like|you can add|remove\\w* from)\\b|\\b(?:worth [$£€]|on us|at no (?:extra |additional )?(?:cost|charge)|free of charge)"),
+                // "Shaker Bottle 600 ml × 1 · $7.99 — added to your order": a priced line the shop put there itself
+                TextRule.of("sneaking.priced_line_added", SNEAK_INTO_BASKET, 0.75,
+                        "[$£€₹]\\s?\\d[\\d.,]*\\)?\\s*[—–-]\\s*(?:automatically )?added to your (?:order|cart|basket|bag|trolley)\\b")
+                        .unless("\\b(?:optional|you (?:can|may) remove|if you (?:want|wish|like)|you added|you've added|you have added)\\b"),
                 TextRule.of("sneaking.extra_already_in_basket", SNEAK_INTO_BASKET, 0.8,
                         "\\b(?:donations?|subscriptions?|magazines?|memberships?|insurance|protection|warranty|warranties|care plans?|gift wrap\\w*|tips?|"
                                 + "(?:extended|item|purchase|device|shipping|package|delivery|travel|damage) (?:cover|coverage|guarantee))\\b"
@@ -166,6 +170,14 @@ final class SneakingRules {
                                 // "By claiming your free gift, you agree to receive a new box every week", "by paying $4.95 shipping
                                 // you will be enrolled in our Club": the enrolment rides on another act
                                 + "|\\bby (?:paying|claiming|ordering|accepting|placing|completing|taking|redeeming)\\b.{0,60}\\byou(?:'ll| will)? (?:be (?:enrolled|enroll?ed|signed up|subscribed)|agree to (?:receive|be (?:billed|charged)|join|pay|a (?:subscription|membership)))\\b"
+                                // "Your club shipments of $59.95 begin 14 days later", "*continues as a fortnightly subscription at £8.50",
+                                // "renews at $209.99 unless you opt out", "including membership renewal at £15/month", "your yearly
+                                // membership (£59.99) starts automatically"
+                                + "|\\b(?:shipments?|deliveries|membership|subscription|billing|charges?|payments?)\\b(?:[^.!?]|[.,]\\d){0,30}\\bbegins? \\d+ days? (?:later|after)\\b"
+                                + "|\\bcontinues? as (?:an? )?(?:[\\w-]+ )?(?:subscription|membership)\\b"
+                                + "|\\brenews?\\b(?:[^.!?]|[.,]\\d){0,50}\\bunless you (?:opt out|cancel|turn (?:it )?off)\\b"
+                                + "|\\bagree\\w* to\\b[^.!?]{0,40}\\b(?:membership|subscription|plan) renewal\\b"
+                                + "|\\b(?:membership|subscription|plan)\\b(?:[^.!?]|[.,]\\d){0,30}\\bstarts? automatically\\b"
                                 // "$0.00 today, then $14.99 with every Autoship"
                                 + "|[$£€₹]\\s?0(?:[.,]00)?\\s+(?:today|now|up ?front)\\b[^.!?]{0,10}\\bthen [$£€₹]\\s?\\d[\\d.,]*\\s+(?:with|on|for|per) (?:every|each)\\b")
                         .unless(HONEST_TRIAL),
@@ -187,16 +199,21 @@ final class SneakingRules {
                                         + "|\\bprices? (?:shown )?(?:exclude|excludes|don't include|do not include|doesn't include|does not include)\\b[^.!?]{0,30}\\b(?:fee|charge|surcharge)s?\\b"
                                         + "|\\b\\d[\\d.]*\\s?% " + DRIP_FEE + " (?:fee|charge|surcharge)s?\\b"
                                         + "|\\b" + DRIP_FEE + " (?:fee|charge|surcharge)s?\\b(?:[^.!?]|[.,]\\d){0,25}\\b(?:at (?:the )?checkout|at payment|(?:at|on) (?:the )?(?:final|last|payment) (?:step|page|screen))\\b"
+                                        // "Order total updated: a £2.95 processing fee … have been applied", "Processing & insurance (non-optional): $4.95"
+                                        + "|\\b(?:fee|charge|surcharge)s?\\b(?:[^.!?]|[.,]\\d){0,40}\\b(?:has|have) been (?:applied|added)\\b"
+                                        + "|\\((?:non-optional|mandatory|compulsory|required|not optional)\\)\\s*:?\\s*[$£€₹]\\s?\\d"
                                         // "A non-refundable booking fee of £3 per ticket applies"
                                         + "|\\b(?:non-refundable|mandatory|compulsory) " + DRIP_FEE + " (?:fee|charge|surcharge)s?\\b(?:[^.!?]|[.,]\\d){0,15}(?:[$£€₹]\\s?\\d|\\d\\s?%)"
                                         // "… a processing & handling charge calculated after payment details are entered"
                                         + "|\\b(?:fee|charge|surcharge)s?\\b[^.!?]{0,40}\\b(?:calculated|added|shown|applied|revealed|determined) (?:only )?(?:after|once) (?:payment|you(?:'ve| have)? (?:paid|entered)|(?:your )?(?:payment|card) details)")
                         .unless("\\bno (?:hidden |extra |additional |service |booking )?(?:fees?|charges?|surcharges?)\\b|\\bwaived?\\b|(?<!not )\\bincluded in (?:the |our )?(?:price|total|fare|rate)s?\\b|[$£€₹]\\s?0(?:[.,]00?)?(?![\\d.,])"
+                                // "3-Day Pass A$449 + $9.50 booking fee": the fee printed beside the price it is added to
+                                + "|[$£€₹]\\s?\\d[\\d.,]*\\s*\\+\\s*(?:[a-z]{1,2})?[$£€₹]\\s?\\d[\\d.,]*\\s+(?:[\\w-]+ )?(?:fee|charge|surcharge)s?\\b"
                                 + "|\\b(?:all|any) (?:taxes and )?fees (?:are )?included\\b|\\bshown (?:upfront|up front|before you (?:book|pay|buy)|in (?:your|the) (?:basket|cart|bag))\\b|\\brestocking\\b"
                                 + "|\\b(?:itemi[sz]ed|listed separately|shown separately)\\b"),
                 // "Resort fee of $35/night payable at hotel, not included in price shown": a mandatory fee left out of the price
                 TextRule.of("sneaking.fee_not_in_price", HIDDEN_COSTS, 0.75,
-                                "\\b" + FEE + " (?:fee|charge|surcharge)s?\\b.{0,60}\\b(?:not included(?: in (?:the )?(?:price|rate|total|fare)s?)?|payable (?:at|on) (?:the )?(?:hotel|property|arrival|check-?in|venue|pick-?up|collection)|(?:collected|paid|charged) (?:at|on) (?:the )?(?:hotel|property|arrival|check-?in|venue)|added at checkout|charged separately"
+                                "\\b" + FEE + " (?:fee|charge|surcharge)s?\\b.{0,60}\\b(?:not included(?: in (?:the )?(?:price|rate|total|fare)s?)?|payable (?:at|on) (?:the )?(?:hotel|property|arrival|check-?in|venue|pick-?up|collection|desk|counter|rental desk|front desk)|(?:collected|paid|charged) (?:at|on) (?:the )?(?:hotel|property|arrival|check-?in|venue)|added at checkout|charged separately"
                                 + "|(?:added|applied|charged) (?:on|at) (?:the )?(?:payment page|checkout|final step|last step|payment))\\b")
                         .unless("\\bno (?:hidden |extra |additional )?(?:fees?|charges?)\\b|\\bwaived?\\b|\\b(?:at your discretion|discretionary|optional|tips?|gratuit(?:y|ies))\\b"
                                 // a restaurant's "Service charge not included" leaves the tip to the diner

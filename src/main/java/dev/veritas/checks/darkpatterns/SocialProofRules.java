@@ -21,11 +21,16 @@ final class SocialProofRules {
             + "added|saved|booked|booking|ordering|reserving|reserved|eyeing|peeked at|peeking at|on the fence about|on this (?:deal|item|product|page|listing)|grabbed|snapped up|shopping|buying|interested|checked|liked|like|have (?:this|it) in|has (?:this|it) in|have (?:this|the) (?:page|tab|listing|item|product) open|wish ?listed|favou?rited|loved"
             // "19 people are searching this route", "1,340 fans are in the queue with you", "21 people tried these on",
             // "4 other shoppers have these items in their cart"
-            + "|searching|in (?:the )?(?:queue|line|waiting room)|tried (?:this|these|it|them) on"
+            + "|searching|selecting|choosing|picking|comparing|requesting|reading|downloading|playing|streaming"
+            + "|in (?:the )?(?:queue|line|waiting room)|tried (?:this|these|it|them) on"
+            + "|(?:items|products|things) from your " + CART + " in (?:theirs|their " + CART + ")"
             + "|(?:this|these|it|them|the same)(?: [\\w-]+){0,2}? in (?:their|his|her) " + CART + ")";
     /** Verbs of a purchase or sign-up that a notification reports someone else has just made. */
     private static final String ACTED = "(?:bought|purchased|ordered|booked|reserved|claimed|grabbed|snagged|snapped up|scored|picked up|saved|upgraded|"
-            + "signed up|set up|subscribed|joined|registered|enrolled|checked out|got|unlocked|left with|walked away with|took home|placed (?:an|a new|his|her|their) order"
+            + "signed up|set up|subscribed|joined|registered|enrolled|checked out|got|unlocked|sent|downloaded|won|started|began|"
+            + "requested|renewed|activated|redeemed|rented|hired|adopted|gifted|installed|personali[sz]ed|customi[sz]ed|"
+            + "left with|walked away with|took home|placed (?:an|a|his|her|their) (?:new |first |second |repeat )?order"
+            + "|completed (?:checkout|(?:a|an|the|their|her|his) (?:booking|order|purchase|checkout))"
             + "|added (?:[\\w-]+ ){0,4}?to (?:his|her|their) (?:cart|bag|basket|trolley|wish ?list)"
             + "|paid for|completed (?:payment|(?:a|the|their|her|his) (?:order|purchase|checkout))|hit buy|copped|bagged|nabbed|secured|treated (?:herself|himself|themselves)"
             + "|snapped (?:one|it|this|these|a [\\w-]+) up)";

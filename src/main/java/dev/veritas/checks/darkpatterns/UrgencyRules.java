@@ -57,6 +57,12 @@ final class UrgencyRules {
                                         + "|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec"
                                         + "|spring|summer|autumn|fall|winter|tears|defeat|failure|victory|disaster|a draw|a tie|stalemate)\\b)")
                         .unless("\\b(?:warranty|guarantee|trial|subscription|membership|lease|contract|licen[cs]e)\\b"),
+                // "Your promo disappears in 2h 10m", "Bundle vanishes in 5h 02m", "We'll hold this fare for 09:59 — book before the timer
+                // runs out": a clock on an offer, written the way apps print one
+                TextRule.of("urgency.offer_gone_in_clock", COUNTDOWN_TIMER, 0.8,
+                        "\\b(?:disappears?|vanish(?:es)?|gone|expires?|ends?|resets?|leaves?)\\s+in\\s+\\d{1,2}\\s?h(?:rs?|ours?)?\\s*\\d{1,2}\\s?m(?:ins?|inutes?)?\\b"
+                                + "|\\b(?:hold|keep|reserve)\\s+(?:this|your|the)\\s+[\\w-]+\\s+for\\s+\\d{1,2}\\s?:\\s?\\d{2}\\b"
+                                + "|\\bbefore (?:the|this|your) (?:timer|countdown|clock) (?:runs out|ends|hits zero|expires)\\b"),
                 // "Your order is reserved for 09:35", "Items held for 10 minutes"
                 TextRule.of("urgency.reserved_for", COUNTDOWN_TIMER, 0.85,
                         "\\b(?:reserved|held|saved) for (?:you )?(?:for )?(?:the next |only |another )?(?:\\d{1,2}\\s?:\\s?\\d{2}|\\d+\\s*(?:more )?(?:minutes?|mins?|seconds?|secs?)\\b)"
@@ -89,6 +95,10 @@ final class UrgencyRules {
                                         + "|\\b(?:today|tonight|24 hours|48 hours|this weekend) only\\b|\\bonly (?:today|tonight)\\b|\\bvalid (?:only )?(?:today|tonight)\\b"
                                         + "|^\\W*(?:final|last) (?:hours?|minutes?|day|chance)\\W*$|\\b(?:final|last) hours? (?:of|for|to|left)\\b"
                                         + "|\\b(?:sale|offer|deal|price|discount|savings?|promotion)s? (?:won't|will not|can't|doesn't|do not|don't) last\\b"
+                                        // "Prices this low won't last!", "Launch price — going up soon!", "Your prize is only valid during this visit"
+                                        + "|\\b(?:prices?|deals?|offers?|savings?|discounts?) (?:this|that|so) (?:low|good|big|cheap) (?:won't|will not|can't) last\\b"
+                                        + "|\\b(?:price|prices|it's|it is)\\W{0,3}(?:going|goes) up (?:soon|shortly|tomorrow|tonight|at midnight)\\b"
+                                        + "|\\b(?:only )?valid (?:only )?(?:during|for|in) this (?:visit|session|page ?view)\\b"
                                         + "|\\b(?:last|final) (?:chance|day|hours?) to (?:buy|save|get|order|grab|shop|claim|enjoy)\\b|\\blast chance\\s*[!:]"
                                         + "|\\bwhile (?:it|they|the offer|the deal|the sale) lasts?\\b"
                                         // Paraphrases of "soon, but we won't say when"

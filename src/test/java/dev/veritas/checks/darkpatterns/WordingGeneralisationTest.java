@@ -46,10 +46,13 @@ class WordingGeneralisationTest {
             "own-9-weak-types-again.tsv, 0.95, 0.02",
             "fresh-4-tuning.tsv, 0.97, 0.01",
             "own-10-paraphrases.tsv, 0.95, 0.08",
-            // Written on 2026-12-07 by someone who never saw the rules; the check part's mistakes were read once
-            // (0.917 -> 0.955), the final part's never (0.891 before, 0.897 after).
+            // Written on 2026-12-07 by people who never saw the rules (src/test/resources/unseen/README.md). The mistakes of
+            // check, c and d were read to generalise the rules; those of e and final never were.
             "unseen/dark-patterns-2026-12-07-check.tsv, 0.95, 0.01",
-            "unseen/dark-patterns-2026-12-07-final.tsv, 0.89, 0.015",
+            "unseen/dark-patterns-2026-12-07-c.tsv, 0.95, 0.02",
+            "unseen/dark-patterns-2026-12-07-d.tsv, 0.97, 0.01",
+            "unseen/dark-patterns-2026-12-07-e.tsv, 0.93, 0.01",
+            "unseen/dark-patterns-2026-12-07-final.tsv, 0.89, 0.01",
     })
     void findsPatternsWordedInWaysTheRulesWereNotWrittenFor(String file, double minF1, double maxFpr) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
