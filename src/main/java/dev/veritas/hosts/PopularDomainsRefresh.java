@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,18 +29,25 @@ import org.apache.commons.csv.CSVRecord;
 public final class PopularDomainsRefresh {
     private PopularDomainsRefresh() {}
 
-    public static void main(String[] args) throws IOException {
-        if (args.length != 2 && !(args.length == 4 && args[2].equals("--max-rank"))) {
+    public static void main(String[] args) {
+        if (args.length != 2 && !(args.length == 4 && args[2].equals("--max-rank") && args[3].matches("\\d{1,9}"))) {
             System.err.println("usage: PopularDomainsRefresh majestic_million.csv popular-domains.txt.gz [--max-rank N]");
             System.exit(2);
         }
         int maxRank = args.length == 4 ? Integer.parseInt(args[3]) : Integer.MAX_VALUE;
-        List<String> domains;
-        try (Reader in = Files.newBufferedReader(Path.of(args[0]), StandardCharsets.UTF_8)) {
-            domains = registrableDomains(in, maxRank);
+        try {
+            List<String> domains;
+            try (Reader in = Files.newBufferedReader(Path.of(args[0]), StandardCharsets.UTF_8)) {
+                domains = registrableDomains(in, maxRank);
+            }
+            write(domains, Path.of(args[1]));
+            System.out.println("wrote " + domains.size() + " registrable domains to " + args[1]);
+        } catch (IOException | UncheckedIOException | IllegalStateException e) {
+            // A malformed CSV surfaces from the parser's iterator as an unchecked exception. The shipped list is only replaced once the new one is read whole.
+            System.err.println("could not rebuild the list from " + args[0] + ": " + e.getMessage()
+                    + " — check the path and that it is the Majestic Million CSV");
+            System.exit(2);
         }
-        write(domains, Path.of(args[1]));
-        System.out.println("wrote " + domains.size() + " registrable domains to " + args[1]);
     }
 
     /** Registrable domains in rank order, each once, from rows ranked at most {@code maxRank}. */

@@ -283,8 +283,7 @@ public final class UrlFeatureExtractor {
      * file host), whose popularity vouches for the platform, not the page.
      */
     private static Optional<String> popular(RegistrableDomain rd, String path) {
-        if (rd.ip() || rd.domain().isEmpty() || rd.onSharedHosting() || UserContent.at(rd.host(), path).isPresent()
-                || PublishingPlatforms.hosts(rd)) {
+        if (noOwnerBehind(rd, path) || PublishingPlatforms.hosts(rd)) {
             return Optional.empty();
         }
         String domain = rd.domain().get();
@@ -294,6 +293,14 @@ public final class UrlFeatureExtractor {
         OptionalInt rank = PopularDomains.shipped().rank(domain);
         return rank.isPresent() ? Optional.of(domain + " (rank " + String.format(Locale.ROOT, "%,d", rank.getAsInt()) + ") is")
                 : Optional.empty();
+    }
+
+    /**
+     * Whether the address has no registrable domain whose owner vouches for the page: an IP number, a bare suffix, a
+     * shared-hosting subdomain, or user content on a brand's domain. Domain-level marks never count for such an address.
+     */
+    private static boolean noOwnerBehind(RegistrableDomain rd, String path) {
+        return rd.ip() || rd.domain().isEmpty() || rd.onSharedHosting() || UserContent.at(rd.host(), path).isPresent();
     }
 
     /**
@@ -318,7 +325,7 @@ public final class UrlFeatureExtractor {
      * on a brand's domain), whose preloading vouches for the platform, not the page.
      */
     private static Optional<String> preloaded(RegistrableDomain rd, String path) {
-        if (rd.ip() || rd.domain().isEmpty() || rd.onSharedHosting() || UserContent.at(rd.host(), path).isPresent()) {
+        if (noOwnerBehind(rd, path)) {
             return Optional.empty();
         }
         HstsPreload list = HstsPreload.chromium();
