@@ -72,7 +72,25 @@ final class MisdirectionRules {
                         .maxLength(BUTTON),
                 // "Cancel Premium and lose all my downloaded music": leaving worded as throwing away what one has
                 TextRule.of("misdirection.leave_and_lose_mine", CONFIRMSHAMING, 0.8,
-                                "^\\W*(?:cancel|decline|leave|exit|skip|no(?: thanks)?|downgrade|unsubscribe)\\b[^.!?]{0,30}?\\band (?:lose|forfeit|give up|throw away) (?:all )?(?:of )?my\\b")
+                                "^\\W*(?:yes,? |i (?:still )?want to )?(?:cancel|decline|leave|exit|skip|no(?: thanks)?|downgrade|unsubscribe|keep (?:the )?(?:free|basic|standard|current)\\b[\\w ]{0,20}?)\\b[^.!?]{0,30}?\\band (?:lose|forfeit|give up|throw away|risk (?:losing|paying)) (?:all )?(?:of )?(?:my\\b|up to\\b)")
+                        .maxLength(BUTTON),
+                // A priced extra pressed with the shop's own insistence: "✓ White-glove assembly: $79 — we strongly recommend it", "Add Dental Chews
+                // (£3.99) — vets recommend!", "Add 2-year ZipCare+ for ₹999 — smart buyers never skip protection", "Bundle chosen for you (+$12.99)"
+                TextRule.of("misdirection.priced_extra_insisted", PRESSURED_SELLING, 0.7,
+                                "\\b(?:we (?:strongly|highly) recommend|(?:vets|experts|doctors|dentists|stylists|mechanics|engineers) recommend|(?:smart|savvy|experienced) (?:buyers|shoppers|customers|travell?ers|owners) (?:never|always)"
+                                        + "|most people regret|you'll regret|don't risk|it makes all the difference|(?:selected|chosen|picked|recommended) for you|protect (?:everyone|your little one|your family|the ones) you love"
+                                        + "|(?:most|\\d{2,3} ?% of) [\\w-]+ (?:choose|do|pick|add)\\b(?: this| it)?\\W*$|get ahead of (?:other|the other)\\b)")
+                        .requires("[$£€₹₦]\\s?\\d|\\d\\s?(?:€|kr|zł)|\\b(?:add|upgrade|premium|plan|cover|warranty|protection|insurance|care|bundle)\\b")
+                        .unless("\\b(?:free|included|no extra (?:cost|charge))\\b|^\\W*(?:recommended for you|picked for you|selected for you)\\W*$")
+                        .maxLength(180),
+                // A leave screen that mourns what the shopper loses: "Are you sure? You'll lose your 340 Glow Points and member pricing forever 😢"
+                TextRule.of("misdirection.loss_mourned_on_leave", CONFIRMSHAMING, 0.75,
+                                "^\\W*(?:are you sure|really|wait)\\W{1,3}[^.!?]{0,20}?\\b(?:you'll|you will|your [\\w' ]{1,20}? will)\\s+(?:lose|miss out|forfeit|give up)\\b")
+                        .requires("\\b(?:forever|for good|all (?:your|of your|those|these) (?:savings|perks|benefits|rewards|points|discounts|progress))\\b|[😢😿😭💔🥺😞]")
+                        .maxLength(160),
+                // "Not ready to save £56? Leave offer"
+                TextRule.of("misdirection.not_ready_to_benefit", CONFIRMSHAMING, 0.75,
+                                "^\\W*not ready to (?:save|get|treat|protect|look|feel|start saving|be)\\b")
                         .maxLength(BUTTON),
                 // "No thanks, I don't like delicious food", "No, I don't appreciate art": a decline that makes the shopper
                 // disown a taste. Practical declines say what they do not need or want ("No thanks, I don't need a bag").
@@ -337,7 +355,15 @@ final class MisdirectionRules {
                                         + "|i (?:want|prefer|choose|would like|'d like) to (?:stay|remain|be|keep being|look|feel) (?:weak|slow|tired|unfit|out of shape|ugly|boring|broke|poor|bored|unhealthy|lonely|average|behind|stuck|unprotected|vulnerable|confused|lost|sick|old|unsafe|exposed|mediocre|clueless|stressed|disorgani[sz]ed|uninformed)\\b"
                                         + "|i (?:don't|do not) want to (?:reach|achieve|hit|meet|smash|realise|realize|fulfil|fulfill|get to) (?:my|our|any) (?:[\\w-]+ )?(?:goals?|targets?|potential|dreams?|best)\\b"
                                         + "|i(?:'ll| will) keep (?:watching|seeing|getting|paying|putting up with|wasting|losing|overpaying|suffering|struggling)\\b"
-                                        + "|i(?:'ll| will|'d rather) (?:sit|travel|fly|eat|sleep) (?:apart|alone|separately|by myself|on my own|away from)\\b)")
+                                        + "|i(?:'ll| will|'d rather) (?:sit|travel|fly|eat|sleep) (?:apart|alone|separately|by myself|on my own|away from)\\b)"
+                                        // or a harm owned anywhere after the decline: "No, I'll pay for repairs myself", "No thanks, my walls can
+                                        // stay boring", "No meal – I'll go hungry", "Add a helmet? No thanks, I don't care about safety"
+                                        + "|^\\W*(?:[^?]{1,60}\\?\\s*)?(?:" + DECLINE + "|no,? thanks|i'll pass|i pass|yes,? (?:cancel|remove|leave|continue|i'm (?:ok|okay|fine|happy)))\\b"
+                                        + "[^?]{0,40}?\\b(?:risk(?:ing)? (?:it|paying|losing|my|damage|the)|lose (?:my|all)|go hungry|stay (?:boring|ugly|bored|broke|behind|cold|hungry|unprotected|in the dark|uninformed)"
+                                        + "|out of shape|exposed|unprotected|wast(?:e|ing) (?:money|energy|time|food)|(?:pay|paying|buy|buying) (?:the )?full price|pay (?:full|more|extra|double|any [\\w ]{1,20}|for (?:repairs|damage|any damage)\\b)[\\w ]{0,20}myself"
+                                        + "|pay (?:for )?(?:any |all )?(?:repairs|damages?|hospital bills|vet bills|bills)|isn't a priority|is not a priority|(?:don't|do not) care about|(?:don't|do not) mind (?:\\w+ )?(?:damaged|broken|losing|bad|dirty|ugly)"
+                                        + "|deserves? (?:less|worse|nothing|to wait)|(?:sleep|live|look) (?:fine |happy )?(?:in|with) cheap|miss out|full (?:bar |menu )?prices)\\b")
+                        .unless("\\bgift (?:receipt|wrap\\w*|box|message|card|note|bag)\\b")
                         .maxLength(BUTTON),
                 // Leaving made to sound like self-harm: "Cancel and lose all my watchlists forever", "Yes, cancel and leave my data exposed"
                 TextRule.of("misdirection.leave_and_suffer", CONFIRMSHAMING, 0.85,

@@ -210,6 +210,20 @@ final class ScarcityRules {
                                 "\\b\\d+ (?:in|out of|of) \\d+ (?:rooms|seats|tables|tickets|places|spaces|spots|slots|cabins|pitches|dates|units)\\b[^.]{0,15}\\b(?:booked|taken|sold|reserved|gone|filled|claimed)\\b"
                                         + "|\\b\\d+ ?% (?:booked|sold|reserved|full|taken|claimed)\\b")
                         .unless("\\b(?:occupancy|figures|survey|data|report|statistics|according|said|says|average|last (?:year|month|season))\\b")
-                        .maxLength(120));
+                        .maxLength(120),
+                // A variant's badge that calls it the last of its kind: "Size L: last one", "UK 10 – last pair", "Terracotta 220x240: last 1 set",
+                // "Last piece in Sweden", "Last table for 4 on Sunday!", "Last Saturday slot with Tony"
+                TextRule.of("scarcity.last_of_its_kind", LOW_STOCK_MESSAGE, 0.8,
+                                "(?:^\\W*|[:–—·|,(]\\s*|\\s-\\s+)(?:the |our |your )?(?:very )?last (?:\\d{1,2} |few )?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day |morning |evening |afternoon |weekend |double |single |twin )?"
+                                        + "(?:one|ones|pairs?|pieces?|pcs|units?|sets?|few|cases?|slots?|tables?|seats?|rooms?|spots?|places?|copies|copy|bottles?|boxes|box|cabins?|appointments?|tickets?|sizes?)\\b"
+                                        + "(?!\\s+(?:" + TIME_UNIT + "|sale|sales|entry|admission|orders?|call|collection|delivery|posting|dispatch|check-?in)\\b)(?!\\s+(?:of (?:the|this) (?:season|year|day|month|week|series|collection)|to (?:arrive|ship|leave|go out|be (?:shipped|delivered|dispatched))|(?:i|we|you) (?:bought|ordered|had|saw|viewed)))")
+                        .unless("\\b(?:in|from) your (?:wish ?list|cart|basket|bag|orders?|account|history)\\b|\\b(?:i|we|my|our) (?:bought|ordered|had|got|received)\\b|\\b(?:last (?:one|ones) (?:i|we)|the last one was)\\b")
+                        .maxLength(90),
+                // Booking calendars: "Only 2 nights still available in August", "Only 1 weekend still free in May", "Friday morning almost fully booked"
+                TextRule.of("scarcity.dates_nearly_gone", LOW_STOCK_MESSAGE, 0.8,
+                                "\\bonly (?:\\d|one|two|three|four|five) (?:nights?|dates?|weekends?|weeks?|days?) (?:still )?(?:left|available|free|open|remaining)\\b(?=\\s+(?:in|this|next|on|for|at|during)\\b|\\s*[!.]?\\s*$)"
+                                        + "|\\b(?:almost|nearly) (?:fully )?booked(?: up| out)?\\b")
+                        .unless("\\b(?:to (?:return|cancel|pay|claim|order|save|shop|enter|apply|register)|until|left to|free (?:cancell?ation|returns?|delivery))\\b")
+                        .maxLength(140));
     }
 }

@@ -40,6 +40,14 @@ final class SocialProofRules {
     private static final String RECENT_WINDOW = "(?:(?:in|over|during|within) (?:the )?(?:last|past) (?:\\d+\\s*|few |couple of |" + NUMBER_WORD + " )?\\w+"
             + "|in past \\w+|(?:the )?(?:last|past) (?:\\d+ )?(?:hours?|days?|weeks?|months?|24h|48h)|this (?:hour|morning|afternoon|evening|week|month|season|year|weekend)"
             + "|today|tonight|yesterday|last night|overnight|right now|just now|so far today|since (?:lunch\\w*|breakfast|this morning|midnight|yesterday|we opened|opening))";
+    /** People a crowd notice may count besides {@link RuleParts#PEOPLE}. */
+    private static final String MORE_PEOPLE = "(?:girls|boys|women|men|ladies|guys|neighbou?rs|locals|couples|households|homes|businesses|companies|teams|patients|pet owners|dog owners|cat owners"
+            + "|renters|tenants|applicants|brides|couples|gardeners|cooks|bakers|parents|kids|schools|contractors|pros|designers|creators|sellers|hosts|agents)";
+    /** A short recent window, or "already": what makes a crowd count a live notice rather than a history. */
+    private static final String SHORT_WINDOW = "(?:today|tonight|this (?:hour|morning|afternoon|evening|week|weekend)|right now|just now|already|so far today"
+            + "|in the (?:last|past) (?:\\d+ |few |couple of )?(?:minutes?|mins?|hours?|hrs?|days?|24 hours|48 hours)|in the past hour|past 24 hours|last 24 hours)";
+    /** What someone "just" did in a notice: any verb except those of goods arriving. */
+    private static final String JUST_ACTED = "(?!(?:arrived|landed|launched|dropped|restocked|released|opened|reopened|published|updated|posted|announced|shipped|dispatched|delivered|in|now|for|the|a|an|like|as|right|because|to|what|ask|add|one|got back)\\b)[\\p{L}]{2,}";
     private static final String FIRST_PERSON = "\\b(?:i|we|i've|we've|i'd|i'm|my|our)\\b";
     private static final String RECENTLY = "(?:in (?:the )?(?:last|past)|this (?:hour|morning|week|month|day)|today|tonight|within|since|recently|right now|just now|per (?:hour|day)|an hour|a day|each (?:hour|day))";
     /** Words that show "X in Y ordered" is a policy sentence ("Free returns in store for items ordered online"). */
@@ -139,6 +147,25 @@ final class SocialProofRules {
                         .unless(FIRST_PERSON),
                 TextRule.of("social.last_purchased", ACTIVITY_NOTIFICATION, 0.85,
                         "\\blast (?:purchased|bought|ordered|sold|booked)\\b.{0,20}\\b(?:ago|today|at \\d)"),
+                // A counted crowd that acted in a stated recent window: "1,284 people in your area signed up this week",
+                // "212 passengers on this flight have already picked their seat", "11 bidders placed bids in the last 10 minutes"
+                TextRule.of("social.crowd_acted_recently", ACTIVITY_NOTIFICATION, 0.8,
+                                "(?<![\\d$£€.#/:-])(?:over |more than |almost |nearly )?" + COUNT + "\\s+(?:[\\p{L}'-]+\\s+){0,2}?(?:" + PEOPLE + "|" + MORE_PEOPLE + ")\\b"
+                                        + "[^.!?]{0,60}?\\b(?:" + SHORT_WINDOW + ")\\b")
+                        .unless(FIRST_PERSON + "|\\b(?:for|up to|sleeps|serves|seats|fits|accommodates|max\\.?|maximum|per|table for|party of|groups? of|with|valid)\\s+(?:up to\\s+)?(?:over\\s+)?\\d"
+                                + "|\\b(?:open|opening|closed|hours|staff|agents?|team|available to|limit(?:ed)? to)\\b")
+                        .maxLength(160),
+                // "Aaliyah from Atlanta just said yes", "A contractor from Bedok just ordered 5 units", "Someone nearby just Super Liked you"
+                TextRule.of("social.someone_somewhere_just", ACTIVITY_NOTIFICATION, 0.8,
+                                "^\\W*(?:(?:a|an|another|your|one) )?[\\p{L}'&-]+(?: [\\p{L}'&.-]+){0,3}? (?:from|in|near|on) [\\p{L}][\\p{L} ,.'-]{1,40}? just " + JUST_ACTED
+                                        + "|^\\W*(?:someone|somebody)(?: nearby| near you| in your (?:area|city|town)| else)? just " + JUST_ACTED)
+                        .unless("^\\W*(?:i|we|you|my|our|new|fresh|made|designed|back|available|arriving|now|just|sale|prices?)\\b"
+                                + "|\\b(?:order|parcel|package|delivery|shipment|refund|return|store|shop|branch|restaurant|team)\\b")
+                        .maxLength(140),
+                // "Last used 12 minutes ago", "27 watched in the past 24 hours"
+                TextRule.of("social.last_used_ago", ACTIVITY_NOTIFICATION, 0.8,
+                        "\\blast (?:used|redeemed|claimed|booked|watched|saved) (?:\\d+|an?|a few) (?:seconds?|secs?|minutes?|mins?|hours?|hrs?) ago\\b"
+                                + "|(?<![\\d$£€.])" + DIGITS + "\\s+(?:watched|watching|saved|booked|reserved|redeemed|claimed|used)\\s+" + RECENTLY + "\\b"),
                 // "339 users are currently active on our website"
                 TextRule.of("social.n_online_now", ACTIVITY_NOTIFICATION, 0.85,
                         "(?<![\\d$£€.])" + DIGITS + "\\s+" + PEOPLE + "\\s+(?:are\\s+)?(?:currently\\s+|now\\s+|right now\\s+)?(?:active|online|on (?:this|our) (?:site|page|website|store))\\b(?! (?:since|for|over))"
@@ -157,7 +184,9 @@ final class SocialProofRules {
                 // A review with a full name, a place or a date and something specific is a review, not this.
                 TextRule.of("social.praise_signed_by_nobody", TESTIMONIALS_OF_UNCERTAIN_ORIGIN, 0.6,
                         "\\b(?:amazing|best|love[ds]?|loving|incredible|changed my life|saved my \\w+|can't believe|cannot believe|10/10|five stars|5 stars|perfect|miracle|game[- ]?changer|life[- ]?changing|highly recommend|wonderful|fantastic|awesome|obsessed|wow|just works)\\b"
-                                + ".{0,100}?[!.\"”'★]\\s*[-–—~]+\\s*(?:[\\p{L}]+|[\\p{L}]\\.?(?: from [\\p{L} ]{2,20})?|(?:an? )?(?:verified|happy|satisfied|real)\\W? (?:buyer|customer|purchaser|shopper|user|client)|customer review|anonymous|(?:a |an )?(?:customer|buyer|shopper|user|client))\\W*$")
+                                + ".{0,100}?[!.\"”'★]\\s*[-–—~]+\\s*(?:[\\p{L}]+|[\\p{L}]\\.?(?: from [\\p{L} ]{2,20})?|(?:an? )?(?:verified|happy|satisfied|real|loyal|proud|beauty|music|book|style|food|coffee|wine|pet|dog|cat)\\W? (?:buyer|customer|purchaser|shopper|user|client|student|travell?er|attendee|subscriber|member|guest|parent|mum|mom|dad|lover|fan|reader|owner|patient|diner)|customer review|anonymous|(?:a |an )?(?:customer|buyer|shopper|user|client|subscriber|attendee|traveller|traveler))\\W*$"
+                                // a quote or a cheer signed only with stars: "“The best show in London!!!” ★★★★★", "⭐⭐⭐⭐⭐ Amazing sound, better than AirPods!!"
+                                + "|[!.][\"”']\\s*(?:★|⭐){4,5}\\s*$|^\\W*(?:★|⭐){5}\\s*[^–—-]{5,100}!{2,}\\s*$")
                         .unless("\\b(?:19|20)\\d\\d\\b|\\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \\d"),
                 // "Thousands of satisfied customers: 'Amazing quality, fast shipping!'": a crowd quoted as one voice
                 TextRule.of("social.crowd_quoted", TESTIMONIALS_OF_UNCERTAIN_ORIGIN, 0.6,

@@ -130,6 +130,23 @@ final class UrgencyRules {
                                         + "|\\bdon't (?:miss|wait)\\b(?: out)?.{0,20}\\b(?:deal|offer|sale|discount|savings?|price|chance|opportunity)\\b"
                                         + "|\\bgrab (?:it|them|yours) (?:now|today|quick|fast|while)\\b|\\bbe quick\\b")
                         .unless("\\b(?:sign up|subscribe|newsletter|join (?:our|the) (?:list|club|mailing))\\b"),
+                // A hold clock that hurries checkout: "Complete your booking in 06:12 to keep this fare", "You have 04:59 to complete checkout
+                // before your pair is released", "Seats blocked for 09:59 – proceed to payment quickly", "20% off for the next 15 minutes only ⏱ 14:59"
+                TextRule.of("urgency.hold_clock", COUNTDOWN_TIMER, 0.75,
+                                "(?:\\b(?:in|within|for|have|next)\\s+|[:⏱⏳]\\s*)(?:the next )?\\d{1,2}:\\d{2}(?::\\d{2})?\\b(?!\\s*(?:am|pm|h\\b|hrs|uhr|o'clock|[ap]\\.m\\.))")
+                        .requires("\\b(?:complete|proceed|check ?out|keep (?:this|the|your)|lock in|released?|quickly|hurry|guaranteed|before (?:your|the|it)|or (?:your|the|you)|only|timer)\\b")
+                        .unless("\\b(?:at|by|until|till|from|opens?|closes?|after) \\d{1,2}:\\d{2}\\b|\\b(?:deliver\\w*|dispatch\\w*|arrive\\w*|collection|pick-?up|slot reserved until)\\b|\\d{1,2}:\\d{2}\\s*[-–]\\s*\\d{1,2}:\\d{2}")
+                        .maxLength(160),
+                // An offer that vanishes for good: "This offer disappears once you leave this page", "This offer will never appear again!",
+                // "Price drops like this won't come back!", "Prices for this fixture may rise at any moment"
+                TextRule.of("urgency.offer_gone_for_good", LIMITED_TIME_MESSAGE, 0.75,
+                                "\\b(?:disappears?|vanish(?:es)?|expires?|is gone|ends?|goes away|will be gone)\\s+(?:once|when|as soon as|if) you (?:leave|close|exit|navigate away from|refresh)\\b"
+                                        + "|\\b(?:offer|deal|discount|price|prices|price drops?|sale|savings?|chance)\\b[^.!?]{0,25}\\b(?:won't|will not|will never|never) (?:come back|be back|appear again|return|be seen again|happen again)\\b"
+                                        + "|\\bprices?\\b[^.!?]{0,30}\\b(?:may|might|could|will) (?:rise|go up|increase|jump)\\b[^.!?]{0,15}\\b(?:soon|at any (?:moment|time|minute)|any (?:moment|minute))\\b"
+                                        + "|\\bprices? (?:are |is )?going up as\\b|\\bextended\\W+but not for long\\b|\\bbefore (?:it's|its|it is) too late\\b|\\bbefore too late\\b"
+                                        + "|\\b(?:few|couple of) days only\\b|\\b(?:valid|available) only (?:a )?few days\\b"
+                                        + "|\\b(?:only guaranteed|guaranteed only) (?:if|when|while) (?:you )?(?:add(?:ed)?|book|buy|order|the timer)\\b")
+                        .maxLength(200),
                 // A countdown written into the offer itself: "Free delivery for the next 18:42", "Price held for the next 09:59"
                 TextRule.of("urgency.for_the_next_clock", COUNTDOWN_TIMER, 0.85,
                         "\\bfor (?:the )?next \\d{1,2}:\\d{2}(?::\\d{2})?\\b"),
