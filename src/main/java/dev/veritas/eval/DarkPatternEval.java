@@ -9,7 +9,10 @@ import dev.veritas.checks.darkpatterns.PatternType;
 import dev.veritas.checks.darkpatterns.RuleBook;
 import dev.veritas.checks.darkpatterns.TextMatch;
 import dev.veritas.checks.darkpatterns.TextPatternClassifier;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -57,7 +60,7 @@ public final class DarkPatternEval {
             return new Options(Optional.empty(), false, Component.BOTH);
         }
     }
-    private static final String USAGE = "usage: DarkPatternEval [--split all|train|held-out] [--rules-only|--model-only] [--model-threshold T] [--errors] FILE";
+    private static final String USAGE = "usage: DarkPatternEval [--split all|train|held-out] [--rules-only|--model-only] [--model MODEL.tsv] [--model-threshold T] [--errors] FILE";
 
     private DarkPatternEval() {
     }
@@ -71,6 +74,7 @@ public final class DarkPatternEval {
         boolean errors = false;
         Component component = Component.BOTH;
         Optional<Double> threshold = Optional.empty();
+        Optional<NgramModel> modelFile = Optional.empty();
         Path file = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -83,6 +87,15 @@ public final class DarkPatternEval {
                         threshold = Optional.of(Double.parseDouble(v));
                     } catch (NumberFormatException e) {
                         out.println("error: --model-threshold takes a probability such as 0.8 (got '" + v + "')");
+                        return BAD_INPUT;
+                    }
+                }
+                case "--model" -> {
+                    Path m = Path.of(i + 1 < args.length ? args[++i] : "");
+                    try (InputStream in = Files.newInputStream(m)) {
+                        modelFile = Optional.of(NgramModel.read(in));
+                    } catch (IOException | RuntimeException e) {
+                        out.println("error: cannot read the model " + m + " (" + e.getMessage() + ") - pass a file written by DarkPatternTrainer");
                         return BAD_INPUT;
                     }
                 }
@@ -111,16 +124,20 @@ public final class DarkPatternEval {
             out.println("error: no file given - " + USAGE);
             return BAD_INPUT;
         }
-        return run(file, out, new Options(split, errors, component, threshold));
+        Options options = new Options(split, errors, component, threshold);
+        return modelFile.isEmpty() ? run(file, out, options) : run(file, out, options, modelFile);
+    }
+
+    public static int run(Path tsv, PrintStream out, Options options) {
+        return run(tsv, out, options, TextPatternClassifier.standard().model());
     }
 
     public static int run(Path tsv, PrintStream out) {
         return run(tsv, out, Options.defaults());
     }
 
-    public static int run(Path tsv, PrintStream out, Options options) {
-        TextPatternClassifier standard = TextPatternClassifier.standard();
-        Optional<NgramModel> model = standard.model().map(m -> options.modelThreshold().map(m::withThreshold).orElse(m));
+    static int run(Path tsv, PrintStream out, Options options, Optional<NgramModel> learned) {
+        Optional<NgramModel> model = learned.map(m -> options.modelThreshold().map(m::withThreshold).orElse(m));
         TextPatternClassifier classifier = switch (options.component()) {
             case BOTH -> new TextPatternClassifier(RuleBook.standard(), model);
             case RULES_ONLY -> TextPatternClassifier.rulesOnly();

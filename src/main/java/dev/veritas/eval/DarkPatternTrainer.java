@@ -7,7 +7,7 @@ import dev.veritas.checks.darkpatterns.NgramModel;
 import dev.veritas.checks.darkpatterns.PageSplit;
 import dev.veritas.checks.darkpatterns.PatternType;
 import dev.veritas.checks.darkpatterns.RuleBook;
-import dev.veritas.eval.SoftmaxTrainer;
+import dev.veritas.checks.darkpatterns.TextPatternClassifier;
 import dev.veritas.checks.darkpatterns.TextNormalizer;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -24,63 +24,104 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
- * Regenerates the shipped n-gram model from a labelled file, learning only from the training pages of
- * {@link PageSplit} so the held-out pages give an honest figure.
+ * Regenerates the shipped n-gram model from labelled shop texts written by many people.
  *
  * <pre>
- * mvn -q -o compile &amp;&amp; java -cp target/classes dev.veritas.eval.DarkPatternTrainer \
- *     /work/shared/data/dark-patterns/dev.tsv src/main/resources/dev/veritas/checks/darkpatterns/ngram-model.tsv
+ * mvn -q compile &amp;&amp; java -cp 'target/classes:target/lib/*' dev.veritas.eval.DarkPatternTrainer \
+ *     --out src/main/resources/dev/veritas/checks/darkpatterns/ngram-model.tsv \
+ *     --split /work/shared/data/dark-patterns/dev.tsv --judge FRESH.tsv... SEEN.tsv... BENIGN.txt...
  * </pre>
  *
- * Besides those pages the model learns from {@value #EXTRA_BENIGN}, ordinary shop wording written by
- * the Veritas team (prices, delivery, returns, reviews, cart chrome) as extra benign examples: the
- * labelled pages' benign rows are mostly menu labels, and without these lines the model learns that any
- * number signals a dark pattern.
+ * Inputs: a {@code .tsv} in the format of {@code veritas eval dark-patterns}, or a {@code .txt} of benign texts, one a line
+ * ({@code #} starts a comment). From a {@code --split} file the model learns only the training pages of {@link PageSplit}, so its
+ * held-out pages still give an honest figure. Besides the inputs it always learns {@value #EXTRA_BENIGN}, ordinary shop
+ * wording (prices, delivery, returns, reviews, cart chrome) written by the Veritas team.
  *
- * <p>The threshold for model-only matches is chosen by 5-fold cross-validation over the training
- * pages (folds by page, never by row; the extra benign lines are spread over the folds too): the
- * highest F1 of rules + model whose false-positive rate on benign rows stays at or under
- * {@value #MAX_FPR}, preferring the higher threshold on ties. A threshold above 1 (the sweep starts
- * at {@value #OFF}) means no threshold let the model add matches without adding false alarms: the
- * model then never reports on its own and only adds supporting terms to rule matches. Training is
- * deterministic (fixed seed and schedule), so the same inputs give the same weights byte for byte.
+ * <p>The threshold for model-only matches is chosen by cross-validation <em>by writer</em>: every input file is one writer's
+ * work and is scored by a model that never saw it (a {@code --split} file's pages are cut into {@value #FOLDS} groups), because
+ * what the model must do is catch the wording of people whose texts it never read. The threshold is the one with the highest
+ * F1 of rules + model on the {@code --judge} files (sets the rules were never generalised on, so the rules miss there what they
+ * miss on new text), with the false-positive rate on every benign row of every input at or under {@value #MAX_FPR}, preferring
+ * the higher threshold on ties. The model may report only through {@link TextPatternClassifier#modelMayReport}, the gate the
+ * classifier applies. A threshold above 1 (the sweep starts at {@value #OFF}) means the model never reports on its own.
+ * Training is deterministic (fixed seed and schedule, inputs in the order given), so the same inputs give the same weights
+ * byte for byte.
  */
 public final class DarkPatternTrainer {
     static final double MAX_FPR = 0.01;
+    /**
+     * The model may report on its own only where, in cross-validation, at least this share of what it adds is a real pattern: a
+     * model-only finding has no phrase a shopper can check, so it must be right far more often than not.
+     */
+    static final double MIN_MODEL_PRECISION = 0.8;
     static final int FOLDS = 5;
     /** A threshold no probability reaches: model-only matches off. */
     static final double OFF = 1.01;
     static final String EXTRA_BENIGN = "/dev/veritas/checks/darkpatterns/benign-shop-text.txt";
-    static final String COMMAND = "mvn -q -o compile && java -cp target/classes dev.veritas.eval.DarkPatternTrainer "
-            + "<dev.tsv> src/main/resources/dev/veritas/checks/darkpatterns/ngram-model.tsv";
+    static final String USAGE = "usage: DarkPatternTrainer --out MODEL.tsv [--split LABELLED.tsv] [--judge LABELLED.tsv]... [LABELLED.tsv | BENIGN.txt]...";
 
     private DarkPatternTrainer() {
     }
 
-    public static void main(String[] args) {
-        if (args.length != 2) {
-            System.out.println("usage: DarkPatternTrainer LABELLED.tsv OUTPUT-MODEL.tsv");
-            System.exit(DarkPatternEval.BAD_INPUT);
-        }
-        System.exit(run(Path.of(args[0]), Path.of(args[1]), System.out));
+    /** One input file and how the trainer uses it. */
+    public record Input(Path path, Role role) {
     }
 
-    public static int run(Path tsv, Path output, PrintStream out) {
-        List<LabelledSegment> rows;
-        try {
-            rows = LabelledTsv.read(tsv);
-        } catch (LabelledTsv.FormatException e) {
-            out.println("error: " + e.getMessage());
-            return DarkPatternEval.BAD_INPUT;
+    public enum Role {
+        /** Every row is learned from. */
+        LEARN,
+        /** Only the training pages are learned from; the held-out pages stay for measurement. */
+        SPLIT,
+        /** Learned from, and the rows on which the threshold's F1 is judged. */
+        JUDGE
+    }
+
+    public static void main(String[] args) {
+        List<Input> inputs = new ArrayList<>();
+        Path output = null;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if ((a.equals("--out") || a.equals("--split") || a.equals("--judge")) && i + 1 < args.length) {
+                Path p = Path.of(args[++i]);
+                switch (a) {
+                    case "--out" -> output = p;
+                    case "--split" -> inputs.add(new Input(p, Role.SPLIT));
+                    default -> inputs.add(new Input(p, Role.JUDGE));
+                }
+            } else if (a.startsWith("--")) {
+                System.out.println(USAGE);
+                System.exit(DarkPatternEval.BAD_INPUT);
+            } else {
+                inputs.add(new Input(Path.of(a), Role.LEARN));
+            }
         }
-        List<LabelledSegment> pages = rows.stream()
-                .filter(r -> PageSplit.of(r.pageId()) == PageSplit.Part.TRAIN)
-                .filter(r -> !r.dark() || r.patternType().isPresent())
-                .toList();
+        if (output == null || inputs.isEmpty()) {
+            System.out.println(USAGE);
+            System.exit(DarkPatternEval.BAD_INPUT);
+        }
+        System.exit(run(inputs, output, System.out));
+    }
+
+    public static int run(List<Input> inputs, Path output, PrintStream out) {
         List<TrainingRow> train = new ArrayList<>();
-        pages.forEach(r -> train.add(new TrainingRow(r.text(), r.dark(), r.patternType(), PageSplit.fold(r.pageId(), FOLDS))));
+        List<String> described = new ArrayList<>();
+        int group = 0;
+        for (Input in : inputs) {
+            List<TrainingRow> rows;
+            try {
+                rows = read(in, group);
+            } catch (LabelledTsv.FormatException e) {
+                out.println("error: " + e.getMessage());
+                return DarkPatternEval.BAD_INPUT;
+            }
+            train.addAll(rows);
+            group += in.role() == Role.SPLIT ? FOLDS : 1;
+            described.add(in.path().getFileName() + (in.role() == Role.SPLIT ? " (training pages by " + PageSplit.RULE + ")" : "")
+                    + (in.role() == Role.JUDGE ? " (judge)" : "") + ": " + rows.size() + " rows");
+        }
         List<String> extra;
         try {
             extra = extraBenign();
@@ -89,29 +130,32 @@ public final class DarkPatternTrainer {
             return DarkPatternEval.BAD_INPUT;
         }
         for (int i = 0; i < extra.size(); i++) {
-            train.add(new TrainingRow(extra.get(i), false, Optional.empty(), i % FOLDS));
+            train.add(new TrainingRow(extra.get(i), false, Optional.empty(), group + i % FOLDS, false));
         }
+        described.add(EXTRA_BENIGN + ": " + extra.size() + " benign texts");
         List<Optional<PatternType>> classes = classes(train);
         SoftmaxTrainer.Options options = SoftmaxTrainer.Options.defaults();
 
-        double[] oof = crossValidatedScores(train, classes, options);
+        NgramModel.Score[] oof = crossValidatedScores(train, classes, options);
         double threshold = chooseThreshold(train, oof, out);
 
-        List<String> header = new ArrayList<>(List.of(
-                "Veritas dark-pattern n-gram model (multinomial logistic regression over word uni/bigrams).",
-                "Learned only from the training pages of " + tsv.getFileName() + " by page split " + PageSplit.RULE
-                        + " (" + pages.size() + " rows of " + pages.stream().map(LabelledSegment::pageId).distinct().count() + " pages),",
-                "plus " + extra.size() + " hand-written benign shop texts from " + EXTRA_BENIGN + ".",
-                "Threshold: best cross-validated F1 with benign FPR <= " + MAX_FPR + " over " + FOLDS + " page folds of the training rows.",
-                "Options: " + options + ".",
-                "Regenerate: " + COMMAND));
+        List<String> header = new ArrayList<>();
+        header.add("Veritas dark-pattern n-gram model (multinomial logistic regression over word uni/bigrams), learned from:");
+        described.forEach(d -> header.add("  " + d));
+        header.add("Threshold: best F1 of rules + model on the judge files, with benign FPR <= " + MAX_FPR
+                + " on every input, cross-validated by writer (each file scored by a model that never saw it).");
+        header.add("Options: " + options + ".");
+        header.add("Regenerate: the DarkPatternTrainer command in the README (benchmarks and measured figures, dark patterns).");
         if (threshold >= OFF) {
             header.add("Threshold above 1: in cross-validation the model added no match without adding false alarms, so it never reports");
             header.add("on its own; it only adds its strongest terms as supporting evidence to rule matches of the same type.");
         }
         NgramModel model = SoftmaxTrainer.train(examples(train, classes), classes, options, threshold, header);
         try {
-            Files.createDirectories(output.toAbsolutePath().getParent());
+            Path parent = output.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
             try (Writer w = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
                 model.write(w);
             }
@@ -119,13 +163,32 @@ public final class DarkPatternTrainer {
             out.println("error: cannot write " + output + " (" + e.getMessage() + ") - check the directory exists and is writable");
             return DarkPatternEval.BAD_INPUT;
         }
-        out.printf(Locale.ROOT, "wrote %s: %d classes, threshold %.2f, trained on %d page rows + %d hand-written benign texts%n",
-                output, classes.size(), threshold, pages.size(), extra.size());
+        out.printf(Locale.ROOT, "wrote %s: %d classes, threshold %.2f, trained on %d texts%n", output, classes.size(), threshold, train.size());
         return DarkPatternEval.OK;
     }
 
-    /** A text the model learns from, with the cross-validation fold it is scored in. */
-    record TrainingRow(String text, boolean dark, Optional<PatternType> patternType, int fold) {
+    /** A text the model learns from, the writer group it is scored in, and whether the threshold is judged on it. */
+    record TrainingRow(String text, boolean dark, Optional<PatternType> patternType, int group, boolean judged) {
+    }
+
+    private static List<TrainingRow> read(Input in, int group) throws LabelledTsv.FormatException {
+        if (in.path().toString().endsWith(".txt")) {
+            List<String> lines;
+            try {
+                lines = Files.readAllLines(in.path(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new LabelledTsv.FormatException(in.path() + ": cannot be read (" + e.getClass().getSimpleName()
+                        + ") - pass a UTF-8 text file of benign texts, one a line");
+            }
+            return lines.stream().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                    .map(l -> new TrainingRow(l, false, Optional.empty(), group, in.role() == Role.JUDGE)).toList();
+        }
+        return LabelledTsv.read(in.path()).stream()
+                .filter(r -> in.role() != Role.SPLIT || PageSplit.of(r.pageId()) == PageSplit.Part.TRAIN)
+                .filter(r -> !r.dark() || r.patternType().isPresent())
+                .map(r -> new TrainingRow(r.text(), r.dark(), r.patternType(),
+                        in.role() == Role.SPLIT ? group + PageSplit.fold(r.pageId(), FOLDS) : group, in.role() == Role.JUDGE))
+                .toList();
     }
 
     static List<String> extraBenign() throws IOException {
@@ -138,7 +201,7 @@ public final class DarkPatternTrainer {
         }
     }
 
-    /** Benign first, then the pattern types the training pages contain, in taxonomy order. */
+    /** Benign first, then the pattern types the training texts contain, in taxonomy order. */
     static List<Optional<PatternType>> classes(List<TrainingRow> train) {
         Set<PatternType> seen = EnumSet.noneOf(PatternType.class);
         train.forEach(r -> r.patternType().ifPresent(seen::add));
@@ -154,38 +217,45 @@ public final class DarkPatternTrainer {
                 .toList();
     }
 
-    /** Out-of-fold probability of "dark" for every training row, each scored by a model that never saw its page. */
-    static double[] crossValidatedScores(List<TrainingRow> train, List<Optional<PatternType>> classes, SoftmaxTrainer.Options options) {
-        double[] oof = new double[train.size()];
-        for (int fold = 0; fold < FOLDS; fold++) {
+    /**
+     * The out-of-group score of every training text, each from a model that never saw its writer's file. Groups are
+     * left out one at a time; the models are trained on both cores.
+     */
+    static NgramModel.Score[] crossValidatedScores(List<TrainingRow> train, List<Optional<PatternType>> classes, SoftmaxTrainer.Options options) {
+        NgramModel.Score[] oof = new NgramModel.Score[train.size()];
+        int groups = train.stream().mapToInt(TrainingRow::group).max().orElse(-1) + 1;
+        IntStream.range(0, groups).parallel().forEach(g -> {
             List<TrainingRow> fit = new ArrayList<>();
             List<Integer> test = new ArrayList<>();
             for (int i = 0; i < train.size(); i++) {
-                if (train.get(i).fold() == fold) {
+                if (train.get(i).group() == g) {
                     test.add(i);
                 } else {
                     fit.add(train.get(i));
                 }
             }
+            if (test.isEmpty()) {
+                return;
+            }
             NgramModel m = SoftmaxTrainer.train(examples(fit, classes), classes, options, 1.0, List.of());
             for (int i : test) {
-                // As in the classifier, a score whose evidence is only function words never counts.
-                NgramModel.Score s = m.score(TextNormalizer.normalize(train.get(i).text()));
-                oof[i] = s.citesContent() ? s.darkProbability() : 0;
+                oof[i] = m.score(TextNormalizer.normalize(train.get(i).text()));
             }
-        }
+        });
         return oof;
     }
 
-    /** Mirrors the classifier: rules first; the model only where no rule fired and no benign veto applies. */
-    static double chooseThreshold(List<TrainingRow> train, double[] oof, PrintStream out) {
+    /** Mirrors the classifier: rules first; the model only where no rule fired and its gate lets it report. */
+    static double chooseThreshold(List<TrainingRow> train, NgramModel.Score[] oof, PrintStream out) {
+        TextPatternClassifier gate = TextPatternClassifier.rulesOnly();
         RuleBook rules = RuleBook.standard();
+        boolean anyJudged = train.stream().anyMatch(TrainingRow::judged);
         boolean[] ruleHit = new boolean[train.size()];
-        boolean[] vetoed = new boolean[train.size()];
+        double[] modelScore = new double[train.size()];
         for (int i = 0; i < train.size(); i++) {
             String n = TextNormalizer.normalize(train.get(i).text());
             ruleHit[i] = !rules.matchAll(n).isEmpty();
-            vetoed[i] = BenignShopText.veto(n).isPresent();
+            modelScore[i] = gate.modelMayReport(n, oof[i]) ? oof[i].darkProbability() : 0;
         }
         double bestT = OFF;
         double bestF1 = -1;
@@ -196,32 +266,48 @@ public final class DarkPatternTrainer {
             int fp = 0;
             int fn = 0;
             int benign = 0;
+            int falseAlarms = 0;
+            int modelTrue = 0;
+            int modelFalse = 0;
             for (int i = 0; i < train.size(); i++) {
-                boolean predicted = ruleHit[i] || (!vetoed[i] && oof[i] >= t);
-                if (train.get(i).dark()) {
+                TrainingRow row = train.get(i);
+                boolean predicted = ruleHit[i] || modelScore[i] >= t;
+                if (!ruleHit[i] && modelScore[i] >= t) {
+                    modelTrue += row.dark() ? 1 : 0;
+                    modelFalse += row.dark() ? 0 : 1;
+                }
+                if (!row.dark()) {
+                    benign++;
+                    falseAlarms += predicted ? 1 : 0;
+                }
+                if (anyJudged && !row.judged()) {
+                    continue;
+                }
+                if (row.dark()) {
                     tp += predicted ? 1 : 0;
                     fn += predicted ? 0 : 1;
                 } else {
-                    benign++;
                     fp += predicted ? 1 : 0;
                 }
             }
-            double fpr = benign == 0 ? 0 : (double) fp / benign;
+            double fpr = benign == 0 ? 0 : (double) falseAlarms / benign;
             double p = tp + fp == 0 ? 0 : (double) tp / (tp + fp);
             double r = tp + fn == 0 ? 0 : (double) tp / (tp + fn);
             double f1 = p + r == 0 ? 0 : 2 * p * r / (p + r);
             if (t >= OFF) {
                 rulesOnlyF1 = f1;
             }
+            double modelPrecision = modelTrue + modelFalse == 0 ? 1 : (double) modelTrue / (modelTrue + modelFalse);
             if (step % 5 == 1) {
-                out.printf(Locale.ROOT, "  threshold %.2f: tp %d, fp %d, fn %d, F1 %.4f, FPR %.4f%n", t, tp, fp, fn, f1, fpr);
+                out.printf(Locale.ROOT, "  threshold %.2f: judged tp %d, fp %d, fn %d, F1 %.4f; FPR on all benign rows %.4f; the model's own matches on all rows %d right, %d wrong%n",
+                        t, tp, fp, fn, f1, fpr, modelTrue, modelFalse);
             }
-            if (fpr <= MAX_FPR && f1 > bestF1 + 1e-9) {
+            if (fpr <= MAX_FPR && modelPrecision >= MIN_MODEL_PRECISION && f1 > bestF1 + 1e-9) {
                 bestF1 = f1;
                 bestT = t;
             }
         }
-        out.printf(Locale.ROOT, "cross-validated on training rows: threshold %.2f gives F1 %.3f with rules + model (rules alone %.3f)%s%n",
+        out.printf(Locale.ROOT, "cross-validated by writer: threshold %.2f gives F1 %.3f with rules + model on the judged rows (rules alone %.3f)%s%n",
                 bestT, bestF1, rulesOnlyF1, bestT >= OFF ? "; the model adds no match on its own" : "");
         return bestT;
     }

@@ -25,7 +25,16 @@ public final class BenignShopText {
             Pattern.compile("\\b\\d[\\d,.]* (?:reviews?|ratings?|stars?|answered questions)\\b|\\bout of 5\\b"),
             Pattern.compile("\\b(?:cookies?|privacy|sign in|log in|my account|password|accessibility)\\b"),
             // A plain decline is how a fair shop words "no"; only the shaming additions are a pattern.
-            Pattern.compile("^\\W*(?:no|nope|no,? thanks?|no,? thank you|not now|maybe later|skip|close|dismiss|cancel)\\W*$"));
+            Pattern.compile("^\\W*(?:no|nope|no,? thanks?|no,? thank you|not now|maybe later|skip|close|dismiss|cancel)\\W*$"),
+            // ... and so is a decline that only says what the shopper does not need ("No thanks, I don't need a bag").
+            Pattern.compile("^\\W*(?:no|nope|no,? thanks?|no,? thank you|not now|skip)\\W+i (?:don't|do not) (?:need|want|mind|require)\\b"),
+            // The shop confirming what the shopper did, and counts of things that are not stock
+            Pattern.compile("\\b(?:has|have) been added to your (?:cart|bag|basket|trolley|order|wish ?list)\\b|\\byou can remove it\\b"),
+            Pattern.compile("^\\W*(?:stock|qty|quantity|available|availability)\\s*:\\s*\\d+\\W*$"),
+            Pattern.compile("\\b\\d+ (?:more )?(?:steps?|fields?|questions?|colou?rs?|sizes?|styles?|options?|variants?|pages?) (?:left|available|remaining|to go)\\b"),
+            // A review that drops its "I": "Bought this for my son, he loves it"
+            Pattern.compile("^\\W*(?:bought|ordered|purchased|got|received) (?:this|these|it|them|one|two|a|an)\\b[^.!?]{0,40}\\b(?:my|our|me|us)\\b"),
+            Pattern.compile("\\b(?:have|has) (?:reviewed|rated)\\b|\\blast (?:checked|updated|refreshed|synced)\\b"));
 
     private BenignShopText() {
     }

@@ -25,7 +25,8 @@ public final class NgramFeatures {
      */
     private static final Set<String> FUNCTION_WORDS = Set.of("^", "$", "<n>", "no", "yes", "not", "i", "i'm", "i'll", "i'd", "me", "my",
             "we", "our", "you", "your", "it", "this", "that", "the", "a", "an", "to", "of", "in", "on", "at", "for", "and", "or", "is",
-            "are", "be", "with", "thanks", "thank", "please", "now", "!", "?", ":", "%", "£", "€");
+            "are", "be", "with", "thanks", "thank", "please", "now", "don't", "do", "does", "doesn't", "won't", "can't", "has", "have", "been",
+            "was", "were", "!", "?", ":", "%", "£", "€");
     /** Long paragraphs add nothing past this many tokens and would only slow scoring. */
     private static final int MAX_TOKENS = 400;
 
@@ -40,6 +41,15 @@ public final class NgramFeatures {
             out.add(Character.isDigit(t.charAt(0)) ? "<n>" : t);
         }
         return out;
+    }
+
+    /** How many words (not numbers or signs) the normalised text has, counted up to the token limit. */
+    public static int words(String normalized) {
+        int n = 0;
+        for (String t : tokens(normalized)) {
+            n += isWord(t) ? 1 : 0;
+        }
+        return n;
     }
 
     /** Distinct features of the text: unigrams, bigrams (with end markers) and a length bucket. */

@@ -47,6 +47,16 @@ public final class RuleBook {
         return rules.stream().filter(r -> r.id().equals(id)).findFirst();
     }
 
+    /** The first rule that recognises the text as an honest variant of its pattern (see {@link TextRule#excuses}). */
+    public Optional<TextRule> excusedBy(String normalized) {
+        for (TextRule r : rules) {
+            if (r.excuses(normalized)) {
+                return Optional.of(r);
+            }
+        }
+        return Optional.empty();
+    }
+
     /** Every rule that fires on the normalised text, most confident first (ties keep book order). */
     public List<TextRule.RuleHit> matchAll(String normalized) {
         List<TextRule.RuleHit> hits = new ArrayList<>();

@@ -23,6 +23,11 @@ public final class TextPatternClassifier {
     private static final int OVERLAP = 200;
     /** A model-only match never claims the certainty of a precise rule. */
     private static final double MODEL_ONLY_CAP = 0.9;
+    /**
+     * A model-only match needs a sentence, not a label: one or two words ("Today" in a menu, "Last Price" over a table of
+     * quotes) say too little for a bag of words to tell a badge from page furniture; short badges are the rules' work.
+     */
+    static final int MODEL_MIN_WORDS = 3;
 
 
     private static final class Standard {
@@ -99,15 +104,27 @@ public final class TextPatternClassifier {
         }
         if (score.isPresent()) {
             NgramModel.Score s = score.get();
-            boolean above = s.darkProbability() >= model.get().threshold();
-            if (above && s.likelyType().isPresent() && s.citesContent()
-                    && BenignShopText.veto(normalized).isEmpty()) {
+            if (s.darkProbability() >= model.get().threshold() && modelMayReport(normalized, s)) {
                 PatternType type = s.likelyType().get();
                 out.add(new TextMatch(type.category(), type, Math.min(MODEL_ONLY_CAP, s.darkProbability()),
                         TextMatch.Source.MODEL, Optional.empty(), Optional.empty(), s.contributingTerms()));
             }
         }
         return out;
+    }
+
+    /**
+     * Whether a model score may become a finding on its own, where no rule fired: it must name a type
+     * and cite a content word, the text must have at least {@value #MODEL_MIN_WORDS} words, and it must not be ordinary shop wording ({@link BenignShopText}),
+     * an honest variant a rule recognised and excused ({@link RuleBook#excusedBy}), or reported news
+     * ({@link NewsVoice}). The trainer chooses the model's threshold through this same gate.
+     */
+    public boolean modelMayReport(String normalized, NgramModel.Score s) {
+        return s.likelyType().isPresent() && s.citesContent()
+                && NgramFeatures.words(normalized) >= MODEL_MIN_WORDS
+                && BenignShopText.veto(normalized).isEmpty()
+                && rules.excusedBy(normalized).isEmpty()
+                && !NewsVoice.reports(s.likelyType().get(), normalized);
     }
 
     /** Splits long text at spaces into overlapping windows; short text is one window. */

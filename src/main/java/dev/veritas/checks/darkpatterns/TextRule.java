@@ -73,6 +73,24 @@ public record TextRule(String id, PatternType type, double confidence, Pattern p
         return Optional.of(new RuleHit(this, phrase.toString()));
     }
 
+    /**
+     * Whether the rule recognised the text and then judged it benign: its pattern and every required
+     * pattern are found, the text is short enough, but an {@code unless} exception applies ("No thanks,
+     * I don't need a bag" to a shaming-decline rule). Such a text is a known honest variant, which no
+     * other, less precise detector should overrule.
+     */
+    public boolean excuses(String normalized) {
+        if (unless.isEmpty() || (maxLength > 0 && normalized.length() > maxLength) || !pattern.matcher(normalized).find()) {
+            return false;
+        }
+        for (Pattern p : required) {
+            if (!p.matcher(normalized).find()) {
+                return false;
+            }
+        }
+        return unless.get().matcher(normalized).find();
+    }
+
     /** A rule that fired, with the phrase(s) it matched, for the report's evidence. */
     public record RuleHit(TextRule rule, String phrase) {
     }

@@ -108,8 +108,9 @@ class NgramModelTest {
         Path first = dir.resolve("m1.tsv");
         Path second = dir.resolve("m2.tsv");
         PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-        assertThat(DarkPatternTrainer.run(data, first, quiet)).isZero();
-        assertThat(DarkPatternTrainer.run(data, second, quiet)).isZero();
+        List<DarkPatternTrainer.Input> inputs = List.of(new DarkPatternTrainer.Input(data, DarkPatternTrainer.Role.SPLIT));
+        assertThat(DarkPatternTrainer.run(inputs, first, quiet)).isZero();
+        assertThat(DarkPatternTrainer.run(inputs, second, quiet)).isZero();
         assertThat(Files.readString(first)).isEqualTo(Files.readString(second)).contains("Regenerate: ").contains(PageSplit.RULE);
         NgramModel m = NgramModel.read(Files.newInputStream(first));
         assertThat(m.score("only 4 left in stock").likelyType()).contains(PatternType.LOW_STOCK_MESSAGE);
@@ -119,7 +120,8 @@ class NgramModelTest {
     @Test
     void trainerRejectsABadFileWithExitCode2(@TempDir Path dir) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int code = DarkPatternTrainer.run(dir.resolve("missing.tsv"), dir.resolve("m.tsv"), new PrintStream(out, true, StandardCharsets.UTF_8));
+        int code = DarkPatternTrainer.run(List.of(new DarkPatternTrainer.Input(dir.resolve("missing.tsv"), DarkPatternTrainer.Role.LEARN)),
+                dir.resolve("m.tsv"), new PrintStream(out, true, StandardCharsets.UTF_8));
         assertThat(code).isEqualTo(2);
         assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("error: ").contains("no such file");
     }

@@ -239,6 +239,21 @@ class TextPatternClassifierTest {
             "Size M selected",
             "Protect your purchase with a 2-year plan from $12.99 (optional)",
             "No thanks",
+            // hard negatives for the crowd, "last one", hold-clock, vanishing-offer and owned-harm rules
+            "The last few days have been hectic for the team",
+            "No, I don't mind waiting",
+            "Open daily 9:00 - 21:00 (last ticket sale 20:00)",
+            "Tours for up to 8 guests this week: Tuesday and Thursday",
+            "Table for 4 guests tonight at 19:30",
+            "Your order from Leeds just shipped",
+            "A new store in Bristol just opened",
+            "Prices may change without notice",
+            "Collection slot reserved until 18:45",
+            "The last one I bought lasted ten years",
+            "Over 2 million customers since 1998",
+            "No thanks, I'll assemble it myself",
+            "Recommended for you",
+            "Add gift wrap for $4 (optional)",
     })
     void leavesOrdinaryShopTextAlone(String text) {
         assertThat(classifier.classify(text)).as(text).isEmpty();
@@ -344,7 +359,7 @@ class TextPatternClassifierTest {
 
     @Test
     void modelOnlyMatchCarriesItsContributingTerms() {
-        TextMatch m = toyModelOnly().classify("zorble everywhere").orElseThrow();
+        TextMatch m = toyModelOnly().classify("zorble everywhere today").orElseThrow();
         assertThat(m.source()).isEqualTo(TextMatch.Source.MODEL);
         assertThat(m.patternType()).isEqualTo(PatternType.HIGH_DEMAND_MESSAGE);
         assertThat(m.contributingTerms()).first().isIn("zorble", "^ zorble");
@@ -357,6 +372,34 @@ class TextPatternClassifierTest {
     void modelStaysQuietBelowItsThresholdAndOnOrdinaryShopWording() {
         assertThat(toyModelOnly().classify("plain words")).isEmpty();
         assertThat(toyModelOnly().classify("zorble free shipping on orders over $50")).as("benign veto").isEmpty();
+    }
+
+    @Test
+    void modelNeverOverrulesARuleThatExcusedTheText() {
+        // The rule recognises "zorble" and excuses it when it is "quiet"; the model would call any zorble a pattern.
+        TextRule rule = TextRule.of("test.zorble", PatternType.HIGH_DEMAND_MESSAGE, 0.9, "zorble").unless("\\bquiet\\b");
+        NgramModel model = toyModelOnly().model().orElseThrow();
+        TextPatternClassifier both = new TextPatternClassifier(new RuleBook(List.of(rule)), Optional.of(model));
+        assertThat(rule.excuses("zorble stays quiet")).isTrue();
+        assertThat(rule.excuses("zorble loud")).as("the rule fires instead").isFalse();
+        assertThat(rule.excuses("plain quiet")).as("the rule never recognised it").isFalse();
+        assertThat(both.classify("zorble stays quiet")).as("excused by the rule").isEmpty();
+        assertThat(toyModelOnly().classify("zorble stays quiet")).as("without the rule the model reports").isPresent();
+        assertThat(both.classify("zorble loud")).map(TextMatch::source).contains(TextMatch.Source.RULE);
+    }
+
+    @Test
+    void modelNeedsASentenceNotALabel() {
+        // "Today" in a menu, "Last Price" over a table: a word or two is page furniture as often as a badge
+        assertThat(toyModelOnly().classify("zorble")).isEmpty();
+        assertThat(toyModelOnly().classify("zorble today")).isEmpty();
+        assertThat(toyModelOnly().classify("zorble right today")).isPresent();
+    }
+
+    @Test
+    void modelDoesNotReportNews() {
+        // Reported speech outweighs the words of pressure for the model as it does for the rules.
+        assertThat(toyModelOnly().classify("zorble everywhere, analysts said")).isEmpty();
     }
 
     @Test
