@@ -6,7 +6,6 @@ import dev.veritas.checks.darkpatterns.LabelledTsv;
 import dev.veritas.checks.darkpatterns.NgramModel;
 import dev.veritas.checks.darkpatterns.PageSplit;
 import dev.veritas.checks.darkpatterns.PatternType;
-import dev.veritas.checks.darkpatterns.RuleBook;
 import dev.veritas.checks.darkpatterns.TextPatternClassifier;
 import dev.veritas.checks.darkpatterns.TextNormalizer;
 import java.io.BufferedReader;
@@ -43,8 +42,8 @@ import java.util.stream.IntStream;
  * <p>The threshold for model-only matches is chosen by cross-validation <em>by writer</em>: every input file is one writer's
  * work and is scored by a model that never saw it (a {@code --split} file's pages are cut into {@value #FOLDS} groups), because
  * what the model must do is catch the wording of people whose texts it never read. The threshold is the one with the highest
- * F1 of rules + model on the {@code --judge} files (sets the rules were never generalised on, so the rules miss there what they
- * miss on new text), with the false-positive rate on every benign row of every input at or under {@value #MAX_FPR}, preferring
+ * F1 of rules + model on the {@code --judge} files (best: sets the rules were never generalised on, so the rules miss there what
+ * they miss on new text; the shipped model's judges were read to generalise the rules, which makes its threshold cautious), with the false-positive rate on every benign row of every input at or under {@value #MAX_FPR}, preferring
  * the higher threshold on ties. The model may report only through {@link TextPatternClassifier#modelMayReport}, the gate the
  * classifier applies. A threshold above 1 (the sweep starts at {@value #OFF}) means the model never reports on its own.
  * Training is deterministic (fixed seed and schedule, inputs in the order given), so the same inputs give the same weights
@@ -248,13 +247,12 @@ public final class DarkPatternTrainer {
     /** Mirrors the classifier: rules first; the model only where no rule fired and its gate lets it report. */
     static double chooseThreshold(List<TrainingRow> train, NgramModel.Score[] oof, PrintStream out) {
         TextPatternClassifier gate = TextPatternClassifier.rulesOnly();
-        RuleBook rules = RuleBook.standard();
         boolean anyJudged = train.stream().anyMatch(TrainingRow::judged);
         boolean[] ruleHit = new boolean[train.size()];
         double[] modelScore = new double[train.size()];
         for (int i = 0; i < train.size(); i++) {
             String n = TextNormalizer.normalize(train.get(i).text());
-            ruleHit[i] = !rules.matchAll(n).isEmpty();
+            ruleHit[i] = gate.rulesReport(n);
             modelScore[i] = gate.modelMayReport(n, oof[i]) ? oof[i].darkProbability() : 0;
         }
         double bestT = OFF;

@@ -31,9 +31,11 @@ public final class BenignShopText {
             // The shop confirming what the shopper did, and counts of things that are not stock
             Pattern.compile("\\b(?:has|have) been added to your (?:cart|bag|basket|trolley|order|wish ?list)\\b|\\byou can remove it\\b"),
             Pattern.compile("^\\W*(?:stock|qty|quantity|available|availability)\\s*:\\s*\\d+\\W*$"),
-            Pattern.compile("\\b\\d+ (?:more )?(?:steps?|fields?|questions?|colou?rs?|sizes?|styles?|options?|variants?|pages?) (?:left|available|remaining|to go)\\b"),
+            Pattern.compile("\\b\\d+ (?:more )?(?:steps?|fields?|questions?|pages?) (?:left|remaining|to go)\\b"),
             // A review that drops its "I": "Bought this for my son, he loves it"
             Pattern.compile("^\\W*(?:bought|ordered|purchased|got|received) (?:this|these|it|them|one|two|a|an)\\b[^.!?]{0,40}\\b(?:my|our|me|us)\\b"),
+            // The shopper's own account: "Your subscription: only 3 days left in this billing period"
+            Pattern.compile("\\byour (?:subscription|trial|plan|membership|session|billing|account)\\b"),
             Pattern.compile("\\b(?:have|has) (?:reviewed|rated)\\b|\\blast (?:checked|updated|refreshed|synced)\\b"));
 
     private BenignShopText() {

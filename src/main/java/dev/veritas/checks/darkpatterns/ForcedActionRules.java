@@ -86,7 +86,7 @@ final class ForcedActionRules {
                 TextRule.of("forced.agree_by_continuing", FORCED_ENROLLMENT, 0.8,
                         "\\bby (?:creating an account|signing up|registering|placing (?:an|your) order|continuing|checking out|subscribing|entering)\\b.{0,60}\\byou (?:also )?(?:agree|consent) to (?:receive|be (?:sent|contacted)|our (?:marketing|newsletter))")
                         // Signing up for the newsletter itself, with a way out, is the honest form of the same sentence
-                        .unless("\\bby subscribing\\b|\\bunsubscribe (?:at )?any ?time\\b|\\bunsubscribe anytime\\b"),
+                        .unless("\\bby subscribing\\b|\\bunsubscribe (?:at )?any ?time\\b|\\bunsubscribe anytime\\b|\\bnot (?:a )?(?:condition|requirement) of (?:any )?purchase\\b"),
                 // "To continue, agree to receive marketing emails from us and our partners"
                 TextRule.of("forced.agree_to_continue", FORCED_ENROLLMENT, 0.8,
                         "\\bto (?:continue|proceed|check ?out|complete (?:your )?(?:order|purchase|booking)|access|download|view|see)\\b.{0,30}\\b(?:you must |please |you need to )?(?:agree|consent|accept|opt in)\\w*\\b.{0,20}\\b(?:to )?receive\\b.{0,40}\\b" + MARKETING + "\\b"

@@ -73,29 +73,42 @@ final class MisdirectionRules {
                 // "Cancel Premium and lose all my downloaded music": leaving worded as throwing away what one has
                 TextRule.of("misdirection.leave_and_lose_mine", CONFIRMSHAMING, 0.8,
                                 "^\\W*(?:yes,? |i (?:still )?want to )?(?:cancel|decline|leave|exit|skip|no(?: thanks)?|downgrade|unsubscribe|keep (?:the )?(?:free|basic|standard|current)\\b[\\w ]{0,20}?)\\b[^.!?]{0,30}?\\band (?:lose|forfeit|give up|throw away|risk (?:losing|paying)) (?:all )?(?:of )?(?:my\\b|up to\\b)")
+                        .unless("\\b(?:unsaved|changes|drafts?|edits)\\b")
                         .maxLength(BUTTON),
                 // A priced extra pressed with the shop's own insistence: "✓ White-glove assembly: $79 — we strongly recommend it", "Add Dental Chews
                 // (£3.99) — vets recommend!", "Add 2-year ZipCare+ for ₹999 — smart buyers never skip protection", "Bundle chosen for you (+$12.99)"
                 TextRule.of("misdirection.priced_extra_insisted", PRESSURED_SELLING, 0.7,
                                 "\\b(?:we (?:strongly|highly) recommend|(?:vets|experts|doctors|dentists|stylists|mechanics|engineers) recommend|(?:smart|savvy|experienced) (?:buyers|shoppers|customers|travell?ers|owners) (?:never|always)"
                                         + "|most people regret|you'll regret|don't risk|it makes all the difference|(?:selected|chosen|picked|recommended) for you|protect (?:everyone|your little one|your family|the ones) you love"
-                                        + "|(?:most|\\d{2,3} ?% of) [\\w-]+ (?:choose|do|pick|add)\\b(?: this| it)?\\W*$|get ahead of (?:other|the other)\\b)")
-                        .requires("[$£€₹₦]\\s?\\d|\\d\\s?(?:€|kr|zł)|\\b(?:add|upgrade|premium|plan|cover|warranty|protection|insurance|care|bundle)\\b")
-                        .unless("\\b(?:free|included|no extra (?:cost|charge))\\b|^\\W*(?:recommended for you|picked for you|selected for you)\\W*$")
+                                        + "|(?:most|\\d{2,3} ?% of) [\\w-]+ (?:choose|do|pick|add)\\b(?: this| it)?\\W*$|get ahead of (?:other|the other)\\b"
+                                        + "|\\d{2,3} ?% of (?:our )?(?:[\\w-]+ ){0,3}?[\\w-]+s (?:added|chose|choose|picked|add|upgraded|took)\\b|most members earn back"
+                                        + "|don't (?:leave it to chance|run out\\b|get caught (?:out|short))|recommended for (?:faster|better|best|quicker|maximum) results"
+                                        + "|(?:pack|plan|cover|protection|bundle|care)\\s+(?:pre-?)?selected\\s*:|\\((?:pre-?)?selected\\)\\W*$|[✓✔☑]\\s*(?:selected)?\\W*$)")
+                        // only where the text offers an extra: it starts with "add", "upgrade"… or prices it as "+£3"
+                        .requires("^\\W*(?:[✓✔☑★]\\s*)?(?:add|upgrade|include|protect|complete your|make it|go)\\b|\\+\\s*[£$€₹₦]\\s?\\d|\\(\\+|\\bfor (?:just |only )?[£$€₹₦]\\s?\\d[\\d.,]* more\\b")
+                        .unless("\\b(?:free|included|no extra (?:cost|charge)|delivery|shipping|postage|collection|size|colou?r)\\b|^\\W*(?:recommended for you|picked for you|selected for you)\\W*$")
                         .maxLength(180),
                 // A leave screen that mourns what the shopper loses: "Are you sure? You'll lose your 340 Glow Points and member pricing forever 😢"
                 TextRule.of("misdirection.loss_mourned_on_leave", CONFIRMSHAMING, 0.75,
                                 "^\\W*(?:are you sure|really|wait)\\W{1,3}[^.!?]{0,20}?\\b(?:you'll|you will|your [\\w' ]{1,20}? will)\\s+(?:lose|miss out|forfeit|give up)\\b")
-                        .requires("\\b(?:forever|for good|all (?:your|of your|those|these) (?:savings|perks|benefits|rewards|points|discounts|progress))\\b|[😢😿😭💔🥺😞]")
+                        .requires("\\b(?:miss out|(?:all )?(?:your|of your|those|these) (?:savings|perks|benefits|discounts|member prices)|exclusive|member-only|every \\w+ (?:match|episode|game|issue|box|delivery))\\b|[😢😿😭💔🥺😞]")
+                        .unless("\\b(?:unsaved|changes|delete (?:your|my) account|progress in this|your data|draft)\\b")
                         .maxLength(160),
-                // "Not ready to save £56? Leave offer"
+                // "Not ready to save £56? Leave offer", "Don't want free stuff? Leave page", "Pay in full and miss out on flexible payments",
+                // "You're not going to leave without helping, are you?"
                 TextRule.of("misdirection.not_ready_to_benefit", CONFIRMSHAMING, 0.75,
-                                "^\\W*not ready to (?:save|get|treat|protect|look|feel|start saving|be)\\b")
+                                "^\\W*not ready to (?:save|start saving)\\b"
+                                        + "|^\\W*(?:don't|do not) (?:want|like|need) (?:free|savings|discounts?|deals|money|cash ?back|rewards|\\d+ ?% off)\\b[^?]{0,20}\\?"
+                                        + "|\\bleave (?:savings|money|cash|a discount|\\d+ ?% off) on the table\\b"
+                                        + "|^\\W*[\\p{L}][\\p{L} ]{1,30}? and miss out on (?:the |my |your |all |exclusive |free |flexible |\\d|[£$€]|rm)"
+                                        + "|\\bnot going to (?:leave|go) without\\b")
                         .maxLength(BUTTON),
                 // "No thanks, I don't like delicious food", "No, I don't appreciate art": a decline that makes the shopper
                 // disown a taste. Practical declines say what they do not need or want ("No thanks, I don't need a bag").
                 TextRule.of("misdirection.decline_claims_distaste", CONFIRMSHAMING, 0.9,
-                                "^\\W*(?:" + DECLINE + ")\\b[\\s,.!:;-]*i (?:do not|don't|dont) (?:like|love|appreciate|enjoy|care for|deserve)\\b")
+                                "^\\W*(?:" + DECLINE + ")\\b[\\s,.!:;-]*i (?:do not|don't|dont) (?:like|love|appreciate|enjoy|care for|deserve)\\b"
+                                        // "No photo, thanks — I don't like memories"
+                                        + "|^\\W*(?:no|nah|nope|skip)\\b[^.!?]{0,25}?[,—–-]\\s*i (?:do not|don't|dont) (?:like|love|appreciate|enjoy|care for|deserve)\\b")
                         .maxLength(BUTTON),
                 // "No thanks, I'll be the last to know", "I'll just walk", "I'll shop without a discount"
                 TextRule.of("misdirection.shame_walk_away", CONFIRMSHAMING, 0.9,
@@ -345,6 +358,8 @@ final class MisdirectionRules {
                                 + "|\\b(?:offer|deal) (?:is )?(?:only )?shown (?:only )?once\\b"),
                 TextRule.of("misdirection.yes_upgrade", PRESSURED_SELLING, 0.7,
                                 "^\\W*yes\\b[!,.]*\\s*(?:please\\s*)?[,!]?\\s*(?:upgrade|add|protect|include|insure|double|make it)\\b")
+                        // the shopper's own plain "yes" to what they chose is no push
+                        .unless("^\\W*yes,? (?:please,? )?add (?:it |this |them |these )?to my (?:order|cart|bag|basket|trolley)\\W*$")
                         .maxLength(BUTTON),
                 // A decline that makes the shopper say something against their own good: "No, I want to stay weak", "No thanks, I don't want
                 // to reach my goals", "No, I don't mind a bad view", "I'll keep watching ads, thanks", "Skip seats, I'll sit apart from my
@@ -358,12 +373,13 @@ final class MisdirectionRules {
                                         + "|i(?:'ll| will|'d rather) (?:sit|travel|fly|eat|sleep) (?:apart|alone|separately|by myself|on my own|away from)\\b)"
                                         // or a harm owned anywhere after the decline: "No, I'll pay for repairs myself", "No thanks, my walls can
                                         // stay boring", "No meal – I'll go hungry", "Add a helmet? No thanks, I don't care about safety"
-                                        + "|^\\W*(?:[^?]{1,60}\\?\\s*)?(?:" + DECLINE + "|no,? thanks|i'll pass|i pass|yes,? (?:cancel|remove|leave|continue|i'm (?:ok|okay|fine|happy)))\\b"
-                                        + "[^?]{0,40}?\\b(?:risk(?:ing)? (?:it|paying|losing|my|damage|the)|lose (?:my|all)|go hungry|stay (?:boring|ugly|bored|broke|behind|cold|hungry|unprotected|in the dark|uninformed)"
+                                        + "|^\\W*(?:(?:add|remove|include|protect|upgrade|want|keep|get)\\b[^?]{0,50}\\?\\s*)?(?:" + DECLINE + "|no,? thanks|i'll pass|i pass|yes,? (?:cancel|remove|leave|continue|i'm (?:ok|okay|fine|happy))|i'm (?:happy|fine|ok|okay) (?:to|with|staying))\\b"
+                                        + "[^?]{0,40}?\\b(?:risk(?:ing)? (?:it|paying|losing|my|damage|the|an?|stains|leaks|[£$€]?\\d)|lose (?:my|all)|go hungry|hope for the best|and hope\\b|look mismatched|let my [\\w' ]{1,20}win|(?:stay|staying) stuck|running out of|wait longer|keep paying more|boring!?\\)?$|skip (?:my |the |a )?(?:free )?(?:gift|treat|bonus|reward|perks?)|i (?:don't|do not) want to (?:help|support|save|double|protect|improve|learn|grow|win|look|feel|treat)\\b|(?:don't|do not) need (?:protecting|protection|inspiring|inspiration|help)\\b|pay [^.!?]{0,30}myself|stay (?:boring|ugly|bored|broke|behind|cold|hungry|unprotected|in the dark|uninformed)"
                                         + "|out of shape|exposed|unprotected|wast(?:e|ing) (?:money|energy|time|food)|(?:pay|paying|buy|buying) (?:the )?full price|pay (?:full|more|extra|double|any [\\w ]{1,20}|for (?:repairs|damage|any damage)\\b)[\\w ]{0,20}myself"
                                         + "|pay (?:for )?(?:any |all )?(?:repairs|damages?|hospital bills|vet bills|bills)|isn't a priority|is not a priority|(?:don't|do not) care about|(?:don't|do not) mind (?:\\w+ )?(?:damaged|broken|losing|bad|dirty|ugly)"
                                         + "|deserves? (?:less|worse|nothing|to wait)|(?:sleep|live|look) (?:fine |happy )?(?:in|with) cheap|miss out|full (?:bar |menu )?prices)\\b")
-                        .unless("\\bgift (?:receipt|wrap\\w*|box|message|card|note|bag)\\b")
+                        .requires("\\b(?:i|i'll|i'd|i'm|i've|my|me|myself|we'll|our)\\b")
+                        .unless("\\bgift (?:receipt|wrap\\w*|box|message|card|note|bag)\\b|\\b(?:unsaved|changes|drafts?|edits)\\b")
                         .maxLength(BUTTON),
                 // Leaving made to sound like self-harm: "Cancel and lose all my watchlists forever", "Yes, cancel and leave my data exposed"
                 TextRule.of("misdirection.leave_and_suffer", CONFIRMSHAMING, 0.85,

@@ -47,10 +47,13 @@ public final class RuleBook {
         return rules.stream().filter(r -> r.id().equals(id)).findFirst();
     }
 
-    /** The first rule that recognises the text as an honest variant of its pattern (see {@link TextRule#excuses}). */
-    public Optional<TextRule> excusedBy(String normalized) {
+    /**
+     * The first rule of this type that recognises the text as an honest variant of its pattern (see {@link TextRule#excuses}).
+     * Only a rule of the same type speaks for the text: an exception elsewhere only says what that rule must not claim.
+     */
+    public Optional<TextRule> excusedBy(String normalized, PatternType type) {
         for (TextRule r : rules) {
-            if (r.excuses(normalized)) {
+            if (r.type() == type && r.excuses(normalized)) {
                 return Optional.of(r);
             }
         }

@@ -15,7 +15,7 @@ import java.util.List;
 final class ScarcityRules {
     private static final String PER_CUSTOMER = "\\b(?:per (?:customer|order|household|person|transaction)|limit(?:ed)? (?:of )?\\d+ per)\\b";
     /** What a count can be of when the shop says it "remains": not time, not a colour, not money. */
-    private static final String NOT_LEFT_OF = "(?:" + TIME_UNIT + "|" + NOT_STOCK + "|points?|credits?|characters?|attempts?|tries|percent|%"
+    private static final String NOT_LEFT_OF = "(?:" + TIME_UNIT + "|" + NOT_STOCK + "|points?|credits?|characters?|attempts?|tries|spins?|goes|turns?|lives|chances|entries|votes|percent|%"
             + "|players?|candidates?|teams?|contestants?|survivors?|competitors?|finalists?|contenders?|rounds?|matches|games?|races?|laps?|holes?|innings"
             + "|members|staff|employees|workers|hostages|soldiers|troops|species|animals|birds|residents|children|patients|villagers|founders|originals?"
             + "|returns?|exchanges?|vouchers?|coupons?|chapters?|lessons?|episodes?|uses?|downloads?|pages?|tasks?|entries|votes?|messages?|invites?|days?)";
@@ -56,7 +56,7 @@ final class ScarcityRules {
                 TextRule.of("scarcity.n_remain", LOW_STOCK_MESSAGE, 0.85,
                                 "(?<![\\d$£€.,:/-])" + NUM + "\\s+(?:(?!" + NOT_LEFT_OF + "\\b)[a-z'-]+\\s+){0,4}?(?:left|remain|remains|remaining|to go|going at this price)\\b"
                                         + LEFT_AS_DIRECTION)
-                        .unless(PER_CUSTOMER + "|\\b(?:turn|on the|to the|at the|top|bottom) left\\b|\\bleft (?:to (?:pay|go until|qualify|spend|reach)|until free)\\b"
+                        .unless(PER_CUSTOMER + "|\\b0 (?:left|remaining)\\b|\\b(?:turn|on the|to the|at the|top|bottom) left\\b|\\bleft (?:to (?:pay|go until|qualify|spend|reach)|until free)\\b"
                                 + "|\\byou(?:'ve| have| still have)\\b|\\bin your (?:account|plan|wallet)\\b|\\b(?:progress|unused)\\b|\\b(?:filters?|results?|paid|payments?|schedule|instal\\w*)\\b"),
                 // "Our last 3 rooms!", "Grab one of the last 9 at this low price", "We're down to the last 5 jars"
                 TextRule.of("scarcity.last_n", LOW_STOCK_MESSAGE, 0.85,
@@ -214,16 +214,37 @@ final class ScarcityRules {
                 // A variant's badge that calls it the last of its kind: "Size L: last one", "UK 10 – last pair", "Terracotta 220x240: last 1 set",
                 // "Last piece in Sweden", "Last table for 4 on Sunday!", "Last Saturday slot with Tony"
                 TextRule.of("scarcity.last_of_its_kind", LOW_STOCK_MESSAGE, 0.8,
-                                "(?:^\\W*|[:–—·|,(]\\s*|\\s-\\s+)(?:the |our |your )?(?:very )?last (?:\\d{1,2} |few )?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day |morning |evening |afternoon |weekend |double |single |twin )?"
-                                        + "(?:one|ones|pairs?|pieces?|pcs|units?|sets?|few|cases?|slots?|tables?|seats?|rooms?|spots?|places?|copies|copy|bottles?|boxes|box|cabins?|appointments?|tickets?|sizes?)\\b"
-                                        + "(?!\\s+(?:" + TIME_UNIT + "|sale|sales|entry|admission|orders?|call|collection|delivery|posting|dispatch|check-?in)\\b)(?!\\s+(?:of (?:the|this) (?:season|year|day|month|week|series|collection)|to (?:arrive|ship|leave|go out|be (?:shipped|delivered|dispatched))|(?:i|we|you) (?:bought|ordered|had|saw|viewed)))")
-                        .unless("\\b(?:in|from) your (?:wish ?list|cart|basket|bag|orders?|account|history)\\b|\\b(?:i|we|my|our) (?:bought|ordered|had|got|received)\\b|\\b(?:last (?:one|ones) (?:i|we)|the last one was)\\b")
+                                "(?:^\\W*|[:–—·|]\\s*|\\s-\\s+)(?:the |our |your )?(?:very )?last (?:\\d{1,2} |few )?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day |weekend |double |single |twin )?"
+                                        + "(?:one|ones|pairs?|pieces?|pcs|units?|sets?|few|cases?|slots?|tables?|copies|copy|bottles?|boxes|box|cabins?|trays?|packs?)\\b"
+                                        // a badge: it ends there, or says where, for whom or what is left
+                                        + "(?=\\s*(?:$|[!.]|in\\b|at\\b|left\\b|available\\b|remaining\\b|for \\d|with\\b|on (?:mon|tues|wednes|thurs|fri|satur|sun)day\\b))"
+                                        + "(?!\\s*(?:at \\d|in (?:this|the) (?:range|series|book|box|set)\\b))")
+                        .unless("\\b(?:in|from) your (?:wish ?list|cart|basket|bag|orders?|account|history)\\b|\\b(?:i|we|my|our) (?:bought|ordered|had|got|received|wore)\\b|\\b(?:last (?:one|ones) (?:i|we)|the last one was)\\b"
+                                + "|\\d\\s?(?:am|pm)\\b|\\b\\d{1,2}:\\d{2}\\b|\\b(?:open|opening|hours|timetable|seating|service|orders? by|entry|admission|leaves|arrives|departs)\\b")
                         .maxLength(90),
+                // Stock said to be running low or limited, as a badge or a nudge: "Age 9-10: running low", "Your size is running low!", "Stocks are
+                // limited, don't miss out", "Gift boxes almost gone — order now", "Left: 15 pcs", "last 4 trays at this branch", "Trials remaining today: 8"
+                TextRule.of("scarcity.running_low_badge", LOW_STOCK_MESSAGE, 0.8,
+                                "(?:^\\W*|[:–—·|-]\\s*)running low\\b|\\b(?:your )?(?:size|colou?r|shade|fit) (?:is |are )?running (?:low|out)\\b"
+                                        + "|\\bstocks? (?:is|are) limited\\b(?! to)|\\b(?:almost|nearly) gone\\s*[—–-]\\s*(?:order|buy|grab|get|shop|book)\\b"
+                                        + "|^\\W*(?:remaining|left)\\s*:\\s*\\d{1,3}\\s*(?:pcs|pieces|units|items|pairs)\\W*$"
+                                        + "|[·|–—]\\s*last \\d{1,2} [a-z]+s\\b(?! (?:of|in) (?:the|this) (?:year|month|week|season))"
+                                        + "|\\b[a-z]+s remaining (?:today|this week|at this price)\\s*:\\s*\\d{1,3}\\b|\\bonly \\d{1,2} (?:in|at) [^.!?]{1,30}\\bat this price\\b")
+                        .unless(PER_CUSTOMER + "|\\b(?:low[- ]stock (?:alerts?|notifications?)|sign up|notify me)\\b")
+                        .maxLength(160),
+                // Demand said to surge: "Filling fast!", "Demand is sky-high", "Demand is outpacing production", "tariffs are being snapped up",
+                // "backers are pouring in", "Most ordered in your area right now"
+                TextRule.of("scarcity.demand_surging", HIGH_DEMAND_MESSAGE, 0.75,
+                                "\\bfilling (?:up )?fast\\b|\\bdemand is (?:sky-?high|huge|soaring|surging|through the roof|outpacing \\w+|higher than (?:ever|usual))"
+                                        + "|\\b(?:are|is) being snapped up\\b|\\b(?:orders|backers|bookings|sign-?ups|applications) (?:are )?(?:pouring|flooding|rushing) in\\b"
+                                        + "|\\bmost (?:ordered|bought|booked) (?:in your (?:area|city|size)|this week|today|right now)\\b|\\b(?:trending|popular|selling fast) in your size\\b")
+                        .unless("\\b(?:said|according|analysts?|reported|survey)\\b")
+                        .maxLength(160),
                 // Booking calendars: "Only 2 nights still available in August", "Only 1 weekend still free in May", "Friday morning almost fully booked"
                 TextRule.of("scarcity.dates_nearly_gone", LOW_STOCK_MESSAGE, 0.8,
-                                "\\bonly (?:\\d|one|two|three|four|five) (?:nights?|dates?|weekends?|weeks?|days?) (?:still )?(?:left|available|free|open|remaining)\\b(?=\\s+(?:in|this|next|on|for|at|during)\\b|\\s*[!.]?\\s*$)"
-                                        + "|\\b(?:almost|nearly) (?:fully )?booked(?: up| out)?\\b")
-                        .unless("\\b(?:to (?:return|cancel|pay|claim|order|save|shop|enter|apply|register)|until|left to|free (?:cancell?ation|returns?|delivery))\\b")
+                                "\\bonly (?:\\d|one|two|three|four|five) (?:nights?|dates?|weekends?) (?:still )?(?:left|available|free|open|remaining)\\b(?=\\s+(?:in|this|next|on|for|at|during)\\b|\\s*[!.]?\\s*$)"
+                                        + "|^[^.!?]{0,30}\\b(?:almost|nearly) (?:fully )?booked(?: up| out)?\\W*$")
+                        .unless("\\b(?:thank\\w*|your (?:trial|subscription|plan|stay|booking)|session|season|billing)\\b|\\b(?:to (?:return|cancel|pay|claim|order|save|shop|enter|apply|register)|until|left to|free (?:cancell?ation|returns?|delivery))\\b")
                         .maxLength(140));
     }
 }

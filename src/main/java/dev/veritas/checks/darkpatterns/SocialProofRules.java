@@ -22,7 +22,7 @@ final class SocialProofRules {
             // "19 people are searching this route", "1,340 fans are in the queue with you", "21 people tried these on",
             // "4 other shoppers have these items in their cart"
             + "|searching|selecting|choosing|picking|comparing|requesting|reading|downloading|playing|streaming"
-            + "|in (?:the )?(?:queue|line|waiting room)|tried (?:this|these|it|them) on"
+            + "|in (?:the )?(?:queue|line|waiting room)|tried (?:this|these|it|them) on|trying to (?:get|buy|book|grab|secure)|competing for|want (?:it|this|these|one) too"
             + "|(?:items|products|things) from your " + CART + " in (?:theirs|their " + CART + ")"
             + "|(?:this|these|it|them|the same)(?: [\\w-]+){0,2}? in (?:their|his|her) " + CART + ")";
     /** Verbs of a purchase or sign-up that a notification reports someone else has just made. */
@@ -41,13 +41,13 @@ final class SocialProofRules {
             + "|in past \\w+|(?:the )?(?:last|past) (?:\\d+ )?(?:hours?|days?|weeks?|months?|24h|48h)|this (?:hour|morning|afternoon|evening|week|month|season|year|weekend)"
             + "|today|tonight|yesterday|last night|overnight|right now|just now|so far today|since (?:lunch\\w*|breakfast|this morning|midnight|yesterday|we opened|opening))";
     /** People a crowd notice may count besides {@link RuleParts#PEOPLE}. */
-    private static final String MORE_PEOPLE = "(?:girls|boys|women|men|ladies|guys|neighbou?rs|locals|couples|households|homes|businesses|companies|teams|patients|pet owners|dog owners|cat owners"
-            + "|renters|tenants|applicants|brides|couples|gardeners|cooks|bakers|parents|kids|schools|contractors|pros|designers|creators|sellers|hosts|agents)";
+    private static final String MORE_PEOPLE = "(?:aussies|canadians|kiwis|brits|americans|londoners|backers|callers|gamers|watchers|entrants|girls|boys|women|men|ladies|guys|neighbou?rs|locals|couples|households|pet owners|dog owners|cat owners"
+            + "|renters|tenants|applicants|brides|gardeners|parents|kids|contractors|sellers)";
     /** A short recent window, or "already": what makes a crowd count a live notice rather than a history. */
     private static final String SHORT_WINDOW = "(?:today|tonight|this (?:hour|morning|afternoon|evening|week|weekend)|right now|just now|already|so far today"
             + "|in the (?:last|past) (?:\\d+ |few |couple of )?(?:minutes?|mins?|hours?|hrs?|days?|24 hours|48 hours)|in the past hour|past 24 hours|last 24 hours)";
     /** What someone "just" did in a notice: any verb except those of goods arriving. */
-    private static final String JUST_ACTED = "(?!(?:arrived|landed|launched|dropped|restocked|released|opened|reopened|published|updated|posted|announced|shipped|dispatched|delivered|in|now|for|the|a|an|like|as|right|because|to|what|ask|add|one|got back)\\b)[\\p{L}]{2,}";
+    private static final String JUST_ACTED = "(?!(?:arrived|landed|launched|dropped|restocked|released|opened|reopened|published|updated|posted|announced|shipped|dispatched|delivered|got|became|become|asked|answered|replied|commented|wrote|said|shared|reviewed|rated|won|in|now|for|the|a|an|like|as|right|because|to|what|ask|add|one)\\b)[\\p{L}]{2,}";
     private static final String FIRST_PERSON = "\\b(?:i|we|i've|we've|i'd|i'm|my|our)\\b";
     private static final String RECENTLY = "(?:in (?:the )?(?:last|past)|this (?:hour|morning|week|month|day)|today|tonight|within|since|recently|right now|just now|per (?:hour|day)|an hour|a day|each (?:hour|day))";
     /** Words that show "X in Y ordered" is a policy sentence ("Free returns in store for items ordered online"). */
@@ -127,6 +127,11 @@ final class SocialProofRules {
                                 + "|^\\W*" + NAME + "(?:(?:in|from|near) " + PLACE + "|\\([^)\\d$£€+]{1,40}\\))\\s*" + WATCHING + "\\b"
                                 + "|\\b(?:being )?(?:viewed|checked out|watched|considered|looked at) by (?:over )?" + COUNT + " (?:other )?" + PEOPLE + "\\b"
                                 + "|\\b(?:eyes on this|viewers|watching|looking now|viewing now|watching now)\\s*:\\s*\\d+\\b|(?<![\\d.])\\d+ (?:viewers|watchers|lookers)\\b"),
+                // "Others near you are ordering from this store right now", "Shoppers like you are buying this right now"
+                TextRule.of("social.others_at_it_now", ACTIVITY_NOTIFICATION, 0.8,
+                        "\\b(?:others|other (?:shoppers|people|customers|buyers|guests|fans)|shoppers like you|people like you|your friends|people)(?: near you| nearby| in your (?:area|city|town))? (?:are|is) (?:also |now |currently )?(?:viewing|looking at|buying|ordering|booking|watching|eyeing|grabbing)\\b[^.!?]{0,40}?\\b(?:right now|now|as we speak)\\b")
+                        .unless(FIRST_PERSON)
+                        .maxLength(160),
                 // "Omar - Dubai, UAE - 17 minutes ago - Oud Perfume", "New order from Kolkata", "Latest order: 2 minutes ago from Warsaw"
                 TextRule.of("social.recent_order_card", ACTIVITY_NOTIFICATION, 0.8,
                         "^\\W*[\\p{L}.'-]+(?: [\\p{L}.'-]+)?\\s*[-|·,]\\s*[\\p{L} ,.'-]{2,40}?\\s*[-|·,]\\s*(?:\\d+|an?|a few) (?:seconds?|secs?|minutes?|mins?|hours?|hrs?) ago"
@@ -151,21 +156,32 @@ final class SocialProofRules {
                 // "212 passengers on this flight have already picked their seat", "11 bidders placed bids in the last 10 minutes"
                 TextRule.of("social.crowd_acted_recently", ACTIVITY_NOTIFICATION, 0.8,
                                 "(?<![\\d$£€.#/:-])(?:over |more than |almost |nearly )?" + COUNT + "\\s+(?:[\\p{L}'-]+\\s+){0,2}?(?:" + PEOPLE + "|" + MORE_PEOPLE + ")\\b"
-                                        + "[^.!?]{0,60}?\\b(?:" + SHORT_WINDOW + ")\\b")
+                                        // the crowd is the subject: a place at most, then what it did or is doing
+                                        + "(?:\\s+(?:in|from|near|on|at|across) [^.!?]{1,30}?)?\\s+(?:(?:have|has|are|is|just|already|recently|also)\\s+){0,3}"
+                                        + "(?:[a-z]+ed|bought|sold|made|got|took|chose|picked|joined|signed up|[a-z]+ing|online|here|in line)\\b"
+                                        + "[^.!?]{0,40}?\\b(?:" + SHORT_WINDOW + ")\\b")
                         .unless(FIRST_PERSON + "|\\b(?:for|up to|sleeps|serves|seats|fits|accommodates|max\\.?|maximum|per|table for|party of|groups? of|with|valid)\\s+(?:up to\\s+)?(?:over\\s+)?\\d"
-                                + "|\\b(?:open|opening|closed|hours|staff|agents?|team|available to|limit(?:ed)? to)\\b")
+                                + "|\\b(?:open|opening hours|business hours|closed|staff|agents?|team|available to|limit(?:ed)? to|join|thanks|thank you|congratulations|congrats|welcome|volunteer\\w*|donat\\w+|graduat\\w+|passed|seeing|treating|teaching)\\b")
                         .maxLength(160),
                 // "Aaliyah from Atlanta just said yes", "A contractor from Bedok just ordered 5 units", "Someone nearby just Super Liked you"
                 TextRule.of("social.someone_somewhere_just", ACTIVITY_NOTIFICATION, 0.8,
-                                "^\\W*(?:(?:a|an|another|your|one) )?[\\p{L}'&-]+(?: [\\p{L}'&.-]+){0,3}? (?:from|in|near|on) [\\p{L}][\\p{L} ,.'-]{1,40}? just " + JUST_ACTED
+                                "^\\W*(?:(?:a|an|another|your|one) )?[\\p{L}'&-]+(?:,? [\\p{L}'&.-]+){0,3}?,? (?:\\d{1,2},? )?(?:from|in|near|on) [\\p{L}][\\p{L} ,.'-]{1,40}? just " + JUST_ACTED
+                                        // "Oliver from Hull protected his console 3 min ago"
+                                        + "|^\\W*(?:(?:a|an|another) )?[\\p{L}'&-]+(?:,? [\\p{L}'&.-]+){0,2}?,? (?:\\d{1,2},? )?(?:from|in|near) [\\p{L}][\\p{L} ,.'-]{1,30}? (?!(?:posted|reviewed|wrote|replied|commented|asked|answered|updated|rated|said)\\b)[\\p{L}]{3,}(?:ed|ght|ook|ew|ot|ave|id|ent|an)\\b[^.!?]{0,40}?\\b(?:\\d+|an?|a few) (?:seconds?|secs?|minutes?|mins?|min|hours?|hrs?) ago\\b"
                                         + "|^\\W*(?:someone|somebody)(?: nearby| near you| in your (?:area|city|town)| else)? just " + JUST_ACTED)
                         .unless("^\\W*(?:i|we|you|my|our|new|fresh|made|designed|back|available|arriving|now|just|sale|prices?)\\b"
-                                + "|\\b(?:order|parcel|package|delivery|shipment|refund|return|store|shop|branch|restaurant|team)\\b")
+                                + "|\\b(?:order|parcel|package|delivery|shipment|refund|return|store|shop|branch|restaurant|team|bakery|cafe|company|brand|council|school|hotel|bar|pub|club|museum|airline|life|breakfast|lunch|dinner|commuting|travel|shopping)\\b")
                         .maxLength(140),
-                // "Last used 12 minutes ago", "27 watched in the past 24 hours"
+                // "Last used 12 minutes ago", "27 watched in the past 24 hours", "Bought in the last week: 300+", "34 watching",
+                // "Hundreds bought today", "1,024 sold during this live", "jessa_mnl just checked out 3 pcs!"
                 TextRule.of("social.last_used_ago", ACTIVITY_NOTIFICATION, 0.8,
-                        "\\blast (?:used|redeemed|claimed|booked|watched|saved) (?:\\d+|an?|a few) (?:seconds?|secs?|minutes?|mins?|hours?|hrs?) ago\\b"
-                                + "|(?<![\\d$£€.])" + DIGITS + "\\s+(?:watched|watching|saved|booked|reserved|redeemed|claimed|used)\\s+" + RECENTLY + "\\b"),
+                        "\\b(?:code|coupon|voucher|deal|offer|promo|discount)\\b[^.!?]{0,40}?\\blast (?:used|redeemed|claimed) (?:\\d+|an?|a few) (?:seconds?|secs?|minutes?|mins?|hours?|hrs?) ago\\b"
+                                + "|\\b(?:bought|sold|ordered|booked|viewed|claimed) (?:in the (?:last|past) \\w+|today|this week)\\s*:\\s*\\d"
+                                + "|^\\W*\\d[\\d,]*\\+? (?:watching|viewing|watchers|looking)\\W*$"
+                                + "|\\b(?:hundreds|thousands|dozens) (?:of (?:people|shoppers|customers|fans|buyers) )?(?:have )?(?:bought|ordered|booked|joined|viewed|grabbed|snapped|claimed|signed up)\\b[^.!?]{0,30}?\\b(?:today|tonight|this week|right now|already|in the (?:last|past) \\w+)\\b"
+                                + "|(?<![\\d$£€.])" + DIGITS + "\\s+(?:sold|bought|orders?|claimed)\\s+during (?:this|the) (?:live|livestream|stream|broadcast|show)\\b"
+                                + "|^\\W*(?:user )?[a-z0-9]+[._][a-z0-9._]+ (?:just )?(?:bought|ordered|checked out|purchased|entered|booked|claimed|grabbed|won)\\b(?![^.!?]*\\b(?:19|20)\\d{2}\\b)"
+                                + "|(?<![\\d$£€.])" + DIGITS + "\\s+(?:watched|saved|booked|reserved|redeemed|claimed)\\s+" + RECENTLY + "\\b"),
                 // "339 users are currently active on our website"
                 TextRule.of("social.n_online_now", ACTIVITY_NOTIFICATION, 0.85,
                         "(?<![\\d$£€.])" + DIGITS + "\\s+" + PEOPLE + "\\s+(?:are\\s+)?(?:currently\\s+|now\\s+|right now\\s+)?(?:active|online|on (?:this|our) (?:site|page|website|store))\\b(?! (?:since|for|over))"
@@ -184,9 +200,9 @@ final class SocialProofRules {
                 // A review with a full name, a place or a date and something specific is a review, not this.
                 TextRule.of("social.praise_signed_by_nobody", TESTIMONIALS_OF_UNCERTAIN_ORIGIN, 0.6,
                         "\\b(?:amazing|best|love[ds]?|loving|incredible|changed my life|saved my \\w+|can't believe|cannot believe|10/10|five stars|5 stars|perfect|miracle|game[- ]?changer|life[- ]?changing|highly recommend|wonderful|fantastic|awesome|obsessed|wow|just works)\\b"
-                                + ".{0,100}?[!.\"”'★]\\s*[-–—~]+\\s*(?:[\\p{L}]+|[\\p{L}]\\.?(?: from [\\p{L} ]{2,20})?|(?:an? )?(?:verified|happy|satisfied|real|loyal|proud|beauty|music|book|style|food|coffee|wine|pet|dog|cat)\\W? (?:buyer|customer|purchaser|shopper|user|client|student|travell?er|attendee|subscriber|member|guest|parent|mum|mom|dad|lover|fan|reader|owner|patient|diner)|customer review|anonymous|(?:a |an )?(?:customer|buyer|shopper|user|client|subscriber|attendee|traveller|traveler))\\W*$"
-                                // a quote or a cheer signed only with stars: "“The best show in London!!!” ★★★★★", "⭐⭐⭐⭐⭐ Amazing sound, better than AirPods!!"
-                                + "|[!.][\"”']\\s*(?:★|⭐){4,5}\\s*$|^\\W*(?:★|⭐){5}\\s*[^–—-]{5,100}!{2,}\\s*$")
+                                + ".{0,100}?[!.\"”'★]\\s*[-–—~]+\\s*(?:[\\p{L}]+|(?:a|an|pro|power|top|long-time) (?:reader|user|fan|member|parent|gamer|player|subscriber)|[\\p{L}]\\.?(?: from [\\p{L} ]{2,20})?|(?:an? )?(?:verified|happy|satisfied|real|loyal|proud|beauty|music|book|style|food|coffee|wine|pet|dog|cat)\\W? (?:buyer|customer|purchaser|shopper|user|client|student|travell?er|attendee|subscriber|member|guest|parent|mum|mom|dad|lover|fan|reader|owner|patient|diner)|customer review|anonymous|(?:a |an )?(?:customer|buyer|shopper|user|client|subscriber|attendee|traveller|traveler))\\W*$"
+                                // praise credited to a crowd: "Readers love it: 'Impossible to put down'", "3,000 glowing reviews — 'best lenses ever!'"
+                                + "|\\b(?:customers|readers|users|fans|parents|buyers|people|guests|members) (?:love|adore|rave about) (?:it|them|this|us)\\s*[:!]\\s*[\"'‘“]|\\bglowing reviews?\\b.{0,10}[\"'‘“]")
                         .unless("\\b(?:19|20)\\d\\d\\b|\\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \\d"),
                 // "Thousands of satisfied customers: 'Amazing quality, fast shipping!'": a crowd quoted as one voice
                 TextRule.of("social.crowd_quoted", TESTIMONIALS_OF_UNCERTAIN_ORIGIN, 0.6,

@@ -83,9 +83,19 @@ public final class TextPatternClassifier {
         return out;
     }
 
-    private List<TextMatch> classifyWindow(String normalized) {
+    /** Whether some rule reports this normalised text, as the classifier counts rule hits (reported news does not count). */
+    public boolean rulesReport(String normalized) {
+        return !ruleHits(normalized).isEmpty();
+    }
+
+    private List<TextRule.RuleHit> ruleHits(String normalized) {
         List<TextRule.RuleHit> hits = new ArrayList<>(rules.matchAll(normalized));
         hits.removeIf(h -> NewsVoice.reports(h.rule().type(), normalized));
+        return hits;
+    }
+
+    private List<TextMatch> classifyWindow(String normalized) {
+        List<TextRule.RuleHit> hits = ruleHits(normalized);
         // Score only when the result can be used: as supporting terms for a rule hit, or when the model
         // may report on its own (a threshold above 1 means it may not). Most page segments are neither.
         boolean useful = !hits.isEmpty() || model.map(m -> m.threshold() <= 1).orElse(false);
@@ -116,14 +126,14 @@ public final class TextPatternClassifier {
     /**
      * Whether a model score may become a finding on its own, where no rule fired: it must name a type
      * and cite a content word, the text must have at least {@value #MODEL_MIN_WORDS} words, and it must not be ordinary shop wording ({@link BenignShopText}),
-     * an honest variant a rule recognised and excused ({@link RuleBook#excusedBy}), or reported news
+     * an honest variant a rule of the model's type recognised and excused ({@link RuleBook#excusedBy}), or reported news
      * ({@link NewsVoice}). The trainer chooses the model's threshold through this same gate.
      */
     public boolean modelMayReport(String normalized, NgramModel.Score s) {
         return s.likelyType().isPresent() && s.citesContent()
                 && NgramFeatures.words(normalized) >= MODEL_MIN_WORDS
                 && BenignShopText.veto(normalized).isEmpty()
-                && rules.excusedBy(normalized).isEmpty()
+                && rules.excusedBy(normalized, s.likelyType().get()).isEmpty()
                 && !NewsVoice.reports(s.likelyType().get(), normalized);
     }
 

@@ -13,7 +13,7 @@ final class UrgencyRules {
     private static final String NOT_A_CLOCK_AFTER = "(?![\\d:]|\\s?(?:am|pm|a\\.m|p\\.m|uhr|h\\b|o'clock|gmt|utc|[ecmp][sd]t\\b))";
     /** Times of day in opening hours, delivery cut-offs and timestamps look like timers but are not. */
     private static final String CLOCK_IS_A_TIME_OF_DAY = "\\b(?:starts?|starting|opens?|opening|closing time|delivery|deliver|dispatch\\w*|ships?|shipping|"
-            + "collection|collect|pick ?up|store hours|opening hours|business hours|posted|published|updated|reviewed|"
+            + "collection|collect|pick ?up|store hours|opening hours|business hours|posted|published|updated|reviewed|next (?:free )?(?:gift|reward|spin|chest|claim)|next in|"
             + "monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)\\b"
             + "|\\d\\s?(?:am|pm)\\b|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}/\\d{1,2}/\\d{2,4}|\\b(?:at|from|until|till|before) \\d{1,2}[:.]\\d{2}(?![:\\d])";
     private static final String DELIVERY_CUTOFF = "\\b(?:deliver\\w*|dispatch\\w*|ships?|shipped|arrive\\w*|get it (?:by|on|tomorrow)|next[- ]day|same[- ]day|collection|in time for)\\b";
@@ -56,7 +56,7 @@ final class UrgencyRules {
                                 "\\b(?:ends?|ending|expires?|expiring|closes?|(?<!\\b(?:an?|the|sudden|significant|sharp|big|large|small|steady|slight) )increases?|(?<=\\b(?:price|prices|offer|deal|discount|rate) )(?:changes?|goes up|go up|rises?|jumps?))\\s+in\\b(?!\\s+(?:the|a|an|our|your|store|stores|\\d+\\s*(?:-\\s*\\d+\\s*)?(?:business |working )?(?:weeks?|months?|years?)|(?:19|20)\\d\\d"
                                         + "|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec"
                                         + "|spring|summer|autumn|fall|winter|tears|defeat|failure|victory|disaster|a draw|a tie|stalemate)\\b)")
-                        .unless("\\b(?:warranty|guarantee|trial|subscription|membership|lease|contract|licen[cs]e)\\b"),
+                        .unless("\\b(?:warranty|guarantee|trial|subscription|membership|lease|contract|licen[cs]e|your (?:protection|plan|cover|policy|card|password|session|booking|reservation))\\b"),
                 // "Your promo disappears in 2h 10m", "Bundle vanishes in 5h 02m", "We'll hold this fare for 09:59 — book before the timer
                 // runs out": a clock on an offer, written the way apps print one
                 TextRule.of("urgency.offer_gone_in_clock", COUNTDOWN_TIMER, 0.8,
@@ -133,19 +133,26 @@ final class UrgencyRules {
                 // A hold clock that hurries checkout: "Complete your booking in 06:12 to keep this fare", "You have 04:59 to complete checkout
                 // before your pair is released", "Seats blocked for 09:59 – proceed to payment quickly", "20% off for the next 15 minutes only ⏱ 14:59"
                 TextRule.of("urgency.hold_clock", COUNTDOWN_TIMER, 0.75,
-                                "(?:\\b(?:in|within|for|have|next)\\s+|[:⏱⏳]\\s*)(?:the next )?\\d{1,2}:\\d{2}(?::\\d{2})?\\b(?!\\s*(?:am|pm|h\\b|hrs|uhr|o'clock|[ap]\\.m\\.))")
-                        .requires("\\b(?:complete|proceed|check ?out|keep (?:this|the|your)|lock in|released?|quickly|hurry|guaranteed|before (?:your|the|it)|or (?:your|the|you)|only|timer)\\b")
-                        .unless("\\b(?:at|by|until|till|from|opens?|closes?|after) \\d{1,2}:\\d{2}\\b|\\b(?:deliver\\w*|dispatch\\w*|arrive\\w*|collection|pick-?up|slot reserved until)\\b|\\d{1,2}:\\d{2}\\s*[-–]\\s*\\d{1,2}:\\d{2}")
+                                "(?:\\b(?:in|within|for|have|next)\\s+|[⏱⏳]\\s*)(?:the next )?\\d{1,2}:\\d{2}(?::\\d{2})?\\b(?!\\s*(?:am|pm|h\\b|hrs|uhr|o'clock|[ap]\\.m\\.))")
+                        .requires("\\b(?:complete|proceed|check ?out|keep (?:this|the|your)|lock in|released?|quickly|hurry|guaranteed|before (?:your|the|it)|or (?:your|the|you)|timer|lose|claim)\\b|\\d+ ?% off")
+                        .unless("\\b(?:duration|runtime|run time|length|pace|5k|10k|marathon|km|miles?|lessons?|episodes?|video|check-?in|check-?out\\s*:)\\b|\\b(?:at|by|until|till|from|opens?|closes?|after) \\d{1,2}:\\d{2}\\b|\\b(?:deliver\\w*|dispatch\\w*|arrive\\w*|collection|pick-?up|slot reserved until)\\b|\\d{1,2}:\\d{2}\\s*[-–]\\s*\\d{1,2}:\\d{2}")
                         .maxLength(160),
                 // An offer that vanishes for good: "This offer disappears once you leave this page", "This offer will never appear again!",
                 // "Price drops like this won't come back!", "Prices for this fixture may rise at any moment"
                 TextRule.of("urgency.offer_gone_for_good", LIMITED_TIME_MESSAGE, 0.75,
-                                "\\b(?:disappears?|vanish(?:es)?|expires?|is gone|ends?|goes away|will be gone)\\s+(?:once|when|as soon as|if) you (?:leave|close|exit|navigate away from|refresh)\\b"
-                                        + "|\\b(?:offer|deal|discount|price|prices|price drops?|sale|savings?|chance)\\b[^.!?]{0,25}\\b(?:won't|will not|will never|never) (?:come back|be back|appear again|return|be seen again|happen again)\\b"
+                                "\\b(?:offer|deal|discount|price|bonus|code|coupon|gift|reward|savings?)\\b[^.!?]{0,30}\\b(?:disappears?|vanish(?:es)?|expires?|is gone|ends?|goes away|will be gone)\\s+(?:once|when|as soon as|if) you (?:leave|close|exit|navigate away from|refresh)\\b"
+                                        + "|\\b(?:offer|deal|discount|price|prices|price drops?|sale|savings?|chance)\\b[^.!?]{0,25}\\b(?:won't|will not|will never|never) (?:come back|be back|appear again|return|be seen again|happen again)\\b(?! until| before| in \\d| next)"
                                         + "|\\bprices?\\b[^.!?]{0,30}\\b(?:may|might|could|will) (?:rise|go up|increase|jump)\\b[^.!?]{0,15}\\b(?:soon|at any (?:moment|time|minute)|any (?:moment|minute))\\b"
                                         + "|\\bprices? (?:are |is )?going up as\\b|\\bextended\\W+but not for long\\b|\\bbefore (?:it's|its|it is) too late\\b|\\bbefore too late\\b"
                                         + "|\\b(?:few|couple of) days only\\b|\\b(?:valid|available) only (?:a )?few days\\b"
-                                        + "|\\b(?:only guaranteed|guaranteed only) (?:if|when|while) (?:you )?(?:add(?:ed)?|book|buy|order|the timer)\\b")
+                                        + "|\\b(?:only guaranteed|guaranteed only) (?:if|when|while) (?:you )?(?:add(?:ed)?|book|buy|order|the timer)\\b"
+                                        // "Bonus meal plan disappears in 14:32", "Price goes back up to €25 in 2 days 3 hours", "next drop in 06:32",
+                                        // "Price only valid during this live", "book now to beat the rise", "Book in the next 10 minutes for a free photo pack"
+                                        + "|\\b(?:disappears?|vanish(?:es)?|expires?|resets?|next (?:price )?drop) in \\d{1,2}:\\d{2}(?::\\d{2})?\\b(?!\\s*(?:am|pm))"
+                                        + "|\\bprices? (?:goes|go|going) (?:back )?up\\b[^.!?]{0,20}\\bin \\d+ ?(?:days?|d|hours?|h|hrs?)\\b"
+                                        + "|\\b(?:only )?valid (?:only )?during this (?:live|livestream|stream|broadcast)\\b|\\bbeat the (?:price )?(?:rise|increase|hike)\\b"
+                                        + "|\\b(?:book|buy|sign up|join|subscribe|claim|order) (?:with)?in the next \\d+ ?(?:minutes?|mins?|hours?) (?:for|to get|and get)\\b(?! (?:delivery|dispatch|next-day|same-day))")
+                        .unless("\\b(?:warn\\w*|forecast\\w*|expected|analysts?|economists?|motoring|petrol|fuel|energy bills?|inflation|deliver\\w*|dispatch\\w*|cookies?|session)\\b")
                         .maxLength(200),
                 // A countdown written into the offer itself: "Free delivery for the next 18:42", "Price held for the next 09:59"
                 TextRule.of("urgency.for_the_next_clock", COUNTDOWN_TIMER, 0.85,

@@ -53,17 +53,24 @@ class WordingGeneralisationTest {
             "unseen/dark-patterns-2026-12-07-d.tsv, 0.97, 0.01",
             "unseen/dark-patterns-2026-12-07-e.tsv, 0.95, 0.01",
             "unseen/dark-patterns-2026-12-07-final.tsv, 0.91, 0.01",
-            // Two more such sets, measured once with the rules and model of the third round, mistakes never read
+            // Four more such sets (u1, u2 measured after the third round; u3, u4 before and after the fourth), mistakes never read
             "unseen/dark-patterns-2026-12-07-u1.tsv, 0.94, 0.025",
             "unseen/dark-patterns-2026-12-07-u2.tsv, 0.93, 0.03",
-            // Seven writers' sets the third round of rules was generalised on and the model learned from
+            "unseen/dark-patterns-2026-12-07-u3.tsv, 0.93, 0.025",
+            "unseen/dark-patterns-2026-12-07-u4.tsv, 0.93, 0.025",
+            // Twelve writers' sets the third and fourth rounds of rules were generalised on and the model learned from
             "writers-2026-12-07-f1.tsv, 0.95, 0.01",
             "writers-2026-12-07-f2.tsv, 0.95, 0.01",
-            "writers-2026-12-07-f3.tsv, 0.95, 0.01",
-            "writers-2026-12-07-f4.tsv, 0.94, 0.02",
+            "writers-2026-12-07-f3.tsv, 0.94, 0.01",
+            "writers-2026-12-07-f4.tsv, 0.94, 0.01",
             "writers-2026-12-07-f5.tsv, 0.96, 0.01",
             "writers-2026-12-07-f6.tsv, 0.93, 0.01",
             "writers-2026-12-07-f7.tsv, 0.96, 0.01",
+            "writers-2026-12-07-f8.tsv, 0.94, 0.02",
+            "writers-2026-12-07-f9.tsv, 0.94, 0.01",
+            "writers-2026-12-07-f10.tsv, 0.93, 0.02",
+            "writers-2026-12-07-f11.tsv, 0.95, 0.01",
+            "writers-2026-12-07-f12.tsv, 0.93, 0.03",
     })
     void findsPatternsWordedInWaysTheRulesWereNotWrittenFor(String file, double minF1, double maxFpr) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -77,11 +84,11 @@ class WordingGeneralisationTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"benign-near-misses.txt", "own-6-hard-negatives.txt"})
+    @CsvSource({"benign-near-misses.txt", "own-6-hard-negatives.txt", "review-hard-negatives-2026-12-07.txt"})
     void leavesBenignNearMissesAlone(String file) throws IOException, URISyntaxException {
         TextPatternClassifier classifier = TextPatternClassifier.standard();
         List<String> flagged = Files.readAllLines(resource(file), StandardCharsets.UTF_8).stream()
-                .filter(line -> !line.isBlank())
+                .filter(line -> !line.isBlank() && !line.startsWith("#"))
                 .filter(line -> classifier.classify(line).isPresent())
                 .toList();
         assertThat(flagged).isEmpty();
