@@ -34,6 +34,8 @@ public final class BenignShopText {
             Pattern.compile("\\b\\d+ (?:more )?(?:steps?|fields?|questions?|pages?) (?:left|remaining|to go)\\b"),
             // A review that drops its "I": "Bought this for my son, he loves it"
             Pattern.compile("^\\W*(?:bought|ordered|purchased|got|received) (?:this|these|it|them|one|two|a|an)\\b[^.!?]{0,40}\\b(?:my|our|me|us)\\b"),
+            // A fact about a release, not a count running down: "Limited release: only 1,200 bottles produced"
+            Pattern.compile("\\blimited (?:release|edition|run)\\b[^.!?]{0,40}\\b(?:produced|made|pressed|printed|numbered|released|of \\d)"),
             // The shopper's own account: "Your subscription: only 3 days left in this billing period"
             Pattern.compile("\\byour (?:subscription|trial|plan|membership|session|billing|account)\\b"),
             Pattern.compile("\\b(?:have|has) (?:reviewed|rated)\\b|\\blast (?:checked|updated|refreshed|synced)\\b"));

@@ -124,7 +124,7 @@ final class ScarcityRules {
                                         + "|final (?:few|handful|units?|pieces?|pairs?|tickets?|seats?|rooms?|spots?|places?|items?)\\b(?! (?:of (?:the )?)?(?:sale|clearance|reductions?))"
                                         + "|[a-z-]+s are running (?:low|out)(?! of (?:time|ideas))|(?:supplies|stocks?) running (?:low|out)"
                                         + "|(?:won't|will not|never) be (?:re-?stocked|restocking|back in stock)|(?:no|not being) re-?stock(?:ed|ing)?)\\b")
-                        .unless(PER_CUSTOMER + "|\\b(?:sign up for|get|subscribe to|receive|set up|turn on|manage) (?:a |your )?low[- ](?:stock|inventory) (?:alerts?|notifications?|emails?)\\b|\\b(?:more|also) available (?:online|in (?:other|another|our other))\\b|\\bat this (?:location|store|branch)\\b"),
+                        .unless(PER_CUSTOMER + "|\\b(?:sign up for|get|subscribe to|receive|set up|turn on|manage) (?:a |your )?low[- ](?:stock|inventory) (?:alerts?|notifications?|emails?)\\b|\\b(?:more|also) available (?:online|in (?:other|another|our other))\\b|\\bat this (?:location|store|branch)\\b|\\bsubstitut\\w+\\b"),
                 // "Almost gone!" as a message, not "Home + Tech Almost Gone" as a menu label
                 TextRule.of("scarcity.almost_gone", LOW_STOCK_MESSAGE, 0.8,
                         "(?:^|[!.:\\-]\\s*)(?:almost|nearly) gone\\b|\\b(?:almost|nearly) gone\\s*[!.]"

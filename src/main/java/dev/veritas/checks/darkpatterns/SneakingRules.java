@@ -95,7 +95,7 @@ final class SneakingRules {
                                         + "|\\b(?:bonus|surprise)\\b(?:[^.!?]|[.,]\\d){0,60}?\\b(?:added|(?:is |are )?now in your (?:basket|cart|bag|trolley))\\b"
                                         + "|\\b(?:we(?:'ve| have)? )?rounded up your (?:order|total|basket|cart|bill)\\b|\\bwe(?:'ve| have| will|'ll)? round up your (?:order|total|basket|cart|bill)\\b|\\b(?:unless you remove (?:it|them)|(?:untick|uncheck|tap|click) to remove)\\b")
                         .requires(PRICE + "|\\b" + EXTRA + "\\b|\\b(?:basket|cart|bag|order|trolley|booking)\\b")
-                        .unless(FREEBIE + "|\\b(?:tax(?:es)?|vat|you(?:'ve| have)? added|optional)\\b|\\?"),
+                        .unless(FREEBIE + "|\\b(?:tax(?:es)?|vat|you(?:'ve| have)? added|optional)\\b|\\?|\\b(?:save|saving|savings|discount|\\d+ ?% off|promo|coupon|voucher)\\b[^.!?]{0,30}\\b(?:auto(?:matically)?[- ]?)?applied\\b"),
                 // "In your bag: 1 x Gift Box (£3.50) — added to complete your order", "Added: extended warranty £39.99. Don't want it? Remove it
                 // in your basket": in a short basket line, a price, the basket, and a sign that the shop put the thing there ("we",
                 // "recommended", "to complete", "don't want it?"), in any order. An extra's name alone is the shopper's own choice confirmed.
@@ -296,7 +296,7 @@ final class SneakingRules {
                                         + "|\\b(?:card|account) (?:is|will be|gets) (?:then |automatically )?(?:charged|billed|debited)\\b[^.]{0,30}\\b(?:every|each|per|a) (?:\\d+ )?(?:days?|weeks?|months?|years?)\\b"
                                         + "|\\b(?:billed|charged) (?:monthly|weekly|annually|yearly|every \\w+) (?:after|from) (?:the )?(?:first )?\\d+ (?:days|weeks|months)\\b")
                         .requires("\\b(?:free|trial|try|just|only|first|intro\\w*|claim|starter|sample|include|includes|unless|no action|automatically|reminder|day \\d+)\\b|[$£€₹]\\s?1(?:[.,]\\d\\d)?\\b")
-                        .unless("\\bcancel\\w* (?:(?:your |the )?(?:plan |subscription |trial )?(?:any ?time|online|before|in (?:one|1|a) click|from (?:your|the) (?:account|app)))\\b|\\b(?:won't|will not|wouldn't) be (?:charged|billed)\\b|\\bwe(?:'ll| will) (?:remind|e-?mail|notify|tell|let) you\\b|\\breminder (?:\\d+ days )?before\\b"),
+                        .unless("\\bbilled (?:for|every|annually|monthly|yearly|once)\\b[^.!?]{0,40}\\bthen\\b|\\bcancel\\w* (?:(?:your |the )?(?:plan |subscription |trial )?(?:any ?time|online|before|in (?:one|1|a) click|from (?:your|the) (?:account|app)))\\b|\\b(?:won't|will not|wouldn't) be (?:charged|billed)\\b|\\bwe(?:'ll| will) (?:remind|e-?mail|notify|tell|let) you\\b|\\breminder (?:\\d+ days )?before\\b"),
                 // A charge named only later or taken after the purchase: "Delivery charge of £69 applies - shown at final step", "An annual
                 // maintenance fee of £35 will be taken in your second month"
                 TextRule.of("sneaking.charge_shown_late", HIDDEN_COSTS, 0.75,

@@ -53,9 +53,10 @@ class WordingGeneralisationTest {
             "unseen/dark-patterns-2026-12-07-d.tsv, 0.97, 0.01",
             "unseen/dark-patterns-2026-12-07-e.tsv, 0.95, 0.01",
             "unseen/dark-patterns-2026-12-07-final.tsv, 0.91, 0.01",
-            // Four more such sets (u1, u2 measured after the third round; u3, u4 before and after the fourth), mistakes never read
-            "unseen/dark-patterns-2026-12-07-u1.tsv, 0.94, 0.025",
-            "unseen/dark-patterns-2026-12-07-u2.tsv, 0.93, 0.03",
+            // Four more such sets (u1, u2 measured after the third round, then their false alarms read; u3, u4 before and after
+            // the fourth round, mistakes never read)
+            "unseen/dark-patterns-2026-12-07-u1.tsv, 0.94, 0.02",
+            "unseen/dark-patterns-2026-12-07-u2.tsv, 0.94, 0.02",
             "unseen/dark-patterns-2026-12-07-u3.tsv, 0.93, 0.025",
             "unseen/dark-patterns-2026-12-07-u4.tsv, 0.93, 0.025",
             // Twelve writers' sets the third and fourth rounds of rules were generalised on and the model learned from
