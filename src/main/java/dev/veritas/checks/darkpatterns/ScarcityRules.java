@@ -56,7 +56,7 @@ final class ScarcityRules {
                 TextRule.of("scarcity.n_remain", LOW_STOCK_MESSAGE, 0.85,
                                 "(?<![\\d$£€.,:/-])" + NUM + "\\s+(?:(?!" + NOT_LEFT_OF + "\\b)[a-z'-]+\\s+){0,4}?(?:left|remain|remains|remaining|to go|going at this price)\\b"
                                         + LEFT_AS_DIRECTION)
-                        .unless(PER_CUSTOMER + "|\\b0 (?:left|remaining)\\b|\\b(?:turn|on the|to the|at the|top|bottom) left\\b|\\bleft (?:to (?:pay|go until|qualify|spend|reach)|until free)\\b"
+                        .unless(PER_CUSTOMER + "|\\b(?:were|was|are|is|been|being) left (?:without|with no|behind|stranded|homeless|out of)\\b|\\b0 (?:left|remaining)\\b|\\b(?:turn|on the|to the|at the|top|bottom) left\\b|\\bleft (?:to (?:pay|go until|qualify|spend|reach)|until free)\\b"
                                 + "|\\byou(?:'ve| have| still have)\\b|\\bin your (?:account|plan|wallet)\\b|\\b(?:progress|unused)\\b|\\b(?:filters?|results?|paid|payments?|schedule|instal\\w*)\\b"),
                 // "Our last 3 rooms!", "Grab one of the last 9 at this low price", "We're down to the last 5 jars"
                 TextRule.of("scarcity.last_n", LOW_STOCK_MESSAGE, 0.85,

@@ -103,12 +103,14 @@ final class SocialProofRules {
                                 "(?<![\\d$£€.#/-])" + COUNT + "\\s+(?:[\\p{L}'-]+\\s+){0,3}?(?:" + ACTED + "|shipped to (?:\\w+ )?(?:customers|buyers|shoppers|homes|people)|adds? to (?:bag|cart|basket)|checkouts?|sold|bookings?|orders?|sales|purchases?|reservations?|sign-?ups|favou?rited|wish ?listed|views|viewed)\\b"
                                         + "[^.!?]{0,40}?\\b" + RECENT_WINDOW + "\\b"
                                         + "|\\b(?:bought|purchased|ordered|booked|sold)\\s+(?:over\\s+)?" + COUNT + "\\s+(?:of (?:these|this|them)|units?|pieces?|pairs?|items?|tickets?|rooms?)\\b[^.!?]{0,30}?\\b" + RECENT_WINDOW + "\\b")
-                        .unless(FIRST_PERSON + "|\\b(?:orders?|bookings?) (?:placed|made|received|over|above|of)\\b.{0,40}\\b(?:ship|dispatch|deliver|arrive|free|process)\\w*"),
+                        .unless(FIRST_PERSON + "|\\b(?:orders?|bookings?) (?:placed|made|received|over|above|of)\\b.{0,40}\\b(?:ship|dispatch|deliver|arrive|free|process)\\w*"
+                                // a community notice, not a sales counter: "Welcome to the 25 new members who joined this week!"
+                                + "|\\b(?:welcome|congrat\\w*|thank\\w*)\\b"),
                 // "Priya just ordered the Linen Wrap Dress", "Chris just claimed this deal": a name, then "just" and a purchase
                 TextRule.of("social.name_just_acted", ACTIVITY_NOTIFICATION, 0.85,
                                 "^\\W*" + NAME + "(?:\\([^)\\d$£€+]{1,40}\\)\\s*)?(?:has |have )?(?:just|recently) " + ACTED + "\\b"
                                         + "|^\\W*[\\p{L}.'-]+(?: [\\p{L}.'-]+)?\\s*[,-]\\s*[\\p{L} ,.'/-]{2,40}?\\b(?:just|recently) " + ACTED + "\\b")
-                        .unless("^\\W*(?:i|we|you|my|our|your|they|he|she|it|this|these|prices?|stock|new|items?|orders?)\\b"),
+                        .unless("^\\W*(?:i|we|you|my|our|your|they|he|she|it|this|these|prices?|stock|new|items?|orders?)\\b|\\bjust got (?:a (?:lot|bit) )?(?:better|worse|easier|harder|cheaper|bigger|[a-z]+ier|[a-z]+er)\\b"),
                 // "Recently bought by Tom in Dublin", "Just sold to a customer in Lyon"
                 TextRule.of("social.sold_to_someone", ACTIVITY_NOTIFICATION, 0.85,
                         "\\b(?:just|recently) (?:sold|shipped) to (?:a |an )?" + WORD + " (?:in|from|near)\\b"
@@ -145,7 +147,7 @@ final class SocialProofRules {
                 // "Nancy in Pennsylvania purchased ...", "Sharmeen From Karachi just bought": a name and a place at the start
                 TextRule.of("social.name_place_bought", ACTIVITY_NOTIFICATION, 0.9,
                                 "^\\W*" + NAME + "(?:(?:in|from|near) " + PLACE + "|\\((?:[^)\\d$£€+]{1,40})\\)\\s*(?=(?:just |recently )?" + ACTED + "))\\s*(?:just |recently )?(?:" + ACTED + "|added)")
-                        .unless("^\\W*(?:i|we|my|our)\\b"),
+                        .unless("^\\W*(?:i|we|my|our)\\b|\\bjust got (?:a (?:lot|bit) )?(?:better|worse|easier|harder|cheaper|bigger|[a-z]+ier|[a-z]+er)\\b"),
                 // "Armin bought 10M Gold ... about 10 seconds ago", "... purchased a Bass XL just now!"
                 TextRule.of("social.bought_ago", ACTIVITY_NOTIFICATION, 0.85,
                                 "\\b(?:" + ACTED + "|added)\\b.{0,150}?(?:(?:\\b(?:about|around|over|only) )?(?:\\d+|\\b(?:an?|one|a few|few|several|a couple of|" + NUMBER_WORD + "))\\s*(?:seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d)\\s+ago|just now\\b)")

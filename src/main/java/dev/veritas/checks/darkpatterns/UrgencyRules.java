@@ -14,6 +14,8 @@ final class UrgencyRules {
     /** Times of day in opening hours, delivery cut-offs and timestamps look like timers but are not. */
     private static final String CLOCK_IS_A_TIME_OF_DAY = "\\b(?:starts?|starting|opens?|opening|closing time|delivery|deliver|dispatch\\w*|ships?|shipping|"
             + "collection|collect|pick ?up|store hours|opening hours|business hours|posted|published|updated|reviewed|next (?:free )?(?:gift|reward|spin|chest|claim)|next in|"
+            // a race time or a parking meter is a duration, not a sales clock
+            + "won in|finished in|in a time of|personal best|parking|"
             + "monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)\\b"
             + "|\\d\\s?(?:am|pm)\\b|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}/\\d{1,2}/\\d{2,4}|\\b(?:at|from|until|till|before) \\d{1,2}[:.]\\d{2}(?![:\\d])";
     private static final String DELIVERY_CUTOFF = "\\b(?:deliver\\w*|dispatch\\w*|ships?|shipped|arrive\\w*|get it (?:by|on|tomorrow)|next[- ]day|same[- ]day|collection|in time for)\\b";
@@ -135,7 +137,7 @@ final class UrgencyRules {
                 TextRule.of("urgency.hold_clock", COUNTDOWN_TIMER, 0.75,
                                 "(?:\\b(?:in|within|for|have|next)\\s+|[⏱⏳]\\s*)(?:the next )?\\d{1,2}:\\d{2}(?::\\d{2})?\\b(?!\\s*(?:am|pm|h\\b|hrs|uhr|o'clock|[ap]\\.m\\.))")
                         .requires("\\b(?:complete|proceed|check ?out|keep (?:this|the|your)|lock in|released?|quickly|hurry|guaranteed|before (?:your|the|it)|or (?:your|the|you)|timer|lose|claim)\\b|\\d+ ?% off")
-                        .unless("\\b(?:duration|runtime|run time|length|pace|5k|10k|marathon|km|miles?|lessons?|episodes?|video|check-?in|check-?out\\s*:)\\b|\\b(?:at|by|until|till|from|opens?|closes?|after) \\d{1,2}:\\d{2}\\b|\\b(?:deliver\\w*|dispatch\\w*|arrive\\w*|collection|pick-?up|slot reserved until)\\b|\\d{1,2}:\\d{2}\\s*[-–]\\s*\\d{1,2}:\\d{2}")
+                        .unless("\\b(?:duration|runtime|run time|length|pace|5k|10k|marathon|km|miles?|lessons?|episodes?|video|check-?in|check-?out\\s*:|parking)\\b|\\b(?:at|by|until|till|from|opens?|closes?|after) \\d{1,2}:\\d{2}\\b|\\b(?:deliver\\w*|dispatch\\w*|arrive\\w*|collection|pick-?up|slot reserved until)\\b|\\d{1,2}:\\d{2}\\s*[-–]\\s*\\d{1,2}:\\d{2}")
                         .maxLength(160),
                 // An offer that vanishes for good: "This offer disappears once you leave this page", "This offer will never appear again!",
                 // "Price drops like this won't come back!", "Prices for this fixture may rise at any moment"
