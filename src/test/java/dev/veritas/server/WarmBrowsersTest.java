@@ -49,13 +49,15 @@ class WarmBrowsersTest {
         return awaitBrowsers(server, wanted, LAUNCH_LIMIT);
     }
 
-    /** Browser main processes under the server (not their renderers and helpers), once {@code wanted} are up or the limit passes. */
+    /** Browser main processes under the server (not their renderers and helpers), once exactly {@code wanted} are up or the limit passes. */
     private static long awaitBrowsers(ServerProcess server, long wanted, Duration limit) {
         long end = System.nanoTime() + limit.toNanos();
         long n;
         do {
             n = ProcessHandle.of(server.pid()).map(p -> p.descendants().filter(WarmBrowsersTest::isBrowserMain).count()).orElse(0L);
-            if (n >= wanted) {
+            // Exactly the number wanted: a browser whose launch overran its deadline is killed and replaced, and for a
+            // moment both are under the server, so a count above the wanted one is waited out, not taken as the answer.
+            if (n == wanted) {
                 return n;
             }
             LockSupport.parkNanos(Duration.ofMillis(200).toNanos());
