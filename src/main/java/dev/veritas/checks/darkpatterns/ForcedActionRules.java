@@ -58,7 +58,9 @@ final class ForcedActionRules {
                         .requires("\\b(?:check ?out|checkout|buy|buying|order|ordering|purchas\\w*|continue|continuing|shop|shopping|cart|basket|bag|do that|proceed|pay|prices?)\\b|\\b(?:registered|signed-?in|logged-?in) (?:customers|users|members) only\\b")
                         .unless(NOT_A_GATE + "|\\b(?:trade|business|wholesale|b2b)\\b|\\b(?:returns?|reviews?|comments?|invoices?)\\b|\\bif you (?:want|wish|like|prefer)\\b"
                                 + "|\\b(?:don't|do not|doesn't|does not|no|not|never|without) (?:need|needed|required|necessary|have to)\\b|\\bno need\\b|\\b\\d+ ?% off\\b|\\bdiscount\\b"
-                                + "|\\b(?:when|while|if|once) you(?:'re| are) (?:signed|logged) in\\b")
+                                + "|\\b(?:when|while|if|once) you(?:'re| are) (?:signed|logged) in\\b"
+                                // an FAQ answering its own question "no": "Do I need a membership to shop? No, but members save more"
+                                + "|\\?\\s*(?:no|nope|not at all|not necessarily)\\b")
                         .maxLength(120),
                 // "An account is required to buy this item", "Checkout requires a member account", "Only registered customers can place orders",
                 // "Consent to marketing communications is a condition of purchase", "You can't check out without an account"

@@ -18,8 +18,11 @@ final class ObstructionRules {
             + "|retention|loyalty team|member services|customer (?:service|care|support|services|loyalty)|support team"
             + "|\\d{3}[-. )]\\s?\\d{3}[-. ]\\d{4}|\\b0\\d{3,4}[ -]?\\d{3}[ -]?\\d{3,4}\\b|\\+\\d{1,3}[ \\d()-]{8,}|1-800|[\\w.]+@[\\w-]+\\.[a-z]{2,})";
     /** The fair ways to cancel: online, in the account or the app, in a click. */
+    /** Said outright that nobody needs to be called: "No phone call is needed", "There is no need to phone or email us". */
+    static final String NO_PERSON_NEEDED = "\\bno (?:phone )?calls? (?:is |are )?(?:needed|required|necessary)\\b|\\bwithout (?:calling|phoning|a (?:phone )?call)\\b"
+            + "|\\b(?:no need|(?:don't|do not|won't|will not) need|(?:don't|do not) have) to (?:phone|call|ring|e-?mail|contact|speak|talk|write|chat)\\b";
     static final String SELF_SERVE = "\\b(?:online|in (?:your|my|the) account|from (?:your|my) account|account settings|my account|(?:with )?one[- ]click|in (?:one|two|a few) clicks|in the app|self[- ]serve"
-            + "|manage (?:your |my )?subscription|no (?:phone )?calls? (?:needed|required|necessary)|without (?:calling|a (?:phone )?call))\\b";
+            + "|manage (?:your |my )?subscription)\\b|" + NO_PERSON_NEEDED;
 
     private ObstructionRules() {
     }
@@ -46,7 +49,9 @@ final class ObstructionRules {
                         .requires("\\b(?:call(?:ing)?|phon(?:e|ing)|telephone|contact(?:ing)? (?:our |the )?(?:[\\w-]+ )?(?:customer (?:service|care|support|services)|support|us|member services)"
                                 + "|e-?mail(?:ing)? us|send us an e-?mail|e-?mail (?:your )?cancel\\w* (?:requests?|notice) to|chat with (?:an? )?(?:agent|representative|advisor|us)|live chat|speak(?:ing)? (?:with|to) (?:a |an |our )?(?:[\\w-]+ )?(?:specialist|agent|representative|advisor|team|member of)|retention|write to us|(?:registered|certified|recorded) (?:mail|post|letter)|signed (?:form|letter)|visit (?:any of )?(?:our|a|the) (?:stores?|branch\\w*|clubs?|offices?)"
                                 + "|in person|by fax|by (?:post|mail|postal mail|letter)|in writing|writing to|\\d{3}[-. )]\\s?\\d{3}[-. ]\\d{4}|1-800|[\\w.]+@[\\w-]+\\.[a-z]{2,})")
-                        .unless("\\bno (?:phone )?calls? (?:needed|required|necessary)\\b|\\bwithout (?:calling|a (?:phone )?call)\\b|\\bgo to\\b.{0,30}\\b(?:subscriptions?|settings|account|profile)\\b"
+                        .unless(NO_PERSON_NEEDED + "|\\bgo to\\b.{0,30}\\b(?:subscriptions?|settings|account|profile)\\b"
+                                // the phone is what is subscribed to, or the cancellation is done: "your phone contract", "Phone subscription cancelled."
+                                + "|\\b(?:phone|mobile|sim|broadband) (?:contract|subscription|plan|insurance|bill)\\b|\\bcancell?ed\\s*[.!]|\\bcan be cancell?ed within \\d+ days\\b"
                                 + "|\\b(?:online|in (?:your|my) account|from (?:your|my) account|account settings|(?:with )?one[- ]click|in the app|self[- ]serve|manage (?:your |my )?subscription)\\b"),
                 // Saying outright that cancelling online is impossible is the obstruction itself; the
                 // "online" the rule above treats as the fair way is negated here.

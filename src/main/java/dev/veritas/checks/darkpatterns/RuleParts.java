@@ -20,6 +20,9 @@ final class RuleParts {
     /** The opening of a decline button. */
     static final String DECLINE = "(?:no|nah|nope|no thanks|no thank you|no, thanks|no thx|no ty|nah thanks|not now|not today|maybe later|skip|close)";
 
+    /** Advice to learn the signs of something ("Learn the warning signs of a stroke before it's too late"): a reason to act, not a sale. */
+    static final String ADVICE_ON_SIGNS = "\\b(?:learn|know|spot|recogni[sz]e|check for|watch (?:out )?for|look out for)\\b[^.!?]{0,40}\\b(?:signs?|symptoms?)\\b";
+
     private RuleParts() {
     }
 }

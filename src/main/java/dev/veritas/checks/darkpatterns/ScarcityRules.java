@@ -19,8 +19,18 @@ final class ScarcityRules {
             + "|players?|candidates?|teams?|contestants?|survivors?|competitors?|finalists?|contenders?|rounds?|matches|games?|races?|laps?|holes?|innings"
             + "|members|staff|employees|workers|hostages|soldiers|troops|species|animals|birds|residents|children|patients|villagers|founders|originals?"
             + "|returns?|exchanges?|vouchers?|coupons?|chapters?|lessons?|episodes?|uses?|downloads?|pages?|tasks?|entries|votes?|messages?|invites?|days?)";
+    /** What remains of the shopper's own allowance: "Vouchers: 2 redeemed this month, 1 remaining". */
+    private static final String ALLOWANCE = "\\b(?:redeemed|allowance|quota)\\b|\\b(?:used|taken|claimed) (?:this|per|each) (?:month|year|week|term|period|cycle)\\b";
     /** "Left" as a direction or part of "left over", not what remains. */
-    private static final String LEFT_AS_DIRECTION = "(?!(?:\\s+|-)(?:side|hand|handed|behind|over|overs|corner|column|panel|arrow|chest|foot|leg|arm|ear)\\b)";
+    private static final String LEFT_SENSES = "-\\w|\\s+(?:side|hand|handed|behind|over|overs|corner|column|panel|arrow|chest|foot|leg|arm|ear|turns?|lane|luggage|wing|moves?|click|bank"
+            // "left" as a verb with an object: "Only 4 left the meeting before the vote"
+            + "|the|a|an|his|her|their|its|early|home|school|office|work|town)\\b";
+    private static final String LEFT_AS_DIRECTION = "(?!" + LEFT_SENSES + ")";
+    /** The same as an exception, so that no other detector takes the text for stock. */
+    private static final String LEFT_IN_ANOTHER_SENSE = "\\bleft(?:" + LEFT_SENSES + ")";
+    /** What remains in a race, a recipe or an upload is not stock: "Only 12 left in the race", "until only 2 are left in the bowl". */
+    private static final String LEFT_OF_SOMETHING_ELSE = "\\bleft in the (?:race|running|contest|competition|tournament|field|draw|bowl|pan|pot|tray|oven)\\b"
+            + "|\\bleft to (?:upload|download|sync|install|process|back up|watch|read|finish|complete|mark|grade|answer)\\b";
     /** What a shop counts in stock when it rushes the shopper. */
     private static final String UNITS = "(?:units?|items?|pieces?|pcs|pairs?|bottles?|jars?|tins?|boxes|box|rooms?|seats?|tickets?|spots?|places?|cabins?|copies|bundles?|packs?|sachets?|one|ones)";
     private static final String STOCK_WORDS = "(?:(?!" + TIME_UNIT + "\\b|" + NOT_STOCK + "\\b)[a-z()]+\\s+){0,3}?";
@@ -34,13 +44,13 @@ final class ScarcityRules {
                 TextRule.of("scarcity.only_n_left", LOW_STOCK_MESSAGE, 0.95,
                                 "\\b(?:only|just|last)\\s*:?\\s*(?:have\\s+)?" + NUM + "\\s+" + STOCK_WORDS
                                         + "(?:left|remaining|available|in stock|to go)\\b")
-                        .unless(PER_CUSTOMER),
+                        .unless(PER_CUSTOMER + "|" + LEFT_OF_SOMETHING_ELSE + "|" + LEFT_IN_ANOTHER_SENSE),
                 // A bare count badge: "3 LEFT", "(5 Left)", "Availability: 5 items left"
                 TextRule.of("scarcity.n_left_badge", LOW_STOCK_MESSAGE, 0.9,
                         "(?:^|[:!,.(\\[*\\-]\\s*|\\bin stock\\s*|\\bhurry\\W*|\\bpre-?order\\s*)(?:over\\s+)?\\d{1,5}\\s+"
                                 + "(?:(?:items?|units?|pieces?|pcs|pairs?|copies|bottles?|tickets?|seats?|spots?|places?|products?)\\s+)?"
                                 + "(?:left|remaining)(?=\\s*(?:$|[^a-z0-9\\s]|in\\b|at\\b|online|today|now|order|hurry|get|buy))")
-                        .unless("\\b(?:filters?|results?|paid|payments?|schedule|instal\\w*)\\b"),
+                        .unless("\\b(?:filters?|results?|paid|payments?|schedule|instal\\w*)\\b|" + ALLOWANCE),
                 // "Bottles left: 3", "Stock left 2"
                 TextRule.of("scarcity.left_count", LOW_STOCK_MESSAGE, 0.85,
                         "\\b(?:items?|units?|pieces?|bottles?|pairs?|copies|stock|tickets?|quantity|qty)\\s+(?:left|remaining)\\s*:?\\s*\\d{1,4}\\b|\\bleft in stock\\s*:\\s*\\d{1,3}\\b"
@@ -57,7 +67,7 @@ final class ScarcityRules {
                                 "(?<![\\d$£€.,:/-])" + NUM + "\\s+(?:(?!" + NOT_LEFT_OF + "\\b)[a-z'-]+\\s+){0,4}?(?:left|remain|remains|remaining|to go|going at this price)\\b"
                                         + LEFT_AS_DIRECTION)
                         .unless(PER_CUSTOMER + "|\\b(?:were|was|are|is|been|being) left (?:without|with no|behind|stranded|homeless|out of)\\b|\\b0 (?:left|remaining)\\b|\\b(?:turn|on the|to the|at the|top|bottom) left\\b|\\bleft (?:to (?:pay|go until|qualify|spend|reach)|until free)\\b"
-                                + "|\\byou(?:'ve| have| still have)\\b|\\bin your (?:account|plan|wallet)\\b|\\b(?:progress|unused)\\b|\\b(?:filters?|results?|paid|payments?|schedule|instal\\w*)\\b"),
+                                + "|\\byou(?:'ve| have| still have)\\b|\\bin your (?:account|plan|wallet)\\b|\\b(?:progress|unused)\\b|\\b(?:filters?|results?|paid|payments?|schedule|instal\\w*)\\b|" + ALLOWANCE + "|" + LEFT_OF_SOMETHING_ELSE + "|" + LEFT_IN_ANOTHER_SENSE),
                 // "Our last 3 rooms!", "Grab one of the last 9 at this low price", "We're down to the last 5 jars"
                 TextRule.of("scarcity.last_n", LOW_STOCK_MESSAGE, 0.85,
                                 "(?:^\\W*|\\b(?:our|only|just|grab|get|of the|down to(?: the| our)?|these are the|the very)\\s+)last\\s+(?:" + NUM + ")\\b"
@@ -69,7 +79,7 @@ final class ScarcityRules {
                                         // every word before "left" may be what is counted, and none may be people or time
                                         + "(?:\\s+(?!" + NOT_LEFT_OF + "\\b)[^\\s.!?]+){0,7}?\\s+(?:in stock|left|remaining|remain|available)\\b"
                                         + LEFT_AS_DIRECTION)
-                        .unless(PER_CUSTOMER + "|\\b(?:sizes?|colou?rs?|styles?|options?|versions?) (?:are |is )?(?:left|available)\\b|\\bleft (?:to (?:pay|qualify|spend|reach)|until)\\b"),
+                        .unless(PER_CUSTOMER + "|\\b(?:sizes?|colou?rs?|styles?|options?|versions?) (?:are |is )?(?:left|available)\\b|\\bleft (?:to (?:pay|qualify|spend|reach)|until)\\b" + "|" + LEFT_OF_SOMETHING_ELSE + "|" + LEFT_IN_ANOTHER_SENSE),
                 // "Economy Light: the remaining six seats", "Our last available room at this property", "The final unit! Snap it up"
                 TextRule.of("scarcity.remaining_units", LOW_STOCK_MESSAGE, 0.8,
                         "\\b(?:the|our) (?:remaining|last|final) " + NUM + " (?:[a-z-]+ ){0,2}?" + UNITS + "\\b"
@@ -82,7 +92,9 @@ final class ScarcityRules {
                                 + "|\\bthen (?:we're|we are|it's|they're) (?:empty|out|sold out|done|gone)\\b"
                                 + "|\\blast (?:one|few|pair|unit|piece|batch)\\b.{0,40}\\b(?:won't|will not|never) (?:be back|come back|return)\\b"
                                 + "|\\bthe last " + NUM + "\\b(?=\\s+(?:in (?:our|the) (?:store|shop|warehouse|stock)|left|at this (?:price|rate)|available|remaining|in stock|of (?:these|this|them|those)))")
-                        .unless("\\b(?:in|from) your (?:wish ?list|cart|basket|bag|orders?|account|history)\\b|\\byou(?:'ve| have)? (?:viewed|ordered|bought|saved)\\b"),
+                        .unless("\\b(?:in|from) your (?:wish ?list|cart|basket|bag|orders?|account|history)\\b|\\byou(?:'ve| have)? (?:viewed|ordered|bought|saved)\\b"
+                                // where seats sit, not how many remain: "the last 2 seats in row F are restricted view"
+                                + "|\\blast \\S+ (?:seats?|places?|spots?) (?:in|of|on|at) (?:the |each )?(?:row|aisle|block|section|end)\\b"),
                 // "Stock: 2 - order soon", "Availability: only 3!"
                 TextRule.of("scarcity.stock_count_pressure", LOW_STOCK_MESSAGE, 0.8,
                                 "^\\W*(?:stock|quantity|qty|availability|in stock)\\s*:?\\s*(?:only\\s+|just\\s+)?[1-9](?![\\d.,])")
@@ -124,7 +136,8 @@ final class ScarcityRules {
                                         + "|final (?:few|handful|units?|pieces?|pairs?|tickets?|seats?|rooms?|spots?|places?|items?)\\b(?! (?:of (?:the )?)?(?:sale|clearance|reductions?))"
                                         + "|[a-z-]+s are running (?:low|out)(?! of (?:time|ideas))|(?:supplies|stocks?) running (?:low|out)"
                                         + "|(?:won't|will not|never) be (?:re-?stocked|restocking|back in stock)|(?:no|not being) re-?stock(?:ed|ing)?)\\b")
-                        .unless(PER_CUSTOMER + "|\\b(?:sign up for|get|subscribe to|receive|set up|turn on|manage) (?:a |your )?low[- ](?:stock|inventory) (?:alerts?|notifications?|emails?)\\b|\\b(?:more|also) available (?:online|in (?:other|another|our other))\\b|\\bat this (?:location|store|branch)\\b|\\bsubstitut\\w+\\b"),
+                        .unless(PER_CUSTOMER + "|\\bdiscontinued\\b|\\bbefore you (?:travel|visit|set off|make the trip|head (?:in|out|over|down))\\b"
+                                + "|\\b(?:sign up for|get|subscribe to|receive|set up|turn on|manage) (?:a |your )?low[- ](?:stock|inventory) (?:alerts?|notifications?|emails?)\\b|\\b(?:more|also) available (?:online|in (?:other|another|our other))\\b|\\bat this (?:location|store|branch)\\b|\\bsubstitut\\w+\\b"),
                 // "Almost gone!" as a message, not "Home + Tech Almost Gone" as a menu label
                 TextRule.of("scarcity.almost_gone", LOW_STOCK_MESSAGE, 0.8,
                         "(?:^|[!.:\\-]\\s*)(?:almost|nearly) gone\\b|\\b(?:almost|nearly) gone\\s*[!.]"
@@ -151,6 +164,8 @@ final class ScarcityRules {
                         .unless("\\b(?:due to|because of|owing to|given)\\b.{0,40}\\bdemand\\b.{0,80}\\b(?:delay|dispatch|ship|deliver|process|respon|wait|longer|slower)"
                                 + "|\\b(?:delay|dispatch|ship|deliver|process|respon|wait|longer)\\w*\\b.{0,80}\\b(?:due to|because of|owing to)\\b.{0,40}\\bdemand\\b"
                                 + "|\\bon demand\\b|\\bsupply (?:and|&) demand\\b"
+                                // a visitor pointed to quieter times: "The museum is in high demand on weekends; weekdays are quieter"
+                                + "|\\b(?:quieter|less busy|less crowded|calmer)\\b"
                                 // Demand for people, skills or commodities is the labour or energy market, not a shop's stock
                                 + "|\\bdemand for (?:[\\w-]+ )?(?:nurses|workers|staff|skills|jobs|housing|homes|labou?r|talent|developers|engineers|teachers|doctors|drivers|energy|oil|gas|electricity|credit|loans|mortgages|services|graduates|professionals)\\b"),
                 // "Selling fast", "Going fast", "Selling out quickly", "Expected to sell out"
@@ -209,7 +224,9 @@ final class ScarcityRules {
                 TextRule.of("scarcity.share_already_taken", HIGH_DEMAND_MESSAGE, 0.75,
                                 "\\b\\d+ (?:in|out of|of) \\d+ (?:rooms|seats|tables|tickets|places|spaces|spots|slots|cabins|pitches|dates|units)\\b[^.]{0,15}\\b(?:booked|taken|sold|reserved|gone|filled|claimed)\\b"
                                         + "|\\b\\d+ ?% (?:booked|sold|reserved|full|taken|claimed)\\b")
-                        .unless("\\b(?:occupancy|figures|survey|data|report|statistics|according|said|says|average|last (?:year|month|season))\\b")
+                        .unless("\\b(?:occupancy|figures|survey|data|report|statistics|according|said|says|average|last (?:year|month|season))\\b"
+                                // a container, a device or a car park being full: "Your storage is 80% full", "Fill the pot 70% full"
+                                + "|\\b(?:storage|mailbox|inbox|drive|disk|memory|battery|tank|car ?park|parking|basket|pot|bin|cloud|reservoirs?|fill|capacity)\\b")
                         .maxLength(120),
                 // A variant's badge that calls it the last of its kind: "Size L: last one", "UK 10 – last pair", "Terracotta 220x240: last 1 set",
                 // "Last piece in Sweden", "Last table for 4 on Sunday!", "Last Saturday slot with Tony"

@@ -47,6 +47,9 @@ final class SneakingRules {
      * What makes a trial that turns into a plan fair: a reminder before the first charge, or a plain way to cancel in time.
      * ("Free for 7 days, then $9.99/month. Cancel before the trial ends and you won't be charged.")
      */
+    /** The text itself says the fee is in what the shopper sees before paying: "the total is shown before payment", "The price you see includes it". */
+    private static final String FEE_DISCLOSED = "\\b(?:total|fees?|charges?|it|they) (?:is |are )?(?:shown|displayed) (?:to you )?before (?:payment|you pay|you book|checkout|you check out)\\b"
+            + "|\\bshown in the (?:price |cost |fare )?breakdown\\b|\\b(?:price|total|fare)s? (?:you see|shown|displayed) (?:already )?includes?\\b";
     private static final String HONEST_TRIAL = "\\b(?:remind\\w*|we(?:'ll| will) (?:e-?mail|notify|tell|let you know|message)|(?:won't|will not|wouldn't|not) be (?:charged|billed)"
             + "|cancel (?:before|any ?time|at any time|online|in (?:your|my|the) (?:account|app|settings)|from (?:your|my|the) (?:account|app|settings)|in (?:one|two|a few) (?:clicks?|taps?)|with one (?:click|tap))"
             + "|turn off auto-?renew\\w*|no commitment|(?:skip|pause)(?:,)? (?:or|and) cancel|cancel(?:,)? (?:or|and) (?:pause|skip))\\b";
@@ -189,7 +192,7 @@ final class SneakingRules {
                                 "\\b(?:fee|charge|surcharge)s?\\b(?<=" + FEE + " (?:fee|charge|surcharge)s?)(?:\\s*\\([^)]{0,20}\\))?\\W{0,4}(?:(?:au|nz|us|ca|hk|sg|s|a|c)?[$£€₹₦]|usd|gbp|eur|aud|cad|inr|rs\\.?)\\s?\\d"
                                         + "|\\b(?:care (?:&|and) handling)\\W{0,4}[$£€]\\s?\\d")
                         .unless("\\bno (?:hidden |extra |additional |service |booking )?(?:fees?|charges?|surcharges?)\\b|\\bwaived?\\b|\\bfree\\b.{0,10}\\bfee|[$£€₹]\\s?0(?:[.,]00?)?(?![\\d.,])"
-                                + "|(?<!not )\\bincluded in (?:the |our )?(?:price|total|fare|rate)s?\\b|\\bitemi[sz]ed\\b|\\bshown (?:upfront|up front|before you (?:book|pay|buy))\\b"),
+                                + "|(?<!not )\\bincluded in (?:the |our )?(?:price|total|fare|rate)s?\\b|\\bitemi[sz]ed\\b|\\bshown (?:upfront|up front|before you (?:book|pay|buy))\\b|" + FEE_DISCLOSED),
                 // "A $4.99 convenience fee applies to all online orders", "+ £1.50 processing fee per ticket", "Card payment surcharge: 2.5%", "Service
                 // charge of 12.5% added to your bill": the amount before the fee's name, or a percentage added on top
                 TextRule.of("sneaking.fee_on_top", HIDDEN_COSTS, 0.65,
@@ -210,7 +213,7 @@ final class SneakingRules {
                                 // "3-Day Pass A$449 + $9.50 booking fee": the fee printed beside the price it is added to
                                 + "|[$£€₹]\\s?\\d[\\d.,]*\\s*\\+\\s*(?:[a-z]{1,2})?[$£€₹]\\s?\\d[\\d.,]*\\s+(?:[\\w-]+ )?(?:fee|charge|surcharge)s?\\b"
                                 + "|\\b(?:all|any) (?:taxes and )?fees (?:are )?included\\b|\\bshown (?:upfront|up front|before you (?:book|pay|buy)|in (?:your|the) (?:basket|cart|bag))\\b|\\brestocking\\b"
-                                + "|\\b(?:itemi[sz]ed|listed separately|shown separately)\\b"),
+                                + "|\\b(?:itemi[sz]ed|listed separately|shown separately)\\b|" + FEE_DISCLOSED),
                 // "Resort fee of $35/night payable at hotel, not included in price shown": a mandatory fee left out of the price
                 TextRule.of("sneaking.fee_not_in_price", HIDDEN_COSTS, 0.75,
                                 "\\b" + FEE + " (?:fee|charge|surcharge)s?\\b.{0,60}\\b(?:not included(?: in (?:the )?(?:price|rate|total|fare)s?)?|payable (?:at|on) (?:the )?(?:hotel|property|arrival|check-?in|venue|pick-?up|collection|desk|counter|rental desk|front desk)|(?:collected|paid|charged) (?:at|on) (?:the )?(?:hotel|property|arrival|check-?in|venue)|added at checkout|charged separately"

@@ -48,6 +48,12 @@ final class SocialProofRules {
             + "|in the (?:last|past) (?:\\d+ |few |couple of )?(?:minutes?|mins?|hours?|hrs?|days?|24 hours|48 hours)|in the past hour|past 24 hours|last 24 hours)";
     /** What someone "just" did in a notice: any verb except those of goods arriving. */
     private static final String JUST_ACTED = "(?!(?:arrived|landed|launched|dropped|restocked|released|opened|reopened|published|updated|posted|announced|shipped|dispatched|delivered|got|became|become|asked|answered|replied|commented|wrote|said|shared|reviewed|rated|won|in|now|for|the|a|an|like|as|right|because|to|what|ask|add|one)\\b)[\\p{L}]{2,}";
+    /**
+     * The shopper's own collection or allowance counted under its label: "Recipe box: 12 saved this week",
+     * "Vouchers: 2 redeemed this month, 1 remaining". Other people's activity is never introduced this way.
+     */
+    private static final String OWN_TALLY = "^\\W*(?:(?:your|my) )?(?:recipe box|saved (?:items|recipes|searches|articles)|bookmarks|reading list|my list|watch ?list|wish ?list|collection"
+            + "|vouchers?|coupons?|credits?|rewards?|points|perks|benefits|allowance)\\s*:";
     private static final String FIRST_PERSON = "\\b(?:i|we|i've|we've|i'd|i'm|my|our)\\b";
     private static final String RECENTLY = "(?:in (?:the )?(?:last|past)|this (?:hour|morning|week|month|day)|today|tonight|within|since|recently|right now|just now|per (?:hour|day)|an hour|a day|each (?:hour|day))";
     /** Words that show "X in Y ordered" is a policy sentence ("Free returns in store for items ordered online"). */
@@ -105,7 +111,8 @@ final class SocialProofRules {
                                         + "|\\b(?:bought|purchased|ordered|booked|sold)\\s+(?:over\\s+)?" + COUNT + "\\s+(?:of (?:these|this|them)|units?|pieces?|pairs?|items?|tickets?|rooms?)\\b[^.!?]{0,30}?\\b" + RECENT_WINDOW + "\\b")
                         .unless(FIRST_PERSON + "|\\b(?:orders?|bookings?) (?:placed|made|received|over|above|of)\\b.{0,40}\\b(?:ship|dispatch|deliver|arrive|free|process)\\w*"
                                 // a community notice, not a sales counter: "Welcome to the 25 new members who joined this week!"
-                                + "|\\b(?:welcome|congrat\\w*|thank\\w*)\\b"),
+                                + "|\\b(?:welcome|congrat\\w*|thank\\w*)\\b"
+                                + "|" + OWN_TALLY),
                 // "Priya just ordered the Linen Wrap Dress", "Chris just claimed this deal": a name, then "just" and a purchase
                 TextRule.of("social.name_just_acted", ACTIVITY_NOTIFICATION, 0.85,
                                 "^\\W*" + NAME + "(?:\\([^)\\d$£€+]{1,40}\\)\\s*)?(?:has |have )?(?:just|recently) " + ACTED + "\\b"
@@ -183,7 +190,8 @@ final class SocialProofRules {
                                 + "|\\b(?:hundreds|thousands|dozens) (?:of (?:people|shoppers|customers|fans|buyers) )?(?:have )?(?:bought|ordered|booked|joined|viewed|grabbed|snapped|claimed|signed up)\\b[^.!?]{0,30}?\\b(?:today|tonight|this week|right now|already|in the (?:last|past) \\w+)\\b"
                                 + "|(?<![\\d$£€.])" + DIGITS + "\\s+(?:sold|bought|orders?|claimed)\\s+during (?:this|the) (?:live|livestream|stream|broadcast|show)\\b"
                                 + "|^\\W*(?:user )?[a-z0-9]+[._][a-z0-9._]+ (?:just )?(?:bought|ordered|checked out|purchased|entered|booked|claimed|grabbed|won)\\b(?![^.!?]*\\b(?:19|20)\\d{2}\\b)"
-                                + "|(?<![\\d$£€.])" + DIGITS + "\\s+(?:watched|saved|booked|reserved|redeemed|claimed)\\s+" + RECENTLY + "\\b"),
+                                + "|(?<![\\d$£€.])" + DIGITS + "\\s+(?:watched|saved|booked|reserved|redeemed|claimed)\\s+" + RECENTLY + "\\b")
+                        .unless(OWN_TALLY),
                 // "339 users are currently active on our website"
                 TextRule.of("social.n_online_now", ACTIVITY_NOTIFICATION, 0.85,
                         "(?<![\\d$£€.])" + DIGITS + "\\s+" + PEOPLE + "\\s+(?:are\\s+)?(?:currently\\s+|now\\s+|right now\\s+)?(?:active|online|on (?:this|our) (?:site|page|website|store))\\b(?! (?:since|for|over))"

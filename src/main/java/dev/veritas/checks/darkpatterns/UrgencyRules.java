@@ -2,6 +2,7 @@ package dev.veritas.checks.darkpatterns;
 
 import static dev.veritas.checks.darkpatterns.PatternType.COUNTDOWN_TIMER;
 import static dev.veritas.checks.darkpatterns.PatternType.LIMITED_TIME_MESSAGE;
+import static dev.veritas.checks.darkpatterns.RuleParts.ADVICE_ON_SIGNS;
 
 import java.util.List;
 
@@ -58,7 +59,10 @@ final class UrgencyRules {
                                 "\\b(?:ends?|ending|expires?|expiring|closes?|(?<!\\b(?:an?|the|sudden|significant|sharp|big|large|small|steady|slight) )increases?|(?<=\\b(?:price|prices|offer|deal|discount|rate) )(?:changes?|goes up|go up|rises?|jumps?))\\s+in\\b(?!\\s+(?:the|a|an|our|your|store|stores|\\d+\\s*(?:-\\s*\\d+\\s*)?(?:business |working )?(?:weeks?|months?|years?)|(?:19|20)\\d\\d"
                                         + "|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec"
                                         + "|spring|summer|autumn|fall|winter|tears|defeat|failure|victory|disaster|a draw|a tie|stalemate)\\b)")
-                        .unless("\\b(?:warranty|guarantee|trial|subscription|membership|lease|contract|licen[cs]e|your (?:protection|plan|cover|policy|card|password|session|booking|reservation))\\b"),
+                        .unless("\\b(?:warranty|guarantee|trial|subscription|membership|lease|contract|licen[cs]e|your (?:protection|plan|cover|policy|card|password|session|booking|reservation))\\b"
+                                // a place closing, a lid, a vote or a sign-in code: "The pool closes in 20 minutes", "Your one-time passcode expires in 10 minutes"
+                                + "|\\b(?:store|shop|branch|pool|gym|library|museum|office|park|polls?|voting|ballot|lid|door|gate)s? (?:closes?|shuts?)\\b|\\bopen (?:today|now) \\d"
+                                + "|\\b(?:passcode|one-time (?:code|password|passcode|pin)|verification (?:code|link)|otp|log-?in (?:code|link)|(?:password )?reset link|security code|sign-?in (?:code|link)) (?:expires?|is valid)\\b"),
                 // "Your promo disappears in 2h 10m", "Bundle vanishes in 5h 02m", "We'll hold this fare for 09:59 — book before the timer
                 // runs out": a clock on an offer, written the way apps print one
                 TextRule.of("urgency.offer_gone_in_clock", COUNTDOWN_TIMER, 0.8,
@@ -71,7 +75,9 @@ final class UrgencyRules {
                                 // "You have 20 minutes to complete your order", "Only 12 minutes left to get 20% off"
                                 + "|\\b(?:only |just )?\\d+\\s*(?:minutes?|mins?|seconds?|secs?|hours?|hrs?) (?:left|remaining|to go) (?:to (?:get|claim|save|buy|order|grab|shop|use|redeem|book|secure|unlock)|on (?:this|the) (?:offer|deal|sale|price|discount)|before (?:the )?(?:offer|deal|sale|price|discount)|at this (?:price|rate)|for this (?:deal|price|offer|rate))\\b"
                                 + "|\\byou(?:'ve| have) (?:only |just |got )?\\d+\\s*(?:more )?(?:minutes?|mins?|seconds?|secs?|hours?|hrs?) (?:left )?to (?:complete|check ?out|claim|buy|order|secure|get|place|finish|redeem|use|grab|book|confirm)\\b"
-                                + "|\\b(?:holding|reserving|saving|keeping) (?:your |these |this |the )?(?:items?|cart|basket|bag|order|seats?|tickets?|room|booking|price|discount) for (?:you )?(?:for )?(?:the next |only )?\\d+\\s*(?:minutes?|mins?|seconds?|secs?)\\b"),
+                                + "|\\b(?:holding|reserving|saving|keeping) (?:your |these |this |the )?(?:items?|cart|basket|bag|order|seats?|tickets?|room|booking|price|discount) for (?:you )?(?:for )?(?:the next |only )?\\d+\\s*(?:minutes?|mins?|seconds?|secs?)\\b")
+                        // cooking, not a sales hold: "Cook the chicken until it reaches 70°C and is held for 2 minutes"
+                        .unless("°|\\b(?:degrees|cook\\w*|heat\\w*|boil\\w*|simmer\\w*|bak(?:e|ed|ing)|temperature|oven)\\b"),
                 // "Please order within: 0 0 : 0 2 : 4 1"
                 TextRule.of("urgency.order_within", COUNTDOWN_TIMER, 0.8,
                                 "\\b(?:order|buy|checkout|check out|purchase|complete your order)\\s+(?:with)?in\\s*:?\\s*\\d[\\d\\s]*:[\\d\\s:]*\\d")
@@ -83,7 +89,9 @@ final class UrgencyRules {
                         "\\b(?:order|buy|check ?out|purchase) (?:with)?in (?:the next )?\\d{1,2}\\s*(?:h|hrs?|hours?)(?:\\s*(?:and )?\\d{1,2}\\s*(?:m|mins?|minutes?))?\\b"
                                 + "|\\b(?:order|buy|check ?out|purchase) (?:with)?in (?:the next )?\\d{1,2}\\s*(?:m|mins?|minutes?)\\b")
                         .unless("\\bcancel\\w*|\\bof (?:placing|purchase|ordering|delivery)\\b|\\bmodif\\w*|\\bchange your order\\b"),
-                TextRule.of("urgency.limited_time", LIMITED_TIME_MESSAGE, 0.9, "\\blimited[- ]time\\b"),
+                TextRule.of("urgency.limited_time", LIMITED_TIME_MESSAGE, 0.9, "\\blimited[- ]time\\b")
+                        // a traveller's story, or a period with both its dates: "We had limited time in Lisbon", "open for a limited time, from 1 May to 30 September"
+                        .unless("\\bhad (?:only )?(?:a )?(?:very |rather |quite )?limited time\\b|\\bfrom \\d{1,2}(?:st|nd|rd|th)? [a-z]+ (?:to|until|till|-|–) \\d{1,2}(?:st|nd|rd|th)? [a-z]+\\b"),
                 // "Limited offer", "One-time offer", "This offer will not be shown again"
                 TextRule.of("urgency.limited_or_one_time_offer", LIMITED_TIME_MESSAGE, 0.8,
                         "\\blimited (?:offer|deal|promo(?:tion)?|sale)s?\\b|\\b(?:one[- ]time|once[- ]in[- ]a[- ]lifetime) (?:only )?(?:offer|deal|discount)\\b"
@@ -125,13 +133,15 @@ final class UrgencyRules {
                         // A delivery cut-off is information; "free delivery" is only what the deal offers
                         .unless("(?<!free )\\b(?:deliver\\w*|dispatch\\w*|arrive\\w*|in time for)\\b|\\bperiod of \\d+ (?:days|weeks|months|years)\\b"
                                 + "|\\b(?:at|until|till) \\d{1,2}[:.]\\d{2}\\b|\\bas advertised\\b|\\b(?:start|end) dates?\\b"
+                                // a closure notice: "Today only, our café is closed for staff training"
+                                + "|\\b(?:is|are|will be) (?:closed|shut)\\b"
                                 + "|\\b\\d{1,2}(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\b|\\b(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]* \\d{1,2}\\b|\\d{1,2}(?::\\d{2})? ?(?:am|pm)\\b"),
                 // "Hurry!", "Act now", "Don't miss this deal"; not the invitation "hurry over to our blog"
                 TextRule.of("urgency.hurry", LIMITED_TIME_MESSAGE, 0.7,
-                                "\\bhurry\\b(?<!\\bin a hurry|\\bno hurry|\\bneed to hurry|\\bdon't hurry|\\bnot to hurry)(?:\\s*(?:up\\b|[!,.:;>\\-]|$)|\\s+(?:before|while|only|just|offer|sale|deal|limited|last|don't|now|and|these|this|stock|quantities|ends?|get|grab|buy|order|shop now)\\b)|\\bact (?:now|fast|quickly)\\b|\\bnow or never\\b|\\bbefore it's too late\\b"
+                                "\\bhurry\\b(?<!\\bin a hurry|\\bno hurry|\\bto hurry|\\bdon't hurry)(?:\\s*(?:up\\b|[!,.:;>\\-]|$)|\\s+(?:before|while|only|just|offer|sale|deal|limited|last|don't|now|and|these|this|stock|quantities|ends?|get|grab|buy|order|shop now)\\b)|\\bact (?:now|fast|quickly)\\b|\\bnow or never\\b|\\bbefore it's too late\\b"
                                         + "|\\bdon't (?:miss|wait)\\b(?: out)?.{0,20}\\b(?:deal|offer|sale|discount|savings?|price|chance|opportunity)\\b"
                                         + "|\\bgrab (?:it|them|yours) (?:now|today|quick|fast|while)\\b|\\bbe quick\\b")
-                        .unless("\\b(?:sign up|subscribe|newsletter|join (?:our|the) (?:list|club|mailing))\\b"),
+                        .unless("\\b(?:sign up|subscribe|newsletter|join (?:our|the) (?:list|club|mailing))\\b|\\bhurry[- ]up (?:offen[cs]e|and wait)\\b|" + ADVICE_ON_SIGNS),
                 // A hold clock that hurries checkout: "Complete your booking in 06:12 to keep this fare", "You have 04:59 to complete checkout
                 // before your pair is released", "Seats blocked for 09:59 – proceed to payment quickly", "20% off for the next 15 minutes only ⏱ 14:59"
                 TextRule.of("urgency.hold_clock", COUNTDOWN_TIMER, 0.75,
@@ -154,7 +164,7 @@ final class UrgencyRules {
                                         + "|\\bprices? (?:goes|go|going) (?:back )?up\\b[^.!?]{0,20}\\bin \\d+ ?(?:days?|d|hours?|h|hrs?)\\b"
                                         + "|\\b(?:only )?valid (?:only )?during this (?:live|livestream|stream|broadcast)\\b|\\bbeat the (?:price )?(?:rise|increase|hike)\\b"
                                         + "|\\b(?:book|buy|sign up|join|subscribe|claim|order) (?:with)?in the next \\d+ ?(?:minutes?|mins?|hours?) (?:for|to get|and get)\\b(?! (?:delivery|dispatch|next-day|same-day))")
-                        .unless("\\b(?:warn\\w*|forecast\\w*|expected|analysts?|economists?|motoring|petrol|fuel|energy bills?|inflation|deliver\\w*|dispatch\\w*|cookies?|session)\\b")
+                        .unless(ADVICE_ON_SIGNS + "|\\b(?:warn\\w*|forecast\\w*|expected|analysts?|economists?|motoring|petrol|fuel|energy bills?|inflation|deliver\\w*|dispatch\\w*|cookies?|session)\\b")
                         .maxLength(200),
                 // A countdown written into the offer itself: "Free delivery for the next 18:42", "Price held for the next 09:59"
                 TextRule.of("urgency.for_the_next_clock", COUNTDOWN_TIMER, 0.85,

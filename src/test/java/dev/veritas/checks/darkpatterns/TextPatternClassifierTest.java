@@ -89,6 +89,17 @@ class TextPatternClassifierTest {
             // forced action
             "I agree to the Terms of Sale and to receive marketing texts and emails | forced_enrollment",
             "You must create an account to complete your purchase    | forced_enrollment",
+            // the pressured twins of honest texts the rules were narrowed for (review-hard-negatives-2026-12-07-b.txt)
+            "Just 5 boxes left after this morning's rush             | low_stock_message",
+            "Only 2 left in stock - turn left at checkout for more deals | low_stock_message",
+            "Flash sale closes in 2 hours                            | countdown_timer",
+            "Your discount code expires in 10 minutes                | countdown_timer",
+            "Tonight's show is 90% full                              | high_demand_message",
+            "Hurry up! Prices rise at midnight                       | limited_time_message",
+            "Limited-time offer: 30% off everything                  | limited_time_message",
+            "Booking fee: $3 per order                               | hidden_costs",
+            "To cancel your membership, call us on 0800 123 456      | hard_to_cancel",
+            "Only 3 left! Vouchers: 10% off with code SAVE10         | low_stock_message",
     })
     void findsEveryPatternTypeWithEvidence(String text, String expectedType) {
         TextMatch m = classifier.classify(text).orElseThrow(() -> new AssertionError("not detected: " + text));

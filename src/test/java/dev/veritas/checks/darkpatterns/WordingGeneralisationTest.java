@@ -85,7 +85,7 @@ class WordingGeneralisationTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"benign-near-misses.txt", "own-6-hard-negatives.txt", "review-hard-negatives-2026-12-07.txt"})
+    @CsvSource({"benign-near-misses.txt", "own-6-hard-negatives.txt", "review-hard-negatives-2026-12-07.txt", "review-hard-negatives-2026-12-07-b.txt"})
     void leavesBenignNearMissesAlone(String file) throws IOException, URISyntaxException {
         TextPatternClassifier classifier = TextPatternClassifier.standard();
         List<String> flagged = Files.readAllLines(resource(file), StandardCharsets.UTF_8).stream()
