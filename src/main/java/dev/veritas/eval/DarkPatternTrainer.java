@@ -53,9 +53,11 @@ public final class DarkPatternTrainer {
     static final double MAX_FPR = 0.01;
     /**
      * The model may report on its own only where, in cross-validation, at least this share of what it adds is a real pattern: a
-     * model-only finding has no phrase a shopper can check, so it must be right far more often than not.
+     * model-only finding has no phrase a shopper can check, so it must be right far more often than not. At 0.8 (the first
+     * choice) a model trained on fifteen writers flagged honest declines and gift wrap the shopper chose ("No thanks, I'm just
+     * browsing", "Gift wrap (+$3) added to your order") for +0.002 F1 in cross-validation; nine in ten keeps those quiet.
      */
-    static final double MIN_MODEL_PRECISION = 0.8;
+    static final double MIN_MODEL_PRECISION = 0.9;
     static final int FOLDS = 5;
     /** A threshold no probability reaches: model-only matches off. */
     static final double OFF = 1.01;

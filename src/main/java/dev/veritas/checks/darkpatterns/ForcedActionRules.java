@@ -58,7 +58,7 @@ final class ForcedActionRules {
                         .requires("\\b(?:check ?out|checkout|buy|buying|order|ordering|purchas\\w*|continue|continuing|shop|shopping|cart|basket|bag|do that|proceed|pay|prices?)\\b|\\b(?:registered|signed-?in|logged-?in) (?:customers|users|members) only\\b")
                         .unless(NOT_A_GATE + "|\\b(?:trade|business|wholesale|b2b)\\b|\\b(?:returns?|reviews?|comments?|invoices?)\\b|\\bif you (?:want|wish|like|prefer)\\b"
                                 + "|\\b(?:don't|do not|doesn't|does not|no|not|never|without) (?:need|needed|required|necessary|have to)\\b|\\bno need\\b|\\b\\d+ ?% off\\b|\\bdiscount\\b"
-                                + "|\\b(?:when|while|if|once) you(?:'re| are) (?:signed|logged) in\\b"
+                                + "|\\b(?:when|while|if|once) you(?:'re| are) (?:signed|logged) in\\b|\\bauto-?renew\\w*|\\brenews\\b"
                                 // an FAQ answering its own question "no": "Do I need a membership to shop? No, but members save more"
                                 + "|\\?\\s*(?:no|nope|not at all|not necessarily)\\b")
                         .maxLength(120),
@@ -131,6 +131,14 @@ final class ForcedActionRules {
                                         + "|\\bto (?:check ?out|get (?:your|a|the) (?:price|quote)|start (?:watching|shopping|listening|reading|playing)|see (?:the |this |our |your )?[\\w' -]{0,25}|access (?:your|the|this) \\w+|place (?:an |the |your )?order|continue|order|buy|book)\\b[^.]{0,15}?,?\\s(?:you(?:'ll| will)? (?:must|need to|have to|be required to)|you must|you need to|please|first)\\s(?:first )?(?:agree|accept|allow|consent|create|register|sign up|opt in)\\b[^.]{0,40}\\b(?:account|marketing|offers|contacted|partners|newsletter|to send you|promotions)\\b"
                                         + "|\\bto (?:start (?:watching|shopping|listening|reading|playing)|get (?:your|a|the) (?:price|quote)|check ?out|see (?:the |your )?prices?)\\b[^.]{0,10}?,?\\s(?:allow|accept|agree to|consent to)\\b[^.]{0,40}\\b(?:marketing|offers|promotions|contacted|to send you)\\b"
                                         + "|\\bcreate (?:an? |your )?(?:[\\w&'-]+ ){0,3}account\\b[^.]{0,40}\\bto (?:see|view|browse|access|check ?out|order|buy|shop|book)\\b")
-                        .unless("\\boptional\\b|\\b(?:or )?(?:continue|check ?out|shop|buy|order) as (?:a )?guest\\b|\\bfaster\\b|\\bnext time\\b"));
+                        .unless("\\boptional\\b|\\b(?:or )?(?:continue|check ?out|shop|buy|order) as (?:a )?guest\\b|\\bfaster\\b|\\bnext time\\b"),
+
+                // Fifth round: "Create a My Account profile to continue checkout", "Sign up to continue. We'll create your account and send you our
+                // latest deals.", "To see your quote, enter your phone number and agree to calls from our licensed partners"
+                TextRule.of("forced.profile_or_contact_to_continue", FORCED_ENROLLMENT, 0.7,
+                                "^\\W*(?:create|set up|make) (?:an? |your )?[\\w ]{0,15}(?:profile|account|id)\\b to (?:continue|proceed|check ?out|complete)\\b(?! faster| quicker| more quickly)"
+                                        + "|^\\W*sign up to (?:continue|proceed|check ?out|see|view|unlock)\\b[^?]{0,80}\\b(?:deals|offers|newsletter|marketing|promotions|updates)\\b"
+                                        + "|\\bto (?:see|get|view|unlock|access) (?:your|the|a) (?:quote|price|prices|results?|offer|deal|discount)\\b[^.!?]{0,60}\\bagree to (?:calls|texts|marketing|e-?mails|messages|contact)\\b")
+                        .maxLength(200));
     }
 }

@@ -130,7 +130,7 @@ final class MisdirectionRules {
                 TextRule.of("misdirection.decline_with_excuse", CONFIRMSHAMING, 0.85,
                                 "^\\W*(?:" + DECLINE + "|leave|exit|i'll pass|pass|ignore|dismiss|decline|reject|(?:continue|proceed|check ?out) without|don't show (?:me )?(?:this|deals|offers)(?: again)?|keep your (?:\\d+(?= ?%)|discount|savings?|deal|offer|coupon))\\b[^.!?]{0,30}?[\\s,.!:;(-]*(?:thanks?|thank you)?[\\s,.!:;(-]*" + MOCKING_EXCUSE)
                         .unless("\\b(?:i(?:'m| am|'ve| have) already (?:on|in|subscribed|a (?:member|subscriber|customer)|signed up|registered|got|have|bought|ordered)"
-                                + "|(?:keep|continue|go on|carry on|get back to) (?:shopping|browsing)"
+                                + "|(?:keep|continue|go on|carry on|get back to) (?:shopping|browsing|listening|watching|reading|playing) (?:with|on)?"
                                 + "|pay(?:ing)? (?:by|with|via|in|at|online|cash|card|later|monthly|in full)"
                                 + "|i(?:'m| am) (?:fine|good|ok|okay|all set|set|sorted)(?: for now| thanks| thank you)?\\W*$)\\b")
                         .maxLength(BUTTON),
@@ -417,6 +417,46 @@ final class MisdirectionRules {
                                         + "|\\b(?:is|are) missing (?:critical|essential|key|important|vital|crucial) (?:features|protection|tools)\\b"
                                         + "|\\b(?:the )?only (?:real |proper |true )?way to (?:enjoy|experience|see|do|travel|watch|play|get the most)\\b")
                         .requires("\\b(?:add|upgrade|get|protect|include|choose|go|buy|order|insure|cover|select|plan|pass|protection|premium|vip|pro|plus|team|guard|warranty)\\b|[$£€₹]\\s?\\d")
-                        .maxLength(220));
+                        .maxLength(220),
+
+                // Fifth round (2026-12-07, the misses of three more writers): a decline that mocks the shopper in the first person:
+                // "No thanks, I'd rather eat another sad desk salad", "No thanks, I enjoy carrying heavy bags up the stairs", "No thanks,
+                // I'll learn slower", "Sign in for Genius prices? No thanks, I don't want the best price", "No, I'm fine losing my photos",
+                // "No thanks, my photos aren't worth framing", "Free shipping? I'll pass, shipping fees are fun"
+                TextRule.of("misdirection.decline_mocks_self", CONFIRMSHAMING, 0.8,
+                                "^\\W*(?:[^?]{2,60}\\?\\s*)?(?:" + DECLINE + "|i'll pass|pass)\\b[\\s,.!:;–—-]*(?:thanks?|thank you)?[\\s,.!:;–—-]*"
+                                        + "(?:i'd rather (?!not\\b|pay (?:by|with|in|online|later|cash|card)|(?:use|choose|pick|go with|shop|order|call|come|collect|wait|decide|browse|check|read|think|talk|do it)\\b)\\w+"
+                                        + "|i (?:enjoy|love|like) (?:paying|carrying|waiting|missing|losing|overpaying|being|wasting|sitting|standing|queu\\w+|doing (?:it|everything) the hard way)\\b"
+                                        + "|i'll (?:learn|get|be|go|look|feel|play|sleep|run|grow|progress) (?:slower|worse|less|weaker|older|sadder|behind)\\b"
+                                        + "|i (?:don't|do not) want (?:the )?(?:best|better|cheaper|lower|faster|free|to save|to win)\\b"
+                                        + "|i(?:'m| am) (?:fine|happy|ok|okay) (?:losing|missing|wasting|overpaying|staying (?:slow|behind|unprotected|broke))\\b"
+                                        + "|my [\\w ]{2,20} (?:aren't|isn't|are not|is not) worth\\b"
+                                        + "|[\\w ]{2,25} (?:is|are) (?:fun|overrated|for suckers)\\b)")
+                        .maxLength(BUTTON),
+                // A button that names the harm the shopper picks: "I'll suffer through the ads", "Yes, cancel – I'm giving up on my goals", "Yes, I
+                // want worse music", "Stay unprotected", "Turn off and leave my devices unprotected", "Cancel and stop supporting local journalism"
+                TextRule.of("misdirection.button_names_the_harm", CONFIRMSHAMING, 0.8,
+                                "^\\W*(?:(?:yes|no|ok|okay),? (?:cancel\\W+)?)?(?:i'll suffer\\b|i(?:'m| am) giving up on\\b|i (?:want|prefer|choose) (?:worse|lower quality|slower|ugly|boring)\\b"
+                                        + "|i'll stay (?:single|lonely|broke|unprotected|behind|stuck|unfit)\\b)"
+                                        + "|^\\W*(?:turn off and |cancel and )?(?:stay|remain|leave (?:me|us|my [\\w ]{2,20})|keep (?:me|my [\\w ]{2,20})) (?:unprotected|exposed|vulnerable|at risk|unsafe|insecure)\\W*$"
+                                        + "|\\b(?:and|without) (?:stop )?supporting (?:local |independent |quality |our )?(?:journalism|creators|artists|farmers|the team|us|writers)\\b"
+                                        + "|\\bare you sure you want to (?:risk losing|miss out|give up on|abandon|leave (?:them|him|her|us|the \\w+) (?:hungry|alone|behind|cold|waiting)|stop (?:helping|supporting|protecting|feeding))\\b")
+                        .maxLength(BUTTON),
+                // Pressure towards the bigger option: "Don't settle for a standard room", "9 in 10 guests regret not buying it before sailing",
+                // "don't travel without it!", "don't get left behind", "Families who don't choose seats may not sit together", "Most renters choose
+                // Premium Protection", "$250K could leave yours short — upgrade", "going down to Standard means a blurry picture"
+                TextRule.of("misdirection.dont_settle_or_regret", PRESSURED_SELLING, 0.7,
+                                "\\b(?:don't|do not|never) settle for (?:less|an? |the |standard|basic|\\d|one|second)"
+                                        + "|\\bregret (?:not (?:buying|adding|getting|booking|choosing|upgrading|picking)|(?:choosing|picking|buying) (?:the )?(?:\\d+|cheaper|basic|standard|smaller))\\b"
+                                        + "|\\b(?:don't|do not|never) (?:travel|leave|go|fly|drive|ride|sail|check ?out) without (?:it|this|one|them|protection|cover)\\b"
+                                        + "|\\b(?:don't|do not) (?:get|be) (?:left behind|split up|the one (?:who|that) miss)"
+                                        + "|\\bwho (?:don't|do not) (?:choose|pick|book|buy|add) [\\w ]{2,20} (?:may|might|could|will) (?:not|end up)\\b"
+                                        + "|\\bmost (?:customers|shoppers|renters|buyers|subscribers|families|guests|travell?ers|passengers|drivers|owners|members|players) (?:choose|pick|go for|add|do|need|upgrade|prefer)\\b"
+                                        + "|\\bcould leave (?:you|yours|your [\\w ]{2,12}) (?:short|exposed|stranded|out of pocket)\\b|\\b(?:going down|downgrading|switching down) to [\\w ]{2,15} means\\b")
+                        .requires("\\b(?:add|upgrade|premium|plus|pro|package|plan|protection|cover|insurance|bundle|pass|room|seats?|months?|deluxe|executive|gems?|it|now|\\d)\\b")
+                        .maxLength(220),
+                // "By not unchecking this box you agree not to opt out", "you refuse to not receive our partners' offers"
+                TextRule.of("misdirection.not_unchecking", TRICK_QUESTIONS, 0.8,
+                        "\\bby not un-?(?:checking|ticking|selecting)\\b|\\b(?:refuse|decline) to not\\b|\\bagree not to opt[- ]?out\\b"));
     }
 }

@@ -88,6 +88,17 @@ final class ObstructionRules {
                                         + "|\\bcancel\\w*\\b[^.]{0,40}\\b(?:only|exclusively)\\b[^.]{0,70}\\b(?:between \\d{1,2}(?::\\d\\d)?(?: ?[ap]\\.?m\\.?)? and \\d|on weekdays|working hours|business hours|office hours|on (?:mondays|tuesdays|wednesdays|thursdays|fridays|the first|the last))"
                                         + "|\\b(?:to (?:close|cancel|end|terminate|stop|leave)|cancel\\w*)\\b[^.]{0,130}\\b(?:signed|written|notari[sz]ed|printed|witnessed) (?:cancellation )?(?:form|letter|request|notice)\\b"
                                         + "|\\b(?:turn off|switch off|disable|stop|cancel) (?:the |your )?auto-?(?:matic )?-?renew\\w*\\b[^.]{0,30}\\b(?:contact|call|phone|chat|e-?mail|write|speak|visit)\\b")
-                        .unless("\\bwithin \\d+ (?:hours?|days?) of (?:purchase|ordering|booking|delivery)\\b|\\b(?:orders?|bookings?) (?:can|may) be cancell?ed\\b"));
+                        .unless("\\bwithin \\d+ (?:hours?|days?) of (?:purchase|ordering|booking|delivery)\\b|\\b(?:orders?|bookings?) (?:can|may) be cancell?ed\\b"),
+
+                // Fifth round: cancelling made a longer task: "Your cancellation isn't complete until you answer 5 more questions", "Step 3 of 5:
+                // Tell us why you're leaving (required)", "Turning off Automatic Renewal requires verification by our support team", "To finish
+                // cancelling, contact us through chat within 48 hours", "Cancellation requests sent by email or in-app cannot be processed"
+                TextRule.of("obstruction.cancel_needs_more_steps", HARD_TO_CANCEL, 0.75,
+                                "\\bcancel\\w*\\b[^.!?]{0,20}\\b(?:isn't|is not|won't be|will not be|not) (?:complete|final|finished|processed|confirmed) until\\b"
+                                        + "|\\b(?:why you(?:'re| are) (?:leaving|cancell?ing|going)|reason for (?:leaving|cancell?ing|cancell?ation))\\b[^.!?]{0,5}\\(?(?:required|mandatory)\\b"
+                                        + "|\\b(?:turning off|cancell?ing|stopping|ending) (?:the |your )?(?:auto(?:matic)?[- ]?renew(?:al)?|subscription|membership|plan)\\b[^.!?]{0,15}\\brequires? (?:a )?(?:verification|approval|call|review|confirmation) (?:by|from|with) (?:our |the )?(?:support|team|agent|staff|specialist)"
+                                        + "|\\bto (?:finish|complete) cancell?ing\\b[^.!?]{0,15}\\b(?:contact|call|chat|e-?mail|write|speak)\\b"
+                                        + "|\\bcancel\\w* (?:requests? )?(?:sent|made|submitted) (?:by|via|through) [\\w -]{2,20}\\b(?:cannot|can't|won't|will not|are not|aren't) (?:be )?(?:processed|accepted|honou?red)\\b")
+                        .maxLength(200));
     }
 }

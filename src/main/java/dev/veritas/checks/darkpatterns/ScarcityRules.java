@@ -154,7 +154,9 @@ final class ScarcityRules {
                                 // "Stock: 3/5 left today", "Stock: 4 / 120"
                                 + "|\\b\\d{1,2} ?% (?:of (?:the |our |this |these )?[\\w-]+ )?(?:still )?(?:remains?|remaining|left|available)\\b"
                                 + "|\\b\\d{1,3} ?% of (?:the|this|our|these) [\\w-]+ (?:(?:has|have) been |is |are )?(?:claimed|sold|gone|booked|taken|reserved|snapped up)\\b"
-                                + "|\\bstock\\s*:\\s*\\d{1,3}\\s*/\\s*\\d{1,4}\\b"),
+                                + "|\\bstock\\s*:\\s*\\d{1,3}\\s*/\\s*\\d{1,4}\\b")
+                        // an early-exit charge: "cancelling early costs 50% of the remaining balance"
+                        .unless("\\bof the remaining (?:months|balance|term|contract|amount|payments?|instal\\w*)\\b"),
 
                 // "In high demand", "Strong demand!"; "due to high demand, dispatch may be delayed" is a service notice
                 TextRule.of("scarcity.high_demand", HIGH_DEMAND_MESSAGE, 0.85,
@@ -262,6 +264,28 @@ final class ScarcityRules {
                                 "\\bonly (?:\\d|one|two|three|four|five) (?:nights?|dates?|weekends?) (?:still )?(?:left|available|free|open|remaining)\\b(?=\\s+(?:in|this|next|on|for|at|during)\\b|\\s*[!.]?\\s*$)"
                                         + "|^[^.!?]{0,30}\\b(?:almost|nearly) (?:fully )?booked(?: up| out)?\\W*$")
                         .unless("\\b(?:thank\\w*|your (?:trial|subscription|plan|stay|booking)|session|season|billing)\\b|\\b(?:to (?:return|cancel|pay|claim|order|save|shop|enter|apply|register)|until|left to|free (?:cancell?ation|returns?|delivery))\\b")
-                        .maxLength(140));
+                        .maxLength(140),
+
+                // Fifth round: scarcity said plainly: "Last SUV available at LAX for these dates", "Limited pairs remaining in sizes 9–11", "2 items
+                // in your bag are running low", "Stock in your store is limited – order now", "98% of launch-price upgrades already claimed",
+                // "Boxed editions nearly gone", "Size 10.5 is nearly gone"
+                TextRule.of("scarcity.said_plainly", LOW_STOCK_MESSAGE, 0.75,
+                                "^\\W*(?:the )?last (?!(?:date|day|time|updated?|orders?|chance|minute|call|name|step|page|seen|used|visit|login|entry|admission|train|bus|flight|ferry|collection|delivery)\\b)[\\w-]+ (?:available|left|remaining)\\b"
+                                        + "|\\blimited (?:pairs|sizes|seats|spots|places|tickets|rooms|cabins|units|pieces|bottles|copies|boxes|slots) (?:remaining|left|available)\\b"
+                                        + "|\\b(?:are|is) running (?:low|out)\\b(?! of (?:time|ideas|steam|patience|road|options|space))"
+                                        + "|\\bstock\\b[^.!?]{0,25}\\b(?:is|are) (?:very |extremely )?limited\\b[^.!?]{0,10}\\b(?:order|buy|book|grab|secure|hurry)\\b"
+                                        + "|\\b\\d{1,3} ?% of (?:the )?[\\w-]+(?: [\\w-]+)? (?:are |have been |were )?(?:already )?(?:claimed|sold|gone|taken|redeemed)\\b"
+                                        + "|\\b(?:editions?|sizes?|stock|pairs?|units?|seats?|tickets?|rooms?|copies|boxes|colou?rs?|is|are) (?:nearly|almost|all but) gone\\b")
+                        .unless("\\b(?:battery|credit|balance|storage|data|fuel|petrol|ink|toner|minutes|time|patience|summer|winter|pain|water)\\b|" + ALLOWANCE)
+                        .maxLength(160),
+                // "Flights on this date are filling up", "Popular sailing — cabins are booking quickly", "89% of Dublin hotels are booked",
+                // "High-demand tutor", "3x more people are swiping near you right now"
+                TextRule.of("scarcity.filling_up", HIGH_DEMAND_MESSAGE, 0.7,
+                                "\\b(?:are|is) (?:filling up|booking (?:up )?(?:fast|quickly)|getting booked up)\\b|\\bfilling up fast\\b"
+                                        + "|\\b\\d{1,3} ?% of [\\w ]{2,25}(?:hotels|flights|rooms|seats|properties|tables|slots|spots|cabins|places|tickets) (?:are |have been )?(?:booked|taken|sold|reserved|full)\\b"
+                                        + "|^\\W*high[- ]demand (?:tutor|item|product|slot|date|time|listing|property|host|seller|model|style|size|route|flight|room|course|class|coach|trainer)s?\\W*$"
+                                        + "|\\b\\d+(?:\\.\\d)?x more (?:people|shoppers|users|travell?ers|guests|buyers) (?:are )?\\w+ing\\b")
+                        .unless("\\b(?:fill(?:ing)? up (?:your|the) (?:tank|car)|reservoirs?|car ?park)\\b")
+                        .maxLength(160));
     }
 }

@@ -49,7 +49,7 @@ final class SneakingRules {
      */
     /** The text itself says the fee is in what the shopper sees before paying: "the total is shown before payment", "The price you see includes it". */
     private static final String FEE_DISCLOSED = "\\b(?:total|fees?|charges?|it|they) (?:is |are )?(?:shown|displayed) (?:to you )?before (?:payment|you pay|you book|checkout|you check out)\\b"
-            + "|\\bshown in the (?:price |cost |fare )?breakdown\\b|\\b(?:price|total|fare)s? (?:you see|shown|displayed) (?:already )?includes?\\b";
+            + "|\\bshown in the (?:price |cost |fare )?breakdown\\b|\\b(?:price|total|fare)s? (?:you see|shown|displayed) (?:already )?includes?\\b|\\balready (?:in|included in) the (?:total|price)\\b";
     private static final String HONEST_TRIAL = "\\b(?:remind\\w*|we(?:'ll| will) (?:e-?mail|notify|tell|let you know|message)|(?:won't|will not|wouldn't|not) be (?:charged|billed)"
             + "|cancel (?:before|any ?time|at any time|online|in (?:your|my|the) (?:account|app|settings)|from (?:your|my|the) (?:account|app|settings)|in (?:one|two|a few) (?:clicks?|taps?)|with one (?:click|tap))"
             + "|turn off auto-?renew\\w*|no commitment|(?:skip|pause)(?:,)? (?:or|and) cancel|cancel(?:,)? (?:or|and) (?:pause|skip))\\b";
@@ -209,7 +209,7 @@ final class SneakingRules {
                                         + "|\\b(?:non-refundable|mandatory|compulsory) " + DRIP_FEE + " (?:fee|charge|surcharge)s?\\b(?:[^.!?]|[.,]\\d){0,15}(?:[$£€₹]\\s?\\d|\\d\\s?%)"
                                         // "… a processing & handling charge calculated after payment details are entered"
                                         + "|\\b(?:fee|charge|surcharge)s?\\b[^.!?]{0,40}\\b(?:calculated|added|shown|applied|revealed|determined) (?:only )?(?:after|once) (?:payment|you(?:'ve| have)? (?:paid|entered)|(?:your )?(?:payment|card) details)")
-                        .unless("\\bno (?:hidden |extra |additional |service |booking )?(?:fees?|charges?|surcharges?)\\b|\\bwaived?\\b|(?<!not )\\bincluded in (?:the |our )?(?:price|total|fare|rate)s?\\b|[$£€₹]\\s?0(?:[.,]00?)?(?![\\d.,])"
+                        .unless("\\bno (?:hidden |extra |additional |service |booking )?(?:fees?|charges?|surcharges?)\\b|\\bwaived?\\b|(?<![\\d.,])0 ?% |(?<!not )\\bincluded in (?:the |our )?(?:price|total|fare|rate)s?\\b|[$£€₹]\\s?0(?:[.,]00?)?(?![\\d.,])"
                                 // "3-Day Pass A$449 + $9.50 booking fee": the fee printed beside the price it is added to
                                 + "|[$£€₹]\\s?\\d[\\d.,]*\\s*\\+\\s*(?:[a-z]{1,2})?[$£€₹]\\s?\\d[\\d.,]*\\s+(?:[\\w-]+ )?(?:fee|charge|surcharge)s?\\b"
                                 + "|\\b(?:all|any) (?:taxes and )?fees (?:are )?included\\b|\\bshown (?:upfront|up front|before you (?:book|pay|buy)|in (?:your|the) (?:basket|cart|bag))\\b|\\brestocking\\b"
@@ -218,7 +218,7 @@ final class SneakingRules {
                 TextRule.of("sneaking.fee_not_in_price", HIDDEN_COSTS, 0.75,
                                 "\\b" + FEE + " (?:fee|charge|surcharge)s?\\b.{0,60}\\b(?:not included(?: in (?:the )?(?:price|rate|total|fare)s?)?|payable (?:at|on) (?:the )?(?:hotel|property|arrival|check-?in|venue|pick-?up|collection|desk|counter|rental desk|front desk)|(?:collected|paid|charged) (?:at|on) (?:the )?(?:hotel|property|arrival|check-?in|venue)|added at checkout|charged separately"
                                 + "|(?:added|applied|charged) (?:on|at) (?:the )?(?:payment page|checkout|final step|last step|payment))\\b")
-                        .unless("\\bno (?:hidden |extra |additional )?(?:fees?|charges?)\\b|\\bwaived?\\b|\\b(?:at your discretion|discretionary|optional|tips?|gratuit(?:y|ies))\\b"
+                        .unless("\\bno (?:hidden |extra |additional )?(?:fees?|charges?)\\b|\\bwaived?\\b|\\b(?:at your discretion|discretionary|optional|tips?|gratuit(?:y|ies))\\b|" + FEE_DISCLOSED
                                 // a restaurant's "Service charge not included" leaves the tip to the diner
                                 + "|^\\W*service (?:charge|fee) (?:is )?not included\\W*$"),
                 // "After 1 year, subscription auto renews with fee", "free 60 day VIP trial membership with this order"
@@ -305,6 +305,28 @@ final class SneakingRules {
                 TextRule.of("sneaking.charge_shown_late", HIDDEN_COSTS, 0.75,
                                 "\\b(?:fee|charge|surcharge|cost)s?\\b[^.]{0,60}\\b(?:shown|revealed|added|displayed|calculated|applied|visible|disclosed)\\b (?:only )?(?:at|on|in) (?:the )?(?:final|last|payment|next-to-last|confirmation) (?:step|page|stage|screen)\\b"
                                         + "|\\b(?:fee|charge|surcharge)\\b[^.]{0,30}(?:[$£€₹]\\s?\\d[\\d,.]*)[^.]{0,20}\\bwill be (?:taken|charged|deducted|debited|collected|added)\\b[^.]{0,30}\\b(?:in|after|from|on) (?:your |the )?(?:second|2nd|third|3rd|next|following|first renewal|month \\d+)\\b")
-                        .unless("\\bno (?:hidden |extra |additional )?(?:fees?|charges?)\\b|\\bwaived?\\b|[$£€₹]\\s?0(?:[.,]00?)?(?![\\d.,])"));
+                        .unless("\\bno (?:hidden |extra |additional )?(?:fees?|charges?)\\b|\\bwaived?\\b|[$£€₹]\\s?0(?:[.,]00?)?(?![\\d.,])"),
+
+                // Fifth round: a priced item the shop put in for the shopper: "Photo Gift Wrap ($4.99) — we added this for you", "Travel-size
+                // Micellar Water ($8.00) added to your bag based on your picks", "Socks 3-pack (19,99 zł) – added to your basket to complete your
+                // look", "3-year extended guarantee (£14.99) added", "SiteGuard Pro ($39.99/yr) — added to your cart"
+                TextRule.of("sneaking.priced_item_added_for_you", SNEAK_INTO_BASKET, 0.7,
+                                "\\([^)]{0,6}\\d[^)]{0,14}\\)[^.!?]{0,6}(?:\\bwe(?:'ve| have)? added (?:this|it)\\b|\\badded (?:to your [\\w ]{2,12} )?(?:for you|based on|to complete|because|as a (?:recommend|suggest)))"
+                                        + "|\\b(?:guarantee|warranty|protection|insurance|cover(?:age)?)\\b[^.!?]{0,25}\\([^)]{0,6}\\d[^)]{0,14}\\)\\s*(?:[-–—:]\\s*)?added\\W*$"
+                                        + "|\\([^)]{0,6}\\d[^)]{0,10}/\\s?(?:yr|year|mo|month|week|wk)\\)\\s*(?:[-–—:]\\s*)?added to your (?:cart|basket|bag|trolley|order)\\b")
+                        .maxLength(160),
+                // A purchase that quietly starts a plan: "1-Click purchase also starts your Unlimited reading plan", "Buying this gem pack also
+                // starts your Weekly Gem Club (¥610/week)", "By completing this purchase you join VitaClub (30-day free trial)"
+                TextRule.of("sneaking.purchase_also_starts_plan", HIDDEN_SUBSCRIPTION, 0.75,
+                                "\\b(?:also|automatically) (?:starts?|activates?|enrol(?:l)?s you in|signs you up|subscribes you|joins you)\\b[^.!?]{0,40}\\b(?:plan|club|membership|subscription|pass|programme|program|\\d/(?:week|month|mo|wk|yr))"
+                                        + "|\\bby (?:completing|placing|making|confirming) (?:this|your) (?:purchase|order|booking|payment)\\b[^.!?]{0,10}\\byou(?:'ll| will)? (?:join|become a member|be enrolled|start)\\b")
+                        .maxLength(200),
+                // A fee paid later, somewhere else: "A final cleaning fee of €60 is payable in cash on arrival", "airport concession fees payable at
+                // the counter", "Metal card delivery fee R$ 79.00 (charged on delivery)", "Other fees $4.87 ⓘ"
+                TextRule.of("sneaking.fee_paid_later_elsewhere", HIDDEN_COSTS, 0.7,
+                                "\\b(?:fees?|charges?|surcharges?)\\b[^.!?]{0,40}\\b(?:payable|paid|charged|collected|due) (?:in cash |locally |separately )?(?:on arrival|at the (?:counter|desk|property|hotel|airport)|on (?:delivery|collection|pick-?up)|at (?:check-?in|pick-?up))\\b"
+                                        + "|^\\W*other (?:fees|charges)\\W{0,3}(?:[$£€₹]|r\\$)\\s?\\d")
+                        .unless("\\b(?:included|already in|shown in the total)\\b|" + FEE_DISCLOSED)
+                        .maxLength(200));
     }
 }

@@ -232,6 +232,28 @@ final class SocialProofRules {
                                 + "|everyone|people everywhere|(?:trusted|loved|adored|used|chosen|recommended) by (?:millions|thousands|\\d[\\d,.]*k?\\+?(?: million| thousand)?)(?: [\\w-]+)?)\\b[^\":]{0,30}:\\s*\""
                                 + "|^\\W*\"[^\"]{5,200}\"\\W*-\\s*(?:[\\w-]+ ){0,2}(?:everywhere|worldwide|around the (?:world|globe)|across the (?:country|world|globe))\\W*$"
                                 + "|^\\W*\"[^\"]{5,200}\"\\W*-\\s*(?:an? )?(?:[\\w-]+ )?(?:(?:certified|verified|trusted|real|genuine|top|leading|industry|tech|beauty|fitness|health|independent|famous|happy) )?(?:buyer|customer|expert|insider|professional|doctor|dermatologist|reviewer|critic|ceo|founder|user|influencer|celebrity|chef|athlete)s?\\b[^\"]{0,40}$")
-                        .maxLength(300));
+                        .maxLength(300),
+
+                // Fifth round: a counted crowd doing anything lately, or "already": "112 people donated in the last hour", "97 donors increased
+                // their gift this week", "Designers at 9,000+ companies switched this month", "142,000+ sneakerheads have already entered this
+                // draw", "87% of your clan already unlocked Premium", "Your friend Jordan just upgraded to Family", "14 singles near you are online right now"
+                TextRule.of("social.crowd_acted_lately", ACTIVITY_NOTIFICATION, 0.75,
+                                "(?<![\\d$£€.#/-])(?:" + COUNT + "|\\d{1,3} ?%)\\s+(?:of (?:your |our |the )?)?(?:[\\p{L}'-]+\\s+){0,3}?(?:have |has )?(?:already )?"
+                                        + "(?:donated|gave|pledged|backed|entered|switched|joined|unlocked|upgraded|enrolled|subscribed|increased their (?:gift|donation|pledge)s?)\\b"
+                                        + "[^.!?]{0,40}?\\b(?:in the (?:last|past) \\w+(?: \\w+)?|this (?:week|month|morning|hour)|today|tonight|right now)\\b"
+                                        + "|(?<![\\d$£€.#/-])(?:" + COUNT + "|\\d{1,3} ?%)\\s+(?:of (?:your |our |the )?)?(?:[\\p{L}'-]+\\s+){0,3}?(?:have |has )?already (?:donated|entered|joined|unlocked|upgraded|claimed|bought|signed up|backed|pledged|switched|grabbed)\\b"
+                                        + "|^\\W*your (?:friend|contact|neighbou?r|colleague|teammate|classmate) [\\p{L}]+ (?:just|recently) (?:upgraded|joined|bought|subscribed|ordered|booked|signed up|unlocked|switched)\\b"
+                                        + "|(?<![\\d$£€.])" + COUNT + " (?:[\\p{L}'-]+ ){1,2}near you (?:are|were) (?:online|active|shopping|looking|browsing|viewing|swiping|booking)\\b")
+                        .unless(FIRST_PERSON + "|\\b(?:welcome|congrat\\w*|thank\\w*)\\b|" + OWN_TALLY)
+                        .maxLength(160),
+                // Praise with nobody behind it: a quoted rave signed by nothing, or by a bare role: "“Best sofa we've ever had!!”", "'The best
+                // money I spend every month.'", "A masterpiece. Couldn't put it down. — Reader", "'Lost 22 lbs…' — Happy member". A quote under a
+                // star rating ("“Best pizza in town!” ★★★★★") belongs to a review widget and is left alone.
+                TextRule.of("social.praise_from_nowhere", TESTIMONIALS_OF_UNCERTAIN_ORIGIN, 0.6,
+                                "^\\W*[\"“'‘](?=[^\"”]{0,160}\\b(?:best|never (?:looked|felt|been) (?:better|happier|healthier)|changed my life|life[- ]?chang\\w*|masterpiece|amazing|incredible|obsessed|game[- ]?changer|can't live without|couldn't put it down|miracle)\\b)[^\"”]{5,200}[\"”'’][\\s!.]*$"
+                                        + "|[.!\"”’']\\s*[-–—~]+\\s*(?:an? )?(?:happy|satisfied|proud|loyal|delighted) (?:member|subscriber|reader|parent|owner|guest|patient|student)s?\\W*$"
+                                        + "|[.!\"”’']\\s*[-–—~]+\\s*(?:an? )?(?:reader|member|subscriber|fan|listener|viewer|backer|player)\\W*$")
+                        .unless("\\b(?:19|20)\\d\\d\\b")
+                        .maxLength(260));
     }
 }

@@ -59,7 +59,7 @@ final class UrgencyRules {
                                 "\\b(?:ends?|ending|expires?|expiring|closes?|(?<!\\b(?:an?|the|sudden|significant|sharp|big|large|small|steady|slight) )increases?|(?<=\\b(?:price|prices|offer|deal|discount|rate) )(?:changes?|goes up|go up|rises?|jumps?))\\s+in\\b(?!\\s+(?:the|a|an|our|your|store|stores|\\d+\\s*(?:-\\s*\\d+\\s*)?(?:business |working )?(?:weeks?|months?|years?)|(?:19|20)\\d\\d"
                                         + "|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec"
                                         + "|spring|summer|autumn|fall|winter|tears|defeat|failure|victory|disaster|a draw|a tie|stalemate)\\b)")
-                        .unless("\\b(?:warranty|guarantee|trial|subscription|membership|lease|contract|licen[cs]e|your (?:protection|plan|cover|policy|card|password|session|booking|reservation))\\b"
+                        .unless("\\b(?:warranty|guarantee|trial|subscription|membership|lease|contract|licen[cs]e|your (?:current )?(?:protection|plan|cover|policy|card|password|session|booking|reservation))\\b"
                                 // a place closing, a lid, a vote or a sign-in code: "The pool closes in 20 minutes", "Your one-time passcode expires in 10 minutes"
                                 + "|\\b(?:store|shop|branch|pool|gym|library|museum|office|park|polls?|voting|ballot|lid|door|gate)s? (?:closes?|shuts?)\\b|\\bopen (?:today|now) \\d"
                                 + "|\\b(?:passcode|one-time (?:code|password|passcode|pin)|verification (?:code|link)|otp|log-?in (?:code|link)|(?:password )?reset link|security code|sign-?in (?:code|link)) (?:expires?|is valid)\\b"),
@@ -180,6 +180,18 @@ final class UrgencyRules {
                         // An end date stated beside it ("this weekend only (Sat 4 - Sun 5 May)") is a plain sale period
                         .unless("\\b\\d{1,2}(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\b|\\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \\d{1,2}\\b|\\b(?:until|till|ends?) (?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\b")
                         .requires("\\b(?:off|deals?|offers?|sale|prices?|pricing|fares?|rates?|save|savings|discount\\w*|free|exclusive|launch|intro\\w*|book|buy|order|shop)\\b|%|[$£€₹]")
+                        .maxLength(200),
+
+                // Fifth round: a deadline said plainly: "Offer ends Sunday!" (shouted; "Sale ends Sunday" is a plain date), "Welcome bonus €75 — only for the next 48 hours", "Price hike coming
+                // soon — recharge now", "50% off — gone once you leave this page", "available on this screen only", "Buy now or miss out!"
+                TextRule.of("urgency.deadline_said_plainly", LIMITED_TIME_MESSAGE, 0.7,
+                                "\\b(?:offer|sale|deal|discount|promo(?:tion)?|price|bonus|savings?|code|coupon)s? (?:ends?|expires?|finish(?:es)?|closes?) (?:on )?(?:mon|tues|wednes|thurs|fri|satur|sun)day\\s*!"
+                                        + "|\\bonly (?:for|during) the next \\d+ (?:hours?|hrs?|minutes?|mins?|days?)\\b"
+                                        + "|\\bprice (?:hike|rise|increase|jump)s? (?:is |are )?(?:coming|due|on (?:the|its) way) (?:soon|shortly)\\b"
+                                        + "|\\bgone (?:once|when|as soon as|the moment) you (?:leave|close|exit|navigate away|refresh)\\b"
+                                        + "|\\b(?:available|valid|shown) (?:on|in) this (?:screen|page|window|pop-?up) only\\b|\\bonly (?:available |valid )?on this (?:screen|page|window)\\b"
+                                        + "|\\b(?:buy|book|order|shop|act|join|subscribe|sign up) (?:now|today) or (?:miss out|lose (?:it|out)|regret it)\\b")
+                        .unless("(?<!free )\\b(?:deliver\\w*|dispatch\\w*)\\b")
                         .maxLength(200));
     }
 }

@@ -169,7 +169,21 @@ class RuleBookTest {
                 Arguments.of("sneaking.plan_starts_by_itself", "Try for $2 - then $49.99 every 4 weeks"),
                 Arguments.of("sneaking.charge_shown_late", "A service charge of £12 is shown on the last step"),
                 Arguments.of("forced.consent_as_entry_price", "Accept WhatsApp marketing to complete your order"),
-                Arguments.of("obstruction.cancel_made_a_task", "Cancellations are only processed on Tuesdays between 9 and 10am"));
+                Arguments.of("obstruction.cancel_made_a_task", "Cancellations are only processed on Tuesdays between 9 and 10am"),
+                Arguments.of("misdirection.decline_mocks_self", "No thanks, I enjoy paying full price for ink"),
+                Arguments.of("misdirection.button_names_the_harm", "Turn off and leave my laptop unprotected"),
+                Arguments.of("misdirection.dont_settle_or_regret", "Don't settle for a basic cabin - upgrade to a balcony for $90"),
+                Arguments.of("misdirection.not_unchecking", "By not unchecking this box you agree not to opt out of our emails"),
+                Arguments.of("social.crowd_acted_lately", "230 runners joined the challenge in the last hour"),
+                Arguments.of("social.praise_from_nowhere", "\u201cBest mattress we've ever slept on!\u201d"),
+                Arguments.of("scarcity.said_plainly", "Last campervan available in Cairns for your dates"),
+                Arguments.of("scarcity.filling_up", "Weekend ferries are filling up"),
+                Arguments.of("urgency.deadline_said_plainly", "Bonus credit only for the next 24 hours"),
+                Arguments.of("sneaking.priced_item_added_for_you", "Lint roller ($3.99) added to your basket to complete your order"),
+                Arguments.of("sneaking.purchase_also_starts_plan", "Buying this bundle also starts your Gold Club membership at $7/month"),
+                Arguments.of("sneaking.fee_paid_later_elsewhere", "A linen fee of $40 is payable in cash on arrival"),
+                Arguments.of("obstruction.cancel_needs_more_steps", "Your cancellation is not complete until you speak to an advisor"),
+                Arguments.of("forced.profile_or_contact_to_continue", "Create a free profile to continue to payment"));
     }
 
     @ParameterizedTest(name = "{0}")

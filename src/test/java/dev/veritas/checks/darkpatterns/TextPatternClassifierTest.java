@@ -100,6 +100,14 @@ class TextPatternClassifierTest {
             "Booking fee: $3 per order                               | hidden_costs",
             "To cancel your membership, call us on 0800 123 456      | hard_to_cancel",
             "Only 3 left! Vouchers: 10% off with code SAVE10         | low_stock_message",
+            // the fifth round's families, in wordings none of its writers used
+            "No thanks, I'd rather keep overpaying                   | confirmshaming",
+            "Stay exposed                                            | confirmshaming",
+            "Most drivers add Tyre Cover - don't drive without it    | pressured_selling",
+            "5,400 members have already claimed this reward          | activity_notification",
+            "Popular departures are filling up fast                  | high_demand_message",
+            "Resort charges of $30 a night are payable at the desk   | hidden_costs",
+            "Ordering this kit also starts your refill subscription plan | hidden_subscription",
     })
     void findsEveryPatternTypeWithEvidence(String text, String expectedType) {
         TextMatch m = classifier.classify(text).orElseThrow(() -> new AssertionError("not detected: " + text));
@@ -265,6 +273,18 @@ class TextPatternClassifierTest {
             "No thanks, I'll assemble it myself",
             "Recommended for you",
             "Add gift wrap for $4 (optional)",
+            // honest twins of the fifth round's rules
+            "Sale ends Sunday",
+            "Create an account to check out faster next time",
+            "Not now, I'll keep listening with ads",
+            "Your current plan expires in 3 days",
+            "Commerce plans: 0% transaction fees",
+            "Annual plan: cancelling early costs 50% of the remaining balance",
+            "Linen shirt (£45) added to your basket",
+            "Destination fee $25/night, paid at property (already in the total above)",
+            "Your battery is running low",
+            "\u201cFits perfectly and arrived fast.\u201d \u2013 Tom B., verified purchase, March 2024",
+            "No thanks, I'd rather pay by card",
     })
     void leavesOrdinaryShopTextAlone(String text) {
         assertThat(classifier.classify(text)).as(text).isEmpty();

@@ -72,6 +72,14 @@ class WordingGeneralisationTest {
             "writers-2026-12-07-f10.tsv, 0.93, 0.02",
             "writers-2026-12-07-f11.tsv, 0.95, 0.01",
             "writers-2026-12-07-f12.tsv, 0.93, 0.03",
+            // Three writers of the fifth round (measured before their mistakes were read, then generalised on and learned from)
+            "writers-2026-12-07-f13.tsv, 0.94, 0.04",
+            "writers-2026-12-07-f14.tsv, 0.95, 0.03",
+            "writers-2026-12-07-f15.tsv, 0.94, 0.03",
+            // and three of the same round whose mistakes nobody read
+            "unseen/dark-patterns-2026-12-07-u7.tsv, 0.89, 0.035",
+            "unseen/dark-patterns-2026-12-07-u8.tsv, 0.90, 0.02",
+            "unseen/dark-patterns-2026-12-07-u10.tsv, 0.92, 0.035",
     })
     void findsPatternsWordedInWaysTheRulesWereNotWrittenFor(String file, double minF1, double maxFpr) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
