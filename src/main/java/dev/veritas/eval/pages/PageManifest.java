@@ -124,7 +124,7 @@ public record PageManifest(Path file, List<Row> rows) {
         if (lines.isEmpty() || !List.of(lines.get(0).split("\t", -1)).equals(COLUMNS)) {
             throw new FormatException(manifest + " line 1: expected the header " + String.join("<TAB>", COLUMNS));
         }
-        Path folder = manifest.toAbsolutePath().getParent();
+        Path folder = manifest.toAbsolutePath().normalize().getParent();
         List<Row> rows = new ArrayList<>();
         for (int i = 1; i < lines.size(); i++) {
             String line = lines.get(i);

@@ -48,6 +48,19 @@ class PageManifestTest {
         assertThat(page.headers()).containsKeys("Strict-Transport-Security", "X-Content-Type-Options");
     }
 
+    @Test
+    void aManifestNamedThroughDotDotStillFindsItsFiles() throws IOException {
+        // the README's command names the corpus as ../shared/data/realworld/manifest.tsv from the clone
+        Path corpus = Files.createDirectories(dir.resolve("corpus"));
+        Files.writeString(corpus.resolve("page.html"), "<html></html>");
+        Files.writeString(corpus.resolve("manifest.tsv"), HEADER + "phish\tk\thttps://a.example/\thigh_risk\tneutral\t{}\tpage.html\n");
+        Path viaDotDot = Files.createDirectories(dir.resolve("clone")).resolve("../corpus/manifest.tsv");
+
+        PageManifest m = PageManifest.read(viaDotDot);
+
+        assertThat(m.rows()).singleElement().satisfies(row -> assertThat(row.file()).isEqualTo(corpus.resolve("page.html")));
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', quoteCharacter = '\'', textBlock = """
             unknown corpus       | shop\tk\thttps://a.example/\thigh_risk\tneutral\t{}\tpage.html                  | corpus must be phish or benign
