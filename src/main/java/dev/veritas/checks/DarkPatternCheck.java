@@ -35,6 +35,12 @@ import java.util.regex.Pattern;
 public final class DarkPatternCheck implements Check {
     public static final String NAME = "dark_patterns";
     private static final int MAX_PER_TYPE = 5;
+    /**
+     * Most text an audit reads for wording: a real page has a few tens of thousands of characters of visible text, and
+     * every character costs each of the rules a little, so a hostile page of thousands of distinct long segments would
+     * otherwise spend minutes of CPU here (about 20 ms per 600-character segment, 2026-12-07).
+     */
+    static final int MAX_TEXT_CHARS = 200_000;
 
     private static final Pattern DECLINE = Pattern.compile("^(no,? thanks?|no thank you|not now|maybe later|skip|decline|reject( all)?|"
             + "cancel|unsubscribe|opt[- ]?out|close|dismiss|continue without.*|no\\b.*|i don.?t want.*|i.?ll pass.*|×|x)$", Pattern.CASE_INSENSITIVE);
@@ -50,9 +56,15 @@ public final class DarkPatternCheck implements Check {
             Pattern.CASE_INSENSITIVE);
 
     private final TextPatternClassifier classifier;
+    private final int maxTextChars;
 
     public DarkPatternCheck(TextPatternClassifier classifier) {
+        this(classifier, MAX_TEXT_CHARS);
+    }
+
+    DarkPatternCheck(TextPatternClassifier classifier, int maxTextChars) {
         this.classifier = classifier;
+        this.maxTextChars = maxTextChars;
     }
 
     public DarkPatternCheck() {
@@ -78,8 +90,9 @@ public final class DarkPatternCheck implements Check {
         Map<String, Integer> perType = new HashMap<>();
         Set<String> seenTexts = new HashSet<>();
         Set<String> notPatterns = new HashSet<>();
+        int[] textBudget = {maxTextChars};
         for (PageCapture page : capture.pages()) {
-            text(page, findings, perType, seenTexts, notPatterns);
+            text(page, findings, perType, seenTexts, notPatterns, textBudget);
             preselected(page, findings);
             hiddenDecline(page, findings);
             timers(page, findings);
@@ -95,13 +108,16 @@ public final class DarkPatternCheck implements Check {
             weight += w;
         }
         double score = 1 - Math.min(1, weight / 2.5);
-        String summary = findings.isEmpty() ? "no dark patterns found"
-                : byType.size() + " kinds of dark pattern: " + String.join(", ", byType.keySet());
+        String summary = (findings.isEmpty() ? "no dark patterns found"
+                : byType.size() + " kinds of dark pattern: " + String.join(", ", byType.keySet()))
+                + (textBudget[0] < 0 ? String.format(Locale.ROOT, " (wording read in the first %,d characters of text only)", maxTextChars) : "");
         double confidence = capture.pages().stream().anyMatch(p -> !p.temporal().timers().isEmpty() || !p.screenshotIndexes().isEmpty()) ? 0.85 : 0.7;
         return CheckOutcome.of(NAME, new SignalReading(score, confidence, summary), findings);
     }
 
-    private void text(PageCapture page, List<Finding> out, Map<String, Integer> perType, Set<String> seenTexts, Set<String> notPatterns) {
+    /** {@code budget[0]}: characters still to read; it goes below zero when text was left unread. */
+    private void text(PageCapture page, List<Finding> out, Map<String, Integer> perType, Set<String> seenTexts, Set<String> notPatterns,
+                      int[] budget) {
         TextPlacement placement = TextPlacement.of(page);
         for (TextSegment s : page.segments()) {
             if (!s.visible() || s.text().length() < 3) {
@@ -111,6 +127,11 @@ public final class DarkPatternCheck implements Check {
             if (seenTexts.contains(key) || notPatterns.contains(s.text())) {
                 continue;
             }
+            if (budget[0] < s.text().length()) {
+                budget[0] = -1;
+                return;
+            }
+            budget[0] -= s.text().length();
             Optional<TextMatch> m = classifier.classify(s.text());
             if (m.isEmpty()) {
                 // Pages repeat their text (menus, footers, product tiles, filler): the same words are judged once.

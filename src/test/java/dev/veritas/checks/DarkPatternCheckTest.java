@@ -16,6 +16,7 @@ import static dev.veritas.testing.Outcomes.score;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 
+import dev.veritas.checks.darkpatterns.TextPatternClassifier;
 import dev.veritas.audit.Finding;
 import dev.veritas.audit.Severity;
 import dev.veritas.capture.CheckboxFacts;
@@ -49,6 +50,35 @@ class DarkPatternCheckTest {
         assertThat(o.findings()).isEmpty();
         assertThat(score(o)).isEqualTo(1.0);
         assertThat(o.signal().orElseThrow().summary()).isEqualTo("no dark patterns found");
+    }
+
+    @Test
+    void aHostilePageOfEndlessDistinctTextIsReadOnlyUpToTheTextBudget() {
+        // thousands of distinct segments of "1,2,3,…" cost each rule most; the check stops reading at its budget
+        DarkPatternCheck smallBudget = new DarkPatternCheck(TextPatternClassifier.standard(), 6_000);
+        // short segments, so the page still reads as a shop page and not as an article
+        int segments = 6_000 / 50 + 10;
+        String[] filler = new String[segments];
+        for (int i = 0; i < segments; i++) {
+            StringBuilder b = new StringBuilder(i + ":");
+            while (b.length() < 50) {
+                b.append(b.length() % 10).append(',');
+            }
+            filler[i] = b.toString();
+        }
+        String pressure = "Only 3 left in stock - order soon!";
+        String[] pressureFirst = java.util.stream.Stream.concat(java.util.stream.Stream.of(pressure), java.util.Arrays.stream(filler)).toArray(String[]::new);
+        String[] pressureLast = java.util.stream.Stream.concat(java.util.Arrays.stream(filler), java.util.stream.Stream.of(pressure)).toArray(String[]::new);
+
+        CheckOutcome first = smallBudget.run(site(product().text(pressureFirst)).build());
+        CheckOutcome last = smallBudget.run(site(product().text(pressureLast)).build());
+        CheckOutcome whole = run(product().text(pressureLast));
+
+        assertThat(first.findings()).extracting(Finding::checkId).contains("dark_patterns.text.low_stock_message");
+        assertThat(last.findings()).isEmpty();
+        assertThat(last.signal().orElseThrow().summary()).isEqualTo("no dark patterns found (wording read in the first 6,000 characters of text only)");
+        assertThat(whole.findings()).extracting(Finding::checkId).contains("dark_patterns.text.low_stock_message");
+        assertThat(whole.signal().orElseThrow().summary()).doesNotContain("characters of text only");
     }
 
     @Test

@@ -22,7 +22,7 @@ public final class BenignShopText {
             Pattern.compile("\\b(?:ends?|until|till|through|thru|valid|expires?|by)\\b.{0,25}(?:\\b" + MONTH + " \\d{1,2}\\b|\\b\\d{1,2}(?:st|nd|rd|th)? (?:of )?" + MONTH
                     + "|\\b\\d{1,2}/\\d{1,2}\\b)"),
             Pattern.compile("^\\W*(?:i|we|my|our)\\b|\\b(?:i|we) (?:bought|ordered|purchased|love|loved|received|got|have|had|was|am|would|will)\\b"),
-            Pattern.compile("\\b\\d[\\d,.]* (?:reviews?|ratings?|stars?|answered questions)\\b|\\bout of 5\\b"),
+            Pattern.compile("\\b\\d[\\d,.]{0,14} (?:reviews?|ratings?|stars?|answered questions)\\b|\\bout of 5\\b"),
             Pattern.compile("\\b(?:cookies?|privacy|sign in|log in|my account|password|accessibility)\\b"),
             // A plain decline is how a fair shop words "no"; only the shaming additions are a pattern.
             Pattern.compile("^\\W*(?:no|nope|no,? thanks?|no,? thank you|not now|maybe later|skip|close|dismiss|cancel)\\W*$"),

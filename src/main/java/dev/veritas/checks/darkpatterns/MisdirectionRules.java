@@ -85,7 +85,7 @@ final class MisdirectionRules {
                                         + "|don't (?:leave it to chance|run out\\b|get caught (?:out|short))|recommended for (?:faster|better|best|quicker|maximum) results"
                                         + "|(?:pack|plan|cover|protection|bundle|care)\\s+(?:pre-?)?selected\\s*:|\\((?:pre-?)?selected\\)\\W*$|[✓✔☑]\\s*(?:selected)?\\W*$)")
                         // only where the text offers an extra: it starts with "add", "upgrade"… or prices it as "+£3"
-                        .requires("^\\W*(?:[✓✔☑★]\\s*)?(?:add|upgrade|include|protect|complete your|make it|go)\\b|\\+\\s*[£$€₹₦]\\s?\\d|\\(\\+|\\bfor (?:just |only )?[£$€₹₦]\\s?\\d[\\d.,]* more\\b")
+                        .requires("^\\W*(?:[✓✔☑★]\\s*)?(?:add|upgrade|include|protect|complete your|make it|go)\\b|\\+\\s*[£$€₹₦]\\s?\\d|\\(\\+|\\bfor (?:just |only )?[£$€₹₦]\\s?\\d[\\d.,]{0,14} more\\b")
                         .unless("\\b(?:free|included|no extra (?:cost|charge)|delivery|shipping|postage|collection|size|colou?r)\\b|^\\W*(?:recommended for you|picked for you|selected for you)\\W*$")
                         .maxLength(180),
                 // A leave screen that mourns what the shopper loses: "Are you sure? You'll lose your 340 Glow Points and member pricing forever 😢"
@@ -225,7 +225,7 @@ final class MisdirectionRules {
                 // "Deluxe gift wrap selected (+$6.95)", "Priority handling ✔ (+$3.50) selected for you", "Recommended: Add AppleCare+
                 // (selected)": a priced extra the shop ticked
                 TextRule.of("misdirection.priced_extra_selected", PRESSURED_SELLING, 0.75,
-                        "\\bselected(?: for you)?\\W{0,3}\\(\\+\\s?[$£€₹]\\s?\\d|\\(\\+\\s?[$£€₹]\\s?\\d[\\d.,]*\\)\\s*(?:pre-?)?selected\\b"
+                        "\\bselected(?: for you)?\\W{0,3}\\(\\+\\s?[$£€₹]\\s?\\d|\\(\\+\\s?[$£€₹]\\s?\\d[\\d.,]{0,14}\\)\\s*(?:pre-?)?selected\\b"
                                 // "Upgrade to Pro (best value) ✓ selected", "Premium installation added – most popular"
                                 + "|\\b(?:upgrade|pro|premium|plus|bundle|plan|installation|protection|warranty|insurance|add-?on)\\b.{0,40}[✓✔☑]\\s*(?:pre-?)?selected\\b"
                                 + "|\\b(?:upgrade|premium|bundle|installation|protection|warranty|insurance|add-?on|setup|service)\\b.{0,30}\\b(?:added|selected|included)\\s*[-–—:(]\\s*(?:most popular|recommended|best value|our pick)\\b"
@@ -250,7 +250,7 @@ final class MisdirectionRules {
                         "\\b(?:pre-?selected|pre-?ticked|pre-?checked|selected by default|ticked by default|checked by default"
                                 + "|(?:has been|have been|was|is) (?:pre-?)?(?:chosen|selected|picked|added|ticked) (?:for the best|by default|automatically|to give you|to protect)"
                                 + "|already (?:ticked|checked|selected)|(?:has been|have been|was|is) (?:chosen|selected|picked) for you)\\b"
-                                + "|\\b(?:protection|warranty|plan|bundle|upgrade|premium|insurance|cover(?:age)?|add-?on|gift wrap\\w*|membership)\\b.{0,60}[-:(\\[]\\s*(?:pre-?)?(?:selected|ticked|checked)\\s*[)\\]]?\\s*(?:\\+?\\s*[$£€₹]\\s?\\d[\\d.,]*|-\\s*recommended\\b.*)?\\s*$"
+                                + "|\\b(?:protection|warranty|plan|bundle|upgrade|premium|insurance|cover(?:age)?|add-?on|gift wrap\\w*|membership)\\b.{0,60}[-:(\\[]\\s*(?:pre-?)?(?:selected|ticked|checked)\\s*[)\\]]?\\s*(?:\\+?\\s*[$£€₹]\\s?\\d[\\d.,]{0,14}|-\\s*recommended\\b.*)?\\s*$"
                                 + "|\\buntick (?:to|if you)\\b(?![^.]{0,40}\\b(?:e-?mails?|newsletters?|catalogues?|catalogs?|offers|marketing|updates|news|texts?|sms|post)\\b)|\\b(?:chosen|selected|ticked) by default\\b"),
                 // "Most customers choose the 6-bottle bundle", "90% of buyers pick the Pro model. Are you sure you want Basic?"
                 // "Priority boarding has been added - recommended for this flight", "Storage: 256GB (+$200) ✓ Recommended for you",
@@ -276,8 +276,8 @@ final class MisdirectionRules {
                                 + "|\\b(?:customers|shoppers|people|buyers|travell?ers) like you (?:always |also |usually |often )?(?:add|choose|buy|get|upgrade|chose|added|bought|picked|went for|upgraded)\\b"
                                 + "|\\?\\s*(?:most|almost all|nearly all|\\d{2,3} ?% of) (?:people|customers|shoppers|buyers|travell?ers|guests|owners) (?:do|did|have|say yes|add it|choose it)\\b"
                                 + "|\\bmake it a (?:double|large|bundle|set|pair|combo|triple|meal|deluxe|family size)\\b.{0,20}\\b(?:for|just|only)\\b"
-                                + "|\\b(?:upgrade|bundle|pack|size|deluxe|premium|bigger|larger|go (?:large|big|bigger|premium|pro|deluxe))\\b.{0,40}\\b(?:just|only) (?:[$£€₹₦]|rs\\.? ?)?\\s?\\d[\\d,.]*(?:p|c|cents?)? (?:more|extra)\\b"
-                                + "|\\b(?:just|only) (?:[$£€₹₦]|rs\\.? ?)?\\s?\\d[\\d,.]*(?:p|c|cents?)? (?:more|extra) (?:for|to get|and get|gets you) (?:the |a |an )?(?:large|bigger|larger|premium|deluxe|pro|xl|double|upgrade|bundle|[\\w-]+ size|next size)\\b"
+                                + "|\\b(?:upgrade|bundle|pack|size|deluxe|premium|bigger|larger|go (?:large|big|bigger|premium|pro|deluxe))\\b.{0,40}\\b(?:just|only) (?:[$£€₹₦]|rs\\.? ?)?\\s?\\d[\\d,.]{0,14}(?:p|c|cents?)? (?:more|extra)\\b"
+                                + "|\\b(?:just|only) (?:[$£€₹₦]|rs\\.? ?)?\\s?\\d[\\d,.]{0,14}(?:p|c|cents?)? (?:more|extra) (?:for|to get|and get|gets you) (?:the |a |an )?(?:large|bigger|larger|premium|deluxe|pro|xl|double|upgrade|bundle|[\\w-]+ size|next size)\\b"
                                 + "|^\\W*recommended\\W+(?:switch|upgrade|add|go) to\\b"),
                 TextRule.of("misdirection.others_choose_upgrade", PRESSURED_SELLING, 0.7,
                         "\\b(?:most|\\d{2,3} ?% of|nearly all|almost all|nearly every|almost every) (?:our )?(?:customers|buyers|shoppers|people|guests|travell?ers|users|owners|drivers|riders|parents)\\b(?: also| usually| tend to)? (?:adds?|buys?|gets?|chooses?|picks?|grabs?|takes?|include)\\b[^.!?]{0,40}\\b(?:also|too|as well|it|them|one|the \\w+)\\b"

@@ -17,7 +17,11 @@ import java.util.regex.Pattern;
  * number means a dark pattern" flags every price tag.
  */
 public final class NgramFeatures {
-    private static final Pattern TOKEN = Pattern.compile("\\d+(?:[.,]\\d+)*|\\p{L}+(?:'\\p{L}+)?|[%$£€!?:]");
+    /**
+     * A number takes at most eight separators ("1,234,567.89"): an unbounded repeated group recurses once per repetition
+     * in java.util.regex, and a page of "1,1,1,…" overflowed the stack.
+     */
+    private static final Pattern TOKEN = Pattern.compile("\\d++(?:[.,]\\d++){0,8}+|\\p{L}++(?:'\\p{L}++)?|[%$£€!?:]");
     /**
      * Tokens that cannot be the evidence of a finding on their own: "no", "i" and "^ no" start every
      * shaming decline but also "No thanks, I want to keep shopping", and a report citing only them

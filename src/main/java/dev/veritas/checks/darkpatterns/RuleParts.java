@@ -6,11 +6,11 @@ final class RuleParts {
     static final String NUMBER_WORD = "(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
             + "|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)";
     /** A count as shops write it: digits ("1,204", "50+"), a number word or a vague small count. */
-    static final String NUM = "(?:\\d[\\d,.]*\\+?|" + NUMBER_WORD + "|a few|few|several|a couple(?: of)?)";
+    static final String NUM = "(?:\\d[\\d,.]{0,14}\\+?|" + NUMBER_WORD + "|a few|few|several|a couple(?: of)?)";
     /** A count in digits only, for rules where "a few" would be too loose. */
-    static final String DIGITS = "\\d[\\d,]*\\+?";
+    static final String DIGITS = "\\d[\\d,]{0,14}\\+?";
     /** A count of at least two, in digits (with "k" for thousands) or words: never "one", "a few". */
-    static final String COUNT = "(?:\\d[\\d,.]*k?\\+?|(?!one\\b)" + NUMBER_WORD + ")";
+    static final String COUNT = "(?:\\d[\\d,.]{0,14}k?\\+?|(?!one\\b)" + NUMBER_WORD + ")";
     static final String TIME_UNIT = "(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|months?|years?)";
     /** Words that follow a count without being stock ("only 3 colours left" is not scarcity). */
     static final String NOT_STOCK = "(?:colou?rs?|sizes?|styles?|options?|variants?|designs?|flavou?rs?|models?|versions?|shades?|patterns?|ways?|steps?|clicks?|questions?|fields?|payments?|instal?lments?)";

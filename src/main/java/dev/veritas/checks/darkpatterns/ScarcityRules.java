@@ -147,7 +147,7 @@ final class ScarcityRules {
                 // "80% claimed", "803 claimed! Hurry"
                 TextRule.of("scarcity.share_claimed", LOW_STOCK_MESSAGE, 0.85,
                         "\\b\\d{1,3} ?% (?:of (?:the )?)?(?:(?:offers?|deals?|stock|items?|coupons?|spots?|tickets?) )?(?:claimed|sold|gone|redeemed)\\b"
-                                + "|\\b\\d[\\d,]* claimed\\b|\\b(?:sold|claimed|booked|taken|gone):? \\d[\\d,]* (?:of|out of|/) \\d[\\d,]*\\b"
+                                + "|\\b\\d[\\d,]{0,14} claimed\\b|\\b(?:sold|claimed|booked|taken|gone):? \\d[\\d,]{0,14} (?:of|out of|/) \\d[\\d,]{0,14}\\b"
                                 + "|\\bstock\\b.{0,30}\\b\\d{1,2} ?% (?:left|remaining)\\b"
                                 + "|\\b\\d{1,3} (?:of|out of|/) \\d{1,4} (?:still )?(?:available|left|remaining)\\b"
                                 // "Less than 1% of tickets remain", "Tier 2 tickets — 4% remaining", "86% of this batch has been claimed",
@@ -211,7 +211,7 @@ final class ScarcityRules {
                                 + "|\\bpopular\\b[^.!?]{0,30}\\b(?:don't (?:wait|miss)|before (?:it's|they're) gone)\\b"
                                 // "Rare find! This place is usually booked", "over 4,000 people joined the waitlist"
                                 + "|\\brare find\\b|\\busually (?:fully )?(?:booked|sold out|full)\\W*$"
-                                + "|\\b\\d[\\d,.]*k?\\+? (?:people|customers|shoppers|fans|buyers|others) (?:have |already )?joined the wait ?list\\b"
+                                + "|\\b\\d[\\d,.]{0,14}k?\\+? (?:people|customers|shoppers|fans|buyers|others) (?:have |already )?joined the wait ?list\\b"
                                 + "|\\b\\d{2,3} ?% of (?:the )?(?:rooms|seats|tickets|places|spots|tables|properties|hotels|stock|slots|dates|flights)\\b[^.!?]{0,20}\\b(?:are |is |already |now )*(?:booked|sold|taken|reserved|gone|full|unavailable)\\b")
                         // A list of departments or searches after a colon is a menu: "Popular right now in Women's: jeans, tops, dresses"
                         .unless("\\b(?:categor\\w+|searches|sort by|filters?|brands|destinations|posts|articles|questions)\\b|:[^.!?]*,[^.!?]*,"

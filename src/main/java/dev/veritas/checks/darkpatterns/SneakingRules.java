@@ -36,11 +36,11 @@ final class SneakingRules {
     private static final String FREEBIE = "\\b(?:on us|free of charge|complimentary|at no (?:extra |additional )?(?:cost|charge)|no (?:extra |additional )?(?:cost|charge)|worth [$£€]"
             + "|free (?:gift|sample|samples|item|tote|treat|bonus)|discount|coupon|promo(?:tion)?(?: code)?|voucher|reward|points|savings?|\\d+ ?% off)\\b";
     /** A recurring price: "£7.99/month", "$49.95 every 30 days", "monthly refills", "a $99 annual membership", "paid plan". */
-    private static final String RECURRING = "(?:(?:(?:[$£€₹]|\\b(?:usd|gbp|eur|s\\$|a\\$|rs\\.?) ?)\\s?\\d[\\d.,]*|\\b\\d[\\d.,]*\\s?(?:€|£|\\$|eur\\b|usd\\b|gbp\\b|euros?\\b|dollars?\\b|pounds?\\b))\\s*(?:/\\s?|per |a |an |each |every |p/)"
+    private static final String RECURRING = "(?:(?:(?:[$£€₹]|\\b(?:usd|gbp|eur|s\\$|a\\$|rs\\.?) ?)\\s?\\d[\\d.,]{0,14}|\\b\\d[\\d.,]{0,14}\\s?(?:€|£|\\$|eur\\b|usd\\b|gbp\\b|euros?\\b|dollars?\\b|pounds?\\b))\\s*(?:/\\s?|per |a |an |each |every |p/)"
             + "(?:month|mo|week|wk|quarter|year|yr|annum|issue|delivery|box|shipment|refill|fortnight|\\d+ (?:days|weeks|months))\\b"
             + "|\\b(?:every|each) (?:month|week|year|quarter|fortnight|\\d+ (?:days|weeks|months))\\b[^.!?]{0,30}[$£€₹]\\s?\\d"
-            + "|[$£€₹]\\s?\\d[\\d.,]*[^.!?]{0,25}?\\b(?:monthly|weekly|annually|yearly|quarterly|every (?:month|week|year|quarter|fortnight|\\d+ (?:days|weeks|months)))\\b"
-            + "|[$£€₹]\\s?\\d[\\d.,]*\\s*(?:an? )?(?:monthly|weekly|annual|yearly|quarterly) (?:plan|subscription|membership|fee|charge)\\b"
+            + "|[$£€₹]\\s?\\d[\\d.,]{0,14}[^.!?]{0,25}?\\b(?:monthly|weekly|annually|yearly|quarterly|every (?:month|week|year|quarter|fortnight|\\d+ (?:days|weeks|months)))\\b"
+            + "|[$£€₹]\\s?\\d[\\d.,]{0,14}\\s*(?:an? )?(?:monthly|weekly|annual|yearly|quarterly) (?:plan|subscription|membership|fee|charge)\\b"
             + "|\\b(?:monthly|weekly|annual|yearly|quarterly|recurring) (?:plan|subscription|membership|fee|charge|payments?|deliveries|shipments|refills?|billing)\\b"
             + "|\\bpaid (?:subscription|membership|plan)\\b)";
     /**
@@ -81,7 +81,7 @@ final class SneakingRules {
                                         + "|\\balso in your (?:basket|cart|bag|trolley|order)\\b|\\balso added\\s*:"
                                         + "|\\b" + EXTRA + "\\b(?:[^.,;:!?]|[.,]\\d|\\(|\\)){0,40}?(?:\\b(?:is|are) (?:now |already )?|[–—-]\\s*(?:now |already )|\\balready )in your (?:basket|cart|bag|trolley|order|booking)\\b"
                                         // "A travel pillow (£12) has been added to your order": a priced line reported, not confirmed
-                                        + "|\\([^)]{0,6}[$£€]\\s?\\d[\\d.,]*\\)\\s*(?:has|have) been (?:automatically )?added to your (?:order|booking|basket|cart|bag|trolley)\\b"
+                                        + "|\\([^)]{0,6}[$£€]\\s?\\d[\\d.,]{0,14}\\)\\s*(?:has|have) been (?:automatically )?added to your (?:order|booking|basket|cart|bag|trolley)\\b"
                                         + "|^\\W*(?:added to|included in|also in|now in) (?:your )?(?:basket|cart|bag|trolley|order|booking)\\W+(?:[\\w-]+ ){0,3}?" + EXTRA + "\\b")
                         .requires(PRICE + "|\\b(?:remove|untick|uncheck|opt out|by default|automatically|for you|by us)\\b|\\b(?:insurance|protection|warranty|donation|tip|gratuity|subscription|membership|magazine|offset|care plan|cover)\\b")
                         .unless(FREEBIE + "|\\b(?:optional|would you like|do you want|want to add|you can add|add (?:it|one|them|this) (?:to|for)|you(?:'ve| have)? added)\\b"),
@@ -119,12 +119,12 @@ final class SneakingRules {
                                 + "|\\badded to your " + CART + " (?:automatically|for you|by default|for your convenience)\\b"
                                 + "|\\b(?:shipping|package|delivery|parcel) (?:insurance|protection) (?:has been|was|is|will be) (?:automatically )?(?:added|included)\\b"
                                 // "Priority handling (+$2.95) has been included in your order": a priced extra, not the shopper's own item
-                                + "|\\+\\s?[$£€]\\s?\\d[\\d.,]*\\W{0,3}(?:has been|have been|was|were|is) (?:automatically )?(?:added|included) (?:to|in) your " + CART + "\\b"
+                                + "|\\+\\s?[$£€]\\s?\\d[\\d.,]{0,14}\\W{0,3}(?:has been|have been|was|were|is) (?:automatically )?(?:added|included) (?:to|in) your " + CART + "\\b"
                                 + "|\\b(?:we(?:'ve| have)|has been|have been|was) (?:automatically )?included (?:this |it |these )?for you\\b"
                                 + "|\\badded (?:with|to go with|alongside) your (?:item|order|purchase)\\b"
                                 + "|\\bwe(?:'ve| have)? (?:popped|put|placed|slipped|thrown|included)\\b.{0,60}\\b(?:in|into|to) your " + CART + "\\b"
                                 + "|\\b(?:bonus|free|extra) (?:item|gift|trial)s? added\\b.{0,40}[$£€₹]\\s?\\d"
-                                + "|[$£€]\\s?\\d[\\d.,]*\\W{0,5}(?:added|included) automatically\\b"
+                                + "|[$£€]\\s?\\d[\\d.,]{0,14}\\W{0,5}(?:added|included) automatically\\b"
                                 + "|\\b(?:insurance|protection|handling|warranty|donation|gift wrap\\w*|care plan|priority \\w+|express \\w+|(?:care|cleaning|starter|accessory) kit)\\b.{0,30}?\\b(?:has been|have been|was|is) (?:automatically )?(?:added|included) (?:to|in) your " + CART + "\\b")
                         // "Free gift added to your bag – worth £10, on us!": a present with its value, not a charge
                         .unless("\\b(?:worth [$£€]|on us|at no (?:extra |additional )?(?:cost|charge)|free of charge)"
@@ -143,7 +143,7 @@ final class SneakingRules {
                         .unless("\\b(?:optional|would you like|you can add|remove\\w* from)\\b|\\b(?:worth [$£€]|on us|at no (?:extra |additional )?(?:cost|charge)|free of charge)"),
                 // "Shaker Bottle 600 ml × 1 · $7.99 — added to your order": a priced line the shop put there itself
                 TextRule.of("sneaking.priced_line_added", SNEAK_INTO_BASKET, 0.75,
-                        "[$£€₹]\\s?\\d[\\d.,]*\\)?\\s*[—–-]\\s*(?:automatically )?added to your (?:order|cart|basket|bag|trolley)\\b")
+                        "[$£€₹]\\s?\\d[\\d.,]{0,14}\\)?\\s*[—–-]\\s*(?:automatically )?added to your (?:order|cart|basket|bag|trolley)\\b")
                         .unless("\\b(?:optional|you (?:can|may) remove|if you (?:want|wish|like)|you added|you've added|you have added)\\b"),
                 TextRule.of("sneaking.extra_already_in_basket", SNEAK_INTO_BASKET, 0.8,
                         "\\b(?:donations?|subscriptions?|magazines?|memberships?|insurance|protection|warranty|warranties|care plans?|gift wrap\\w*|tips?|"
@@ -165,9 +165,9 @@ final class SneakingRules {
                                 + "|\\b(?:billed|charged|renew(?:s|ed)?) (?:monthly|weekly|annually|yearly|every \\d+ (?:days|weeks|months)) thereafter\\b"
                                 + "|\\b(?:sample|trial|gift|freebie|one-?time \\w+)\\b[^.!?]{0,30}\\bincludes? (?:a |an |our )?(?:\\w+ )?(?:membership|subscription)\\b"
                                 // "… a free trial of Glow Club, then £24.99 per month", "Try it for 7 days, then $79.99/quarter automatically"
-                                + "|\\b(?:trial|sample|free (?:bottle|gift|box|month|week)|for \\d+ days)\\b.{0,80}\\bthen [$£€₹]\\s?\\d[\\d.,]*\\s*(?:/\\s?|per |a |each |every )(?:month|mo|week|wk|quarter|year|yr)\\b"
+                                + "|\\b(?:trial|sample|free (?:bottle|gift|box|month|week)|for \\d+ days)\\b.{0,80}\\bthen [$£€₹]\\s?\\d[\\d.,]{0,14}\\s*(?:/\\s?|per |a |each |every )(?:month|mo|week|wk|quarter|year|yr)\\b"
                                 // "Joining the Rewards Plus program ($9.99/mo) is included with this order"
-                                + "|\\b(?:membership|subscription|program(?:me)?|club|plan)\\b[^.]{0,30}[$£€₹]\\s?\\d[\\d.,]*\\s*/\\s?(?:mo|month|wk|week|yr|year)\\b[^.]{0,25}\\bincluded (?:with|in) (?:this|your) (?:order|purchase)\\b"
+                                + "|\\b(?:membership|subscription|program(?:me)?|club|plan)\\b[^.]{0,30}[$£€₹]\\s?\\d[\\d.,]{0,14}\\s*/\\s?(?:mo|month|wk|week|yr|year)\\b[^.]{0,25}\\bincluded (?:with|in) (?:this|your) (?:order|purchase)\\b"
                                 + "|\\bsubscription (?:is )?(?:billed|charged) (?:monthly|weekly|annually|yearly) after\\b"
                                 + "|\\b(?:purchase|order|checkout)\\b.{0,10}\\b(?:enrolls|enrols|signs|subscribes) you (?:up )?(?:in|to|for|into)\\b"
                                 // "By claiming your free gift, you agree to receive a new box every week", "by paying $4.95 shipping
@@ -182,7 +182,7 @@ final class SneakingRules {
                                 + "|\\bagree\\w* to\\b[^.!?]{0,40}\\b(?:membership|subscription|plan) renewal\\b"
                                 + "|\\b(?:membership|subscription|plan)\\b(?:[^.!?]|[.,]\\d){0,30}\\bstarts? automatically\\b"
                                 // "$0.00 today, then $14.99 with every Autoship"
-                                + "|[$£€₹]\\s?0(?:[.,]00)?\\s+(?:today|now|up ?front)\\b[^.!?]{0,10}\\bthen [$£€₹]\\s?\\d[\\d.,]*\\s+(?:with|on|for|per) (?:every|each)\\b")
+                                + "|[$£€₹]\\s?0(?:[.,]00)?\\s+(?:today|now|up ?front)\\b[^.!?]{0,10}\\bthen [$£€₹]\\s?\\d[\\d.,]{0,14}\\s+(?:with|on|for|per) (?:every|each)\\b")
                         .unless(HONEST_TRIAL),
                 // "Service Charge: $14.99", "Care & Handling $2.99": a fee beyond price, tax and shipping
                 TextRule.of("sneaking.extra_fee", HIDDEN_COSTS, 0.65,
@@ -196,11 +196,11 @@ final class SneakingRules {
                 // "A $4.99 convenience fee applies to all online orders", "+ £1.50 processing fee per ticket", "Card payment surcharge: 2.5%", "Service
                 // charge of 12.5% added to your bill": the amount before the fee's name, or a percentage added on top
                 TextRule.of("sneaking.fee_on_top", HIDDEN_COSTS, 0.65,
-                                "(?:[$£€₹]\\s?\\d[\\d.,]*|\\b\\d[\\d.,]*\\s?(?:usd|gbp|eur))\\s+(?:non-refundable |mandatory |additional |extra )?(?<![a-z])" + DRIP_FEE + " (?:fee|charge|surcharge)s?\\b"
-                                        + "|\\b" + DRIP_FEE + " (?:fee|charge|surcharge)s?\\b(?:\\s*\\([^)]{0,20}\\))?(?:\\W{0,4}|\\s+of\\s+)\\d[\\d.,]*\\s?%"
+                                "(?:[$£€₹]\\s?\\d[\\d.,]{0,14}|\\b\\d[\\d.,]{0,14}\\s?(?:usd|gbp|eur))\\s+(?:non-refundable |mandatory |additional |extra )?(?<![a-z])" + DRIP_FEE + " (?:fee|charge|surcharge)s?\\b"
+                                        + "|\\b" + DRIP_FEE + " (?:fee|charge|surcharge)s?\\b(?:\\s*\\([^)]{0,20}\\))?(?:\\W{0,4}|\\s+of\\s+)\\d[\\d.,]{0,14}\\s?%"
                                         + "|\\b(?:taxes|tax) (?:and|&) (?:\\w+ )?fees (?:will be |are |get )?(?:calculated|added|applied|shown)\\b[^.!?]{0,20}\\b(?:at (?:the )?checkout|(?:at|on) (?:the )?(?:final|last|next|payment) (?:step|page|screen)|when you pay|at payment)\\b"
                                         + "|\\bprices? (?:shown )?(?:exclude|excludes|don't include|do not include|doesn't include|does not include)\\b[^.!?]{0,30}\\b(?:fee|charge|surcharge)s?\\b"
-                                        + "|\\b\\d[\\d.]*\\s?% " + DRIP_FEE + " (?:fee|charge|surcharge)s?\\b"
+                                        + "|\\b\\d[\\d.]{0,14}\\s?% " + DRIP_FEE + " (?:fee|charge|surcharge)s?\\b"
                                         + "|\\b" + DRIP_FEE + " (?:fee|charge|surcharge)s?\\b(?:[^.!?]|[.,]\\d){0,25}\\b(?:at (?:the )?checkout|at payment|(?:at|on) (?:the )?(?:final|last|payment) (?:step|page|screen))\\b"
                                         // "Order total updated: a £2.95 processing fee … have been applied", "Processing & insurance (non-optional): $4.95"
                                         + "|\\b(?:fee|charge|surcharge)s?\\b(?:[^.!?]|[.,]\\d){0,40}\\b(?:has|have) been (?:applied|added)\\b"
@@ -211,7 +211,7 @@ final class SneakingRules {
                                         + "|\\b(?:fee|charge|surcharge)s?\\b[^.!?]{0,40}\\b(?:calculated|added|shown|applied|revealed|determined) (?:only )?(?:after|once) (?:payment|you(?:'ve| have)? (?:paid|entered)|(?:your )?(?:payment|card) details)")
                         .unless("\\bno (?:hidden |extra |additional |service |booking )?(?:fees?|charges?|surcharges?)\\b|\\bwaived?\\b|(?<![\\d.,])0 ?% |(?<!not )\\bincluded in (?:the |our )?(?:price|total|fare|rate)s?\\b|[$£€₹]\\s?0(?:[.,]00?)?(?![\\d.,])"
                                 // "3-Day Pass A$449 + $9.50 booking fee": the fee printed beside the price it is added to
-                                + "|[$£€₹]\\s?\\d[\\d.,]*\\s*\\+\\s*(?:[a-z]{1,2})?[$£€₹]\\s?\\d[\\d.,]*\\s+(?:[\\w-]+ )?(?:fee|charge|surcharge)s?\\b"
+                                + "|[$£€₹]\\s?\\d[\\d.,]{0,14}\\s*\\+\\s*(?:[a-z]{1,2})?[$£€₹]\\s?\\d[\\d.,]{0,14}\\s+(?:[\\w-]+ )?(?:fee|charge|surcharge)s?\\b"
                                 + "|\\b(?:all|any) (?:taxes and )?fees (?:are )?included\\b|\\bshown (?:upfront|up front|before you (?:book|pay|buy)|in (?:your|the) (?:basket|cart|bag))\\b|\\brestocking\\b"
                                 + "|\\b(?:itemi[sz]ed|listed separately|shown separately)\\b|" + FEE_DISCLOSED),
                 // "Resort fee of $35/night payable at hotel, not included in price shown": a mandatory fee left out of the price
@@ -241,8 +241,8 @@ final class SneakingRules {
                 TextRule.of("sneaking.enrolled_in_fine_print", HIDDEN_SUBSCRIPTION, 0.7,
                         "\\b(?:you will|you'll) be (?:automatically )?(?:enrolled|signed up|subscribed)\\b.{0,60}(?:\\b(?:billed|charged)\\b|\\bat [$£€]\\s?\\d)"
                                 + "|\\b(?:free|sample|trial|first)\\b.{0,40}\\b(?:includes?|with) (?:automatic )?(?:enrol?ment|membership|subscription) (?:in|to)\\b"
-                                + "|\\*\\s*then [$£€]\\s?\\d[\\d.,]* (?:every|per|a|each) (?:month|week|year|\\d+ days)\\b"
-                                + "|\\bthen [$£€]\\s?\\d[\\d.,]* (?:every|per|a|each) (?:month|week|year|\\d+ days) until you cancel\\b"
+                                + "|\\*\\s*then [$£€]\\s?\\d[\\d.,]{0,14} (?:every|per|a|each) (?:month|week|year|\\d+ days)\\b"
+                                + "|\\bthen [$£€]\\s?\\d[\\d.,]{0,14} (?:every|per|a|each) (?:month|week|year|\\d+ days) until you cancel\\b"
                                 + "|\\b(?:one-?time|single) (?:purchase|order)\\b.{0,40}\\b(?:includes?|with)\\b.{0,40}\\b(?:membership|subscription)\\b"
                                 + "|\\b(?:trial|sample|first)\\b.{0,80}\\b(?:monthly|every \\d+ (?:days|weeks)|per month|/month)\\b.{0,40}\\bunless you (?:opt out|cancel)")
                         .unless(HONEST_TRIAL),
@@ -254,7 +254,7 @@ final class SneakingRules {
                 // and no plain way to cancel in time (a trial that says both is an honest offer)
                 TextRule.of("sneaking.trial_turns_paid", HIDDEN_SUBSCRIPTION, 0.75,
                                 "(?:\\b(?:free (?:\\d+[- ](?:day|week|month)s? )?(?:trial|month|week|pass|box|sample|bottle|pack|gift|kit|issue|jar|tub)|trials?|samples?|"
-                                        + "first (?:box|month|week|delivery|issue|order|pack|bottle|kit)(?: (?:is )?(?:free|on us|for free))?|(?:\\d+|one|two|three|first) (?:months?|weeks?|days?) (?:free|for free|on us)|free for (?:\\d+|one|two|a|an) (?:days?|weeks?|months?)|(?:first )?\\d+ (?:issues?|boxes|months?|weeks?|deliveries|bottles|meals|classes) for (?:just |only )?[$£€]\\s?\\d[\\d.,]*|starter (?:kit|pack|box)|intro(?:ductory)? (?:offer|price|period|deal)|"
+                                        + "first (?:box|month|week|delivery|issue|order|pack|bottle|kit)(?: (?:is )?(?:free|on us|for free))?|(?:\\d+|one|two|three|first) (?:months?|weeks?|days?) (?:free|for free|on us)|free for (?:\\d+|one|two|a|an) (?:days?|weeks?|months?)|(?:first )?\\d+ (?:issues?|boxes|months?|weeks?|deliveries|bottles|meals|classes) for (?:just |only )?[$£€]\\s?\\d[\\d.,]{0,14}|starter (?:kit|pack|box)|intro(?:ductory)? (?:offer|price|period|deal)|"
                                         + "(?:just|only) pay (?:for )?(?:shipping|postage|delivery|p&p))\\b|(?<![\\w$£€.])[$£€]\\s?[01](?:\\.00)?(?![\\d.,]))"
                                         + "[^?]{0,80}?\\b(?:becomes?|turns? into|converts?(?: (?:in)?to)?|rolls? (?:over )?(?:in)?to|rolls over|switch(?:es)? to|changes? to|upgrades? to"
                                         + "|auto-?renews?|(?:automatically )?renews?|continues?|then|after (?:that|this|which)|followed by|thereafter|afterwards|until you cancel"
@@ -283,8 +283,8 @@ final class SneakingRules {
                 // "Breakdown cover (Roadside, £38) has been included in your quote", "Stain Guard treatment (£59) has been added to your sofa",
                 // "Shaker bottle (£7.99) added to your basket - it pairs perfectly!". An item the shopper added is confirmed without selling it.
                 TextRule.of("sneaking.priced_extra_put_in", SNEAK_INTO_BASKET, 0.75,
-                                "\\((?!\\s*\\+)[^)]{0,25}(?:[$£€₹¥]|\\brs\\.?|\\busd|\\bgbp|\\beur)\\s?\\d[\\d,.]*[^)]{0,12}\\)\\s*(?:has been |have been |was |is |were |now |automatically |also )*(?:added|included|put|placed)\\s+(?:to|in|into|with|on)\\s+(?:your|the)\\s+(?!(?:basket|cart|bag|trolley)\\b)[\\w-]+(?![^.]{0,30}\\bas (?:requested|you asked|selected|chosen|ordered))"
-                                        + "|\\([^)]{0,25}(?:[$£€₹¥]|\\brs\\.?|\\busd|\\bgbp|\\beur)\\s?\\d[\\d,.]*[^)]{0,12}\\)\\s*(?:has been |have been |was |is |were |now |automatically |also )*(?:added|included|put|placed)\\s+(?:to|in|into)\\s+(?:your|the)\\s+(?:shopping )?(?:basket|cart|bag|trolley)\\b\\s*[-!,:]\\s*(?:it |they |this )?(?:pairs?|goes|go|works?|matches|match|completes?|perfect|you'll (?:need|love|want)|don't forget|essential|must-have|great with|ideal|recommended)")
+                                "\\((?!\\s*\\+)[^)]{0,25}(?:[$£€₹¥]|\\brs\\.?|\\busd|\\bgbp|\\beur)\\s?\\d[\\d,.]{0,14}[^)]{0,12}\\)\\s*(?:has been |have been |was |is |were |now |automatically |also )*(?:added|included|put|placed)\\s+(?:to|in|into|with|on)\\s+(?:your|the)\\s+(?!(?:basket|cart|bag|trolley)\\b)[\\w-]+(?![^.]{0,30}\\bas (?:requested|you asked|selected|chosen|ordered))"
+                                        + "|\\([^)]{0,25}(?:[$£€₹¥]|\\brs\\.?|\\busd|\\bgbp|\\beur)\\s?\\d[\\d,.]{0,14}[^)]{0,12}\\)\\s*(?:has been |have been |was |is |were |now |automatically |also )*(?:added|included|put|placed)\\s+(?:to|in|into)\\s+(?:your|the)\\s+(?:shopping )?(?:basket|cart|bag|trolley)\\b\\s*[-!,:]\\s*(?:it |they |this )?(?:pairs?|goes|go|works?|matches|match|completes?|perfect|you'll (?:need|love|want)|don't forget|essential|must-have|great with|ideal|recommended)")
                         .maxLength(200),
                 // A free or token first box that becomes a plan by itself: "your weekly plan starts automatically at £49.99", "you'll be moved
                 // to the annual plan ($228) on day 15 unless you downgrade", "we'll send a new one every 4 weeks at £34.99 - no action needed",
@@ -295,7 +295,7 @@ final class SneakingRules {
                                         + "|\\b(?:moved|switched|upgraded|rolled|converted|transferred|enrolled|put) (?:on)?to (?:the |a |our )?(?:annual|yearly|monthly|weekly|paid|full|premium|pro|plus|standard) (?:plan|subscription|membership|tier|price)\\b"
                                         + "|\\bno reminders? (?:will be )?(?:sent|given|e-?mailed)\\b|\\bwithout (?:a |any )?reminder\\b"
                                         + "|\\bwe(?:'ll| will) (?:send|ship|deliver|post) (?:you )?(?:a new one|another(?: one)?|more|refills?|a refill|a fresh [\\w-]+|the next [\\w-]+|a new [\\w-]+) every\\b"
-                                        + "|\\bthen\\s*(?:[$£€₹]\\s?\\d[\\d,.]*|\\d[\\d,.]*\\s?(?:usd|gbp|eur))(?: [\\w-]+){0,2}\\s*(?:every|each|per|a|/)\\s?(?:\\d+ )?(?:days?|weeks?|months?|mo|years?|yr|quarter)\\b"
+                                        + "|\\bthen\\s*(?:[$£€₹]\\s?\\d[\\d,.]{0,14}|\\d[\\d,.]{0,14}\\s?(?:usd|gbp|eur))(?: [\\w-]+){0,2}\\s*(?:every|each|per|a|/)\\s?(?:\\d+ )?(?:days?|weeks?|months?|mo|years?|yr|quarter)\\b"
                                         + "|\\b(?:card|account) (?:is|will be|gets) (?:then |automatically )?(?:charged|billed|debited)\\b[^.]{0,30}\\b(?:every|each|per|a) (?:\\d+ )?(?:days?|weeks?|months?|years?)\\b"
                                         + "|\\b(?:billed|charged) (?:monthly|weekly|annually|yearly|every \\w+) (?:after|from) (?:the )?(?:first )?\\d+ (?:days|weeks|months)\\b")
                         .requires("\\b(?:free|trial|try|just|only|first|intro\\w*|claim|starter|sample|include|includes|unless|no action|automatically|reminder|day \\d+)\\b|[$£€₹]\\s?1(?:[.,]\\d\\d)?\\b")
@@ -304,7 +304,7 @@ final class SneakingRules {
                 // maintenance fee of £35 will be taken in your second month"
                 TextRule.of("sneaking.charge_shown_late", HIDDEN_COSTS, 0.75,
                                 "\\b(?:fee|charge|surcharge|cost)s?\\b[^.]{0,60}\\b(?:shown|revealed|added|displayed|calculated|applied|visible|disclosed)\\b (?:only )?(?:at|on|in) (?:the )?(?:final|last|payment|next-to-last|confirmation) (?:step|page|stage|screen)\\b"
-                                        + "|\\b(?:fee|charge|surcharge)\\b[^.]{0,30}(?:[$£€₹]\\s?\\d[\\d,.]*)[^.]{0,20}\\bwill be (?:taken|charged|deducted|debited|collected|added)\\b[^.]{0,30}\\b(?:in|after|from|on) (?:your |the )?(?:second|2nd|third|3rd|next|following|first renewal|month \\d+)\\b")
+                                        + "|\\b(?:fee|charge|surcharge)\\b[^.]{0,30}(?:[$£€₹]\\s?\\d[\\d,.]{0,14})[^.]{0,20}\\bwill be (?:taken|charged|deducted|debited|collected|added)\\b[^.]{0,30}\\b(?:in|after|from|on) (?:your |the )?(?:second|2nd|third|3rd|next|following|first renewal|month \\d+)\\b")
                         .unless("\\bno (?:hidden |extra |additional )?(?:fees?|charges?)\\b|\\bwaived?\\b|[$£€₹]\\s?0(?:[.,]00?)?(?![\\d.,])"),
 
                 // Fifth round: a priced item the shop put in for the shopper: "Photo Gift Wrap ($4.99) — we added this for you", "Travel-size

@@ -88,7 +88,7 @@ final class SocialProofRules {
                                 + RECENTLY + "\\b"),
                 // A bare counter badge: "210+ bought", "3642 BOUGHT"
                 TextRule.of("social.n_bought_badge", ACTIVITY_NOTIFICATION, 0.75,
-                        "^\\W*(?:over |more than )?\\d[\\d,.]*k?\\+?\\s+(?:sold|bought|orders|purchases|purchased)\\s*[!.]*$"),
+                        "^\\W*(?:over |more than )?\\d[\\d,.]{0,14}k?\\+?\\s+(?:sold|bought|orders|purchases|purchased)\\s*[!.]*$"),
                 // "Bought by 39 people in the last few hours", "Loved by 2,000 shoppers this week"
                 TextRule.of("social.bought_by_n", ACTIVITY_NOTIFICATION, 0.85,
                         "\\b(?:bought|purchased|ordered|viewed|added to (?:" + CART + ")) by (?:over |more than )?" + NUM + "\\s+" + PEOPLE + "\\b"
@@ -186,7 +186,7 @@ final class SocialProofRules {
                 TextRule.of("social.last_used_ago", ACTIVITY_NOTIFICATION, 0.8,
                         "\\b(?:code|coupon|voucher|deal|offer|promo|discount)\\b[^.!?]{0,40}?\\blast (?:used|redeemed|claimed) (?:\\d+|an?|a few) (?:seconds?|secs?|minutes?|mins?|hours?|hrs?) ago\\b"
                                 + "|\\b(?:bought|sold|ordered|booked|viewed|claimed) (?:in the (?:last|past) \\w+|today|this week)\\s*:\\s*\\d"
-                                + "|^\\W*\\d[\\d,]*\\+? (?:watching|viewing|watchers|looking)\\W*$"
+                                + "|^\\W*\\d[\\d,]{0,14}\\+? (?:watching|viewing|watchers|looking)\\W*$"
                                 + "|\\b(?:hundreds|thousands|dozens) (?:of (?:people|shoppers|customers|fans|buyers) )?(?:have )?(?:bought|ordered|booked|joined|viewed|grabbed|snapped|claimed|signed up)\\b[^.!?]{0,30}?\\b(?:today|tonight|this week|right now|already|in the (?:last|past) \\w+)\\b"
                                 + "|(?<![\\d$£€.])" + DIGITS + "\\s+(?:sold|bought|orders?|claimed)\\s+during (?:this|the) (?:live|livestream|stream|broadcast|show)\\b"
                                 + "|^\\W*(?:user )?[a-z0-9]+[._][a-z0-9._]+ (?:just )?(?:bought|ordered|checked out|purchased|entered|booked|claimed|grabbed|won)\\b(?![^.!?]*\\b(?:19|20)\\d{2}\\b)"
@@ -216,8 +216,8 @@ final class SocialProofRules {
                         .unless("\\b(?:19|20)\\d\\d\\b|\\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \\d"),
                 // "Thousands of satisfied customers: 'Amazing quality, fast shipping!'": a crowd quoted as one voice
                 TextRule.of("social.crowd_quoted", TESTIMONIALS_OF_UNCERTAIN_ORIGIN, 0.6,
-                        "\\b(?:thousands|millions|hundreds|tons|lots|\\d[\\d,.]*k?\\+?) of (?:happy|satisfied|delighted|loyal|thrilled) (?:customers|clients|buyers|shoppers|users|fans)\\b\\W{0,3}[\"“']"
-                                + "|\\b(?:over |more than )?\\d[\\d,.]*k?\\+? (?:happy|satisfied|delighted|loyal|thrilled) (?:customers|clients|buyers|shoppers|users|fans) (?:say|agree|said)\\W{0,3}[\"“']"),
+                        "\\b(?:thousands|millions|hundreds|tons|lots|\\d[\\d,.]{0,14}k?\\+?) of (?:happy|satisfied|delighted|loyal|thrilled) (?:customers|clients|buyers|shoppers|users|fans)\\b\\W{0,3}[\"“']"
+                                + "|\\b(?:over |more than )?\\d[\\d,.]{0,14}k?\\+? (?:happy|satisfied|delighted|loyal|thrilled) (?:customers|clients|buyers|shoppers|users|fans) (?:say|agree|said)\\W{0,3}[\"“']"),
                 // A testimonial heading that names no source ("What people are saying about us")
                 TextRule.of("social.unsourced_testimonials", TESTIMONIALS_OF_UNCERTAIN_ORIGIN, 0.55,
                         "\\bwhat (?:people|customers|our customers|clients|our clients|others|everyone|shoppers|users) (?:are |is )?(?:saying|say) about us\\b"),
@@ -228,8 +228,8 @@ final class SocialProofRules {
                 // A quote spoken by a crowd or a faceless role: "Our customers agree: '…'", "Over 2 million women swear by it: '…'",
                 // "Trusted by millions: '…'", "'…' - Gamers everywhere", "'…' - Certified Buyer", "'…' - CEO, Fortune 500 company"
                 TextRule.of("social.quote_of_a_crowd_or_role", TESTIMONIALS_OF_UNCERTAIN_ORIGIN, 0.65,
-                        "\\b(?:our (?:customers|clients|users|members|fans|buyers|shoppers|players|guests)|(?:over |more than |nearly )?(?:\\d[\\d,.]*k?\\+?|thousands|millions|hundreds)(?: (?:million|thousand))? (?:of )?(?:[\\w-]+ )?(?:people|women|men|customers|users|mums|moms|parents|fans|buyers|shoppers|players|gamers|readers|clients|owners|athletes|families)"
-                                + "|everyone|people everywhere|(?:trusted|loved|adored|used|chosen|recommended) by (?:millions|thousands|\\d[\\d,.]*k?\\+?(?: million| thousand)?)(?: [\\w-]+)?)\\b[^\":]{0,30}:\\s*\""
+                        "\\b(?:our (?:customers|clients|users|members|fans|buyers|shoppers|players|guests)|(?:over |more than |nearly )?(?:\\d[\\d,.]{0,14}k?\\+?|thousands|millions|hundreds)(?: (?:million|thousand))? (?:of )?(?:[\\w-]+ )?(?:people|women|men|customers|users|mums|moms|parents|fans|buyers|shoppers|players|gamers|readers|clients|owners|athletes|families)"
+                                + "|everyone|people everywhere|(?:trusted|loved|adored|used|chosen|recommended) by (?:millions|thousands|\\d[\\d,.]{0,14}k?\\+?(?: million| thousand)?)(?: [\\w-]+)?)\\b[^\":]{0,30}:\\s*\""
                                 + "|^\\W*\"[^\"]{5,200}\"\\W*-\\s*(?:[\\w-]+ ){0,2}(?:everywhere|worldwide|around the (?:world|globe)|across the (?:country|world|globe))\\W*$"
                                 + "|^\\W*\"[^\"]{5,200}\"\\W*-\\s*(?:an? )?(?:[\\w-]+ )?(?:(?:certified|verified|trusted|real|genuine|top|leading|industry|tech|beauty|fitness|health|independent|famous|happy) )?(?:buyer|customer|expert|insider|professional|doctor|dermatologist|reviewer|critic|ceo|founder|user|influencer|celebrity|chef|athlete)s?\\b[^\"]{0,40}$")
                         .maxLength(300),

@@ -43,8 +43,8 @@ final class UrgencyRules {
                         .unless(CLOCK_IS_A_TIME_OF_DAY),
                 // Timer widgets: "00 DAYS 02 HRS 26 MINS 12 SEC", labels alone "DAYS HRS MINS SECS"
                 TextRule.of("urgency.timer_units", COUNTDOWN_TIMER, 0.9,
-                        "(?<![a-z])" + D + "(?![a-z])[\\d\\s:.,]*" + H + "(?![a-z])[\\d\\s:.,]*" + M + "(?![a-z])"
-                                + "|(?<![a-z])" + H + "(?![a-z])[\\d\\s:.,]*" + M + "(?![a-z])[\\d\\s:.,]*" + S + "(?![a-z])"),
+                        "(?<![a-z])" + D + "(?![a-z])[\\d\\s:.,]{0,20}" + H + "(?![a-z])[\\d\\s:.,]{0,20}" + M + "(?![a-z])"
+                                + "|(?<![a-z])" + H + "(?![a-z])[\\d\\s:.,]{0,20}" + M + "(?![a-z])[\\d\\s:.,]{0,20}" + S + "(?![a-z])"),
                 // "29 minutes :07 seconds", "2m 30s"
                 TextRule.of("urgency.minutes_seconds", COUNTDOWN_TIMER, 0.85,
                                 "(?<![a-z\\d])\\d{1,3}\\s*" + M + "[\\s:.,]*\\d{1,2}\\s*" + S + "(?![a-z])")
@@ -80,7 +80,7 @@ final class UrgencyRules {
                         .unless("°|\\b(?:degrees|cook\\w*|heat\\w*|boil\\w*|simmer\\w*|bak(?:e|ed|ing)|temperature|oven)\\b"),
                 // "Please order within: 0 0 : 0 2 : 4 1"
                 TextRule.of("urgency.order_within", COUNTDOWN_TIMER, 0.8,
-                                "\\b(?:order|buy|checkout|check out|purchase|complete your order)\\s+(?:with)?in\\s*:?\\s*\\d[\\d\\s]*:[\\d\\s:]*\\d")
+                                "\\b(?:order|buy|checkout|check out|purchase|complete your order)\\s+(?:with)?in\\s*:?\\s*\\d[\\d\\s]{0,20}:[\\d\\s:]{0,20}\\d")
                         .unless(DELIVERY_CUTOFF + "|\\bcancel"),
 
                 // "Want it tomorrow? Order within 45 min", "Ships today if you order in the next 37 minutes": a delivery

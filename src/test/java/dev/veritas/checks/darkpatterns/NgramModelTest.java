@@ -40,6 +40,15 @@ class NgramModelTest {
     }
 
     @Test
+    void aPageOfCommaSeparatedDigitsIsTokenizedWithoutOverflowingTheStack() {
+        // an unbounded repeated group in the token pattern recursed once per "1," and overflowed on a few thousand
+        List<String> tokens = NgramFeatures.tokens("1,".repeat(50_000));
+
+        assertThat(tokens).isNotEmpty().allMatch("<n>"::equals);
+        assertThat(NgramFeatures.tokens("1,234,567.89 sold")).containsExactly("<n>", "sold");
+    }
+
+    @Test
     void featuresAlwaysContainAWordAndMarkTheEnds() {
         assertThat(NgramFeatures.of("only 2 left!")).contains("only", "left", "^ only", "only <n>", "<n> left", "left !")
                 .doesNotContain("<n>", "!", "^ <n>");
