@@ -90,7 +90,7 @@ public final class DarkPatternCheck implements Check {
         Map<String, Integer> perType = new HashMap<>();
         Set<String> seenTexts = new HashSet<>();
         Set<String> notPatterns = new HashSet<>();
-        int[] textBudget = {maxTextChars};
+        TextBudget textBudget = new TextBudget(maxTextChars);
         for (PageCapture page : capture.pages()) {
             text(page, findings, perType, seenTexts, notPatterns, textBudget);
             preselected(page, findings);
@@ -110,14 +110,13 @@ public final class DarkPatternCheck implements Check {
         double score = 1 - Math.min(1, weight / 2.5);
         String summary = (findings.isEmpty() ? "no dark patterns found"
                 : byType.size() + " kinds of dark pattern: " + String.join(", ", byType.keySet()))
-                + (textBudget[0] < 0 ? String.format(Locale.ROOT, " (wording read in the first %,d characters of text only)", maxTextChars) : "");
+                + (textBudget.leftTextUnread() ? String.format(Locale.ROOT, " (wording read in the first %,d characters of text only)", maxTextChars) : "");
         double confidence = capture.pages().stream().anyMatch(p -> !p.temporal().timers().isEmpty() || !p.screenshotIndexes().isEmpty()) ? 0.85 : 0.7;
         return CheckOutcome.of(NAME, new SignalReading(score, confidence, summary), findings);
     }
 
-    /** {@code budget[0]}: characters still to read; it goes below zero when text was left unread. */
     private void text(PageCapture page, List<Finding> out, Map<String, Integer> perType, Set<String> seenTexts, Set<String> notPatterns,
-                      int[] budget) {
+                      TextBudget budget) {
         TextPlacement placement = TextPlacement.of(page);
         for (TextSegment s : page.segments()) {
             if (!s.visible() || s.text().length() < 3) {
@@ -127,11 +126,9 @@ public final class DarkPatternCheck implements Check {
             if (seenTexts.contains(key) || notPatterns.contains(s.text())) {
                 continue;
             }
-            if (budget[0] < s.text().length()) {
-                budget[0] = -1;
+            if (!budget.take(s.text().length())) {
                 return;
             }
-            budget[0] -= s.text().length();
             Optional<TextMatch> m = classifier.classify(s.text());
             if (m.isEmpty()) {
                 // Pages repeat their text (menus, footers, product tiles, filler): the same words are judged once.
@@ -348,5 +345,28 @@ public final class DarkPatternCheck implements Check {
 
     private static String fmt(double v) {
         return String.format(Locale.ROOT, "%.1f", v);
+    }
+
+    /** Characters of text an audit may still read for wording; once a segment does not fit, nothing more is read. */
+    private static final class TextBudget {
+        private int left;
+        private boolean exhausted;
+
+        TextBudget(int chars) {
+            this.left = chars;
+        }
+
+        boolean take(int chars) {
+            if (exhausted || chars > left) {
+                exhausted = true;
+                return false;
+            }
+            left -= chars;
+            return true;
+        }
+
+        boolean leftTextUnread() {
+            return exhausted;
+        }
     }
 }
