@@ -14,6 +14,7 @@ import dev.veritas.checks.CheckOutcome.SignalReading;
 import dev.veritas.checks.darkpatterns.DripPricing;
 import dev.veritas.checks.darkpatterns.PatternType;
 import dev.veritas.checks.darkpatterns.TextMatch;
+import dev.veritas.checks.darkpatterns.MeaningBudget;
 import dev.veritas.checks.darkpatterns.TextPlacement;
 import dev.veritas.checks.darkpatterns.TextPatternClassifier;
 import java.util.ArrayList;
@@ -41,6 +42,11 @@ public final class DarkPatternCheck implements Check {
      * otherwise spend minutes of CPU here (about 20 ms per 600-character segment, 2026-12-07).
      */
     static final int MAX_TEXT_CHARS = 200_000;
+    /**
+     * Texts per audit the sentence network may read (about 4 ms each): a real shop page hands it a few dozen at most; a page
+     * built of thousands of half-suspicious segments would otherwise cost tens of seconds of CPU.
+     */
+    static final int MAX_MEANING_READINGS = 300;
 
     private static final Pattern DECLINE = Pattern.compile("^(no,? thanks?|no thank you|not now|maybe later|skip|decline|reject( all)?|"
             + "cancel|unsubscribe|opt[- ]?out|close|dismiss|continue without.*|no\\b.*|i don.?t want.*|i.?ll pass.*|×|x)$", Pattern.CASE_INSENSITIVE);
@@ -57,14 +63,16 @@ public final class DarkPatternCheck implements Check {
 
     private final TextPatternClassifier classifier;
     private final int maxTextChars;
+    private final int maxMeaningReadings;
 
     public DarkPatternCheck(TextPatternClassifier classifier) {
-        this(classifier, MAX_TEXT_CHARS);
+        this(classifier, MAX_TEXT_CHARS, MAX_MEANING_READINGS);
     }
 
-    DarkPatternCheck(TextPatternClassifier classifier, int maxTextChars) {
+    DarkPatternCheck(TextPatternClassifier classifier, int maxTextChars, int maxMeaningReadings) {
         this.classifier = classifier;
         this.maxTextChars = maxTextChars;
+        this.maxMeaningReadings = maxMeaningReadings;
     }
 
     public DarkPatternCheck() {
@@ -90,7 +98,7 @@ public final class DarkPatternCheck implements Check {
         Map<String, Integer> perType = new HashMap<>();
         Set<String> seenTexts = new HashSet<>();
         Set<String> notPatterns = new HashSet<>();
-        TextBudget textBudget = new TextBudget(maxTextChars);
+        TextBudget textBudget = new TextBudget(maxTextChars, MeaningBudget.of(maxMeaningReadings));
         for (PageCapture page : capture.pages()) {
             text(page, findings, perType, seenTexts, notPatterns, textBudget);
             preselected(page, findings);
@@ -110,7 +118,8 @@ public final class DarkPatternCheck implements Check {
         double score = 1 - Math.min(1, weight / 2.5);
         String summary = (findings.isEmpty() ? "no dark patterns found"
                 : byType.size() + " kinds of dark pattern: " + String.join(", ", byType.keySet()))
-                + (textBudget.leftTextUnread() ? String.format(Locale.ROOT, " (wording read in the first %,d characters of text only)", maxTextChars) : "");
+                + (textBudget.leftTextUnread() ? String.format(Locale.ROOT, " (wording read in the first %,d characters of text only)", maxTextChars) : "")
+                + (textBudget.meaning().spent() ? String.format(Locale.ROOT, " (meaning read for the first %,d candidate texts only)", maxMeaningReadings) : "");
         double confidence = capture.pages().stream().anyMatch(p -> !p.temporal().timers().isEmpty() || !p.screenshotIndexes().isEmpty()) ? 0.85 : 0.7;
         return CheckOutcome.of(NAME, new SignalReading(score, confidence, summary), findings);
     }
@@ -129,7 +138,7 @@ public final class DarkPatternCheck implements Check {
             if (!budget.take(s.text().length())) {
                 return;
             }
-            Optional<TextMatch> m = classifier.classify(s.text());
+            Optional<TextMatch> m = classifier.classify(s.text(), budget.meaning());
             if (m.isEmpty()) {
                 // Pages repeat their text (menus, footers, product tiles, filler): the same words are judged once.
                 notPatterns.add(s.text());
@@ -137,7 +146,7 @@ public final class DarkPatternCheck implements Check {
             }
             TextMatch match = m.get();
             PatternType type = match.patternType();
-            if (placement.outOfPlace(s, type).isPresent()) {
+            if (placement.outOfPlace(s, match).isPresent()) {
                 continue; // the words, but not where pressure on a decision lives
             }
             seenTexts.add(key);
@@ -347,13 +356,22 @@ public final class DarkPatternCheck implements Check {
         return String.format(Locale.ROOT, "%.1f", v);
     }
 
-    /** Characters of text an audit may still read for wording; once a segment does not fit, nothing more is read. */
+    /**
+     * Characters of text an audit may still read for wording (once a segment does not fit, nothing more is read), and the
+     * texts the sentence network may still read.
+     */
     private static final class TextBudget {
         private int left;
         private boolean exhausted;
+        private final MeaningBudget meaning;
 
-        TextBudget(int chars) {
+        TextBudget(int chars, MeaningBudget meaning) {
             this.left = chars;
+            this.meaning = meaning;
+        }
+
+        MeaningBudget meaning() {
+            return meaning;
         }
 
         boolean take(int chars) {

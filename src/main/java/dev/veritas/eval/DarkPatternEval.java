@@ -3,6 +3,7 @@ package dev.veritas.eval;
 import dev.veritas.checks.darkpatterns.LabelledSegment;
 import dev.veritas.checks.darkpatterns.LabelledTsv;
 import dev.veritas.checks.darkpatterns.NgramModel;
+import dev.veritas.checks.darkpatterns.SentenceModel;
 import dev.veritas.checks.darkpatterns.PageSplit;
 import dev.veritas.checks.darkpatterns.PatternCategory;
 import dev.veritas.checks.darkpatterns.PatternType;
@@ -35,7 +36,7 @@ import java.util.TreeMap;
  *
  * {@code --split held-out} scores only the pages the shipped model did not learn from (see
  * {@link PageSplit}); {@code --rules-only} and {@code --model-only} measure one half of the
- * classifier; {@code --model-threshold} replaces the shipped model's threshold to study the model;
+ * classifier, {@code --no-sentence-model} the rules and the n-gram model without the sentence model; {@code --model-threshold} replaces the shipped model's threshold to study the model;
  * {@code --errors} lists the misclassified rows. A ratio with an empty denominator is
  * printed as 0.000.
  */
@@ -44,7 +45,7 @@ public final class DarkPatternEval {
     public static final int BAD_INPUT = 2;
 
     /** Which half of the classifier to measure. */
-    public enum Component { BOTH, RULES_ONLY, MODEL_ONLY }
+    public enum Component { BOTH, RULES_ONLY, MODEL_ONLY, NO_SENTENCE_MODEL }
 
     /**
      * @param split          which pages to score (all when empty)
@@ -60,7 +61,7 @@ public final class DarkPatternEval {
             return new Options(Optional.empty(), false, Component.BOTH);
         }
     }
-    private static final String USAGE = "usage: DarkPatternEval [--split all|train|held-out] [--rules-only|--model-only] [--model MODEL.tsv] [--model-threshold T] [--errors] FILE";
+    private static final String USAGE = "usage: DarkPatternEval [--split all|train|held-out] [--rules-only|--model-only|--no-sentence-model] [--model MODEL.tsv] [--model-threshold T] [--errors] FILE";
 
     private DarkPatternEval() {
     }
@@ -81,6 +82,7 @@ public final class DarkPatternEval {
                 case "--errors" -> errors = true;
                 case "--rules-only" -> component = Component.RULES_ONLY;
                 case "--model-only" -> component = Component.MODEL_ONLY;
+                case "--no-sentence-model" -> component = Component.NO_SENTENCE_MODEL;
                 case "--model-threshold" -> {
                     String v = i + 1 < args.length ? args[++i] : "";
                     try {
@@ -137,11 +139,15 @@ public final class DarkPatternEval {
     }
 
     static int run(Path tsv, PrintStream out, Options options, Optional<NgramModel> learned) {
-        Optional<NgramModel> model = learned.map(m -> options.modelThreshold().map(m::withThreshold).orElse(m));
+        // The threshold that decides is the sentence model's (on the two models' mean) when it is used, else the n-gram model's.
+        Optional<SentenceModel> sentences = options.component() == Component.NO_SENTENCE_MODEL ? Optional.empty()
+                : TextPatternClassifier.standard().sentenceModel().map(m -> options.modelThreshold().map(m::withThreshold).orElse(m));
+        Optional<NgramModel> model = learned.map(m -> sentences.isPresent() ? m
+                : options.modelThreshold().map(m::withThreshold).orElse(m));
         TextPatternClassifier classifier = switch (options.component()) {
-            case BOTH -> new TextPatternClassifier(RuleBook.standard(), model);
+            case BOTH, NO_SENTENCE_MODEL -> new TextPatternClassifier(RuleBook.standard(), model, sentences);
             case RULES_ONLY -> TextPatternClassifier.rulesOnly();
-            case MODEL_ONLY -> new TextPatternClassifier(new RuleBook(List.of()), model);
+            case MODEL_ONLY -> new TextPatternClassifier(new RuleBook(List.of()), model, sentences);
         };
         if (options.component() == Component.MODEL_ONLY && model.isEmpty()) {
             out.println("error: no learned model is on the classpath - regenerate it with DarkPatternTrainer");

@@ -1,11 +1,14 @@
 package dev.veritas.eval;
 
 import dev.veritas.checks.darkpatterns.BenignShopText;
+import dev.veritas.checks.darkpatterns.HonestLookAlikes;
 import dev.veritas.checks.darkpatterns.LabelledSegment;
 import dev.veritas.checks.darkpatterns.LabelledTsv;
 import dev.veritas.checks.darkpatterns.NgramModel;
 import dev.veritas.checks.darkpatterns.PageSplit;
 import dev.veritas.checks.darkpatterns.PatternType;
+import dev.veritas.checks.darkpatterns.SentenceEmbedder;
+import dev.veritas.checks.darkpatterns.SentenceModel;
 import dev.veritas.checks.darkpatterns.TextPatternClassifier;
 import dev.veritas.checks.darkpatterns.TextNormalizer;
 import java.io.BufferedReader;
@@ -62,7 +65,14 @@ public final class DarkPatternTrainer {
     /** A threshold no probability reaches: model-only matches off. */
     static final double OFF = 1.01;
     static final String EXTRA_BENIGN = "/dev/veritas/checks/darkpatterns/benign-shop-text.txt";
-    static final String USAGE = "usage: DarkPatternTrainer --out MODEL.tsv [--split LABELLED.tsv] [--judge LABELLED.tsv]... [LABELLED.tsv | BENIGN.txt]...";
+    static final String USAGE = "usage: DarkPatternTrainer --out MODEL.tsv [--sentence-out SENTENCE-MODEL.tsv] [--split LABELLED.tsv] [--judge LABELLED.tsv]... [--tune LABELLED.tsv]... [LABELLED.tsv | BENIGN.txt]...";
+    /**
+     * With the sentence model, the threshold of the two models' mean is chosen on the {@code --tune} sets (never learned from):
+     * the best mean F1 over those sets whose false alarms on their honest rows exceed the rules' own by at most this rate.
+     */
+    static final double MAX_ADDED_TUNE_FPR = 0.0025;
+    /** The lowest combined threshold tried. */
+    static final double LOWEST_SENTENCE_THRESHOLD = 0.5;
 
     private DarkPatternTrainer() {
     }
@@ -77,19 +87,25 @@ public final class DarkPatternTrainer {
         /** Only the training pages are learned from; the held-out pages stay for measurement. */
         SPLIT,
         /** Learned from, and the rows on which the threshold's F1 is judged. */
-        JUDGE
+        JUDGE,
+        /** Never learned from: the sets on which the threshold of the n-gram and sentence models' mean is chosen. */
+        TUNE
     }
 
     public static void main(String[] args) {
         List<Input> inputs = new ArrayList<>();
         Path output = null;
+        Path sentenceOutput = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
-            if ((a.equals("--out") || a.equals("--split") || a.equals("--judge")) && i + 1 < args.length) {
+            if ((a.equals("--out") || a.equals("--sentence-out") || a.equals("--split") || a.equals("--judge") || a.equals("--tune"))
+                    && i + 1 < args.length) {
                 Path p = Path.of(args[++i]);
                 switch (a) {
                     case "--out" -> output = p;
+                    case "--sentence-out" -> sentenceOutput = p;
                     case "--split" -> inputs.add(new Input(p, Role.SPLIT));
+                    case "--tune" -> inputs.add(new Input(p, Role.TUNE));
                     default -> inputs.add(new Input(p, Role.JUDGE));
                 }
             } else if (a.startsWith("--")) {
@@ -103,14 +119,30 @@ public final class DarkPatternTrainer {
             System.out.println(USAGE);
             System.exit(DarkPatternEval.BAD_INPUT);
         }
-        System.exit(run(inputs, output, System.out));
+        Path sentences = sentenceOutput != null ? sentenceOutput : output.resolveSibling("sentence-model.tsv");
+        System.exit(run(inputs, output, sentences, System.out));
     }
 
     public static int run(List<Input> inputs, Path output, PrintStream out) {
+        return run(inputs, output, output.resolveSibling("sentence-model.tsv"), out);
+    }
+
+    /** @param sentenceOutput where the sentence model goes; written only when some input is a {@code --tune} set */
+    public static int run(List<Input> inputs, Path output, Path sentenceOutput, PrintStream out) {
         List<TrainingRow> train = new ArrayList<>();
         List<String> described = new ArrayList<>();
+        List<TuneSet> tune = new ArrayList<>();
         int group = 0;
         for (Input in : inputs) {
+            if (in.role() == Role.TUNE) {
+                try {
+                    tune.add(new TuneSet(in.path(), LabelledTsv.read(in.path())));
+                } catch (LabelledTsv.FormatException e) {
+                    out.println("error: " + e.getMessage());
+                    return DarkPatternEval.BAD_INPUT;
+                }
+                continue;
+            }
             List<TrainingRow> rows;
             try {
                 rows = read(in, group);
@@ -152,6 +184,21 @@ public final class DarkPatternTrainer {
             header.add("on its own; it only adds its strongest terms as supporting evidence to rule matches of the same type.");
         }
         NgramModel model = SoftmaxTrainer.train(examples(train, classes), classes, options, threshold, header);
+        if (!write(output, model::write, out)) {
+            return DarkPatternEval.BAD_INPUT;
+        }
+        out.printf(Locale.ROOT, "wrote %s: %d classes, threshold %.2f, trained on %d texts%n", output, classes.size(), threshold, train.size());
+        if (tune.isEmpty()) {
+            return DarkPatternEval.OK;
+        }
+        return trainSentenceModel(train, classes, described, tune, model, sentenceOutput, out);
+    }
+
+    private interface ModelWriter {
+        void write(Writer w) throws IOException;
+    }
+
+    private static boolean write(Path output, ModelWriter model, PrintStream out) {
         try {
             Path parent = output.toAbsolutePath().getParent();
             if (parent != null) {
@@ -160,12 +207,159 @@ public final class DarkPatternTrainer {
             try (Writer w = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
                 model.write(w);
             }
+            return true;
         } catch (IOException e) {
             out.println("error: cannot write " + output + " (" + e.getMessage() + ") - check the directory exists and is writable");
+            return false;
+        }
+    }
+
+    /** One {@code --tune} set: one writer's labelled texts, never learned from. */
+    record TuneSet(Path path, List<LabelledSegment> rows) {
+    }
+
+    private static int trainSentenceModel(List<TrainingRow> train, List<Optional<PatternType>> classes, List<String> described,
+                                          List<TuneSet> tune, NgramModel ngram, Path output, PrintStream out) {
+        SentenceEmbedder embedder = SentenceEmbedder.shared();
+        List<String> texts = train.stream().map(r -> TextNormalizer.normalize(r.text())).toList();
+        Optional<List<float[]>> vectors = embedAll(embedder, texts);
+        if (vectors.isEmpty()) {
+            out.println("error: the sentence network cannot run on this machine (see the warning above) - the n-gram model was written, the sentence model was not");
             return DarkPatternEval.BAD_INPUT;
         }
-        out.printf(Locale.ROOT, "wrote %s: %d classes, threshold %.2f, trained on %d texts%n", output, classes.size(), threshold, train.size());
+        int[] labels = train.stream().mapToInt(r -> classes.indexOf(r.patternType())).toArray();
+        SentenceModel fitted = SentenceTrainer.train(vectors.get(), labels, classes, OFF, List.of(), List.of());
+        List<String> honest = honestLookAlikes(train, texts, vectors.get(), ngram, fitted);
+        Optional<HonestLookAlikes> remembered = embedder.embedAll(honest).map(HonestLookAlikes::new);
+        double threshold = chooseSentenceThreshold(tune, ngram, fitted, remembered.orElseThrow(), embedder, out);
+        List<String> header = new ArrayList<>();
+        header.add("Veritas dark-pattern sentence model (multinomial logistic regression over all-MiniLM-L6-v2 sentence vectors), learned from:");
+        described.forEach(d -> header.add("  " + d));
+        header.add("Threshold: applies to the mean of this model's and the n-gram model's dark-pattern probability; chosen on the tune sets");
+        tune.forEach(t -> header.add("  " + t.path().getFileName() + " (tune, not learned): " + t.rows().size() + " rows"));
+        header.add("as the best mean F1 of rules + models whose false alarms exceed the rules' own by at most " + MAX_ADDED_TUNE_FPR + " of honest rows.");
+        header.add("Options: " + SentenceTrainer.describe() + ".");
+        header.add("Regenerate: the DarkPatternTrainer command in the README (benchmarks and measured figures, dark patterns).");
+        header.add("Honest look-alikes: the " + honest.size() + " honest training texts that the two models together rate at "
+                + LOWEST_SENTENCE_THRESHOLD + " or more (see HonestLookAlikes).");
+        SentenceModel model = fitted.withThreshold(threshold).withHonestLookAlikes(honest).withHeader(header);
+        if (!write(output, model::write, out)) {
+            return DarkPatternEval.BAD_INPUT;
+        }
+        out.printf(Locale.ROOT, "wrote %s: %d classes, threshold %.2f on the mean of both models, trained on %d texts%n",
+                output, classes.size(), threshold, train.size());
         return DarkPatternEval.OK;
+    }
+
+    /**
+     * The honest training texts the fitted models would report on their own at the lowest threshold tried: what a linear model
+     * over meaning cannot separate, remembered so that close paraphrases stay quiet too.
+     */
+    static List<String> honestLookAlikes(List<TrainingRow> train, List<String> normalized, List<float[]> vectors, NgramModel ngram,
+                                         SentenceModel sentences) {
+        TextPatternClassifier gate = TextPatternClassifier.rulesOnly();
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        for (int i = 0; i < train.size(); i++) {
+            String text = normalized.get(i);
+            if (train.get(i).dark() || gate.rulesReport(text)) {
+                continue;
+            }
+            NgramModel.Score score = ngram.score(text);
+            if (gate.modelMayReport(text, score)
+                    && SentenceModel.combined(score.darkProbability(), sentences.darkProbability(vectors.get(i))) >= LOWEST_SENTENCE_THRESHOLD) {
+                out.add(text);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    static Optional<List<float[]>> embedAll(SentenceEmbedder embedder, List<String> texts) {
+        List<float[]> vectors = new ArrayList<>();
+        for (int i = 0; i < texts.size(); i += EMBED_BATCH) {
+            Optional<List<float[]>> part = embedder.embedAll(texts.subList(i, Math.min(texts.size(), i + EMBED_BATCH)));
+            if (part.isEmpty()) {
+                return Optional.empty();
+            }
+            vectors.addAll(part.get());
+        }
+        return Optional.of(vectors);
+    }
+
+    private static final int EMBED_BATCH = 256;
+
+    /**
+     * Mirrors the classifier on the tune sets: rules first; where none fired, the models' mean through the same gate. Each set
+     * counts once in the mean F1, whatever its size, because each is one writer's way of wording shops.
+     */
+    static double chooseSentenceThreshold(List<TuneSet> tune, NgramModel ngram, SentenceModel sentences, HonestLookAlikes honest,
+                                          SentenceEmbedder embedder, PrintStream out) {
+        TextPatternClassifier gate = TextPatternClassifier.rulesOnly();
+        int sets = tune.size();
+        List<boolean[]> dark = new ArrayList<>();
+        List<boolean[]> rule = new ArrayList<>();
+        List<double[]> combined = new ArrayList<>();
+        for (TuneSet set : tune) {
+            int n = set.rows().size();
+            boolean[] d = new boolean[n];
+            boolean[] r = new boolean[n];
+            double[] c = new double[n];
+            for (int i = 0; i < n; i++) {
+                String text = TextNormalizer.normalize(set.rows().get(i).text());
+                d[i] = set.rows().get(i).dark();
+                r[i] = gate.rulesReport(text);
+                NgramModel.Score score = ngram.score(text);
+                if (!r[i] && gate.modelMayReport(text, score) && SentenceModel.canReach(score.darkProbability(), LOWEST_SENTENCE_THRESHOLD)) {
+                    c[i] = embedder.embed(text).filter(v -> !honest.resembles(v))
+                            .map(v -> SentenceModel.combined(score.darkProbability(), sentences.darkProbability(v))).orElse(0.0);
+                }
+            }
+            dark.add(d);
+            rule.add(r);
+            combined.add(c);
+        }
+        double bestT = OFF;
+        double bestF1 = -1;
+        double rulesF1 = -1;
+        int rulesFp = -1;
+        for (int step = (int) Math.round(OFF * 100); step >= Math.round(LOWEST_SENTENCE_THRESHOLD * 100); step--) {
+            double t = step / 100.0;
+            double sumF1 = 0;
+            int fp = 0;
+            int benign = 0;
+            for (int s = 0; s < sets; s++) {
+                int tp = 0;
+                int fn = 0;
+                int setFp = 0;
+                for (int i = 0; i < dark.get(s).length; i++) {
+                    boolean predicted = rule.get(s)[i] || combined.get(s)[i] >= t;
+                    if (dark.get(s)[i]) {
+                        tp += predicted ? 1 : 0;
+                        fn += predicted ? 0 : 1;
+                    } else {
+                        benign++;
+                        setFp += predicted ? 1 : 0;
+                    }
+                }
+                fp += setFp;
+                double p = tp + setFp == 0 ? 0 : (double) tp / (tp + setFp);
+                double r = tp + fn == 0 ? 0 : (double) tp / (tp + fn);
+                sumF1 += p + r == 0 ? 0 : 2 * p * r / (p + r);
+            }
+            double f1 = sumF1 / sets;
+            if (step == Math.round(OFF * 100)) {
+                rulesF1 = f1;
+                rulesFp = fp;
+            }
+            if (step % 5 == 0) {
+                out.printf(Locale.ROOT, "  combined threshold %.2f: mean F1 on the tune sets %.4f, false alarms %d of %d honest rows%n", t, f1, fp, benign);
+            }
+            if ((double) (fp - rulesFp) / Math.max(1, benign) <= MAX_ADDED_TUNE_FPR && f1 > bestF1 + 1e-9) {
+                bestF1 = f1;
+                bestT = t;
+            }
+        }
+        out.printf(Locale.ROOT, "tune sets: combined threshold %.2f gives mean F1 %.3f (rules alone %.3f)%n", bestT, bestF1, rulesF1);
+        return bestT;
     }
 
     /** A text the model learns from, the writer group it is scored in, and whether the threshold is judged on it. */

@@ -53,9 +53,25 @@ class DarkPatternCheckTest {
     }
 
     @Test
+    void theSentenceNetworkReadsOnlyAsManyTextsAsTheAuditsBudgetAllows() {
+        String paraphrase = "Stock is running thin on this colour";  // the learned models', not a rule's
+        dev.veritas.checks.darkpatterns.MeaningBudget one = dev.veritas.checks.darkpatterns.MeaningBudget.of(1);
+
+        assertThat(TextPatternClassifier.standard().classify(paraphrase, one)).isPresent();
+        assertThat(one.spent()).isFalse();
+        assertThat(TextPatternClassifier.standard().classify(paraphrase, one)).as("past the budget the n-gram model decides alone").isEmpty();
+        assertThat(one.spent()).isTrue();
+
+        CheckOutcome spent = new DarkPatternCheck(TextPatternClassifier.standard(), DarkPatternCheck.MAX_TEXT_CHARS, 0)
+                .run(site(product().text("Linen shirt", paraphrase)).build());
+        assertThat(spent.findings()).isEmpty();
+        assertThat(spent.signal().orElseThrow().summary()).isEqualTo("no dark patterns found (meaning read for the first 0 candidate texts only)");
+    }
+
+    @Test
     void aHostilePageOfEndlessDistinctTextIsReadOnlyUpToTheTextBudget() {
         // thousands of distinct segments of "1,2,3,…" cost each rule most; the check stops reading at its budget
-        DarkPatternCheck smallBudget = new DarkPatternCheck(TextPatternClassifier.standard(), 6_000);
+        DarkPatternCheck smallBudget = new DarkPatternCheck(TextPatternClassifier.standard(), 6_000, DarkPatternCheck.MAX_MEANING_READINGS);
         // short segments, so the page still reads as a shop page and not as an article
         int segments = 6_000 / 50 + 10;
         String[] filler = new String[segments];

@@ -132,11 +132,7 @@ public final class NgramModel {
 
     /** Loads the weights shipped with Veritas. */
     public static Optional<NgramModel> shipped() {
-        try (InputStream in = NgramModel.class.getResourceAsStream(RESOURCE)) {
-            return in == null ? Optional.empty() : Optional.of(read(in));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + RESOURCE, e);
-        }
+        return ModelFiles.shipped(RESOURCE, NgramModel::read);
     }
 
     /**
@@ -165,15 +161,7 @@ public final class NgramModel {
             String[] parts = line.split("\t");
             switch (parts[0]) {
                 case "threshold" -> threshold = Double.parseDouble(parts[1]);
-                case "classes" -> {
-                    classes = new ArrayList<>();
-                    for (int i = 1; i < parts.length; i++) {
-                        String name = parts[i];
-                        int lineNo = no;
-                        classes.add(name.equals("benign") ? Optional.empty() : Optional.of(PatternType.fromLabel(name)
-                                .orElseThrow(() -> new IOException("line " + lineNo + ": unknown class " + name))));
-                    }
-                }
+                case "classes" -> classes = ModelFiles.classes(parts, no);
                 case "bias" -> {
                     bias = new double[parts.length - 1];
                     for (int i = 1; i < parts.length; i++) {
@@ -202,15 +190,8 @@ public final class NgramModel {
 
     /** Writes the model in a stable order (features sorted) so retraining yields a readable diff. */
     public void write(Writer out) throws IOException {
-        for (String h : header) {
-            out.write("# " + h + "\n");
-        }
-        out.write("threshold\t" + fmt(threshold) + "\n");
-        out.write("classes");
-        for (Optional<PatternType> c : classes) {
-            out.write("\t" + c.map(PatternType::wire).orElse("benign"));
-        }
-        out.write("\nbias");
+        ModelFiles.writeHead(out, header, fmt(threshold), classes);
+        out.write("bias");
         for (double b : bias) {
             out.write("\t" + fmt(b));
         }

@@ -11,9 +11,12 @@ import java.util.Optional;
  * Decides whether a text segment of a shop page is a dark pattern, which one, and why.
  *
  * <p>Hand-written rules ({@link RuleBook}) decide first: they are precise and their evidence is a
- * phrase a shopper recognises. When no rule fires, the learned {@link NgramModel} may still report a
- * paraphrase, but only above its calibrated threshold and only if the text is not ordinary shop
- * wording ({@link BenignShopText}), because false alarms on normal shops are what users notice most.
+ * phrase a shopper recognises. When no rule fires, the learned models may still report a paraphrase:
+ * the {@link NgramModel} reads its words and, when shipped, the {@link SentenceModel} reads its meaning;
+ * their mean dark-pattern probability must reach the sentence model's calibrated threshold (the n-gram
+ * model's own threshold when there is no sentence model or it cannot run here), and the text must pass
+ * {@link #modelMayReport}: not ordinary shop wording ({@link BenignShopText}), not an honest variant a
+ * rule excused, because false alarms on normal shops are what users notice most.
  *
  * <p>Instances are immutable and safe to share between threads.
  */
@@ -31,15 +34,25 @@ public final class TextPatternClassifier {
 
 
     private static final class Standard {
-        static final TextPatternClassifier INSTANCE = new TextPatternClassifier(RuleBook.standard(), NgramModel.shipped());
+        static final TextPatternClassifier INSTANCE = new TextPatternClassifier(RuleBook.standard(), NgramModel.shipped(),
+                SentenceModel.shipped());
     }
 
     private final RuleBook rules;
     private final Optional<NgramModel> model;
+    private final Optional<SentenceModel> sentences;
+    /** The sentence model's honest look-alikes, embedded on first need (a few dozen texts, well under a second). */
+    private volatile Optional<HonestLookAlikes> lookAlikes;
 
     public TextPatternClassifier(RuleBook rules, Optional<NgramModel> model) {
+        this(rules, model, Optional.empty());
+    }
+
+    /** @param sentences read only together with {@code model}: it confirms or dismisses what the n-gram model suggests */
+    public TextPatternClassifier(RuleBook rules, Optional<NgramModel> model, Optional<SentenceModel> sentences) {
         this.rules = rules;
         this.model = model;
+        this.sentences = model.isPresent() ? sentences : Optional.empty();
     }
 
     /** The rules and the model shipped with Veritas. */
@@ -56,9 +69,18 @@ public final class TextPatternClassifier {
         return model;
     }
 
+    public Optional<SentenceModel> sentenceModel() {
+        return sentences;
+    }
+
     /** The most confident dark pattern in the text, if any. */
     public Optional<TextMatch> classify(String text) {
-        List<TextMatch> all = classifyAll(text);
+        return classify(text, MeaningBudget.unlimited());
+    }
+
+    /** The most confident dark pattern in the text, if any, handing it to the sentence network only while the budget lasts. */
+    public Optional<TextMatch> classify(String text, MeaningBudget budget) {
+        List<TextMatch> all = classifyAll(text, budget);
         return all.isEmpty() ? Optional.empty() : Optional.of(all.get(0));
     }
 
@@ -68,13 +90,18 @@ public final class TextPatternClassifier {
      * activity notification and a low-stock message.
      */
     public List<TextMatch> classifyAll(String text) {
+        return classifyAll(text, MeaningBudget.unlimited());
+    }
+
+    /** As {@link #classifyAll(String)}, handing text to the sentence network only while the budget lasts. */
+    public List<TextMatch> classifyAll(String text, MeaningBudget budget) {
         String normalized = TextNormalizer.normalize(text);
         if (normalized.isEmpty()) {
             return List.of();
         }
         Map<PatternType, TextMatch> best = new EnumMap<>(PatternType.class);
         for (String window : windows(normalized)) {
-            for (TextMatch m : classifyWindow(window)) {
+            for (TextMatch m : classifyWindow(window, budget)) {
                 best.merge(m.patternType(), m, (a, b) -> b.confidence() > a.confidence() ? b : a);
             }
         }
@@ -94,11 +121,12 @@ public final class TextPatternClassifier {
         return hits;
     }
 
-    private List<TextMatch> classifyWindow(String normalized) {
+    private List<TextMatch> classifyWindow(String normalized, MeaningBudget budget) {
         List<TextRule.RuleHit> hits = ruleHits(normalized);
         // Score only when the result can be used: as supporting terms for a rule hit, or when the model
         // may report on its own (a threshold above 1 means it may not). Most page segments are neither.
-        boolean useful = !hits.isEmpty() || model.map(m -> m.threshold() <= 1).orElse(false);
+        boolean useful = !hits.isEmpty() || model.map(m -> m.threshold() <= 1).orElse(false)
+                || sentences.map(m -> m.threshold() <= 1).orElse(false);
         Optional<NgramModel.Score> score = useful ? model.map(m -> m.score(normalized)) : Optional.empty();
         List<TextMatch> out = new ArrayList<>();
         if (!hits.isEmpty()) {
@@ -114,13 +142,49 @@ public final class TextPatternClassifier {
         }
         if (score.isPresent()) {
             NgramModel.Score s = score.get();
-            if (s.darkProbability() >= model.get().threshold() && modelMayReport(normalized, s)) {
+            Optional<Double> p = modelOnlyProbability(normalized, s, budget);
+            if (p.isPresent() && modelMayReport(normalized, s)) {
                 PatternType type = s.likelyType().get();
-                out.add(new TextMatch(type.category(), type, Math.min(MODEL_ONLY_CAP, s.darkProbability()),
+                out.add(new TextMatch(type.category(), type, Math.min(MODEL_ONLY_CAP, p.get()),
                         TextMatch.Source.MODEL, Optional.empty(), Optional.empty(), s.contributingTerms()));
             }
         }
         return out;
+    }
+
+    /**
+     * The learned models' probability that a text no rule reported is a dark pattern, when it reaches the threshold. The
+     * sentence model is consulted only when the n-gram score can still reach the threshold on average, so the embedding
+     * network runs for a few segments of a page, not all of them.
+     */
+    private Optional<Double> modelOnlyProbability(String normalized, NgramModel.Score s, MeaningBudget budget) {
+        if (sentences.isPresent()) {
+            SentenceModel sm = sentences.get();
+            if (!SentenceModel.canReach(s.darkProbability(), sm.threshold())) {
+                return Optional.empty();
+            }
+            // Past the budget the n-gram model decides alone, at its own (stricter) threshold.
+            Optional<float[]> vector = budget.take() ? SentenceEmbedder.shared().embed(normalized) : Optional.empty();
+            if (vector.isPresent()) {
+                double p = SentenceModel.combined(s.darkProbability(), sm.darkProbability(vector.get()));
+                boolean honestLookAlike = p >= sm.threshold() && lookAlikes(sm).map(h -> h.resembles(vector.get())).orElse(false);
+                return p >= sm.threshold() && !honestLookAlike ? Optional.of(p) : Optional.empty();
+            }
+        }
+        return s.darkProbability() >= model.get().threshold() ? Optional.of(s.darkProbability()) : Optional.empty();
+    }
+
+    private Optional<HonestLookAlikes> lookAlikes(SentenceModel sm) {
+        Optional<HonestLookAlikes> known = lookAlikes;
+        if (known == null) {
+            synchronized (this) {
+                if (lookAlikes == null) {
+                    lookAlikes = SentenceEmbedder.shared().embedAll(sm.honestLookAlikes()).map(HonestLookAlikes::new);
+                }
+                known = lookAlikes;
+            }
+        }
+        return known;
     }
 
     /**

@@ -53,6 +53,20 @@ public final class TextPlacement {
         return editorial;
     }
 
+    /**
+     * Why a match does not count where its text sits, or empty when it does. A match of the learned models has no phrase a
+     * reader can check, only a likeness, so it counts only where pressure is unmistakably attached to a decision: beside an
+     * offer (a price or buy button in the same small block) or in a timer that ticks. Headlines and teasers on any page
+     * ("This strategy game will keep you up all night!") and dialogs that sell nothing (an editor's "Something's wrong, a
+     * mini-history of this post") resemble pressure messages; a rule's phrase is needed to report them there.
+     */
+    public Optional<String> outOfPlace(TextSegment s, TextMatch match) {
+        if (match.source() == TextMatch.Source.MODEL && !s.nearOffer() && !ticking(s)) {
+            return Optional.of("a learned likeness with no phrase to show, attached to no offer");
+        }
+        return outOfPlace(s, match.patternType());
+    }
+
     /** Why the text does not count where it sits, or empty when it does. */
     public Optional<String> outOfPlace(TextSegment s, PatternType type) {
         int words = s.text().strip().split("\\s+").length;

@@ -61,6 +61,23 @@ class DarkPatternEvalTest {
     }
 
     @Test
+    void measuresTheClassifierWithAndWithoutTheSentenceModel() throws IOException {
+        Path file = dir.resolve("paraphrase.tsv");
+        Files.writeString(file, HEADER + "p1\tStock is running thin on this colour\t1\tScarcity\tLow-stock Message\n"
+                + "p1\tFree shipping on orders over $50\t0\t\t\n", StandardCharsets.UTF_8);
+        ByteArrayOutputStream with = new ByteArrayOutputStream();
+        ByteArrayOutputStream without = new ByteArrayOutputStream();
+
+        DarkPatternEval.run(file, new PrintStream(with, true, StandardCharsets.UTF_8), DarkPatternEval.Options.defaults());
+        DarkPatternEval.run(file, new PrintStream(without, true, StandardCharsets.UTF_8),
+                new DarkPatternEval.Options(java.util.Optional.empty(), false, DarkPatternEval.Component.NO_SENTENCE_MODEL));
+
+        assertThat(with.toString(StandardCharsets.UTF_8).lines().toList()).last().isEqualTo("RESULT precision=1.000 recall=1.000 f1=1.000 fpr=0.000");
+        assertThat(without.toString(StandardCharsets.UTF_8)).contains("no-sentence-model");
+        assertThat(without.toString(StandardCharsets.UTF_8).lines().toList()).last().asString().contains("recall=0.000");
+    }
+
+    @Test
     void countsFalsePositivesAndWrongTypes() throws IOException {
         Run run = eval(HEADER
                 + "a\tHurry, only 1 left!\t1\tUrgency\tCountdown Timer\n"

@@ -62,6 +62,23 @@ class TextPlacementTest {
     }
 
     @Test
+    void aLearnedLikenessCountsBesideAnOfferButNotAsAHeadlineElsewhere() {
+        // No rule matches these; only the learned models do, and a likeness needs an offer to be pressure.
+        String paraphrase = "Stock is running thin on this colour";
+        assertThat(TextPatternClassifier.standard().classify(paraphrase)).hasValueSatisfying(m -> assertThat(m.source()).isEqualTo(TextMatch.Source.MODEL));
+
+        List<Finding> besideOffer = findings("<main><div class='product'><h1>Tote</h1><p class='price'>€24.00</p><p>" + paraphrase
+                + "</p><button>Add to cart</button></div></main>");
+        List<Finding> headline = findings("<main><h2>" + paraphrase + "</h2><p>Our autumn lookbook is here.</p></main>");
+        List<Finding> dialogSellingNothing = findings("<main><p>Autumn lookbook</p></main><div role='dialog'><p>" + paraphrase
+                + "</p><button>Close</button></div>");
+
+        assertThat(besideOffer).extracting(Finding::patternType).containsExactly("low_stock_message");
+        assertThat(headline).isEmpty();
+        assertThat(dialogSellingNothing).isEmpty();
+    }
+
+    @Test
     void aPopUpOnAnEditorialPageStillCounts() {
         List<Finding> f = findings(article() + "<div class='modal' role='dialog'><p>Get our newsletter</p>"
                 + "<button>No thanks, I don't like saving money</button></div>");

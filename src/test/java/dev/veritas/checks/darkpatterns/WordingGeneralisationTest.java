@@ -51,14 +51,14 @@ class WordingGeneralisationTest {
             "unseen/dark-patterns-2026-12-07-check.tsv, 0.95, 0.01",
             "unseen/dark-patterns-2026-12-07-c.tsv, 0.95, 0.02",
             "unseen/dark-patterns-2026-12-07-d.tsv, 0.97, 0.01",
-            "unseen/dark-patterns-2026-12-07-e.tsv, 0.95, 0.01",
-            "unseen/dark-patterns-2026-12-07-final.tsv, 0.91, 0.01",
+            "unseen/dark-patterns-2026-12-07-e.tsv, 0.96, 0.01",
+            "unseen/dark-patterns-2026-12-07-final.tsv, 0.94, 0.01",
             // Four more such sets (u1, u2 measured after the third round, then their false alarms read; u3, u4 before and after
             // the fourth round, mistakes never read)
-            "unseen/dark-patterns-2026-12-07-u1.tsv, 0.94, 0.02",
-            "unseen/dark-patterns-2026-12-07-u2.tsv, 0.94, 0.02",
-            "unseen/dark-patterns-2026-12-07-u3.tsv, 0.93, 0.025",
-            "unseen/dark-patterns-2026-12-07-u4.tsv, 0.93, 0.025",
+            "unseen/dark-patterns-2026-12-07-u1.tsv, 0.95, 0.02",
+            "unseen/dark-patterns-2026-12-07-u2.tsv, 0.95, 0.02",
+            "unseen/dark-patterns-2026-12-07-u3.tsv, 0.94, 0.03",
+            "unseen/dark-patterns-2026-12-07-u4.tsv, 0.95, 0.025",
             // Twelve writers' sets the third and fourth rounds of rules were generalised on and the model learned from
             "writers-2026-12-07-f1.tsv, 0.95, 0.01",
             "writers-2026-12-07-f2.tsv, 0.95, 0.01",
@@ -77,9 +77,15 @@ class WordingGeneralisationTest {
             "writers-2026-12-07-f14.tsv, 0.95, 0.03",
             "writers-2026-12-07-f15.tsv, 0.94, 0.03",
             // and three of the same round whose mistakes nobody read
-            "unseen/dark-patterns-2026-12-07-u7.tsv, 0.89, 0.035",
-            "unseen/dark-patterns-2026-12-07-u8.tsv, 0.90, 0.02",
-            "unseen/dark-patterns-2026-12-07-u10.tsv, 0.92, 0.035",
+            "unseen/dark-patterns-2026-12-07-u7.tsv, 0.92, 0.035",
+            "unseen/dark-patterns-2026-12-07-u8.tsv, 0.93, 0.02",
+            "unseen/dark-patterns-2026-12-07-u10.tsv, 0.94, 0.035",
+            // The sets above from e on chose the sentence model's threshold (the trainer's --tune sets); these three, written for
+            // the sentence model's round, were measured once before and once after it, mistakes never read. u13's writer put
+            // about a quarter of its dark rows in Indonesian, Vietnamese, Portuguese or Spanish, which Veritas does not read.
+            "unseen/dark-patterns-2026-12-07-u11.tsv, 0.93, 0.015",
+            "unseen/dark-patterns-2026-12-07-u12.tsv, 0.93, 0.035",
+            "unseen/dark-patterns-2026-12-07-u13.tsv, 0.70, 0.02",
     })
     void findsPatternsWordedInWaysTheRulesWereNotWrittenFor(String file, double minF1, double maxFpr) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -90,6 +96,21 @@ class WordingGeneralisationTest {
         assertThat(m.matches()).as(lines.get(lines.size() - 1)).isTrue();
         assertThat(Double.parseDouble(m.group(3))).as("F1 on " + file).isGreaterThanOrEqualTo(minF1);
         assertThat(Double.parseDouble(m.group(4))).as("false-positive rate on " + file).isLessThanOrEqualTo(maxFpr);
+    }
+
+    /**
+     * 300 honest texts written to look like dark patterns by someone who never saw Veritas, kept out of training: on the day
+     * they were written, the rules flagged 9, rules and n-gram model 10, and with the sentence model 12. More means a change made
+     * Veritas quicker to accuse honest shops.
+     */
+    @Test
+    void flagsFewHonestLookAlikesItNeverLearnedFrom() throws IOException, URISyntaxException {
+        TextPatternClassifier classifier = TextPatternClassifier.standard();
+        List<String> texts = Files.readAllLines(resource("unseen/honest-look-alikes-2026-12-07.txt"), StandardCharsets.UTF_8).stream()
+                .filter(line -> !line.isBlank() && !line.startsWith("#")).toList();
+        List<String> flagged = texts.stream().filter(line -> classifier.classify(line).isPresent()).toList();
+        assertThat(texts).hasSize(300);
+        assertThat(flagged).hasSizeLessThanOrEqualTo(12);
     }
 
     @ParameterizedTest(name = "{0}")
