@@ -140,16 +140,23 @@ public final class TextPatternClassifier {
             }
             return out;
         }
-        if (score.isPresent()) {
+        // Cheapest test first: most segments cannot reach the threshold; the gate runs rules; the network last.
+        if (score.isPresent() && mayReachThreshold(score.get()) && modelMayReport(normalized, score.get())) {
             NgramModel.Score s = score.get();
             Optional<Double> p = modelOnlyProbability(normalized, s, budget);
-            if (p.isPresent() && modelMayReport(normalized, s)) {
+            if (p.isPresent()) {
                 PatternType type = s.likelyType().get();
                 out.add(new TextMatch(type.category(), type, Math.min(MODEL_ONLY_CAP, p.get()),
                         TextMatch.Source.MODEL, Optional.empty(), Optional.empty(), s.contributingTerms()));
             }
         }
         return out;
+    }
+
+    /** Whether the n-gram score alone, or with the best the sentence model could add, can reach the threshold that decides. */
+    private boolean mayReachThreshold(NgramModel.Score s) {
+        return sentences.map(sm -> SentenceModel.canReach(s.darkProbability(), sm.threshold()))
+                .orElse(s.darkProbability() >= model.get().threshold());
     }
 
     /**
