@@ -22,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -29,7 +30,8 @@ import java.util.Set;
 import java.util.stream.IntStream;
 
 /**
- * Regenerates the shipped n-gram model from labelled shop texts written by many people.
+ * Regenerates the shipped n-gram model and, given {@code --tune} sets, the sentence model from labelled shop texts written by
+ * many people.
  *
  * <pre>
  * mvn -q compile &amp;&amp; java -cp 'target/classes:target/lib/*' dev.veritas.eval.DarkPatternTrainer \
@@ -51,6 +53,12 @@ import java.util.stream.IntStream;
  * classifier applies. A threshold above 1 (the sweep starts at {@value #OFF}) means the model never reports on its own.
  * Training is deterministic (fixed seed and schedule, inputs in the order given), so the same inputs give the same weights
  * byte for byte.
+ *
+ * <p>With {@code --tune} sets (never learned from), the trainer also fits the {@link SentenceModel} on the same texts' meaning
+ * vectors and writes it to {@code --sentence-out} (default: {@code sentence-model.tsv} beside {@code --out}). Its threshold,
+ * on the mean of both models' probabilities, is the best mean F1 over the tune sets whose false alarms exceed the rules' own
+ * by at most {@value #MAX_ADDED_TUNE_FPR} of their honest rows; the honest training texts the two models still rate at
+ * {@value #LOWEST_SENTENCE_THRESHOLD} or more are kept as {@link HonestLookAlikes}.
  */
 public final class DarkPatternTrainer {
     static final double MAX_FPR = 0.01;
@@ -258,7 +266,7 @@ public final class DarkPatternTrainer {
     static List<String> honestLookAlikes(List<TrainingRow> train, List<String> normalized, List<float[]> vectors, NgramModel ngram,
                                          SentenceModel sentences) {
         TextPatternClassifier gate = TextPatternClassifier.rulesOnly();
-        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        Set<String> out = new LinkedHashSet<>();
         for (int i = 0; i < train.size(); i++) {
             String text = normalized.get(i);
             if (train.get(i).dark() || gate.rulesReport(text)) {
