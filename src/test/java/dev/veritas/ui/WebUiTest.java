@@ -410,8 +410,10 @@ class WebUiTest extends BrowserUiTest {
                     + " const targets = [...svg.querySelectorAll('a.point-link')].map(a => a.getBoundingClientRect())"
                     + "   .map(r => Math.min(r.width, r.height));"
                     + " return {text: Math.min(...texts), target: Math.min(...targets), width: svg.getBoundingClientRect().width}; }");
-            assertThat(((Number) sizes.get("text")).doubleValue()).as("smallest chart text at 390 px (%s)", sizes).isGreaterThanOrEqualTo(12);
-            assertThat(((Number) sizes.get("target")).doubleValue()).as("smallest point target at 390 px (%s)", sizes).isGreaterThanOrEqualTo(24);
+            // Sizes are read back through the SVG's scale in floating point: a 24 px target measures 23.99999 px on some runs.
+            double subPixel = 0.01;
+            assertThat(((Number) sizes.get("text")).doubleValue()).as("smallest chart text at 390 px (%s)", sizes).isGreaterThanOrEqualTo(12 - subPixel);
+            assertThat(((Number) sizes.get("target")).doubleValue()).as("smallest point target at 390 px (%s)", sizes).isGreaterThanOrEqualTo(24 - subPixel);
             w.screenshotViewport("site-timeline-chart-phone");
             page.setViewportSize(BrowserSession.DESKTOP_WIDTH, BrowserSession.DESKTOP_HEIGHT);
             // Each point is a link to its report, reachable with the keyboard.
