@@ -160,16 +160,13 @@ public final class TextPatternClassifier {
     }
 
     /**
-     * The learned models' probability that a text no rule reported is a dark pattern, when it reaches the threshold. The
-     * sentence model is consulted only when the n-gram score can still reach the threshold on average, so the embedding
-     * network runs for a few segments of a page, not all of them.
+     * The learned models' probability that a text no rule reported is a dark pattern, when it reaches the threshold; called
+     * only for texts that {@link #mayReachThreshold may reach it} and pass the gate, so the embedding network runs for a few
+     * segments of a page, not all of them.
      */
     private Optional<Double> modelOnlyProbability(String normalized, NgramModel.Score s, MeaningBudget budget) {
         if (sentences.isPresent()) {
             SentenceModel sm = sentences.get();
-            if (!SentenceModel.canReach(s.darkProbability(), sm.threshold())) {
-                return Optional.empty();
-            }
             // Past the budget the n-gram model decides alone, at its own (stricter) threshold.
             Optional<float[]> vector = budget.take() ? SentenceEmbedder.shared().embed(normalized) : Optional.empty();
             if (vector.isPresent()) {
