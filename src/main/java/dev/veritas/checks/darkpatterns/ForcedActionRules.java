@@ -35,6 +35,8 @@ final class ForcedActionRules {
      */
     private static final String NOT_A_GATE = "\\b(?:optional|or (?:continue|check ?out|shop|buy|order) as (?:a )?guest|as a guest|guest checkout (?:is )?available|no account (?:needed|required|necessary)"
             + "|track|faster|quicker|save (?:your|items|time|for later)|wish ?list|earn|points|order history|your (?:orders|member price|price|discount|offers|points|saved|account)"
+            // signing in to reach what one already owns: "Sign in with Google or email to access your purchased courses"
+            + "|(?:sign|log)[- ]?in\\b[^.!?]{0,40}\\b(?:access|see|view|open|find|download) your (?:purchased|purchases|courses|library|downloads|tickets|bookings|subscriptions?|licen[cs]es?)"
             + "|member (?:price|pricing|discount)|for (?:\\d+ ?%|a discount|exclusive|offers|early access)|early access|first access|be the first"
             + "|subscribe (?:now )?to (?:continue|keep) reading|subscribers? only)\\b";
 

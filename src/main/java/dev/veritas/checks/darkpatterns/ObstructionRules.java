@@ -78,7 +78,10 @@ final class ObstructionRules {
                                 + "|\\bcancel\\w*\\b[^.]{0,20}\\b(?:is not|isn't|not|are not|aren't) (?:available|possible|supported)\\b[^.]{0,20}\\b(?:online|in (?:your|my) account|on (?:the|our) (?:web ?site|app)|in the app)\\b"
                                 // "Cancellation requests must be made by phone", "Memberships may be cancelled in person at the club"
                                 + "|\\bcancel\\w*\\b[^.]{0,30}\\b(?:must|need to|has to|have to|can only|may only|may) be (?:made|submitted|done|requested|sent|cancel\\w*)\\b[^.]{0,20}"
-                                + "\\b(?:by (?:phone|tele?phone|calling|post|mail|postal mail|post(?:al)? letter|letter|fax|registered mail|(?:recorded|certified|registered) post)|in writing|in person)\\b"),
+                                + "\\b(?:by (?:phone|tele?phone|calling|post|mail|postal mail|post(?:al)? letter|letter|fax|registered mail|(?:recorded|certified|registered) post)|in writing|in person)\\b")
+                        // a warning that helps: "Deleting your account does not cancel a subscription bought through the App Store"
+                        .unless("\\b(?:delet\\w*|remov\\w*|uninstall\\w*) (?:your |the |this )?(?:account|app|profile)\\b[^.]{0,20}\\b(?:does not|doesn't|won't|will not) cancel\\b"
+                                + "|\\b(?:bought|purchased|subscribed|made) (?:through|via|in|on) (?:the )?(?:app store|apple|itunes|google play|play store)\\b"),
                 // Leaving made into a task or a narrow door: "please answer 6 quick questions to continue your cancellation", "Cancellation
                 // requests are only accepted via the web form, available on weekdays between 10:00 and 11:00", "To close your account, email …
                 // with … a signed cancellation form", "To turn off auto-renewal, contact our live chat team"

@@ -20,7 +20,7 @@ final class ScarcityRules {
             + "|members|staff|employees|workers|hostages|soldiers|troops|species|animals|birds|residents|children|patients|villagers|founders|originals?"
             + "|returns?|exchanges?|vouchers?|coupons?|chapters?|lessons?|episodes?|uses?|downloads?|pages?|tasks?|entries|votes?|messages?|invites?|days?)";
     /** What remains of the shopper's own allowance: "Vouchers: 2 redeemed this month, 1 remaining". */
-    private static final String ALLOWANCE = "\\b(?:redeemed|allowance|quota)\\b|\\b(?:used|taken|claimed) (?:this|per|each) (?:month|year|week|term|period|cycle)\\b";
+    private static final String ALLOWANCE = "\\b(?:redeemed|allowance|quota|licen[cs]es?|device slots?|activations?)\\b|\\b(?:used|taken|claimed) (?:this|per|each) (?:month|year|week|term|period|cycle)\\b";
     /** "Left" as a direction or part of "left over", not what remains. */
     private static final String LEFT_SENSES = "-\\w|\\s+(?:side|hand|handed|behind|over|overs|corner|column|panel|arrow|chest|foot|leg|arm|ear|turns?|lane|luggage|wing|moves?|click|bank"
             // "left" as a verb with an object: "Only 4 left the meeting before the vote"
@@ -60,7 +60,9 @@ final class ScarcityRules {
                 // "2 in stock" as a badge; a count of 10 or fewer only, as large counts are plain stock status
                 TextRule.of("scarcity.small_count_in_stock", LOW_STOCK_MESSAGE, 0.8,
                         "(?:^|[:!,.(\\-·•|]\\s*)(?:only\\s*:?\\s*)?(?:[1-9]|10)\\s+(?:(?:items?|units?|pieces?|pcs)\\s+)?"
-                                + "(?:in stock|available)\\b(?!\\s+(?:in|for|from|on|at|to|with)\\b)"),
+                                + "(?:in stock|available)\\b(?!\\s+(?:in|for|from|on|at|to|with)\\b)")
+                        // a unique item is always the only one: "One-of-a-kind piece (1 available)", "Pre-owned piece: 1 available"
+                        .unless("\\b(?:one[- ]of[- ]a[- ]kind|pre-?owned|second[- ]hand|used|vintage|unique|original artwork|refurbished)\\b"),
                 // Any small count said to remain: "Six tickets left for this date", "Running out fast - 8 remain",
                 // "There are 4 of these left in your size"; not "2 days left", "3 colours left", "$12 left"
                 TextRule.of("scarcity.n_remain", LOW_STOCK_MESSAGE, 0.85,
@@ -134,10 +136,15 @@ final class ScarcityRules {
                                         + "|(?:the )?last (?:one|pair|unit|piece|item|bottle|room|seat|ticket|copy|box|bag|set|slot|spot|place|table|cabin) (?:we(?:'ve| have)(?: got)?|we've got|in stock|left|available|remaining)"
                                         // "Final few standing tickets", "Final units at this price", "15kg bags are running low"
                                         + "|final (?:few|handful|units?|pieces?|pairs?|tickets?|seats?|rooms?|spots?|places?|items?)\\b(?! (?:of (?:the )?)?(?:sale|clearance|reductions?))"
-                                        + "|[a-z-]+s are running (?:low|out)(?! of (?:time|ideas))|(?:supplies|stocks?) running (?:low|out)"
-                                        + "|(?:won't|will not|never) be (?:re-?stocked|restocking|back in stock)|(?:no|not being) re-?stock(?:ed|ing)?)\\b")
+                                        + "|[a-z-]+s are running (?:low|out)(?! of (?:time|ideas))|(?:supplies|stocks?) running (?:low|out))\\b")
                         .unless(PER_CUSTOMER + "|\\bdiscontinued\\b|\\bbefore you (?:travel|visit|set off|make the trip|head (?:in|out|over|down))\\b"
                                 + "|\\b(?:sign up for|get|subscribe to|receive|set up|turn on|manage) (?:a |your )?low[- ](?:stock|inventory) (?:alerts?|notifications?|emails?)\\b|\\b(?:more|also) available (?:online|in (?:other|another|our other))\\b|\\bat this (?:location|store|branch)\\b|\\bsubstitut\\w+\\b"),
+                // "Won't be restocked", "no restocks planned": stock said to be the last. Not when it restates what the item
+                // is — a limited edition, a sold-out or discontinued line ("Sold out, no restock planned for this event",
+                // "Limited edition: this shade will not be restocked after the holiday collection").
+                TextRule.of("scarcity.not_restocked", LOW_STOCK_MESSAGE, 0.8,
+                        "\\b(?:(?:won't|will not|never) be (?:re-?stocked|restocking|back in stock)|(?:no|not being) re-?stock(?:ed|ing|s)?)\\b")
+                        .unless(PER_CUSTOMER + "|(?<!almost |nearly )\\bsold out\\b|\\blimited[- ]edition\\b|\\bdiscontinued\\b|\\bone[- ]off\\b"),
                 // "Almost gone!" as a message, not "Home + Tech Almost Gone" as a menu label
                 TextRule.of("scarcity.almost_gone", LOW_STOCK_MESSAGE, 0.8,
                         "(?:^|[!.:\\-]\\s*)(?:almost|nearly) gone\\b|\\b(?:almost|nearly) gone\\s*[!.]"

@@ -221,9 +221,12 @@ final class SneakingRules {
                         .unless("\\bno (?:hidden |extra |additional )?(?:fees?|charges?)\\b|\\bwaived?\\b|\\b(?:at your discretion|discretionary|optional|tips?|gratuit(?:y|ies))\\b|" + FEE_DISCLOSED
                                 // a restaurant's "Service charge not included" leaves the tip to the diner
                                 + "|^\\W*service (?:charge|fee) (?:is )?not included\\W*$"),
-                // "After 1 year, subscription auto renews with fee", "free 60 day VIP trial membership with this order"
+                // "After 1 year, subscription auto renews with fee", "free 60 day VIP trial membership with this order": a renewal
+                // whose cost is left unsaid. One that states its price ("renews automatically on 1 March at £9.99", "you'll be
+                // charged $119.99/yr on 3 June unless you turn it off") is the disclosure that makes a subscription honest.
                 TextRule.of("sneaking.auto_renew_with_fee", HIDDEN_SUBSCRIPTION, 0.7,
-                        "\\b(?:auto(?:matically|-)? ?renew\\w*|renews? automatically)\\b.{0,40}(?:\\b(?:fee|charge[ds]?|billed|price|rate)\\b|[$£€]\\s?\\d)"),
+                        "\\b(?:auto(?:matically|-)? ?renew\\w*|renews? automatically)\\b.{0,40}\\b(?:with (?:a |an )?(?:\\w+ )?fee|fees? (?:may )?apply|charges? (?:may )?apply"
+                                + "|at (?:the )?(?:then[- ]current|prevailing|applicable|full|regular|standard|normal) (?:price|rate|fee)s?)\\b"),
                 TextRule.of("sneaking.trial_with_order", HIDDEN_SUBSCRIPTION, 0.8,
                         "\\b(?:free|complimentary|\\$0|risk[- ]free|bonus)\\b.{0,20}\\btrial (?:membership|subscription)\\b.{0,60}\\b(?:with (?:this|your|every|each) (?:order|purchase)|included|cancel any ?time)"
                                 + "|\\b(?:with (?:this|your) (?:order|purchase)),? (?:you(?:'ll| will)? (?:also )?(?:get|receive|join)|includes?) (?:a )?(?:free )?(?:\\d+[- ]day )?trial\\b"),
