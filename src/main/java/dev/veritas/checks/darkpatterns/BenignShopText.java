@@ -24,6 +24,8 @@ public final class BenignShopText {
             Pattern.compile("^\\W*(?:i|we|my|our)\\b|\\b(?:i|we) (?:bought|ordered|purchased|love|loved|received|got|have|had|was|am|would|will)\\b"),
             Pattern.compile("\\b\\d[\\d,.]{0,14} (?:reviews?|ratings?|stars?|answered questions)\\b|\\bout of 5\\b"),
             Pattern.compile("\\b(?:cookies?|privacy|sign in|log in|my account|password|accessibility)\\b"),
+            // What is gone presses no one: "Tier 1 SOLD OUT", "Size 8 – sold out" (not "almost sold out", "selling out fast")
+            Pattern.compile("^(?!.*\\b(?:almost|nearly|about to|going to|will|soon|fast|quickly|before|only|last|hurry|selling)\\b)[^.!?]{0,40}\\bsold out\\W*(?:in [\\w ]{1,20})?\\W*$"),
             // A plain decline is how a fair shop words "no"; only the shaming additions are a pattern.
             Pattern.compile("^\\W*(?:no|nope|no,? thanks?|no,? thank you|not now|maybe later|skip|close|dismiss|cancel)\\W*$"),
             // ... and so is a decline that only says what the shopper does not need ("No thanks, I don't need a bag").

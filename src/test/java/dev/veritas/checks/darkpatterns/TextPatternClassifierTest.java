@@ -338,6 +338,8 @@ class TextPatternClassifierTest {
             "Sold out — no restock planned for this tour",
             "Limited edition glaze: this mug won't be restocked once the season ends",
             "Unique vintage lamp: 1 available",
+            "Batch 2 SOLD OUT",
+            "Phase 1 tickets: sold out",
     })
     void honestFactsWithDarkWordsAreLeftAlone(String text) {
         assertThat(classifier.classify(text)).isEmpty();
