@@ -296,7 +296,8 @@ public final class DarkPatternTrainer {
     private static final int EMBED_BATCH = 256;
 
     /**
-     * Mirrors the classifier on the tune sets: rules first; where none fired, the models' mean through the same gate. Each set
+     * Mirrors the classifier on the tune sets: rules first; where none fired, the models' mean through the same gate
+     * ({@link TextPatternClassifier#meaningMayReport}, the gate for texts the sentence model reads). Each set
      * counts once in the mean F1, whatever its size, because each is one writer's way of wording shops.
      */
     static double chooseSentenceThreshold(List<TuneSet> tune, NgramModel ngram, SentenceModel sentences, HonestLookAlikes honest,
@@ -316,7 +317,7 @@ public final class DarkPatternTrainer {
                 d[i] = set.rows().get(i).dark();
                 r[i] = gate.rulesReport(text);
                 NgramModel.Score score = ngram.score(text);
-                if (!r[i] && gate.modelMayReport(text, score) && SentenceModel.canReach(score.darkProbability(), LOWEST_SENTENCE_THRESHOLD)) {
+                if (!r[i] && gate.meaningMayReport(text, score) && SentenceModel.canReach(score.darkProbability(), LOWEST_SENTENCE_THRESHOLD)) {
                     c[i] = embedder.embed(text).filter(v -> !honest.resembles(v))
                             .map(v -> SentenceModel.combined(score.darkProbability(), sentences.darkProbability(v))).orElse(0.0);
                 }

@@ -14,6 +14,9 @@ import java.util.regex.Pattern;
  */
 public final class BenignShopText {
     private static final String MONTH = "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?";
+    /** A shopper speaking: a review ("I bought two", "We love it") — or a decline button, which speaks as the shopper too. */
+    private static final Pattern FIRST_PERSON =
+            Pattern.compile("^\\W*(?:i|we|my|our)\\b|\\b(?:i|we) (?:bought|ordered|purchased|love|loved|received|got|have|had|was|am|would|will)\\b");
     private static final List<Pattern> VETOES = List.of(
             Pattern.compile("\\bfree (?:\\w+ ){0,2}?(?:shipping|delivery|returns?|exchanges?|click (?:&|and) collect)\\b"),
             Pattern.compile("\\b(?:shipping|delivery|dispatch\\w*|ships)\\b.{0,40}\\b(?:within|in|over|from|on orders|days?)\\b"),
@@ -21,7 +24,7 @@ public final class BenignShopText {
             Pattern.compile("^\\W*(?:in stock|out of stock|sold out|available(?: now)?|pre-?order|back-?order\\w*|coming soon|add to (?:cart|bag|basket))\\W*$"),
             Pattern.compile("\\b(?:ends?|until|till|through|thru|valid|expires?|by)\\b.{0,25}(?:\\b" + MONTH + " \\d{1,2}\\b|\\b\\d{1,2}(?:st|nd|rd|th)? (?:of )?" + MONTH
                     + "|\\b\\d{1,2}/\\d{1,2}\\b)"),
-            Pattern.compile("^\\W*(?:i|we|my|our)\\b|\\b(?:i|we) (?:bought|ordered|purchased|love|loved|received|got|have|had|was|am|would|will)\\b"),
+            FIRST_PERSON,
             Pattern.compile("\\b\\d[\\d,.]{0,14} (?:reviews?|ratings?|stars?|answered questions)\\b|\\bout of 5\\b"),
             Pattern.compile("\\b(?:cookies?|privacy|sign in|log in|my account|password|accessibility)\\b"),
             // What is gone presses no one: "Tier 1 SOLD OUT", "Size 8 – sold out" (not "almost sold out", "selling out fast")
@@ -42,12 +45,36 @@ public final class BenignShopText {
             Pattern.compile("\\byour (?:subscription|trial|plan|membership|session|billing|account)\\b"),
             Pattern.compile("\\b(?:have|has) (?:reviewed|rated)\\b|\\blast (?:checked|updated|refreshed|synced)\\b"));
 
+    private static final Pattern PLAIN_DECLINE_FIRST = Pattern.compile("^\\W*(?:no|nope|no,? thanks?|no,? thank you|not now|maybe later|skip)\\b\\W");
+
     private BenignShopText() {
+    }
+
+    /**
+     * Whether the text opens with a plain "no" ("No thanks, I'll assemble it myself"). What follows decides whether it
+     * shames, and the learned models read every "No thanks, I …" alike, so such a text is left to the rules, which know
+     * the shaming turns ("I'd rather pay full price").
+     */
+    public static boolean opensWithPlainDecline(String normalized) {
+        return PLAIN_DECLINE_FIRST.matcher(normalized).find();
     }
 
     /** The veto that applies to this normalised text, as the phrase it matched. */
     public static Optional<String> veto(String normalized) {
+        return veto(normalized, Optional.empty());
+    }
+
+    /**
+     * The veto for a text the learned models read as {@code readAs}. A decline that shames is written in the shopper's own
+     * voice ("I'd rather not smell amazing", "I'll risk paying the full excess myself"), so a text read as confirmshaming is not
+     * vetoed for speaking in the first person; the other vetoes still apply.
+     */
+    public static Optional<String> veto(String normalized, Optional<PatternType> readAs) {
+        boolean decline = readAs.equals(Optional.of(PatternType.CONFIRMSHAMING));
         for (Pattern p : VETOES) {
+            if (decline && p == FIRST_PERSON) {
+                continue;
+            }
             Matcher m = p.matcher(normalized);
             if (m.find()) {
                 return Optional.of(m.group());

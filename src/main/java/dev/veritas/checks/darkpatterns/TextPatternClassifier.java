@@ -141,7 +141,7 @@ public final class TextPatternClassifier {
             return out;
         }
         // Cheapest test first: most segments cannot reach the threshold; the gate runs rules; the network last.
-        if (score.isPresent() && mayReachThreshold(score.get()) && modelMayReport(normalized, score.get())) {
+        if (score.isPresent() && mayReachThreshold(score.get()) && meaningMayReport(normalized, score.get())) {
             NgramModel.Score s = score.get();
             Optional<Double> p = modelOnlyProbability(normalized, s, budget);
             if (p.isPresent()) {
@@ -175,7 +175,8 @@ public final class TextPatternClassifier {
                 return p >= sm.threshold() && !honestLookAlike ? Optional.of(p) : Optional.empty();
             }
         }
-        return s.darkProbability() >= model.get().threshold() ? Optional.of(s.darkProbability()) : Optional.empty();
+        return modelMayReport(normalized, s) && s.darkProbability() >= model.get().threshold()
+                ? Optional.of(s.darkProbability()) : Optional.empty();
     }
 
     private Optional<HonestLookAlikes> lookAlikes(SentenceModel sm) {
@@ -201,6 +202,23 @@ public final class TextPatternClassifier {
         return s.likelyType().isPresent() && s.citesContent()
                 && NgramFeatures.words(normalized) >= MODEL_MIN_WORDS
                 && BenignShopText.veto(normalized).isEmpty()
+                && rules.excusedBy(normalized, s.likelyType().get()).isEmpty()
+                && !NewsVoice.reports(s.likelyType().get(), normalized);
+    }
+
+    /**
+     * The gate when the sentence model will read the text too. Word counts can be carried by function words, so the n-gram
+     * model alone must cite a content word; a reading of meaning needs no such proof ("I'll risk losing my streak" is all
+     * function words and plainly a shaming decline) — except after a plain "No thanks", where both models read every
+     * reason alike ({@link BenignShopText#opensWithPlainDecline}). For the same reason a text read as confirmshaming may
+     * speak in the first person ({@link BenignShopText#veto(String, Optional)}). Everything else is as
+     * {@link #modelMayReport}. Where the network cannot run, {@link #modelOnlyProbability} falls back to the n-gram gate.
+     */
+    public boolean meaningMayReport(String normalized, NgramModel.Score s) {
+        return s.likelyType().isPresent()
+                && (s.citesContent() || !BenignShopText.opensWithPlainDecline(normalized))
+                && NgramFeatures.words(normalized) >= MODEL_MIN_WORDS
+                && BenignShopText.veto(normalized, s.likelyType()).isEmpty()
                 && rules.excusedBy(normalized, s.likelyType().get()).isEmpty()
                 && !NewsVoice.reports(s.likelyType().get(), normalized);
     }

@@ -361,6 +361,34 @@ class TextPatternClassifierTest {
         assertThat(classifier.classify(text)).map(TextMatch::patternType).contains(type);
     }
 
+    /**
+     * A shaming decline may be all function words ("I'll risk losing my progress"): the n-gram model alone may not report it
+     * (it must cite a content word), but where the sentence model reads its meaning it is reported. After a plain "No thanks"
+     * the rules alone decide, because both models read every "No thanks, I …" alike.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "I'll risk losing my progress",
+            "I'd rather not look my best",
+            "I'd rather stay unprotected",
+            "I don't mind missing the best deals",
+    })
+    void aShamingDeclineInFunctionWordsIsReadByMeaning(String text) {
+        assertThat(classifier.classify(text)).map(TextMatch::patternType).contains(PatternType.CONFIRMSHAMING);
+        TextPatternClassifier wordsOnly = new TextPatternClassifier(RuleBook.standard(), NgramModel.shipped(), Optional.empty());
+        assertThat(wordsOnly.classify(text)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "No thanks, I'll build it myself",
+            "No thank you, I'm all set for now",
+            "No thanks, I already have a case",
+    })
+    void aPlainNoThanksWithANeutralReasonIsLeftToTheRules(String text) {
+        assertThat(classifier.classify(text)).isEmpty();
+    }
+
     @Test
     void aClockOnBuyingIsACountdownOfLowerConfidence() {
         TextMatch clock = classifier.classify("Order in the next 1h 22m and save an extra 10%").orElseThrow();
