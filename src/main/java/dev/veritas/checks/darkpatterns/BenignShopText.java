@@ -34,7 +34,8 @@ public final class BenignShopText {
             // ... and so is a decline that only says what the shopper does not need ("No thanks, I don't need a bag").
             Pattern.compile("^\\W*(?:no|nope|no,? thanks?|no,? thank you|not now|skip)\\W+i (?:don't|do not) (?:need|want|mind|require)\\b"),
             // The shop confirming what the shopper did, and counts of things that are not stock
-            Pattern.compile("\\b(?:has|have) been added to your (?:cart|bag|basket|trolley|order|wish ?list)\\b|\\byou can remove it\\b"),
+            Pattern.compile("\\b(?:has|have) been added to your (?:cart|bag|basket|trolley|order|wish ?list)\\b|\\byou can remove it\\b"
+                    + "|\\bas you (?:selected|chose|requested|asked|picked|ticked)\\b"),
             Pattern.compile("^\\W*(?:stock|qty|quantity|available|availability)\\s*:\\s*\\d+\\W*$"),
             Pattern.compile("\\b\\d+ (?:more )?(?:steps?|fields?|questions?|pages?) (?:left|remaining|to go)\\b"),
             // A review that drops its "I": "Bought this for my son, he loves it"

@@ -15,12 +15,14 @@ import java.util.List;
 final class ScarcityRules {
     private static final String PER_CUSTOMER = "\\b(?:per (?:customer|order|household|person|transaction)|limit(?:ed)? (?:of )?\\d+ per)\\b";
     /** What a count can be of when the shop says it "remains": not time, not a colour, not money. */
+    /** Who or what is left in a contest: "Only two teams left in the bracket" is sport, not stock. */
+    private static final String CONTEST = "players?|candidates?|teams?|contestants?|survivors?|competitors?|finalists?|contenders?|rounds?|matches|games?|races?|laps?|holes?|innings";
     private static final String NOT_LEFT_OF = "(?:" + TIME_UNIT + "|" + NOT_STOCK + "|points?|credits?|characters?|attempts?|tries|spins?|goes|turns?|lives|chances|entries|votes|percent|%"
-            + "|players?|candidates?|teams?|contestants?|survivors?|competitors?|finalists?|contenders?|rounds?|matches|games?|races?|laps?|holes?|innings"
+            + "|" + CONTEST
             + "|members|staff|employees|workers|hostages|soldiers|troops|species|animals|birds|residents|children|patients|villagers|founders|originals?"
             + "|returns?|exchanges?|vouchers?|coupons?|chapters?|lessons?|episodes?|uses?|downloads?|pages?|tasks?|entries|votes?|messages?|invites?|days?)";
     /** What remains of the shopper's own allowance: "Vouchers: 2 redeemed this month, 1 remaining". */
-    private static final String ALLOWANCE = "\\b(?:redeemed|allowance|quota|licen[cs]es?|device slots?|activations?)\\b|\\b(?:used|taken|claimed) (?:this|per|each) (?:month|year|week|term|period|cycle)\\b";
+    private static final String ALLOWANCE = "\\b(?:redeemed|allowance|quota|licen[cs]es?|device slots?|activations?|(?:refund|return|change|cancellation|support|exchange) requests?)\\b|\\b(?:used|taken|claimed) (?:this|per|each) (?:month|year|week|term|period|cycle)\\b";
     /** "Left" as a direction or part of "left over", not what remains. */
     private static final String LEFT_SENSES = "-\\w|\\s+(?:side|hand|handed|behind|over|overs|corner|column|panel|arrow|chest|foot|leg|arm|ear|turns?|lane|luggage|wing|moves?|click|bank"
             // "left" as a verb with an object: "Only 4 left the meeting before the vote"
@@ -44,7 +46,7 @@ final class ScarcityRules {
                 TextRule.of("scarcity.only_n_left", LOW_STOCK_MESSAGE, 0.95,
                                 "\\b(?:only|just|last)\\s*:?\\s*(?:have\\s+)?" + NUM + "\\s+" + STOCK_WORDS
                                         + "(?:left|remaining|available|in stock|to go)\\b")
-                        .unless(PER_CUSTOMER + "|" + LEFT_OF_SOMETHING_ELSE + "|" + LEFT_IN_ANOTHER_SENSE),
+                        .unless(PER_CUSTOMER + "|" + LEFT_OF_SOMETHING_ELSE + "|" + LEFT_IN_ANOTHER_SENSE + "|\\b(?:" + CONTEST + ") (?:left|remaining)\\b"),
                 // A bare count badge: "3 LEFT", "(5 Left)", "Availability: 5 items left"
                 TextRule.of("scarcity.n_left_badge", LOW_STOCK_MESSAGE, 0.9,
                         "(?:^|[:!,.(\\[*\\-]\\s*|\\bin stock\\s*|\\bhurry\\W*|\\bpre-?order\\s*)(?:over\\s+)?\\d{1,5}\\s+"
@@ -163,7 +165,9 @@ final class ScarcityRules {
                                 + "|\\b\\d{1,3} ?% of (?:the|this|our|these) [\\w-]+ (?:(?:has|have) been |is |are )?(?:claimed|sold|gone|booked|taken|reserved|snapped up)\\b"
                                 + "|\\bstock\\s*:\\s*\\d{1,3}\\s*/\\s*\\d{1,4}\\b")
                         // an early-exit charge: "cancelling early costs 50% of the remaining balance"
-                        .unless("\\bof the remaining (?:months|balance|term|contract|amount|payments?|instal\\w*)\\b"),
+                        .unless("\\bof the remaining (?:months|balance|term|contract|amount|payments?|instal\\w*)\\b"
+                                // a tier that is gone presses no one: "Early Bird — $199 (all 500 claimed)"
+                                + "|\\ball (?:\\d[\\d,]* )?(?:claimed|sold|taken|gone|booked)\\b|(?<!almost |nearly )\\bsold out\\b"),
 
                 // "In high demand", "Strong demand!"; "due to high demand, dispatch may be delayed" is a service notice
                 TextRule.of("scarcity.high_demand", HIGH_DEMAND_MESSAGE, 0.85,

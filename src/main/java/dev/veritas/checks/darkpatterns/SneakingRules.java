@@ -158,7 +158,9 @@ final class SneakingRules {
                         // "Shipping and taxes calculated at checkout" is how every honest shop words it; a service fee beside them is not
                         .unless("\\bno (?:hidden |extra |additional |service |booking )?(?:fees?|charges?|surcharges?)\\b|\\bwaived?\\b"
                                 + "|^(?!.*\\b" + DRIP_FEE + "\\b).*\\b(?:shipping|delivery|postage|tax(?:es)?|vat|duties)\\b"
-                                + "|\\bincluded in (?:the |our )?(?:price|total)\\b"),
+                                + "|\\bincluded in (?:the |our )?(?:price|total)\\b"
+                                // shown before the shopper commits: the disclosure itself
+                                + "|\\bbefore you (?:pay|confirm|buy|book|place|complete|check ?out)\\b"),
                 // "Pay $1 today. Subscription continues at $29.99 every 4 weeks", "… membership, billed monthly thereafter"
                 TextRule.of("sneaking.token_price_then_recurring", HIDDEN_SUBSCRIPTION, 0.75,
                         "\\b(?:pay|just|only|for|today)\\b[^.!?]{0,10}[$£€]\\s?\\d[^!?]{0,60}\\b(?:subscription|membership|plan|delivery|deliveries|box)\\w* (?:then )?(?:continues|renews|continuing|renewing|rolls over)\\b[^.!?]{0,20}[$£€]\\s?\\d"

@@ -340,6 +340,11 @@ class TextPatternClassifierTest {
             "Unique vintage lamp: 1 available",
             "Batch 2 SOLD OUT",
             "Phase 1 tickets: sold out",
+            "Only three players left in the final round",
+            "Super early bird – £49 (all 300 claimed)",
+            "Return requests: 2 remaining this month",
+            "Duties and handling fees are shown at checkout before you pay",
+            "Extended warranty ($39) — added, as you selected",
     })
     void honestFactsWithDarkWordsAreLeftAlone(String text) {
         assertThat(classifier.classify(text)).isEmpty();
@@ -356,6 +361,10 @@ class TextPatternClassifierTest {
             "Create an account to complete your purchase | FORCED_ENROLLMENT",
             "Almost gone — this shade won't be restocked! | LOW_STOCK_MESSAGE",
             "Hurry: 2 available | LOW_STOCK_MESSAGE",
+            "Only three tickets left for the final | LOW_STOCK_MESSAGE",
+            "Early bird: 480 claimed — hurry! | LOW_STOCK_MESSAGE",
+            "Only 2 remaining | LOW_STOCK_MESSAGE",
+            "A handling fee is added at checkout | HIDDEN_COSTS",
     })
     void theirDarkTwinsAreStillReported(String text, PatternType type) {
         assertThat(classifier.classify(text)).map(TextMatch::patternType).contains(type);
