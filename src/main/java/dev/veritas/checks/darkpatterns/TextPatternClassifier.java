@@ -143,12 +143,9 @@ public final class TextPatternClassifier {
         // Cheapest test first: most segments cannot reach the threshold; the gate runs rules; the network last.
         if (score.isPresent() && mayReachThreshold(score.get()) && meaningMayReport(normalized, score.get())) {
             NgramModel.Score s = score.get();
-            Optional<Double> p = modelOnlyProbability(normalized, s, budget);
-            if (p.isPresent()) {
-                PatternType type = s.likelyType().get();
-                out.add(new TextMatch(type.category(), type, Math.min(MODEL_ONLY_CAP, p.get()),
-                        TextMatch.Source.MODEL, Optional.empty(), Optional.empty(), s.contributingTerms()));
-            }
+            modelOnlyReading(normalized, s, budget).ifPresent(r -> out.add(new TextMatch(r.type().category(), r.type(),
+                    Math.min(MODEL_ONLY_CAP, r.probability()), TextMatch.Source.MODEL, Optional.empty(), Optional.empty(),
+                    s.contributingTerms())));
         }
         return out;
     }
@@ -159,24 +156,41 @@ public final class TextPatternClassifier {
                 .orElse(s.darkProbability() >= model.get().threshold());
     }
 
+    /** What the learned models report for a text no rule reported: a type and the probability that it is a dark pattern. */
+    private record Reading(PatternType type, double probability) {
+    }
+
     /**
-     * The learned models' probability that a text no rule reported is a dark pattern, when it reaches the threshold; called
-     * only for texts that {@link #mayReachThreshold may reach it} and pass the gate, so the embedding network runs for a few
-     * segments of a page, not all of them.
+     * The learned models' reading of a text no rule reported, when its probability reaches the threshold; called only for
+     * texts that {@link #mayReachThreshold may reach it} and pass the gate, so the embedding network runs for a few segments
+     * of a page, not all of them. The type is the one both models read ({@link SentenceModel#likelyType}) when the sentence
+     * model read the text and the gate lets that type through too; otherwise the n-gram model's.
      */
-    private Optional<Double> modelOnlyProbability(String normalized, NgramModel.Score s, MeaningBudget budget) {
+    private Optional<Reading> modelOnlyReading(String normalized, NgramModel.Score s, MeaningBudget budget) {
+        PatternType wordsType = s.likelyType().get();
         if (sentences.isPresent()) {
             SentenceModel sm = sentences.get();
             // Past the budget the n-gram model decides alone, at its own (stricter) threshold.
             Optional<float[]> vector = budget.take() ? SentenceEmbedder.shared().embed(normalized) : Optional.empty();
             if (vector.isPresent()) {
                 double p = SentenceModel.combined(s.darkProbability(), sm.darkProbability(vector.get()));
-                boolean honestLookAlike = p >= sm.threshold() && lookAlikes(sm).map(h -> h.resembles(vector.get())).orElse(false);
-                return p >= sm.threshold() && !honestLookAlike ? Optional.of(p) : Optional.empty();
+                if (p < sm.threshold() || lookAlikes(sm).map(h -> h.resembles(vector.get())).orElse(false)) {
+                    return Optional.empty();
+                }
+                PatternType type = SentenceModel.likelyType(s.typeProbabilities(), sm.typeProbabilities(vector.get()))
+                        .filter(t -> passesTypeGate(normalized, t)).orElse(wordsType);
+                return Optional.of(new Reading(type, p));
             }
         }
         return modelMayReport(normalized, s) && s.darkProbability() >= model.get().threshold()
-                ? Optional.of(s.darkProbability()) : Optional.empty();
+                ? Optional.of(new Reading(wordsType, s.darkProbability())) : Optional.empty();
+    }
+
+    /** The parts of the gate that depend on the type a text is read as. */
+    private boolean passesTypeGate(String normalized, PatternType type) {
+        return BenignShopText.veto(normalized, Optional.of(type)).isEmpty()
+                && rules.excusedBy(normalized, type).isEmpty()
+                && !NewsVoice.reports(type, normalized);
     }
 
     private Optional<HonestLookAlikes> lookAlikes(SentenceModel sm) {
@@ -212,15 +226,13 @@ public final class TextPatternClassifier {
      * function words and plainly a shaming decline) — except after a plain "No thanks", where both models read every
      * reason alike ({@link BenignShopText#opensWithPlainDecline}). For the same reason a text read as confirmshaming may
      * speak in the first person ({@link BenignShopText#veto(String, Optional)}). Everything else is as
-     * {@link #modelMayReport}. Where the network cannot run, {@link #modelOnlyProbability} falls back to the n-gram gate.
+     * {@link #modelMayReport}. Where the network cannot run, {@link #modelOnlyReading} falls back to the n-gram gate.
      */
     public boolean meaningMayReport(String normalized, NgramModel.Score s) {
         return s.likelyType().isPresent()
                 && (s.citesContent() || !BenignShopText.opensWithPlainDecline(normalized))
                 && NgramFeatures.words(normalized) >= MODEL_MIN_WORDS
-                && BenignShopText.veto(normalized, s.likelyType()).isEmpty()
-                && rules.excusedBy(normalized, s.likelyType().get()).isEmpty()
-                && !NewsVoice.reports(s.likelyType().get(), normalized);
+                && passesTypeGate(normalized, s.likelyType().get());
     }
 
     /** Splits long text at spaces into overlapping windows; short text is one window. */

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -55,6 +56,15 @@ class SentenceModelTest {
 
     private static SentenceModel parse(String s) throws IOException {
         return SentenceModel.read(new ByteArrayInputStream(s.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void theTypeBothModelsReadIsTheLargestSumOfTheirProbabilities() {
+        Map<PatternType, Double> words = Map.of(PatternType.COUNTDOWN_TIMER, 0.6, PatternType.TESTIMONIALS_OF_UNCERTAIN_ORIGIN, 0.1);
+        Map<PatternType, Double> meaning = Map.of(PatternType.COUNTDOWN_TIMER, 0.1, PatternType.TESTIMONIALS_OF_UNCERTAIN_ORIGIN, 0.8);
+        assertThat(SentenceModel.likelyType(words, meaning)).contains(PatternType.TESTIMONIALS_OF_UNCERTAIN_ORIGIN);
+        assertThat(SentenceModel.likelyType(words, Map.of())).contains(PatternType.COUNTDOWN_TIMER);
+        assertThat(SentenceModel.likelyType(Map.of(), Map.of())).isEmpty();
     }
 
     @Test

@@ -388,6 +388,17 @@ class TextPatternClassifierTest {
         assertThat(wordsOnly.classify(text)).isEmpty();
     }
 
+    /** A model-only match names the type both models read, not the n-gram model's guess alone (it reads a timer here). */
+    @Test
+    void aModelOnlyMatchNamesTheTypeBothModelsRead() {
+        String text = "“This serum literally erased my scars in 3 days” – Skincare fan";
+        TextMatch match = classifier.classify(text).orElseThrow();
+        assertThat(match.source()).isEqualTo(TextMatch.Source.MODEL);
+        assertThat(classifier.model().orElseThrow().score(TextNormalizer.normalize(text)).likelyType())
+                .contains(PatternType.COUNTDOWN_TIMER);
+        assertThat(match.patternType()).isEqualTo(PatternType.TESTIMONIALS_OF_UNCERTAIN_ORIGIN);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
             "No thanks, I'll build it myself",
