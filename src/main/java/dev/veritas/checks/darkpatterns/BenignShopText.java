@@ -14,9 +14,12 @@ import java.util.regex.Pattern;
  */
 public final class BenignShopText {
     private static final String MONTH = "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?";
-    /** A shopper speaking: a review ("I bought two", "We love it") — or a decline button, which speaks as the shopper too. */
-    private static final Pattern FIRST_PERSON =
-            Pattern.compile("^\\W*(?:i|we|my|our)\\b|\\b(?:i|we) (?:bought|ordered|purchased|love|loved|received|got|have|had|was|am|would|will)\\b");
+    /** A text in the shopper's voice ("I …", "My …"): a review — or a decline button, which speaks as the shopper too. */
+    private static final Pattern FIRST_PERSON = Pattern.compile("^\\W*(?:i|we|my|our)\\b");
+    /** What only a review says: "I bought two", "We love it", "Very happy with my purchase". */
+    private static final Pattern REVIEW_VOICE = Pattern.compile(
+            "\\b(?:i|we) (?:bought|ordered|purchased|love|loved|received|got|have|had|was|am|would|will|chose|picked|use|used|tried|recommend)\\b"
+                    + "|\\b(?:happy|pleased|satisfied|delighted|thrilled) with (?:my|our) (?:purchase|order|choice)\\b");
     private static final List<Pattern> VETOES = List.of(
             Pattern.compile("\\bfree (?:\\w+ ){0,2}?(?:shipping|delivery|returns?|exchanges?|click (?:&|and) collect)\\b"),
             Pattern.compile("\\b(?:shipping|delivery|dispatch\\w*|ships)\\b.{0,40}\\b(?:within|in|over|from|on orders|days?)\\b"),
@@ -25,10 +28,12 @@ public final class BenignShopText {
             Pattern.compile("\\b(?:ends?|until|till|through|thru|valid|expires?|by)\\b.{0,25}(?:\\b" + MONTH + " \\d{1,2}\\b|\\b\\d{1,2}(?:st|nd|rd|th)? (?:of )?" + MONTH
                     + "|\\b\\d{1,2}/\\d{1,2}\\b)"),
             FIRST_PERSON,
+            REVIEW_VOICE,
             Pattern.compile("\\b\\d[\\d,.]{0,14} (?:reviews?|ratings?|stars?|answered questions)\\b|\\bout of 5\\b"),
             Pattern.compile("\\b(?:cookies?|privacy|sign in|log in|my account|password|accessibility)\\b"),
-            // What is gone presses no one: "Tier 1 SOLD OUT", "Size 8 – sold out" (not "almost sold out", "selling out fast")
-            Pattern.compile("^(?!.*\\b(?:almost|nearly|about to|going to|will|soon|fast|quickly|before|only|last|hurry|selling)\\b)[^.!?]{0,40}\\bsold out\\W*(?:in [\\w ]{1,20})?\\W*$"),
+            // What is gone presses no one: "Tier 1 SOLD OUT", "Size 8 – sold out", "Frame out of stock in this colour"
+            // (not "almost sold out", "selling out fast")
+            Pattern.compile("^(?!.*\\b(?:almost|nearly|about to|going to|will|soon|fast|quickly|before|only|last|hurry|selling)\\b)[^.!?]{0,40}\\b(?:sold out|out of stock)\\W*(?:in [\\w ]{1,20})?\\W*$"),
             // A plain decline is how a fair shop words "no"; only the shaming additions are a pattern.
             Pattern.compile("^\\W*(?:no|nope|no,? thanks?|no,? thank you|not now|maybe later|skip|close|dismiss|cancel)\\W*$"),
             // ... and so is a decline that only says what the shopper does not need ("No thanks, I don't need a bag").
