@@ -15,8 +15,9 @@ import java.util.Optional;
  * the {@link NgramModel} reads its words and, when shipped, the {@link SentenceModel} reads its meaning;
  * their mean dark-pattern probability must reach the sentence model's calibrated threshold (the n-gram
  * model's own threshold when there is no sentence model or it cannot run here), and the text must pass
- * {@link #modelMayReport}: not ordinary shop wording ({@link BenignShopText}), not an honest variant a
- * rule excused, because false alarms on normal shops are what users notice most.
+ * the gate ({@link #meaningMayReport} when the sentence model reads it, {@link #modelMayReport} when the n-gram model
+ * decides alone): not ordinary shop wording ({@link BenignShopText}), not an honest variant a rule excused, because
+ * false alarms on normal shops are what users notice most.
  *
  * <p>Instances are immutable and safe to share between threads.
  */
