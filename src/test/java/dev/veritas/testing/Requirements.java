@@ -40,6 +40,15 @@ public final class Requirements {
         return path;
     }
 
+    /** A file of the development data kept beside the project in {@code ../shared/data} (or under VERITAS_SHARED_DATA). */
+    public static Path sharedData(String relative) {
+        Path path = Path.of(Env.get("VERITAS_SHARED_DATA").orElse("../shared/data")).resolve(relative).toAbsolutePath().normalize();
+        if (!Files.isRegularFile(path)) {
+            missing("the development data " + path + " is not here; clone the project beside shared/ or set VERITAS_SHARED_DATA");
+        }
+        return path;
+    }
+
     private static void missing(String reason) {
         if (Env.isCi()) {
             Assertions.fail(reason + " — CI=true, so this is a failure, not a skip");

@@ -3,6 +3,7 @@ package dev.veritas.checks.darkpatterns;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.veritas.eval.DarkPatternEval;
+import dev.veritas.testing.Requirements;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -11,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -86,6 +88,14 @@ class WordingGeneralisationTest {
             "unseen/dark-patterns-2026-12-07-u11.tsv, 0.93, 0.015",
             "unseen/dark-patterns-2026-12-07-u12.tsv, 0.93, 0.035",
             "unseen/dark-patterns-2026-12-07-u13.tsv, 0.70, 0.02",
+            // Seven writers of 2026-12-08 (u15's and u17's false alarms were read; the others' mistakes never were)
+            "unseen/dark-patterns-2026-12-08-u14.tsv, 0.94, 0.025",
+            "unseen/dark-patterns-2026-12-08-u15.tsv, 0.94, 0.025",
+            "unseen/dark-patterns-2026-12-08-u16.tsv, 0.92, 0.035",
+            "unseen/dark-patterns-2026-12-08-u17.tsv, 0.94, 0.01",
+            "unseen/dark-patterns-2026-12-08-u18.tsv, 0.93, 0.02",
+            "unseen/dark-patterns-2026-12-08-u19.tsv, 0.93, 0.02",
+            "unseen/dark-patterns-2026-12-08-u20.tsv, 0.94, 0.035",
     })
     void findsPatternsWordedInWaysTheRulesWereNotWrittenFor(String file, double minF1, double maxFpr) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -96,6 +106,25 @@ class WordingGeneralisationTest {
         assertThat(m.matches()).as(lines.get(lines.size() - 1)).isTrue();
         assertThat(Double.parseDouble(m.group(3))).as("F1 on " + file).isGreaterThanOrEqualTo(minF1);
         assertThat(Double.parseDouble(m.group(4))).as("false-positive rate on " + file).isLessThanOrEqualTo(maxFpr);
+    }
+
+    /**
+     * dev.tsv's held-out pages, which no model learns from: the figure the README's detector table quotes. The sixth round's
+     * sentence model once made two false alarms there unnoticed (a review, an out-of-stock notice); this keeps that from
+     * happening quietly again.
+     */
+    @Test
+    void devHeldOutPagesKeepTheirFigure() {
+        Path dev = Requirements.sharedData("dark-patterns/dev.tsv");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int code = DarkPatternEval.run(dev, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new DarkPatternEval.Options(Optional.of(PageSplit.Part.HELD_OUT), false, DarkPatternEval.Component.BOTH));
+        assertThat(code).isZero();
+        List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+        Matcher m = RESULT.matcher(lines.get(lines.size() - 1));
+        assertThat(m.matches()).as(lines.get(lines.size() - 1)).isTrue();
+        assertThat(Double.parseDouble(m.group(3))).as("F1 on dev.tsv's held-out pages").isGreaterThanOrEqualTo(0.98);
+        assertThat(Double.parseDouble(m.group(4))).as("false-positive rate on dev.tsv's held-out pages").isZero();
     }
 
     /**
