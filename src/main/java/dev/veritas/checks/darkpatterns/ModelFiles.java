@@ -1,9 +1,12 @@
 package dev.veritas.checks.darkpatterns;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -14,7 +17,31 @@ final class ModelFiles {
         T read(InputStream in) throws IOException;
     }
 
+    /** One data line of a model file: its number in the file and its tab-separated fields. */
+    record Line(int number, String[] parts) {
+    }
+
     private ModelFiles() {
+    }
+
+    /** The data lines of a model file, in order; blank lines are skipped and {@code #} comment lines go to {@code header}. */
+    static List<Line> dataLines(InputStream in, List<String> header) throws IOException {
+        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        List<Line> lines = new ArrayList<>();
+        String line;
+        int no = 0;
+        while ((line = r.readLine()) != null) {
+            no++;
+            if (line.isBlank()) {
+                continue;
+            }
+            if (line.startsWith("#")) {
+                header.add(line.substring(1).trim());
+                continue;
+            }
+            lines.add(new Line(no, line.split("\t")));
+        }
+        return lines;
     }
 
     /** The model shipped as this classpath resource, or empty when the build has none. */

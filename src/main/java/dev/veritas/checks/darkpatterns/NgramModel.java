@@ -1,12 +1,9 @@
 package dev.veritas.checks.darkpatterns;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -161,24 +158,14 @@ public final class NgramModel {
      * {@code classIndex:weight} pairs for its non-zero weights.
      */
     public static NgramModel read(InputStream in) throws IOException {
-        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         List<Optional<PatternType>> classes = null;
         double[] bias = null;
         double threshold = Double.NaN;
         Map<String, double[]> weights = new HashMap<>();
         List<String> header = new ArrayList<>();
-        String line;
-        int no = 0;
-        while ((line = r.readLine()) != null) {
-            no++;
-            if (line.isBlank()) {
-                continue;
-            }
-            if (line.startsWith("#")) {
-                header.add(line.substring(1).trim());
-                continue;
-            }
-            String[] parts = line.split("\t");
+        for (ModelFiles.Line data : ModelFiles.dataLines(in, header)) {
+            int no = data.number();
+            String[] parts = data.parts();
             switch (parts[0]) {
                 case "threshold" -> threshold = Double.parseDouble(parts[1]);
                 case "classes" -> classes = ModelFiles.classes(parts, no);

@@ -1,12 +1,9 @@
 package dev.veritas.checks.darkpatterns;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -156,7 +153,6 @@ public final class SentenceModel {
      * honest look-alike.
      */
     public static SentenceModel read(InputStream in) throws IOException {
-        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         List<Optional<PatternType>> classes = null;
         double[] bias = null;
         double[] mean = null;
@@ -165,18 +161,9 @@ public final class SentenceModel {
         List<String> honest = new ArrayList<>();
         double threshold = Double.NaN;
         List<String> header = new ArrayList<>();
-        String line;
-        int no = 0;
-        while ((line = r.readLine()) != null) {
-            no++;
-            if (line.isBlank()) {
-                continue;
-            }
-            if (line.startsWith("#")) {
-                header.add(line.substring(1).trim());
-                continue;
-            }
-            String[] parts = line.split("\t");
+        for (ModelFiles.Line data : ModelFiles.dataLines(in, header)) {
+            int no = data.number();
+            String[] parts = data.parts();
             try {
                 switch (parts[0]) {
                     case "threshold" -> threshold = Double.parseDouble(parts[1]);

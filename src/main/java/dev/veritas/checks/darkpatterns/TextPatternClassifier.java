@@ -179,7 +179,7 @@ public final class TextPatternClassifier {
                     return Optional.empty();
                 }
                 PatternType type = SentenceModel.likelyType(s.typeProbabilities(), sm.typeProbabilities(vector.get()))
-                        .filter(t -> passesTypeGate(normalized, t)).orElse(wordsType);
+                        .filter(t -> t == wordsType || passesTypeGate(normalized, t)).orElse(wordsType);
                 return Optional.of(new Reading(type, p));
             }
         }
