@@ -64,7 +64,9 @@ final class UrgencyRules {
                         .unless("\\b(?:warranty|guarantee|trial|subscription|membership|lease|contract|licen[cs]e|your (?:current )?(?:protection|plan|cover|policy|card|password|session|booking|reservation))\\b"
                                 // a place closing, a lid, a vote or a sign-in code: "The pool closes in 20 minutes", "Your one-time passcode expires in 10 minutes"
                                 + "|\\b(?:store|shop|branch|pool|gym|library|museum|office|park|polls?|voting|ballot|lid|door|gate)s? (?:closes?|shuts?)\\b|\\bopen (?:today|now) \\d"
-                                + "|\\b(?:passcode|one-time (?:code|password|passcode|pin)|verification (?:code|link)|otp|log-?in (?:code|link)|(?:password )?reset link|security code|sign-?in (?:code|link)) (?:expires?|is valid)\\b"),
+                                + "|\\b(?:passcode|one-time (?:code|password|passcode|pin)|verification (?:code|link)|otp|log-?in (?:code|link)|(?:password )?reset link|security code|sign-?in (?:code|link)) (?:expires?|is valid)\\b"
+                                // a card or account named by its last digits: "Payment method: Visa ending in 4821"
+                                + "|\\b(?:card|visa|mastercard|amex|american express|debit|credit|account|iban|phone|mobile|number)\\b.{0,30}\\bending in \\d{2,4}\\b(?!\\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?)\\b|\\s*:)"),
                 // "Your promo disappears in 2h 10m", "Bundle vanishes in 5h 02m", "We'll hold this fare for 09:59 — book before the timer
                 // runs out": a clock on an offer, written the way apps print one
                 TextRule.of("urgency.offer_gone_in_clock", COUNTDOWN_TIMER, 0.8,

@@ -75,7 +75,8 @@ class TextPatternClassifierTest {
             "Lena from Hamburg just bought Linen Shirt               | activity_notification",
             "Someone in Austin purchased Travel Mug 3 minutes ago    | activity_notification",
             "96 sold in the last 24 hours                            | activity_notification",
-            "What our clients are saying about us                    | testimonials_of_uncertain_origin",
+            // the quotes a heading introduces are the evidence: a heading alone is overruled by the models (see below)
+            "What people say about us: ★★★★★ \"Amazing quality\" – Anonymous | testimonials_of_uncertain_origin",
             // sneaking
             "Extended warranty ($14.99) Remove warranty              | sneak_into_basket",
             "We have added a bottle of cleaner to your cart for you  | sneak_into_basket",
@@ -564,4 +565,61 @@ class TextPatternClassifierTest {
                 Optional.empty(), Optional.empty(), List.of())).hasMessageContaining("terms");
     }
 
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "Payment method: Visa ending in 4821 · Update",
+            "Mastercard ending in 0192, expires 04/28",
+            "We'll text the mobile number ending in 77 when your order ships"})
+    void aCardNamedByItsLastDigitsIsNoDeadline(String text) {
+        assertThat(TextPatternClassifier.rulesOnly().classify(text)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"Offer ending in 3 hours", "Deal ending in 09:59", "Card deals ending in 2 days"})
+    void anOfferEndingSoonIsStillACountdown(String text) {
+        assertThat(TextPatternClassifier.rulesOnly().classify(text)).get()
+                .extracting(TextMatch::patternType).isEqualTo(PatternType.COUNTDOWN_TIMER);
+    }
+
+    @Test
+    void bothModelsReadingAShortTextAsHonestOverruleARule() {
+        String counter = "2.4k sold";
+        assertThat(TextPatternClassifier.rulesOnly().classify(counter)).get()
+                .extracting(TextMatch::patternType).isEqualTo(PatternType.ACTIVITY_NOTIFICATION);
+        assertThat(classifier.classify(counter)).isEmpty();
+        // Without the network's reading, or with its budget spent, the rule stands.
+        TextPatternClassifier wordsOnly = new TextPatternClassifier(RuleBook.standard(), NgramModel.shipped(), Optional.empty());
+        assertThat(wordsOnly.classify(counter)).isPresent();
+        MeaningBudget spent = MeaningBudget.of(0);
+        assertThat(classifier.classify(counter, spent)).isPresent();
+        assertThat(spent.spent()).isTrue();
+        assertThat(classifier.classify("What our clients are saying about us")).isEmpty();
+    }
+
+    @Test
+    void meaningNeverOverrulesARuleItAgreesWith() {
+        for (String dark : List.of("Only 2 left in stock", "A $9.99 service fee is added at checkout", "Offer ending in 3 hours")) {
+            assertThat(classifier.classify(dark)).as(dark).get().extracting(m -> m.source()).isEqualTo(TextMatch.Source.RULE);
+        }
+    }
+
+    @Test
+    void onlyAnUnsureRuleOnAShortTextIsOverruled() {
+        String shortText = "Handmade in our Lisbon studio";
+        String prose = "This hand-thrown stoneware mug holds twelve ounces, is glazed in a soft speckled white, and is safe in the "
+                + "dishwasher and microwave. Each piece is made in small batches, so colours vary slightly from the photographs, "
+                + "and care instructions are printed on the box. Handmade in our Lisbon studio";
+        assertThat(NgramFeatures.words(TextNormalizer.normalize(prose))).isGreaterThan(TextPatternClassifier.RULE_DOUBT_MAX_WORDS);
+        TextPatternClassifier unsure = withRule(TextPatternClassifier.RULE_SURE - 0.2);
+        TextPatternClassifier sure = withRule(TextPatternClassifier.RULE_SURE);
+        assertThat(unsure.classify(shortText)).isEmpty();
+        assertThat(unsure.classify(prose)).isPresent();
+        assertThat(sure.classify(shortText)).isPresent();
+    }
+
+    private static TextPatternClassifier withRule(double confidence) {
+        RuleBook book = new RuleBook(List.of(TextRule.of("test.handmade", PatternType.HIGH_DEMAND_MESSAGE, confidence, "\\bhandmade\\b")));
+        return new TextPatternClassifier(book, NgramModel.shipped(), SentenceModel.shipped());
+    }
 }
