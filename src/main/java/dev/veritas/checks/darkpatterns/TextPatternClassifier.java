@@ -11,7 +11,8 @@ import java.util.Optional;
  * Decides whether a text segment of a shop page is a dark pattern, which one, and why.
  *
  * <p>Hand-written rules ({@link RuleBook}) decide first: they are precise and their evidence is a
- * phrase a shopper recognises. When no rule fires, the learned models may still report a paraphrase:
+ * phrase a shopper recognises; only a rule unsure of its phrase yields, on a short text both learned models read as
+ * plainly honest ({@link #RULE_DOUBT}). When no rule fires, the learned models may still report a paraphrase:
  * the {@link NgramModel} reads its words and, when shipped, the {@link SentenceModel} reads its meaning;
  * their mean dark-pattern probability must reach the sentence model's calibrated threshold (the n-gram
  * model's own threshold when there is no sentence model or it cannot run here), and the text must pass
