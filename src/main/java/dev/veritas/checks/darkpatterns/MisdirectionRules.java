@@ -24,6 +24,20 @@ final class MisdirectionRules {
      * health"), or a brag ("I'm already a style icon"). Practical excuses ("I don't need gift wrapping",
      * "I'll pick it up in store") are how fair shops word a decline and are not listed.
      */
+    /**
+     * Harms no fair decline mentions: to one's health and looks, money, safety, knowledge, progress, family, pets, plants or
+     * the world. Words with everyday neutral uses on a decline ("slow" delivery, "cheap" option, "lost", "wait") are left out.
+     */
+    private static final String HARM_ONE_ACCEPTS = "(?:junk|stale|boring|bland|dull|greasy|frizzy|yellow teeth|bad (?:breath|hair|skin|posture|sleep|habits?|parent|pet parent|writing|grades|credit)"
+            + "|sluggish|exhausted|lazy|ignoran(?:t|ce)|clueless|noob|dumb|stupid|failure|loser|dead-end|mediocre|miserable|lonely|ugly|unhealthy"
+            + "|unsafe|unprotected|insecure|hacked|scammed|stolen|thieves|burglars|porch pirates|stranded|in debt|debt|broke|overpa(?:y|ying|id)"
+            + "|paying more|high interest|typos|fake news|clickbait|pain(?! relief| relievers?| killers?| medication)|aches|suffer(?:s|ing)?|die|dying|starve|wilt|rot"
+            + "|fall(?:ing)? behind|behind the times|buggy|outdated|crappy|cramped|wrinkles|acne|balding|sick|stressed|missing out|let (?:\\w+ ){1,2}down"
+            + "|can fend for (?:itself|themselves|himself|herself)|isn't for (?:me|people like me)|is for other people|(?:is|are) not my problem|aren't my problem|isn't my problem"
+            + "|doesn't matter|don't matter|no big deal|doesn't scare me|don't bother me|doesn't bother me|is bliss|who cares)\\b";
+    /** Words that make keeping one's present state a self-inflicted harm: "I'll keep my current slow phone". */
+    private static final String NEGATIVE_STATE = "(?:slow|old|boring|ugly|bad|tired|broke|dull|outdated|messy|bald|frizzy|dry|worn|cheap|poor|sad|dirty|"
+            + "unprotected|overpriced|expensive|painful|broken|cracked|weak|thin|blurry|noisy|uncomfortable)\\b";
     private static final String MOCKING_EXCUSE = "(?:i(?:'d| would)? (?:enjoy|like|love|prefer)(?<!i'd like|i would like|i'd love|i would love)\\b"
             + "|i(?:'d| would) (?:like|love) to (?:stay|remain|miss|pay|go back|be (?:boring|broke|ugly|bored))\\b"
             + "|i(?:'ll| will)? (?:accept|take) (?:the|my|all|any) risks?\\b"
@@ -130,7 +144,11 @@ final class MisdirectionRules {
                 TextRule.of("misdirection.decline_with_excuse", CONFIRMSHAMING, 0.85,
                                 "^\\W*(?:" + DECLINE + "|leave|exit|i'll pass|pass|ignore|dismiss|decline|reject|(?:continue|proceed|check ?out) without|don't show (?:me )?(?:this|deals|offers)(?: again)?|keep your (?:\\d+(?= ?%)|discount|savings?|deal|offer|coupon))\\b[^.!?]{0,30}?[\\s,.!:;(-]*(?:thanks?|thank you)?[\\s,.!:;(-]*" + MOCKING_EXCUSE)
                         .unless("\\b(?:i(?:'m| am|'ve| have) already (?:on|in|subscribed|a (?:member|subscriber|customer)|signed up|registered|got|have|bought|ordered)"
-                                + "|(?:keep|continue|go on|carry on|get back to) (?:shopping|browsing|listening|watching|reading|playing) (?:with|on)?"
+                                // "No thanks, I'll keep shopping" ends the text: the trailing "with"/"on" is optional together with its space
+                                + "|(?:keep|continue|go on|carry on|get back to) (?:shopping|browsing|listening|watching|reading|playing)(?: with| on)?"
+                                // keeping what one has, named plainly: "No thanks, I'll keep my current plan" (not "… my current slow internet")
+                                + "|i(?:'ll| will) (?:keep|stick with|stay (?:on|with)) (?:my|the) (?:current|existing|present) (?!(?:[\\w-]+ )?" + NEGATIVE_STATE + ")[\\w-]+(?: [\\w-]+)?\\W*$"
+                                + "|i(?:'m| am) (?:happy|fine|ok|okay|good|content) with (?:my|the) (?:current|existing|present) (?!(?:[\\w-]+ )?" + NEGATIVE_STATE + ")[\\w-]+(?: [\\w-]+)?\\W*$"
                                 + "|pay(?:ing)? (?:by|with|via|in|at|online|cash|card|later|monthly|in full)"
                                 + "|i(?:'m| am) (?:fine|good|ok|okay|all set|set|sorted)(?: for now| thanks| thank you)?\\W*$)\\b")
                         .maxLength(BUTTON),
@@ -432,6 +450,12 @@ final class MisdirectionRules {
                                         + "|i(?:'m| am) (?:fine|happy|ok|okay) (?:losing|missing|wasting|overpaying|staying (?:slow|behind|unprotected|broke))\\b"
                                         + "|my [\\w ]{2,20} (?:aren't|isn't|are not|is not) worth\\b"
                                         + "|[\\w ]{2,25} (?:is|are) (?:fun|overrated|for suckers)\\b)")
+                        .maxLength(BUTTON),
+                // A decline that makes the shopper accept a plain harm to themselves, their own or others: "No thanks, junk food is
+                // good enough for me", "No, getting hacked doesn't scare me", "Nah, my plants can die". A fair decline names what
+                // is refused ("No thanks, I don't need a bag"), never a harm; unsure, so the learned models may overrule it.
+                TextRule.of("misdirection.decline_accepts_a_harm", CONFIRMSHAMING, 0.75,
+                                "^\\W*(?:[^?]{2,60}\\?\\s*)?(?:" + DECLINE + "|i'll pass|pass)\\b[^?]{0,50}?\\b" + HARM_ONE_ACCEPTS)
                         .maxLength(BUTTON),
                 // A button that names the harm the shopper picks: "I'll suffer through the ads", "Yes, cancel – I'm giving up on my goals", "Yes, I
                 // want worse music", "Stay unprotected", "Turn off and leave my devices unprotected", "Cancel and stop supporting local journalism"

@@ -622,4 +622,50 @@ class TextPatternClassifierTest {
         RuleBook book = new RuleBook(List.of(TextRule.of("test.handmade", PatternType.HIGH_DEMAND_MESSAGE, confidence, "\\bhandmade\\b")));
         return new TextPatternClassifier(book, NgramModel.shipped(), SentenceModel.shipped());
     }
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "No thank you, I'll keep shopping",
+            "No thanks, I'll keep my current plan",
+            "No thanks. I'll keep my current phone",
+            "No thanks, I'm happy with my current plan",
+            "No thanks, I'll keep my existing number",
+            "No, I'll stick with the current package"})
+    void keepingWhatOneHasNamedPlainlyIsAPlainDecline(String text) {
+        assertThat(classifier.classify(text)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "No thanks, I'll keep my current slow internet",
+            "No thanks, I'll keep my boring wardrobe",
+            "No thanks, I'm happy with my current dull skin",
+            "No thanks, I'll keep shopping with full prices"})
+    void keepingAHarmIsStillShaming(String text) {
+        assertThat(classifier.classify(text)).get().extracting(TextMatch::patternType).isEqualTo(PatternType.CONFIRMSHAMING);
+    }
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "No thanks, greasy takeaway every night is fine",
+            "Nah, my tomatoes can wilt",
+            "No, identity thieves can have my data",
+            "Not today, staying in debt doesn't scare me",
+            "No thanks, ignorance about investing is bliss",
+            "Maybe later, my students can fall behind"})
+    void aDeclineThatAcceptsAHarmIsShaming(String text) {
+        assertThat(TextPatternClassifier.rulesOnly().classify(text)).get()
+                .extracting(TextMatch::ruleId).isEqualTo(Optional.of("misdirection.decline_accepts_a_harm"));
+        assertThat(classifier.classify(text)).get().extracting(TextMatch::patternType).isEqualTo(PatternType.CONFIRMSHAMING);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "No thanks, I'll take the slow shipping",
+            "No thanks, the cheaper option is fine",
+            "Not now, I'll wait for the sale",
+            "No thanks, I don't need a phone case",
+            "Skip – I already have pain relief at home",
+            "No thanks, I'll read the news on your website"})
+    void aDeclineNamingWhatItRefusesIsFair(String text) {
+        assertThat(classifier.classify(text)).isEmpty();
+    }
 }
