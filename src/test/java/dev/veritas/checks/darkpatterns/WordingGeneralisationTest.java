@@ -96,6 +96,10 @@ class WordingGeneralisationTest {
             "unseen/dark-patterns-2026-12-08-u18.tsv, 0.93, 0.02",
             "unseen/dark-patterns-2026-12-08-u19.tsv, 0.93, 0.02",
             "unseen/dark-patterns-2026-12-08-u20.tsv, 0.94, 0.035",
+            // Decline buttons only (a third shaming, the rest fair), two writers of 2026-12-08: the first set's mistakes were
+            // read to write the harm-accepting decline rule; the second measured once before and once after, never read.
+            "unseen/declines-2026-12-08.tsv, 0.77, 0.14",
+            "unseen/declines-2026-12-08-b.tsv, 0.77, 0.055",
     })
     void findsPatternsWordedInWaysTheRulesWereNotWrittenFor(String file, double minF1, double maxFpr) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
