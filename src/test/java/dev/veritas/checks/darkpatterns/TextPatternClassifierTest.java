@@ -668,4 +668,23 @@ class TextPatternClassifierTest {
     void aDeclineNamingWhatItRefusesIsFair(String text) {
         assertThat(classifier.classify(text)).isEmpty();
     }
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "“This serum is my holy grail, I'll never switch!” – Priya, 29",
+            "“Ran it over with my car, not a scratch!” — Tom B.",
+            "“I look ten years younger!” – Maria",
+            "“Lost 9 kg before my wedding!!” – Dee, 31"})
+    void glowingPraiseSignedWithAFirstNameIsOfUncertainOrigin(String text) {
+        assertThat(TextPatternClassifier.rulesOnly().classify(text)).get()
+                .extracting(TextMatch::patternType).isEqualTo(PatternType.TESTIMONIALS_OF_UNCERTAIN_ORIGIN);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "“Sturdy case, though the buttons are a little stiff.” – Priya, 29",
+            "Leather Weekend Bag – Tan",
+            "“Arrived on time and fits as described.” — Tom B."})
+    void aMeasuredReviewOrAProductNameIsNoTestimonialPattern(String text) {
+        assertThat(classifier.classify(text)).isEmpty();
+    }
 }
