@@ -687,4 +687,20 @@ class TextPatternClassifierTest {
     void aMeasuredReviewOrAProductNameIsNoTestimonialPattern(String text) {
         assertThat(classifier.classify(text)).isEmpty();
     }
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "Bank holiday prices vanish at midnight",
+            "Two-for-one pizzas — gone tonight",
+            "Grab the launch bundle while you still can",
+            "Lowest price of the year, but not for long"})
+    void anOfferThatWillSoonBeGoneIsALimitedTimeMessage(String text) {
+        assertThat(TextPatternClassifier.rulesOnly().classify(text)).get()
+                .extracting(TextMatch::patternType).isEqualTo(PatternType.LIMITED_TIME_MESSAGE);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"Free gift with orders over £50, while stocks last", "The snow will be gone by Friday"})
+    void stockWhileItLastsOrTheWeatherIsNoDeadline(String text) {
+        assertThat(classifier.classify(text)).isEmpty();
+    }
 }
