@@ -453,9 +453,10 @@ final class MisdirectionRules {
                         .maxLength(BUTTON),
                 // A decline that makes the shopper accept a plain harm to themselves, their own or others: "No thanks, junk food is
                 // good enough for me", "No, getting hacked doesn't scare me", "Nah, my plants can die". A fair decline names what
-                // is refused ("No thanks, I don't need a bag"), never a harm; unsure, so the learned models may overrule it.
+                // is refused ("No thanks, I don't need a bag"), never a harm; unsure, so the learned models may overrule it. The decline
+                // must answer something (a comma, a dash, "thanks"): "No junk, no fillers" and "Skip the boring admin" are slogans.
                 TextRule.of("misdirection.decline_accepts_a_harm", CONFIRMSHAMING, 0.75,
-                                "^\\W*(?:[^?]{2,60}\\?\\s*)?(?:" + DECLINE + "|i'll pass|pass)\\b[^?]{0,50}?\\b" + HARM_ONE_ACCEPTS)
+                                "^\\W*(?:[^?]{2,60}\\?\\s*)?(?:" + DECLINE + "|i'll pass|pass)\\s*(?:[,.!:;–—-]|\\bthanks?\\b|\\bthank you\\b)[^?]{0,50}?\\b" + HARM_ONE_ACCEPTS)
                         .maxLength(BUTTON),
                 // A button that names the harm the shopper picks: "I'll suffer through the ads", "Yes, cancel – I'm giving up on my goals", "Yes, I
                 // want worse music", "Stay unprotected", "Turn off and leave my devices unprotected", "Cancel and stop supporting local journalism"

@@ -173,6 +173,7 @@ class RuleBookTest {
                 Arguments.of("obstruction.cancel_made_a_task", "Cancellations are only processed on Tuesdays between 9 and 10am"),
                 Arguments.of("misdirection.decline_mocks_self", "No thanks, I enjoy paying full price for ink"),
                 Arguments.of("misdirection.button_names_the_harm", "Turn off and leave my laptop unprotected"),
+                Arguments.of("misdirection.decline_accepts_a_harm", "Nah, my tomatoes can wilt"),
                 Arguments.of("misdirection.dont_settle_or_regret", "Don't settle for a basic cabin - upgrade to a balcony for $90"),
                 Arguments.of("misdirection.not_unchecking", "By not unchecking this box you agree not to opt out of our emails"),
                 Arguments.of("social.crowd_acted_lately", "230 runners joined the challenge in the last hour"),

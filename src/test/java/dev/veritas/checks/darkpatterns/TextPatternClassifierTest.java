@@ -664,7 +664,12 @@ class TextPatternClassifierTest {
             "Not now, I'll wait for the sale",
             "No thanks, I don't need a phone case",
             "Skip – I already have pain relief at home",
-            "No thanks, I'll read the news on your website"})
+            "No thanks, I'll read the news on your website",
+            // slogans that open with "No" or "Skip" answer nothing
+            "No junk, no fillers — just real ingredients",
+            "No more boring salads: try our new bowls",
+            "No pain, no gain",
+            "Skip the boring admin with automatic invoices"})
     void aDeclineNamingWhatItRefusesIsFair(String text) {
         assertThat(classifier.classify(text)).isEmpty();
     }
