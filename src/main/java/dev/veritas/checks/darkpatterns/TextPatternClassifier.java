@@ -146,8 +146,8 @@ public final class TextPatternClassifier {
         Optional<NgramModel.Score> score = useful ? model.map(m -> m.score(normalized)) : Optional.empty();
         List<TextMatch> out = new ArrayList<>();
         if (!hits.isEmpty()) {
-            if (hits.stream().anyMatch(h -> h.rule().confidence() < RULE_SURE) && meaningOverrulesRules(normalized, score, budget)) {
-                hits.removeIf(h -> h.rule().confidence() < RULE_SURE);
+            if (hits.stream().anyMatch(TextPatternClassifier::unsure) && meaningOverrulesRules(normalized, score, budget)) {
+                hits.removeIf(TextPatternClassifier::unsure);
                 // The models have just read the text as honest: they will not report it on their own either.
                 if (hits.isEmpty()) {
                     return out;
@@ -171,6 +171,11 @@ public final class TextPatternClassifier {
                     s.contributingTerms())));
         }
         return out;
+    }
+
+    /** A rule not sure enough of its phrase to stand against both models ({@link #RULE_SURE}). */
+    private static boolean unsure(TextRule.RuleHit hit) {
+        return hit.rule().confidence() < RULE_SURE;
     }
 
     /**
